@@ -1,0 +1,5 @@
+import sys
+
+from termkit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,69 @@
+"""The `termkit` command: parses arguments and calls the library, nothing more.
+
+Each subcommand lives in its own module with `configure(parser)` and `run(args) -> int`; only
+the module of the command being run is imported, so `termkit check` in a pre-commit hook never
+pays for pandas, nltk or jieba.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from termkit import __version__
+from termkit.errors import InputError
+
+# name → (module, one-line help). Modules are imported only when their command runs.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("termkit.cli.extract", "find abbreviation and English-name definitions"),
+    "build": ("termkit.cli.build", "build a glossary from documents"),
+}
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="termkit",
+        description="Terminology mining, checking and zh-en alignment for UN Chinese documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"termkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        parser = _top_parser()
+        if not argv:
+            parser.print_help(sys.stderr)
+            return 2
+        try:
+            parser.parse_args(argv)
+        except SystemExit as exc:
+            return 0 if exc.code == 0 else 2
+        return 2
+    name = argv[0]
+    module = importlib.import_module(COMMANDS[name][0])
+    parser = argparse.ArgumentParser(prog=f"termkit {name}", description=COMMANDS[name][1])
+    module.configure(parser)
+    try:
+        args = parser.parse_args(argv[1:])
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    try:
+        return module.run(args)
+    except InputError as exc:
+        print(f"termkit {name}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"termkit {name}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

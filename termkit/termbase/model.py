@@ -1,0 +1,157 @@
+"""Concepts, terms, definitions and locations: the data every part of termkit exchanges.
+
+Values only; building and merging live in `termkit.termbase.merge`. Term types and statuses use
+the TBX-Basic vocabulary so that exchange formats map one to one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+from termkit.text.normalize import normalize
+
+KINDS = ("abbreviation", "title", "english")
+TERM_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation", "variant")
+STATUSES = ("preferred", "admitted", "deprecated", "superseded")
+LANGS = ("zh", "en")
+# How many locations a term keeps: the first ones in (path, line, column) order. Taking the
+# smallest N of a union is associative, so capped merges give the same result in any order.
+MAX_LOCATIONS = 20
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based line and column (in characters) of a user's original file."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+    @classmethod
+    def parse(cls, text: str) -> Location:
+        path, line, column = text.rsplit(":", 2)
+        return cls(path, int(line), int(column))
+
+
+@dataclass(frozen=True)
+class Definition:
+    """One place where a document introduces a short form (or an English equivalent).
+
+    `full` and `short` are as printed, PDF line breaks joined, title marks stripped. `line` and
+    `column` point at the full form's first character in the original file; `short_line`,
+    `short_column` at the short form's.
+    """
+
+    full: str
+    short: str
+    kind: str
+    path: str
+    line: int
+    column: int
+    short_line: int
+    short_column: int
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    context: str = ""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
+
+    @property
+    def short_lang(self) -> str:
+        return "en" if self.kind == "english" else "zh"
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["evidence"] = list(self.evidence)
+        return data
+
+
+@dataclass(frozen=True)
+class Term:
+    """One written form of a concept in one language, with what was seen of it."""
+
+    text: str
+    lang: str
+    type: str = "fullForm"
+    status: str = ""
+    count: int = 0
+    locations: tuple[Location, ...] = ()
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two concepts claiming one short form, or one full form given two short forms."""
+
+    kind: str  # "short-form-ambiguous" | "full-form-two-short-forms"
+    term: str
+    concepts: tuple[str, ...]
+    forms: tuple[str, ...]
+
+    def describe(self) -> str:
+        if self.kind == "short-form-ambiguous":
+            return f"short form {self.term} is defined with different full forms: " + " / ".join(
+                self.forms
+            )
+        return f"full form {self.term} is given different short forms: " + " / ".join(self.forms)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A concept: its terms in both languages, the documents it came from, and why we think so."""
+
+    id: str
+    terms: tuple[Term, ...]
+    sources: tuple[str, ...] = ()
+    note: str = ""
+    definition: str = ""
+    subject: str = ""
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
+
+    def terms_of(self, lang: str, *types: str) -> list[Term]:
+        return [t for t in self.terms if t.lang == lang and (not types or t.type in types)]
+
+    def preferred(self, lang: str, *types: str) -> Term | None:
+        """The preferred term of a language (of the given types), else the most used one."""
+        candidates = self.terms_of(lang, *types)
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: (t.status != "preferred", -t.count, t.text))
+
+    @property
+    def label(self) -> str:
+        term = self.preferred("zh", "fullForm") or self.preferred("zh") or self.preferred("en")
+        return term.text if term else self.id
+
+
+@dataclass(frozen=True)
+class Termbase:
+    """Concepts in a stable order, and the conflicts found among them."""
+
+    concepts: tuple[Concept, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    meta: tuple[tuple[str, str], ...] = field(default=())
+
+    def by_id(self) -> dict[str, Concept]:
+        return {c.id: c for c in self.concepts}
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+
+def concept_id(anchor: str) -> str:
+    """A stable id from a concept's anchor term: the same concept gets the same id in any
+    build, on any machine, in any order. A valid XML name (starts with a letter)."""
+    return "c" + hashlib.sha1(normalize(anchor).encode("utf-8")).hexdigest()[:12]

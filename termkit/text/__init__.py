@@ -1,0 +1,1 @@
+"""Text layer: decoding, source maps, PDF repair and the normalization key."""

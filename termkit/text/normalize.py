@@ -1,0 +1,90 @@
+"""The normalization key: one spelling per term for matching, never shown or written back.
+
+Folds full/half width, hyphens and quotes, converts traditional to simplified Chinese with
+OpenCC, and drops spaces beside Chinese characters. `normalize_with_map` also returns where
+each key character came from, so matches on the key point back into the user's text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from termkit.text.offsets import OffsetMap, TextBuilder
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026"
+_CJK = f"[{HAN}{CJK_PUNCT}]"
+
+
+def _fold_table() -> dict[int, str]:
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    for cp in (0x00A0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2009, 0x202F):
+        table[cp] = " "
+    for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0x00AD):
+        table[cp] = "-"
+    for cp in (0x2018, 0x2019, 0x201A, 0x201B, 0x2032):
+        table[cp] = "'"
+    for cp in (0x201C, 0x201D, 0x201E, 0x201F, 0x2033):
+        table[cp] = '"'
+    table[0xFF5F] = "("
+    table[0xFF60] = ")"
+    return table
+
+
+FOLD = _fold_table()
+# Whitespace next to a Chinese character or Chinese punctuation carries no meaning for matching.
+_SPACE_BY_CJK = re.compile(rf"(?<={_CJK})[\s\u200b]+|[\s\u200b]+(?={_CJK})|\u200b")
+_SPACE_RUN = re.compile(r"\s{2,}|[\t\r\n\f\v]")
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, keeping the length (phrase rules that change length are
+    undone character by character, so offsets stay valid)."""
+    converted = _opencc().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := _opencc().convert(ch)) == 1 else ch for ch in text)
+
+
+def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
+    """The key of `text` and the map from key offsets back to `text` offsets."""
+    folded = to_simplified(text.translate(FOLD))
+    builder = TextBuilder()
+    pos = 0
+    for m in _SPACE_BY_CJK.finditer(folded):
+        builder.copy(folded[pos : m.start()], pos)
+        pos = m.end()
+    builder.copy(folded[pos:], pos)
+    stage, first = builder.build()
+    builder = TextBuilder()
+    pos = 0
+    for m in _SPACE_RUN.finditer(stage):
+        builder.copy(stage[pos : m.start()], pos)
+        builder.insert(" ", m.start())
+        pos = m.end()
+    builder.copy(stage[pos:], pos)
+    key, second = builder.build()
+    return key, second.then(first)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The matching key of a term or a text: equal keys mean the same written term."""
+    folded = to_simplified(text.translate(FOLD))
+    return _SPACE_RUN.sub(" ", _SPACE_BY_CJK.sub("", folded)).strip()
+
+
+def strip_title_marks(text: str) -> str:
+    """`《气候公约》` → `气候公约`: titles are stored without their marks."""
+    if text.startswith("《") and text.endswith("》"):
+        return text[1:-1]
+    return text

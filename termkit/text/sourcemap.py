@@ -1,0 +1,22 @@
+"""Map character offsets of a file's text to 1-based line and column, as editors show them."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Offsets of line starts in one text; `position(offset)` gives (line, column), 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
