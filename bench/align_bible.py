@@ -1,0 +1,119 @@
+"""Benchmark the aligner on the Bertalign Bible gold (Genesis–Numbers, 5,000 en × 6,301 zh).
+
+Prints strict and lax precision / recall / F1 computed as vecalign's `score.py` does, and the
+wall time of the whole alignment. Run by hand:
+
+    python bench/align_bible.py [--limit N] [--data ../shared/data/bertalign-bible-zh-en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from termkit.align import align_texts  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "bertalign-bible-zh-en"
+
+Link = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def read_gold(path: Path) -> list[Link]:
+    """vecalign format `[en ids]:[zh ids]`, English first."""
+    links = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            src, tgt = line.split(":")
+            links.append((tuple(ast.literal_eval(src)), tuple(ast.literal_eval(tgt))))
+    return links
+
+
+def _counts(gold: list[Link], test: list[Link]) -> tuple[int, int, int, int]:
+    """tp_strict, fp_strict, tp_lax, fp_lax of `test` against `gold` (vecalign semantics:
+    a lax hit overlaps a gold link on both sides)."""
+    test_set = {(s, t) for s, t in test if s or t}
+    gold_set = {(s, t) for s, t in gold if s or t}
+    gold_tgt_of_src: dict[int, set[int]] = defaultdict(set)
+    for s, t in gold_set:
+        for i in s:
+            gold_tgt_of_src[i].update(t)
+    tps = fps = tpl = fpl = 0
+    for s, t in test_set:
+        if (s, t) in gold_set:
+            tps += 1
+            tpl += 1
+            continue
+        fps += 1
+        targets = set().union(*(gold_tgt_of_src[i] for i in s)) if s else set()
+        if targets & set(t):
+            tpl += 1
+        else:
+            fpl += 1
+    return tps, fps, tpl, fpl
+
+
+def score(gold: list[Link], test: list[Link]) -> dict[str, float]:
+    """Strict and lax precision, recall, F1; recall ignores insertions and deletions."""
+    p = _counts(gold, test)
+    r = _counts([x for x in test if x[0] and x[1]], [x for x in gold if x[0] and x[1]])
+
+    def ratio(a: int, b: int) -> float:
+        return a / (a + b) if a + b else 0.0
+
+    def f1(x: float, y: float) -> float:
+        return 2 * x * y / (x + y) if x + y else 0.0
+
+    out = {
+        "precision_strict": ratio(p[0], p[1]),
+        "recall_strict": ratio(r[0], r[1]),
+        "precision_lax": ratio(p[2], p[3]),
+        "recall_lax": ratio(r[2], r[3]),
+    }
+    out["f1_strict"] = f1(out["precision_strict"], out["recall_strict"])
+    out["f1_lax"] = f1(out["precision_lax"], out["recall_lax"])
+    return out
+
+
+def restrict_gold(gold: list[Link], n_en: int, n_zh: int) -> list[Link]:
+    """Gold links wholly inside the first n_en / n_zh sentences."""
+    return [(s, t) for s, t in gold if all(i < n_en for i in s) and all(j < n_zh for j in t)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, default=0, help="first N gold links only")
+    args = parser.parse_args()
+    zh_lines = (args.data / "001.zh").read_text(encoding="utf-8").splitlines()
+    en_lines = (args.data / "001.en").read_text(encoding="utf-8").splitlines()
+    gold = read_gold(args.data / "001.align")
+    if args.limit:
+        gold = gold[: args.limit]
+        n_en = max(i for s, _ in gold for i in s) + 1
+        n_zh = max(j for _, t in gold for j in t) + 1
+        zh_lines, en_lines = zh_lines[:n_zh], en_lines[:n_en]
+    start = time.perf_counter()
+    beads = align_texts("\n".join(zh_lines), "\n".join(en_lines), presplit=True)
+    elapsed = time.perf_counter() - start
+    # presplit: sentence k is input line k+1.
+    test = [
+        (tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads
+    ]
+    res = score(gold, test)
+    print(f"Bible 001: {len(zh_lines)} zh x {len(en_lines)} en sentences, {len(beads)} beads")
+    print("             strict    lax")
+    for key in ("precision", "recall", "f1"):
+        print(f"{key:<10} {res[key + '_strict']:8.4f} {res[key + '_lax']:7.4f}")
+    print(f"wall time  {elapsed:8.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Chinese–English sentence alignment of parallel documents.
+
+`align_texts(zh_text, en_text)` splits both texts into sentences (or takes one per line with
+`presplit=True`), then aligns them with a length-based dynamic programme strengthened by
+anchors (numbers, symbols, paragraph labels, Latin names, glossary pairs). Every sentence of
+both sides is in exactly one bead, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from termkit.align.anchors import document_anchors
+from termkit.align import split as _split
+from termkit.align.lengths import Params, align_lengths, length_cost
+from termkit.align.split import Sentence, han_share
+from termkit.errors import InputError
+
+__all__ = [
+    "Bead",
+    "Sentence",
+    "align_files",
+    "align_sentences",
+    "align_texts",
+    "check_languages",
+    "sentence_length",
+]
+
+# A Latin letter or digit inside Chinese text is worth about a third of a Han character.
+_ASCII_IN_ZH = 0.35
+_ASCII = re.compile(r"[\x21-\x7e]")
+# A side is Chinese when at least this share of its non-space characters are Han.
+_CHINESE_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Bead:
+    """Sentences of both sides that translate each other; `score` is 0–1 (0 for 1-0/0-1)."""
+
+    zh: list[Sentence]
+    en: list[Sentence]
+    score: float
+
+    @property
+    def zh_text(self) -> str:
+        return " ".join(s.text for s in self.zh)
+
+    @property
+    def en_text(self) -> str:
+        return " ".join(s.text for s in self.en)
+
+    @property
+    def zh_lines(self) -> list[int]:
+        return sorted({n for s in self.zh for n in s.lines})
+
+    @property
+    def en_lines(self) -> list[int]:
+        return sorted({n for s in self.en for n in s.lines})
+
+
+def sentence_length(text: str, chinese: bool) -> float:
+    """Length used by the aligner: non-space characters, Latin ones discounted in Chinese."""
+    chars = sum(1 for ch in text if not ch.isspace())
+    if not chinese:
+        return float(chars)
+    ascii_chars = len(_ASCII.findall(text))
+    return chars - ascii_chars + _ASCII_IN_ZH * ascii_chars
+
+
+def align_sentences(
+    zh: Sequence[Sentence],
+    en: Sequence[Sentence],
+    glossary_pairs: Iterable[tuple[str, str]] = (),
+    anchor_weight: float = 3.0,
+) -> list[Bead]:
+    """Align two lists of sentences into beads."""
+    zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
+    zh_len = [sentence_length(s.text, True) for s in zh]
+    en_len = [sentence_length(s.text, False) for s in en]
+    spans = align_lengths(zh_len, en_len, zh_anchors, en_anchors, anchor_weight)
+    ratio = sum(en_len) / max(sum(zh_len), 1.0)
+    params = Params(ratio, 6.8 * ratio)
+    beads = []
+    for z0, z1, e0, e1 in spans:
+        beads.append(
+            Bead(
+                list(zh[z0:z1]),
+                list(en[e0:e1]),
+                _score(zh_len[z0:z1], en_len[e0:e1], zh_anchors[z0:z1], en_anchors[e0:e1], params),
+            )
+        )
+    return beads
+
+
+def _score(zh_len, en_len, zh_anchors, en_anchors, params: Params) -> float:
+    """Confidence of a bead: the length-match probability, averaged with the anchor overlap
+    when the bead has anchors on both sides."""
+    if not zh_len or not en_len:
+        return 0.0
+    p = float(np.exp(-length_cost(sum(zh_len), sum(en_len), params)))
+    zh_set = frozenset().union(*zh_anchors)
+    en_set = frozenset().union(*en_anchors)
+    if zh_set and en_set:
+        p = (p + 2 * len(zh_set & en_set) / (len(zh_set) + len(en_set))) / 2
+    return round(p, 4)
+
+
+def check_languages(zh: Sequence[Sentence], en: Sequence[Sentence], zh_name: str, en_name: str):
+    """Raise InputError for an empty side or a side in the wrong language."""
+    for sentences, name in ((zh, zh_name), (en, en_name)):
+        if not sentences:
+            raise InputError(f"{name}: no text to align (empty side)")
+    zh_share = han_share("".join(s.text for s in zh))
+    en_share = han_share("".join(s.text for s in en))
+    if zh_share < _CHINESE_SHARE and en_share < _CHINESE_SHARE:
+        raise InputError(f"{zh_name}, {en_name}: neither file is Chinese")
+    if zh_share >= _CHINESE_SHARE and en_share >= _CHINESE_SHARE:
+        raise InputError(f"{zh_name}, {en_name}: both files are Chinese")
+    if zh_share < _CHINESE_SHARE:
+        raise InputError(f"{zh_name}: expected Chinese, found English (files swapped?)")
+
+
+def align_texts(
+    zh_text: str,
+    en_text: str,
+    presplit: bool = False,
+    glossary_pairs: Iterable[tuple[str, str]] = (),
+    zh_name: str = "<zh>",
+    en_name: str = "<en>",
+) -> list[Bead]:
+    """Split (or take one sentence per line with `presplit=True`) and align two texts."""
+    zh = _split.presplit(zh_text) if presplit else _split.split_zh(zh_text)
+    en = _split.presplit(en_text) if presplit else _split.split_en(en_text)
+    check_languages(zh, en, zh_name, en_name)
+    return align_sentences(zh, en, glossary_pairs)
+
+
+def align_files(
+    zh_path: str | Path,
+    en_path: str | Path,
+    presplit: bool = False,
+    encoding: str | None = None,
+    glossary_pairs: Iterable[tuple[str, str]] = (),
+) -> list[Bead]:
+    """Read (detecting each file's encoding) and align two files."""
+    from termkit.text.decode import read_document
+
+    zh_doc = read_document(zh_path, encoding)
+    en_doc = read_document(en_path, encoding)
+    return align_texts(
+        zh_doc.text,
+        en_doc.text,
+        presplit=presplit,
+        glossary_pairs=glossary_pairs,
+        zh_name=str(zh_path),
+        en_name=str(en_path),
+    )

@@ -1,0 +1,251 @@
+"""Anchors: tokens a sentence and its translation must share — numbers, dates, document
+symbols, paragraph labels, Latin names and acronyms, glossary terms.
+
+Lengths alone cannot tell two neighbouring sentences of similar length apart; a shared
+`2015`, `A/69/767` or `UNDP` can. Numbers are compared as values, so `第五十八届` matches
+`fifty-eighth` and `1,000` matches `1000`. Only anchors seen on both sides of the document
+are kept, so a number that the translation spells differently never counts against a bead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from termkit.align.split import Sentence
+
+_SYMBOL = re.compile(r"\b[A-Z][A-Za-z]{0,7}(?:/[A-Za-z0-9._\-]+)+")
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|\d+(?:\.\d+)?")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Z]")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]*[A-Z0-9]\b")
+_ZH_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_EN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_EN_MONTH = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+
+_EN_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_EN_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1000,
+}  # fmt: skip
+_EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_EN_NUMWORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALE], key=len)[::-1])
+_EN_NUMBER_RUN = re.compile(
+    rf"\b(?:{_EN_NUMWORD})(?:(?:[\s\-]+|\s+and\s+)(?:{_EN_NUMWORD}))*\b", re.IGNORECASE
+)
+# Small word-numbers are everyday words (`一个`, `one of`, `first`); only larger ones anchor.
+_MIN_WORD_NUMBER = 2
+
+
+def zh_numeral_value(run: str) -> int | None:
+    """Value of a Chinese numeral run: `五十八` → 58, `二〇一五` → 2015, `三千万` → 30000000."""
+    if all(ch in _ZH_DIGITS for ch in run):
+        return int("".join(str(_ZH_DIGITS[ch]) for ch in run)) if len(run) > 1 else _ZH_DIGITS[run]
+    total = section = digit = 0
+    for ch in run:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (digit or 1) * _ZH_UNITS[ch]
+            digit = 0
+        elif ch in _ZH_BIG:
+            section += digit
+            if section == 0:
+                return None
+            total += section * _ZH_BIG[ch]
+            section = digit = 0
+    return total + section + digit
+
+
+def en_number_value(run: str) -> int | None:
+    """Value of an English number-word run: `nine hundred and thirty` → 930, `fifty-eighth`
+    → 58."""
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s\-]+", run.lower()):
+        if word == "and":
+            continue
+        if word in _EN_UNITS:
+            current += _EN_UNITS[word]
+        elif word in _EN_TENS:
+            current += _EN_TENS[word]
+        elif word in _EN_ORDINALS:
+            value = _EN_ORDINALS[word]
+            if value >= 100:
+                current = max(current, 1) * value
+            else:
+                current += value
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _EN_SCALE:
+            total += max(current, 1) * _EN_SCALE[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _number_token(text: str) -> str:
+    value = text.replace(",", "")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return f"#{value.lstrip('0') or '0'}"
+
+
+def _common(text: str, label: str | None) -> tuple[set[str], str]:
+    """Anchors both languages write alike (symbols, Arabic numbers, label); the text left."""
+    found: set[str] = set()
+    if label:
+        found.add(f"§{label}")
+    for m in _SYMBOL.finditer(text):
+        found.add(f"/{m.group().rstrip('.').lower()}")
+    text = _SYMBOL.sub(" ", text)
+    for m in _NUMBER.finditer(text):
+        found.add(_number_token(m.group()))
+    return found, text
+
+
+def zh_anchors(sentence: Sentence) -> set[str]:
+    """Anchor tokens of a Chinese sentence."""
+    found, text = _common(sentence.text, sentence.label)
+    for m in _ZH_MONTH.finditer(text):
+        value = zh_numeral_value(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+        if value and 1 <= value <= 12:
+            found.add(f"@{value}")
+    for m in _ZH_NUMERAL.finditer(text):
+        run = m.group()
+        if run in ("万", "亿", "千", "百", "零", "〇"):
+            continue
+        value = zh_numeral_value(run)
+        if value is not None and value >= _MIN_WORD_NUMBER:
+            found.add(f"#{value}")
+    for m in _LATIN.finditer(text):
+        found.add(f"a{m.group().lower()}")
+    return found
+
+
+def en_anchors(sentence: Sentence) -> set[str]:
+    """Anchor tokens of an English sentence."""
+    found, text = _common(sentence.text, sentence.label)
+    for m in _EN_MONTH.finditer(text):
+        found.add(f"@{_EN_MONTHS[m.group(1).lower()]}")
+    for m in _EN_NUMBER_RUN.finditer(text):
+        value = en_number_value(m.group())
+        if value is not None and value >= _MIN_WORD_NUMBER:
+            found.add(f"#{value}")
+    for m in _LATIN.finditer(text):
+        found.add(f"a{m.group().lower()}")
+    return found
+
+
+def _glossary_hits(
+    zh: Sequence[Sentence], en: Sequence[Sentence], pairs: Sequence[tuple[str, str]]
+) -> tuple[list[set[str]], list[set[str]]]:
+    """`g<k>` on every sentence containing the zh (resp. en) side of glossary pair k."""
+    zh_hits: list[set[str]] = [set() for _ in zh]
+    en_hits: list[set[str]] = [set() for _ in en]
+    if not pairs:
+        return zh_hits, en_hits
+    import ahocorasick_rs
+
+    for side, sentences, hits, fold in ((0, zh, zh_hits, False), (1, en, en_hits, True)):
+        terms: dict[str, list[int]] = {}
+        for k, pair in enumerate(pairs):
+            term = pair[side].strip()
+            if term:
+                terms.setdefault(term.lower() if fold else term, []).append(k)
+        if not terms:
+            continue
+        patterns = list(terms)
+        automaton = ahocorasick_rs.AhoCorasick(patterns)
+        for i, sentence in enumerate(sentences):
+            text = sentence.text.lower() if fold else sentence.text
+            for index, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+                if fold and (
+                    (start > 0 and text[start - 1].isalnum())
+                    or (end < len(text) and text[end].isalnum())
+                ):
+                    continue
+                hits[i].update(f"g{k}" for k in terms[patterns[index]])
+    return zh_hits, en_hits
+
+
+def document_anchors(
+    zh: Sequence[Sentence],
+    en: Sequence[Sentence],
+    glossary_pairs: Iterable[tuple[str, str]] = (),
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Anchor sets of every sentence, keeping only anchors that occur on both sides."""
+    zh_sets = [zh_anchors(s) for s in zh]
+    en_sets = [en_anchors(s) for s in en]
+    zh_gloss, en_gloss = _glossary_hits(zh, en, list(glossary_pairs))
+    for sets, gloss in ((zh_sets, zh_gloss), (en_sets, en_gloss)):
+        for s, g in zip(sets, gloss, strict=True):
+            s |= g
+    shared = set().union(*zh_sets) & set().union(*en_sets) if zh_sets and en_sets else set()
+    return [frozenset(s & shared) for s in zh_sets], [frozenset(s & shared) for s in en_sets]

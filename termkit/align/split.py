@@ -1,0 +1,271 @@
+"""Sentence splitting for Chinese and English UN text, keeping the input line numbers.
+
+Rule-based on purpose: nltk's punkt data cannot be downloaded offline, and UN text has its own
+traps (`No. 5`, `para. 3`, `U.N.`, `3.5`, `UNEP/CBD/COP/11/INF/41`) that a short abbreviation
+list handles deterministically. Each sentence remembers the 1-based lines it came from, and
+the paragraph label (`3.`, `(a)`) it starts with, which the aligner uses as an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termkit.text.normalize import HAN
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text, the input lines it spans, and its paragraph label if any."""
+
+    text: str
+    lines: tuple[int, ...]
+    label: str | None = None
+
+
+# A paragraph or list label at the start of a paragraph: `3.`, `3.1`, `(a)`, `（一）`, `a)`, `IV.`
+_ENUM = r"(?:\(|（)(?:[a-z]{1,3}|[ivxlc]{1,6}|\d{1,3}|[一二三四五六七八九十]{1,3})(?:\)|）)"
+_LABEL = re.compile(
+    rf"^\s*(?:(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})(?:\.|．)?(?=\s)"
+    rf"|(?P<roman>[IVXL]{{1,6}})\.(?=\s)"
+    rf"|(?P<enum>{_ENUM})"
+    rf"|(?P<letter>[a-z])\)(?=\s)"
+    rf"|(?P<cn>[一二三四五六七八九十]{{1,3}})、)"
+)
+_LABEL_STRIP = str.maketrans({"（": "(", "）": ")", "．": "."})
+
+# Chinese sentence ends: 。！？；… (and half-width !?), then closing quotes/brackets stay attached.
+_ZH_END = re.compile(r"(?:[。！？!?；]|…+|\.{3,})+[”’」』）)》〉】\]\"']*")
+# A list item after a Chinese colon or semicolon starts a new sentence: `：(a) …；(b) …`
+_ZH_ENUM_AFTER = re.compile(rf"(?<=[：:])\s*(?={_ENUM})")
+
+_EN_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "messrs",
+        "mmes",
+        "hon",
+        "rev",
+        "gen",
+        "col",
+        "lt",
+        "capt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "no",
+        "nos",
+        "para",
+        "paras",
+        "art",
+        "arts",
+        "vol",
+        "vols",
+        "ch",
+        "chap",
+        "sect",
+        "sec",
+        "p",
+        "pp",
+        "fig",
+        "figs",
+        "ed",
+        "eds",
+        "op",
+        "cit",
+        "ibid",
+        "e.g",
+        "i.e",
+        "cf",
+        "vs",
+        "viz",
+        "approx",
+        "est",
+        "ca",
+        "al",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "div",
+        "univ",
+        "assn",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.n",
+        "u.s",
+        "u.k",
+        "u.s.a",
+        "e.u",
+        "a.m",
+        "p.m",
+        "ph.d",
+        "corr",
+        "add",
+        "rev",
+        "suppl",
+        "annex",
+    ]
+)
+# Ends a sentence only when followed by a capital letter, digit, quote or bracket.
+_EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+_EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_HAN_RE = re.compile(f"[{HAN}]")
+_LINE_FINAL = re.compile(r"[。！？!?；;：:.…”’」』)）》\"']\s*$")
+
+
+def han_share(text: str) -> float:
+    """Share of Han characters among the non-space characters of `text`."""
+    chars = sum(1 for ch in text if not ch.isspace())
+    return len(_HAN_RE.findall(text)) / chars if chars else 0.0
+
+
+def _label_of(text: str) -> tuple[str | None, int]:
+    """The paragraph label at the start of `text` (normalized) and where the label ends."""
+    m = _LABEL.match(text)
+    if not m:
+        return None, 0
+    label = next(v for v in m.groupdict().values() if v)
+    label = label.translate(_LABEL_STRIP).strip("()").lower()
+    return label, m.end()
+
+
+def _numbered_lines(text: str) -> list[tuple[int, str]]:
+    return [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"), start=1)]
+
+
+def _blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Group lines into paragraphs: a blank line, a label, or a line that ends a sentence or
+    is much shorter than the document's wrapped lines ends the paragraph; other line breaks
+    are line wrapping and are joined."""
+    lines = _numbered_lines(text)
+    lengths = sorted(len(s.strip()) for _, s in lines if s.strip())
+    if not lengths:
+        return []
+    wrap_width = lengths[int(0.8 * (len(lengths) - 1))]
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for n, line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        if current and _label_of(stripped)[0] is not None:
+            blocks.append(current)
+            current = []
+        current.append((n, stripped))
+        if _LINE_FINAL.search(stripped) or len(stripped) < 0.6 * wrap_width:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _join_block(block: list[tuple[int, str]], chinese: bool) -> tuple[str, list[int]]:
+    """The block's text and, for every character, the line it comes from."""
+    text = ""
+    owner: list[int] = []
+    for n, line in block:
+        if text:
+            glue = "" if chinese and (_HAN_RE.match(line[:1]) or _HAN_RE.match(text[-1])) else " "
+            if glue:
+                text += glue
+                owner.append(n - 1 if owner else n)
+        text += line
+        owner.extend([n] * len(line))
+    return text, owner
+
+
+def _cut_points_zh(text: str) -> list[int]:
+    cuts = {m.end() for m in _ZH_END.finditer(text)}
+    cuts |= {m.end() for m in _ZH_ENUM_AFTER.finditer(text)}
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _is_abbreviation(before: str) -> bool:
+    word = before.lstrip("\"'“‘([").lower()
+    stem = word.rstrip(".")
+    if stem in _EN_ABBREVIATIONS or word in _EN_ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", word):  # U.N. U.S.A. e.g. i.e.
+        return True
+    return bool(re.fullmatch(r"[a-z]", stem)) and before.lstrip("\"'“‘([")[:1].isupper()
+
+
+def _cut_points_en(text: str) -> list[int]:
+    cuts = set()
+    for m in _EN_CANDIDATE.finditer(text):
+        if m.group().startswith(".") and not m.group().startswith("..."):
+            before = _WORD_BEFORE.search(text[: m.start()] + ".")
+            if before and _is_abbreviation(before.group(1)):
+                continue
+        cuts.add(m.end())
+    cuts |= {m.end() for m in _EN_ENUM_AFTER.finditer(text)}
+    return sorted(c for c in cuts if 0 < c < len(text))
+
+
+def _sentences_of_block(block: list[tuple[int, str]], chinese: bool) -> list[Sentence]:
+    text, owner = _join_block(block, chinese)
+    label, label_end = _label_of(text)
+    cuts = _cut_points_zh(text) if chinese else _cut_points_en(text)
+    cuts = [c for c in cuts if c > label_end]
+    out: list[Sentence] = []
+    start = 0
+    for end in [*cuts, len(text)]:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            lines = tuple(sorted(set(owner[start + lead : start + lead + len(piece)])))
+            out.append(Sentence(piece, lines, label if start == 0 else _label_of(piece)[0]))
+        start = end
+    return out
+
+
+def split_sentences(text: str, chinese: bool) -> list[Sentence]:
+    """Split running text into sentences, each with its 1-based input line numbers."""
+    return [s for block in _blocks(text) for s in _sentences_of_block(block, chinese)]
+
+
+def split_zh(text: str) -> list[Sentence]:
+    """Chinese running text → sentences (see `split_sentences`)."""
+    return split_sentences(text, chinese=True)
+
+
+def split_en(text: str) -> list[Sentence]:
+    """English running text → sentences (see `split_sentences`)."""
+    return split_sentences(text, chinese=False)
+
+
+def presplit(text: str) -> list[Sentence]:
+    """One sentence per non-blank line, as given (no splitting)."""
+    return [
+        Sentence(line.strip(), (n,), _label_of(line.strip())[0])
+        for n, line in _numbered_lines(text)
+        if line.strip()
+    ]
