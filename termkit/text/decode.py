@@ -85,7 +85,8 @@ def _detect(data: bytes, path: str) -> Document:
 
     if b"\x00" in data:
         raise InputError(f"{path}: binary file (contains NUL bytes), not text")
-    best = from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+    # Short or repetitive Chinese looks "chaotic" to the detector's default threshold (0.2).
+    best = from_bytes(data, cp_isolation=list(_CANDIDATES), threshold=0.6).best()
     if best is None:
         raise InputError(f"{path}: cannot detect the encoding; use --encoding")
     name = best.encoding

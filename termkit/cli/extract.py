@@ -1,0 +1,68 @@
+"""`termkit extract PATH...`: list the definitions found, as text, json, jsonl or csv."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+
+from termkit.build import extract_paths
+from termkit.io import output_stream
+from termkit.paths import collect
+
+JSONL_FIELDS = (
+    "full",
+    "short",
+    "kind",
+    "path",
+    "line",
+    "column",
+    "short_line",
+    "short_column",
+    "confidence",
+    "evidence",
+    "context",
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text")
+    parser.add_argument("--encoding", help="force the input encoding (default: detect)")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="drop definitions below this confidence (0-1)",
+    )
+    parser.add_argument("-o", "--output", help="write here instead of standard output")
+
+
+def run(args: argparse.Namespace) -> int:
+    files = collect(args.paths)
+    definitions = [
+        d
+        for result in extract_paths(files, args.encoding, progress=True)
+        for d in result.definitions
+        if d.confidence >= args.min_confidence
+    ]
+    with output_stream(args.output, newline="" if args.format == "csv" else None) as out:
+        records = [{k: d.to_dict()[k] for k in JSONL_FIELDS} for d in definitions]
+        if args.format == "json":
+            json.dump(records, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif args.format == "jsonl":
+            for r in records:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=JSONL_FIELDS, lineterminator="\n")
+            writer.writeheader()
+            for r in records:
+                writer.writerow({**r, "evidence": ";".join(r["evidence"])})
+        else:
+            for d in definitions:
+                out.write(
+                    f"{d.path}:{d.line}:{d.column}: {d.full}（{d.short}） "
+                    f"[{d.kind}, {d.confidence:.2f}]\n"
+                )
+    return 0

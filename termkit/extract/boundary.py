@@ -1,0 +1,200 @@
+"""Where does the full form start? The left boundary of `…FULL（SHORT）`.
+
+Evidence, combined: the short form's characters found in order in the text before the bracket
+(a character-level Schwartz–Hearst: they fix the part of the name that must be included), word
+boundaries from jieba, function words and governing verbs that cannot open a name, conjunctions
+that may sit inside one, title marks and quotes, and how often a candidate name recurs in the
+document (a name that recurs on its own is a better name than the same plus one more word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
+from termkit.text.normalize import HAN
+
+MAX_FULL = 64
+_HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》\n]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """A full form's start, with the evidence for it."""
+
+    start: int
+    matched: str  # the short form's characters found in the full form, in order
+    coverage: float  # share of the short form's Chinese characters found
+    rules: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _window_start(text: str, end: int) -> int:
+    limit = max(0, end - MAX_FULL)
+    for i in range(end - 1, limit - 1, -1):
+        if _HARD.match(text, i):
+            return i + 1
+    return limit
+
+
+def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
+    """Offsets in text[start:end] of the short form's Chinese characters, matched right to left,
+    each as far right as possible; a character not found is skipped."""
+    positions: list[int] = []
+    j = end
+    for ch in reversed([c for c in short if _HAN_CHAR.match(c)]):
+        k = text.rfind(ch, start, j)
+        if k >= 0:
+            positions.append(k)
+            j = k
+    return positions[::-1]
+
+
+# Parts of speech (jieba's ICTCLAS tags) that can extend a name to the left of the part the
+# short form's characters anchor: nouns, names, fixed phrases, abbreviations, localizers,
+# verbal and adjectival nouns, distinguishing words.
+_NOUNISH = ("n", "l", "j", "f", "b", "vn", "an", "s")
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    _jieba()
+    import jieba.posseg
+
+    return jieba.posseg
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """(word, part of speech, start, end) over text[start:end]."""
+    out = []
+    pos = start
+    for pair in _posseg().cut(text[start:end], HMM=False):
+        out.append((pair.word, pair.flag, pos, pos + len(pair.word)))
+        pos += len(pair.word)
+    return out
+
+
+def _joins_entities(left_word: str, right_flag: str) -> bool:
+    """`秘书处和联合国…`: a conjunction between a complete entity and a new organization or
+    place name joins two names; it is not inside one."""
+    return left_word.endswith(ENTITY_SUFFIXES) or right_flag in ("nt", "ns")
+
+
+def full_start(
+    text: str,
+    end: int,
+    short: str,
+    kind: str,
+    recurrences: Callable[[str], int],
+) -> Boundary | None:
+    """The start of the full form ending at `end`, or None when the text offers no name there."""
+    while end > 0 and text[end - 1] in " \t\u3000":
+        end -= 1
+    if end == 0 or not _NAME_CHAR.match(text, end - 1):
+        return None
+    window = _window_start(text, end)
+    rules: list[str] = []
+    anchored = False
+    if kind == "english":
+        anchor, matched, coverage = end - 1, "", 1.0
+    else:
+        han = _HAN_CHAR.findall(short)
+        positions = match_characters(short, text, window, end)
+        coverage = len(positions) / len(han) if han else 0.0
+        if not positions or coverage < 0.5 or (coverage == 0.5 and len(han) > 3):
+            return None
+        anchor, matched = positions[0], "".join(text[p] for p in positions)
+        anchored = text[anchor] == han[0]
+        rules.append(f"chars:{matched}")
+    words = _words(text, window, end)
+    index = next(i for i, (_, _, a, b) in enumerate(words) if a <= anchor < b)
+    first = _walk_left(words, index, anchored, rules)
+    if first is None:
+        return None
+    start = _prefer_recurring(text, words, first, index, end, recurrences, rules)
+    if start == window:
+        rules.append(
+            "boundary:punctuation"
+            if window > 0 and _HARD.match(text, window - 1)
+            else "boundary:window"
+        )
+    return Boundary(start, matched, coverage, tuple(rules))
+
+
+def _walk_left(
+    words: list[tuple[str, str, int, int]], index: int, anchored: bool, rules: list[str]
+) -> int | None:
+    """Index of the first word of the name: move left over content words, stop at a word that
+    cannot be inside a name, cross a soft word only when the name plausibly goes on. Once the
+    short form's first character anchors the name, only noun-like words may extend it (a verb
+    before `东南亚国家联盟（东盟）` governs it)."""
+    if words[index][0] in STOP_WORDS or words[index][0] in SOFT_WORDS or words[index][0] == "、":
+        return None
+    i = index
+    while i > 0:
+        word, flag = words[i - 1][0], words[i - 1][1]
+        if word == "、" or not _NAME_CHAR.match(word[0]):
+            rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
+            break
+        if word in STOP_WORDS:
+            rules.append(f"boundary:after:{word}")
+            break
+        if anchored and word not in SOFT_WORDS and not flag.startswith(_NOUNISH):
+            rules.append(f"boundary:after:{word}")
+            break
+        if word in SOFT_WORDS:
+            before = words[i - 2][0] if i >= 2 else ""
+            if (
+                not before
+                or before in STOP_WORDS
+                or before in SOFT_WORDS
+                or not _NAME_CHAR.match(before[0])
+                or (word in CONJUNCTIONS and _joins_entities(before, words[i][1]))
+            ):
+                rules.append(f"boundary:after:{before}{word}" if before else "boundary:start")
+                break
+            i -= 2
+            continue
+        i -= 1
+    return i
+
+
+def _prefer_recurring(
+    text: str,
+    words: list[tuple[str, str, int, int]],
+    first: int,
+    anchor_index: int,
+    end: int,
+    recurrences: Callable[[str], int],
+    rules: list[str],
+) -> int:
+    """If the longest candidate never recurs but a slightly shorter one (starting on a word
+    boundary, still covering the matched characters) recurs on its own, that one is the name."""
+    longest = words[first][2]
+    if first == anchor_index or recurrences(text[longest:end]) >= 2:
+        return longest
+    for i in range(first + 1, anchor_index + 1):
+        word, _, start, _ = words[i]
+        if word in SOFT_WORDS or word in STOP_WORDS or not _NAME_CHAR.match(word[0]):
+            continue
+        if end - start < max(4, 0.6 * (end - longest)):
+            break
+        if recurrences(text[start:end]) >= 2:
+            rules.append("recurs")
+            return start
+    return longest

@@ -1,0 +1,44 @@
+"""Find bracketed spans, nested and of either width, in the analysis text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = "（("
+_CLOSE = "）)"
+MAX_INNER = 120
+_MARK = re.compile(r"[（()）\n]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A bracketed span: `open` and `close` are the offsets of the brackets themselves."""
+
+    open: int
+    close: int
+    depth: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.open + 1
+
+
+def find_spans(text: str) -> list[Span]:
+    """Matched bracket pairs in text order. A closing bracket of the other width still closes
+    (UN text mixes `（2014)`); a paragraph break or an over-long span abandons an opening."""
+    spans: list[Span] = []
+    stack: list[int] = []
+    for m in _MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE:
+            if stack:
+                start = stack.pop()
+                if i - start - 1 <= MAX_INNER:
+                    spans.append(Span(start, i, len(stack)))
+        elif ch == "\n":
+            stack.clear()
+    spans.sort(key=lambda s: s.open)
+    return spans

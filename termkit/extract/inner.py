@@ -1,0 +1,98 @@
+"""Read a bracket's content: which short forms it offers, of what kind, or why it is none."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termkit.extract.lexicon import INTRODUCERS, LATIN_NON_NAMES, NON_DEFINITION_OPENERS
+from termkit.text.normalize import FOLD, HAN
+
+_HAN_SHORT = re.compile(rf"[{HAN}][{HAN}0-9A-Za-z+＋\-－·]*")
+_ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9&.\-+'’ ]*[A-Za-z0-9+.]|[A-Z]")
+_DOC_SYMBOL = re.compile(r"[A-Z]{1,10}/[A-Za-z0-9]|/[0-9]+/")
+_URL = re.compile(r"https?://|www\.|\.(?:org|int|net|com)\b|@")
+_LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二三四五六七八九十]+")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_QUOTES = "“”\"'‘’「」『』"
+_OR = re.compile(r"或者?")
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """One short form a bracket offers: its text as printed and where it starts in the bracket."""
+
+    text: str
+    offset: int  # from the first character inside the bracket
+    kind: str  # "abbreviation" | "title" | "english"
+    rule: str
+
+
+def read_inner(inner: str) -> tuple[list[ShortForm], str]:
+    """The short forms in a bracket's content, or ([], reason) when it is not a definition."""
+    lead = len(inner) - len(inner.lstrip())
+    body = inner.strip()
+    if not body:
+        return [], "empty"
+    for intro in INTRODUCERS:
+        if body.startswith(intro):
+            rest = body[len(intro) :].lstrip("为：: ")
+            start = lead + len(body) - len(rest)
+            forms = _split_alternatives(rest, start, f"introducer:{intro}")
+            return (forms, "") if forms else ([], "introducer without a short form")
+    if body.startswith(NON_DEFINITION_OPENERS):
+        return [], "citation, list or gloss"
+    if _URL.search(body):
+        return [], "URL"
+    if _DOC_SYMBOL.search(body):
+        return [], "document symbol"
+    if _LIST_MARKER.fullmatch(body):
+        return [], "list marker or number"
+    if _CLAUSE.search(body):
+        return [], "clause or enumeration"
+    folded = body.translate(FOLD)
+    if _ENGLISH.fullmatch(folded):
+        return _english(body, lead)
+    forms = _split_alternatives(body, lead, "bracket")
+    return (forms, "") if forms else ([], "not a short form")
+
+
+def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
+    folded = body.translate(FOLD)
+    if folded.lower() in LATIN_NON_NAMES or not any(c.isupper() for c in folded):
+        return [], "not an English name"
+    if re.fullmatch(r"\d[\d.\- ]*", folded):
+        return [], "number"
+    return [ShortForm(body, lead, "english", "english")], ""
+
+
+def _split_alternatives(text: str, start: int, rule: str) -> list[ShortForm]:
+    """`A或B` offers two short forms; quotes and title marks around each are taken off."""
+    forms = []
+    pos = 0
+    for piece in [*_OR.split(text)]:
+        offset = start + text.index(piece, pos)
+        pos = offset - start + len(piece)
+        form = _one_form(piece, offset, rule)
+        if form is None:
+            return []
+        forms.append(form)
+    return forms
+
+
+def _one_form(piece: str, offset: int, rule: str) -> ShortForm | None:
+    stripped = piece.strip().strip(_QUOTES)
+    offset += piece.index(stripped) if stripped else 0
+    if stripped.startswith("《") and stripped.endswith("》") and len(stripped) > 2:
+        inner = stripped[1:-1]
+        if "《" in inner or "》" in inner:
+            return None
+        return ShortForm(inner, offset + 1, "title", rule)
+    parts = stripped.split("/")
+    if all(_HAN_SHORT.fullmatch(p) for p in parts) and 2 <= len(stripped) <= 16:
+        if any(ch.isdigit() for ch in stripped.translate(FOLD)):
+            return None
+        return ShortForm(stripped, offset, "abbreviation", rule)
+    if _ENGLISH.fullmatch(stripped.translate(FOLD)) and any(c.isupper() for c in stripped):
+        return ShortForm(stripped, offset, "english", rule)
+    return None

@@ -1,0 +1,1 @@
+"""Glossary and bilingual file formats: readers and writers over the one termbase model."""

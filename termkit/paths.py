@@ -1,0 +1,46 @@
+"""Turn the paths a user names into the files to read, in a stable order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from termkit.errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+COMPRESSED = (".gz", ".xz")
+
+
+def is_text_file(path: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> bool:
+    name = path.name
+    for z in COMPRESSED:
+        name = name.removesuffix(z)
+    return name.endswith(suffixes)
+
+
+def collect(paths: Iterable[str | Path], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> list[str]:
+    """Files named directly, plus matching files found walking folders (sorted, no repeats).
+    A named path that does not exist is an InputError."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            batch = sorted(
+                str(Path(root) / f)
+                for root, dirs, files in os.walk(p)
+                for f in files
+                if not f.startswith(".")
+                and is_text_file(Path(f), suffixes)
+                and not any(part.startswith(".") for part in Path(root).relative_to(p).parts)
+            )
+        elif p.exists():
+            batch = [str(p)]
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+        for f in batch:
+            if f not in seen:
+                seen.add(f)
+                found.append(f)
+    return found

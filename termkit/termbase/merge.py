@@ -1,0 +1,250 @@
+"""Build termbases from definitions and merge them, associatively and in any order.
+
+`merge` is a commutative, associative union (counts add, sets unite, the smallest N locations
+are kept, ties resolved by fixed ranks), so per-document termbases can be reduced in any tree
+shape, on one core or a cluster, with the same result. `finalize` then derives what depends on
+the whole corpus (which written form is preferred, which are variants, which concepts conflict)
+and is a pure function of the merged termbase.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from termkit.termbase.model import (
+    MAX_LOCATIONS,
+    Concept,
+    Conflict,
+    Definition,
+    Location,
+    Term,
+    Termbase,
+    concept_id,
+)
+
+_STATUS_RANK = {"": 0, "admitted": 1, "preferred": 2, "superseded": 3, "deprecated": 4}
+_ROLE_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation")
+
+
+def _english_type(text: str) -> str:
+    """`UNEP`, `REDD-plus`, `InforMEA` are acronyms; `Global Environment Facility` a name."""
+    if " " not in text.strip() and sum(c.isupper() for c in text) >= 2:
+        return "acronym"
+    return "fullForm"
+
+
+def from_definitions(
+    definitions: Iterable[Definition], usage: dict[str, list[Location]] | None = None
+) -> Termbase:
+    """One document's definitions as an (unfinalized) termbase.
+
+    `usage` maps a written form to where the document uses it; its count and first locations
+    are kept on the term.
+    """
+    usage = usage or {}
+    concepts: dict[str, Concept] = {}
+    for d in definitions:
+        short_lang = d.short_lang
+        short_type = _english_type(d.short) if short_lang == "en" else "shortForm"
+        terms = (
+            _term(d.full, "zh", "fullForm", d, usage),
+            _term(d.short, short_lang, short_type, d, usage),
+        )
+        kind = "title" if d.kind == "title" else ""
+        concept = Concept(
+            id=concept_id(d.full),
+            terms=terms,
+            sources=(d.path,),
+            subject=kind,
+            confidence=d.confidence,
+            evidence=tuple(sorted(set(d.evidence))),
+        )
+        concepts[concept.id] = (
+            merge_concept(concepts[concept.id], concept) if concept.id in concepts else concept
+        )
+    return Termbase(tuple(sorted(concepts.values(), key=lambda c: c.id)))
+
+
+def _term(
+    text: str, lang: str, type_: str, d: Definition, usage: dict[str, list[Location]]
+) -> Term:
+    seen = usage.get(text, [])
+    locations = sorted({d.location, *seen})[:MAX_LOCATIONS]
+    return Term(text, lang, type_, "", max(len(seen), 1), tuple(locations), (d.path,))
+
+
+def merge(*termbases: Termbase) -> Termbase:
+    """Union of termbases: concepts with one id become one, terms with one text become one."""
+    concepts: dict[str, Concept] = {}
+    meta: dict[str, str] = {}
+    for tb in termbases:
+        for c in tb.concepts:
+            concepts[c.id] = merge_concept(concepts[c.id], c) if c.id in concepts else c
+        for k, v in tb.meta:
+            meta[k] = max(meta.get(k, ""), v)
+    return Termbase(
+        tuple(sorted(concepts.values(), key=lambda c: c.id)), (), tuple(sorted(meta.items()))
+    )
+
+
+def merge_concept(a: Concept, b: Concept) -> Concept:
+    terms: dict[tuple[str, str], Term] = {(t.lang, t.text): t for t in a.terms}
+    for t in b.terms:
+        k = (t.lang, t.text)
+        terms[k] = merge_term(terms[k], t) if k in terms else t
+    return Concept(
+        id=a.id,
+        terms=tuple(sorted(terms.values(), key=_term_order)),
+        sources=tuple(sorted(set(a.sources) | set(b.sources))),
+        note=_pick(a.note, b.note),
+        definition=_pick(a.definition, b.definition),
+        subject=_pick(a.subject, b.subject),
+        confidence=max(a.confidence, b.confidence),
+        evidence=tuple(sorted(set(a.evidence) | set(b.evidence))),
+    )
+
+
+def merge_term(a: Term, b: Term) -> Term:
+    return Term(
+        text=a.text,
+        lang=a.lang,
+        type=min((a.type, b.type), key=lambda t: (t == "variant", t)),
+        status=max((a.status, b.status), key=lambda s: (_STATUS_RANK.get(s, 0), s)),
+        count=a.count + b.count,
+        locations=tuple(sorted(set(a.locations) | set(b.locations))[:MAX_LOCATIONS]),
+        sources=tuple(sorted(set(a.sources) | set(b.sources))),
+        note=_pick(a.note, b.note),
+    )
+
+
+def _pick(a: str, b: str) -> str:
+    """An order-independent choice between two free texts: the longer, then the smaller."""
+    return min((a, b), key=lambda s: (-len(s), s))
+
+
+def _term_order(t: Term) -> tuple:
+    lang_rank = 0 if t.lang == "zh" else 1
+    type_rank = {"fullForm": 0, "shortForm": 1, "acronym": 2, "abbreviation": 3}.get(t.type, 4)
+    return (lang_rank, type_rank, -t.count, t.text)
+
+
+def finalize(tb: Termbase) -> Termbase:
+    """Derive statuses, variants and conflicts from the merged termbase (idempotent)."""
+    concepts = _fold_english_into_abbreviations(tb.concepts)
+    settled = tuple(sorted((_settle(c) for c in concepts), key=lambda c: c.id))
+    return Termbase(settled, conflicts_of(settled), tb.meta)
+
+
+def _fold_english_into_abbreviations(concepts: Iterable[Concept]) -> list[Concept]:
+    """`开发署（UNDP）` anchors a concept on a short form; fold it into the concept that
+    defines `开发署`, when exactly one does."""
+    concepts = list(concepts)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for c in concepts:
+        for t in c.terms_of("zh", "shortForm"):
+            owners[t.key].add(c.id)
+    by_id = {c.id: c for c in concepts}
+    for c in concepts:
+        fulls = c.terms_of("zh", "fullForm")
+        if len(fulls) != 1 or c.terms_of("zh", "shortForm") or not c.terms_of("en"):
+            continue
+        targets = owners.get(fulls[0].key, set()) - {c.id}
+        if len(targets) == 1:
+            target = targets.pop()
+            moved = tuple(
+                Term(t.text, t.lang, "shortForm", t.status, t.count, t.locations, t.sources, t.note)
+                if t.lang == "zh"
+                else t
+                for t in c.terms
+            )
+            donor = Concept(
+                target, moved, c.sources, c.note, c.definition, c.subject, c.confidence, c.evidence
+            )
+            by_id[target] = merge_concept(by_id[target], donor)
+            del by_id[c.id]
+    return list(by_id.values())
+
+
+def _form_rank(t: Term) -> tuple:
+    return (t.status != "preferred", t.type == "variant", -t.count, t.text)
+
+
+def _group_rank(ts: list[Term]) -> tuple:
+    preferred = any(t.status == "preferred" for t in ts)
+    return (not preferred, -sum(t.count for t in ts), min(t.text for t in ts))
+
+
+def _settle(c: Concept) -> Concept:
+    """In each group of forms with one key, the most used is the form; the rest are variants."""
+    groups: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for t in c.terms:
+        groups[(t.lang, t.key)].append(t)
+    role_of_group = {}
+    for k, ts in groups.items():
+        roles = [t.type for t in ts if t.type in _ROLE_TYPES]
+        role_of_group[k] = min(roles, key=_ROLE_TYPES.index) if roles else "variant"
+    # Within one language and role, the most used group holds the preferred term.
+    leading: dict[tuple[str, str], tuple[str, str]] = {}
+    for k, _ts in sorted(groups.items(), key=lambda kv: _group_rank(kv[1])):
+        leading.setdefault((k[0], role_of_group[k]), k)
+    settled = []
+    for k, ts in groups.items():
+        main = min(ts, key=_form_rank)
+        lead = leading[(k[0], role_of_group[k])] == k
+        for t in ts:
+            type_ = role_of_group[k] if t is main else "variant"
+            status = t.status or ("preferred" if t is main and lead else "admitted")
+            settled.append(
+                Term(t.text, t.lang, type_, status, t.count, t.locations, t.sources, t.note)
+            )
+    return Concept(
+        c.id,
+        tuple(sorted(settled, key=_term_order)),
+        c.sources,
+        c.note,
+        c.definition,
+        c.subject,
+        c.confidence,
+        c.evidence,
+    )
+
+
+def conflicts_of(concepts: tuple[Concept, ...]) -> tuple[Conflict, ...]:
+    """Short forms claimed by several concepts; concepts with several short forms."""
+    found: list[Conflict] = []
+    owners: dict[str, list[Concept]] = defaultdict(list)
+    for c in concepts:
+        shorts = {t.key: t for t in c.terms_of("zh", "shortForm")}
+        for key in shorts:
+            owners[key].append(c)
+        if len(shorts) > 1:
+            full = c.label
+            found.append(
+                Conflict(
+                    "full-form-two-short-forms",
+                    full,
+                    (c.id,),
+                    tuple(sorted(t.text for t in shorts.values())),
+                )
+            )
+    for key, cs in owners.items():
+        if len(cs) > 1:
+            short = min(t.text for t in cs[0].terms_of("zh", "shortForm") if t.key == key)
+            found.append(
+                Conflict(
+                    "short-form-ambiguous",
+                    short,
+                    tuple(c.id for c in cs),
+                    tuple(sorted(c.label for c in cs)),
+                )
+            )
+    return tuple(sorted(found, key=lambda x: (x.kind, x.term, x.concepts)))
+
+
+def build_termbase(per_document: Iterable[Termbase]) -> Termbase:
+    """Merge per-document termbases and finalize: the glossary of a corpus."""
+    return finalize(merge(*per_document))
+
+
+__all__ = ["build_termbase", "conflicts_of", "finalize", "from_definitions", "merge"]

@@ -1,0 +1,98 @@
+"""The extractor on real UN text and on the forms the issue names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termkit.extract import extract_file, extract_text
+from termkit.text.normalize import normalize, strip_title_marks
+
+from .conftest import SEED000, SEED003, shared
+
+
+def pairs(text: str) -> set[tuple[str, str, str]]:
+    return {(d.full, d.short, d.kind) for d in extract_text(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "full", "short"),
+    [
+        ("1. 本报告系由联合国环境规划署（环境署）为缔约方大会编写。", "联合国环境规划署", "环境署"),
+        ("包括通过与经济合作与发展组织发展援助委员会（经合组织/发援会）合作。",
+         "经济合作与发展组织发展援助委员会", "经合组织/发援会"),
+        ("粮农组织）、联合国教育、科学及文化组织（教科文组织）和其他机构。",
+         "联合国教育、科学及文化组织", "教科文组织"),
+        ("秘书处就与减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案（降排＋）组织了会外活动。",
+         "减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案", "降排＋"),
+        ("特别是关于联合国组织刚果民主共和国稳定特派团(联刚稳定团)的报告。",
+         "联合国组织刚果民主共和国稳定特派团", "联刚稳定团"),
+        ("秘书处和世界卫生组织（以下简称“世卫组织”）合作。", "世界卫生组织", "世卫组织"),
+    ],
+)
+def test_left_boundary(sentence, full, short):
+    assert (full, short, "abbreviation") in pairs(sentence)
+
+
+def test_title_and_english_and_double_short_forms():
+    assert ("联合国气候变化框架公约", "气候公约", "title") in pairs(
+        "里约三项公约（《联合国气候变化框架公约》（《气候公约》）、《公约》）。"
+    )
+    assert ("联合国开发计划署", "UNDP", "english") in pairs("支持联合国开发计划署(UNDP)的工作。")
+    found = pairs("设立了国际电信联盟（国际电联或电联）。")
+    assert {("国际电信联盟", "国际电联", "abbreviation"), ("国际电信联盟", "电联", "abbreviation")} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "该研究报告曾作为资料文件（见 UNEP/CBD/WG-RI/4/INF/8）提交。",
+        "缔约方大会在第X/20号决定第6段中呼吁与森林论坛（第15段）合作。",
+        "这些行动包括：(a) 加强能力；(b) 提供资金。",
+        "本两年期（即 2012-2013 年）计划开展的活动。",
+        "与相关国际组织（例如联合国环境规划署、联合国粮食及农业组织）合作。",
+        "阿米纳·斯梅拉(尼日利亚)女士发言。",
+        "《管理海洋保护区：确保平衡》（环境署，2011 年）已出版。",
+        "在四个区域（东南亚、撒哈拉以南的非洲、东欧和拉丁美洲）举行讲习班。",
+        "11个代表团(57.9%)开设了新账户。",
+    ],
+)
+def test_non_definitions_are_rejected(sentence):
+    assert pairs(sentence) == set()
+
+
+def test_seed000_matches_the_gold_annotation():
+    gold = json.loads(shared("gold", "seed000.json").read_text(encoding="utf-8"))
+    expected = {
+        (normalize(strip_title_marks(e["full"])), normalize(strip_title_marks(e["abbr"])))
+        for e in gold["definitions"]
+        if not e.get("uncertain")
+    }
+    expected |= {
+        (normalize(e["zh"]), normalize(e["en"]))
+        for e in gold["english_equivalents"]
+        if not e.get("uncertain")
+    }
+    found = {(normalize(d.full), normalize(d.short)) for d in extract_file(SEED000).definitions}
+    assert expected <= found
+    uncertain_shorts = {normalize(e["en"]) for e in gold["english_equivalents"] if e.get("uncertain")}
+    assert {f for f in found if f[1] not in uncertain_shorts} == expected
+
+
+def test_positions_point_at_the_full_form_in_the_original_file():
+    lines = SEED000.read_text(encoding="utf-8").splitlines()
+    for d in extract_file(SEED000).definitions:
+        assert lines[d.line - 1][d.column - 1] == d.full[0], d
+        assert lines[d.short_line - 1][d.short_column - 1] == d.short[0], d
+
+
+def test_each_result_carries_confidence_and_evidence():
+    result = extract_file(SEED003)
+    assert result.definitions
+    for d in result.definitions:
+        assert 0 < d.confidence <= 1
+        assert any(e.startswith("rule:") for e in d.evidence)
+    unep = next(d for d in extract_file(SEED000).definitions if d.short == "环境署")
+    assert "chars:环境署" in unep.evidence
+    assert len(extract_file(SEED000).usage["环境署"]) > 100

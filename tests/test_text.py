@@ -1,0 +1,92 @@
+"""Text layer: decoding, repair of PDF damage, the normalization key and source positions."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from termkit.errors import InputError
+from termkit.text.decode import decode_bytes, read_document
+from termkit.text.normalize import normalize, normalize_with_map
+from termkit.text.repair import repair
+from termkit.text.sourcemap import LineIndex
+
+from .conftest import SEED000
+
+SAMPLE = "联合国环境规划署（环境署）为缔约方大会编写了报告。環境署支持降排＋。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        ((SAMPLE * 20).encode("gb18030"), "gb18030"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "gb18030"],
+)
+def test_decodes_common_encodings(data, encoding):
+    doc = decode_bytes(data, "x.txt")
+    assert doc.text.startswith("联合国环境规划署")
+    assert doc.encoding.replace("_", "-").lower().startswith(encoding.split("-")[0])
+
+
+def test_big5_is_detected():
+    text = "聯合國環境規劃署（環境署）為締約方大會編寫了這份關於生物多樣性的報告。\n" * 10
+    doc = decode_bytes(text.encode("big5"), "x.txt")
+    assert doc.text == text
+
+
+def test_binary_and_forced_encoding_errors_name_the_file(tmp_path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    with pytest.raises(InputError, match="image.txt"):
+        read_document(binary)
+    with pytest.raises(InputError, match="not valid ascii"):
+        decode_bytes(SAMPLE.encode("utf-8"), "a.txt", encoding="ascii")
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+
+
+def test_normalization_key_folds_width_script_hyphens_and_spaces():
+    assert normalize("降排＋") == normalize("降排+")
+    assert normalize("環境署") == "环境署"
+    assert normalize("UNEP/CBD/COP/11/INF‑41") == "UNEP/CBD/COP/11/INF-41"
+    assert normalize("数 据 方 面") == "数据方面"
+    assert normalize("“公约”") == normalize('"公约"')
+    assert normalize("（环境署）") == "(环境署)"
+
+
+def test_normalized_offsets_point_back_to_the_source():
+    text = "環境署 （降排＋）\n数 据"
+    key, offsets = normalize_with_map(text)
+    assert key == "环境署(降排+)数据"
+    for i, ch in enumerate(key):
+        assert normalize(text[offsets.to_source(i)]) in (ch, "")
+
+
+def test_repair_joins_pdf_breaks_and_drops_page_furniture():
+    text = SEED000.read_text(encoding="utf-8")
+    analysis = repair(text)
+    # A name broken over a line break and a blank line is whole again.
+    assert "联合国开发计划署（开发署）" in analysis.text
+    # A page header and page number interleaved inside 相|关机构 are gone.
+    assert "包括相关机构和非政府组织" in analysis.text
+    assert "UNEP/CBD/COP/11/INF/41\n" not in analysis.text
+    # Letter-spaced runs are closed up.
+    assert "获取数据方面存在的障碍" in analysis.text
+    # Every position maps back: the repaired 署 of （开发署） sits on the next line of the file.
+    lines = LineIndex(text)
+    at = analysis.text.index("（开发署）") + 3
+    line, column = lines.position(analysis.source_offset(at))
+    assert text.splitlines()[line - 1][column - 1] == "署"
+    assert line == 82
+
+
+def test_line_index_counts_columns_in_characters():
+    lines = LineIndex("第一行\r\n第二行：环境署\n")
+    assert lines.position(0) == (1, 1)
+    assert lines.position(5) == (2, 1)
+    assert lines.position(9) == (2, 5)
