@@ -103,9 +103,7 @@ def main() -> int:
     beads = align_texts("\n".join(zh_lines), "\n".join(en_lines), presplit=True)
     elapsed = time.perf_counter() - start
     # presplit: sentence k is input line k+1.
-    test = [
-        (tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads
-    ]
+    test = [(tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads]
     res = score(gold, test)
     print(f"Bible 001: {len(zh_lines)} zh x {len(en_lines)} en sentences, {len(beads)} beads")
     print("             strict    lax")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from termkit.align.anchors import document_anchors
 from termkit.align import split as _split
+from termkit.align.anchors import document_anchors
 from termkit.align.lengths import Params, align_lengths, length_cost
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError

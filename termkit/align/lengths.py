@@ -124,6 +124,52 @@ def _band(doc: _Doc, centre: np.ndarray, half: int) -> tuple[np.ndarray, int]:
     return lo, width
 
 
+_CHUNK = 64  # rows whose bead costs are computed in one batch of array operations
+
+
+def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int, i1: int):
+    """Cost of every bead type ending at every cell of rows i0..i1-1: (beads, rows, width)."""
+    rows = np.arange(i0, i1)
+    ends = lo[rows][:, None] + np.arange(width)[None, :]
+    out = np.full((len(BEADS), len(rows), width), _INF)
+    for t, (a, b) in enumerate(BEADS):
+        if a == 0:
+            continue
+        zh_len = (doc.zh_cum[rows] - doc.zh_cum[np.maximum(rows - a, 0)])[:, None]
+        if b:
+            en_len = doc.en_cum[ends] - doc.en_cum[np.maximum(ends - b, 0)]
+        else:
+            en_len = np.zeros((1, width))
+        out[t] = params.prior_cost((a, b)) + length_cost(zh_len, en_len, params)
+    _add_anchor_costs(doc, params, lo, width, rows, ends, out)
+    return out
+
+
+def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
+    """Subtract the anchor bonus from the bead costs of the rows that have anchors."""
+    ext = np.arange(-_MAX_EN, width)
+    for row_index, i in enumerate(rows):
+        if doc.zh_anchor_cum[i] == doc.zh_anchor_cum[max(i - _MAX_ZH, 0)]:
+            continue
+        q_rows = [
+            np.searchsorted(doc.matches[r], lo[i] + ext) if len(doc.matches[r]) else None
+            for r in range(i - 1, max(i - _MAX_ZH, 0) - 1, -1)
+        ]
+        j = ends[row_index]
+        for t, (a, b) in enumerate(BEADS):
+            if a == 0 or b == 0 or a > i:
+                continue
+            zh_anchor = doc.zh_anchor_cum[i] - doc.zh_anchor_cum[i - a]
+            if zh_anchor == 0:
+                continue
+            en_anchor = doc.en_anchor_cum[j] - doc.en_anchor_cum[np.maximum(j - b, 0)]
+            matched = np.zeros(width)
+            for q in q_rows[:a]:
+                if q is not None:
+                    matched += q[_MAX_EN:] - q[_MAX_EN - b : _MAX_EN - b + width]
+            out[t, row_index] -= params.anchor_weight * _dice(matched, zh_anchor, en_anchor)
+
+
 def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
     """Fill the banded table; return (cost table, back-pointer table)."""
     n = doc.n_zh
@@ -132,50 +178,33 @@ def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
     cols = np.arange(width)
     grow = [(t, a, b) for t, (a, b) in enumerate(BEADS) if a > 0]
     skip_t = BEADS.index((0, 1))
-    prior = {bead: params.prior_cost(bead) for bead in BEADS}
-    weight = params.anchor_weight
-    ext = np.arange(-_MAX_EN, width)
+    # 0-1 beads depend on the en sentence only: one running sum for the whole document.
+    skip_cost = params.prior_cost((0, 1)) + length_cost(0.0, np.diff(doc.en_cum), params)
+    skip_cum = np.concatenate([[0.0], np.cumsum(skip_cost)])
+    cand = np.full((len(BEADS), width), _INF)
+    chunk = None
     for i in range(n + 1):
-        j = lo[i] + cols
-        best = np.full(width, _INF)
-        arg = np.full(width, -1, dtype=np.int8)
+        if i % _CHUNK == 0:
+            chunk = _chunk_costs(doc, params, lo, width, i, min(i + _CHUNK, n + 1))
+        row_costs = chunk[:, i % _CHUNK]
+        cand.fill(_INF)
         if i == 0:
-            best[0] = 0.0
-        # Anchor matches of the zh sentences i-1, i-2, … against en positions ending at j.
-        q_rows = []
-        for r in range(i - 1, max(i - _MAX_ZH, 0) - 1, -1):
-            found = doc.matches[r]
-            q_rows.append(np.searchsorted(found, lo[i] + ext) if len(found) else None)
+            cand[skip_t, 0] = 0.0
         for t, a, b in grow:
             if a > i:
                 continue
             shift = int(lo[i] - lo[i - a]) - b
             k0, k1 = max(0, -shift), min(width, width - shift)
-            if k0 >= k1:
-                continue
-            jj = j[k0:k1]
-            zh_len = doc.zh_cum[i] - doc.zh_cum[i - a]
-            en_len = doc.en_cum[jj] - doc.en_cum[jj - b] if b else np.zeros(k1 - k0)
-            cand = cost[i - a, k0 + shift : k1 + shift] + prior[(a, b)]
-            cand = cand + length_cost(zh_len, en_len, params)
-            zh_anchor = doc.zh_anchor_cum[i] - doc.zh_anchor_cum[i - a]
-            if b and zh_anchor > 0:
-                en_anchor = doc.en_anchor_cum[jj] - doc.en_anchor_cum[jj - b]
-                matched = np.zeros(k1 - k0)
-                for q in q_rows[:a]:
-                    if q is not None:
-                        base = _MAX_EN + k0
-                        matched += q[base : base + k1 - k0] - q[base - b : base - b + k1 - k0]
-                cand = cand - weight * _dice(matched, zh_anchor, en_anchor)
-            better = cand < best[k0:k1]
-            best[k0:k1] = np.where(better, cand, best[k0:k1])
-            arg[k0:k1] = np.where(better, t, arg[k0:k1])
+            if k0 < k1:
+                cand[t, k0:k1] = cost[i - a, k0 + shift : k1 + shift] + row_costs[t, k0:k1]
+        arg = cand.argmin(axis=0)
+        best = cand[arg, cols]
         # 0-1 beads move along the row: cost[k] = min over k' ≤ k of best[k'] + skips (k', k].
-        en_len = doc.en_cum[j[1:]] - doc.en_cum[j[1:] - 1]
-        skips = np.concatenate([[0.0], np.cumsum(prior[(0, 1)] + length_cost(0.0, en_len, params))])
+        skips = skip_cum[lo[i] : lo[i] + width]
         row = skips + np.minimum.accumulate(best - skips)
         cost[i] = row
         back[i] = np.where(row < best - 1e-9, skip_t, arg)
+        back[i, ~np.isfinite(row)] = -1
     return cost, back
 
 
