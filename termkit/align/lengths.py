@@ -55,13 +55,17 @@ def log_erfc(x: np.ndarray) -> np.ndarray:
     return np.log(t) - x * x + poly
 
 
-def length_cost(zh_len, en_len, params: Params) -> np.ndarray:
-    """-log of the two-tailed probability of the length difference (Gale & Church 1993)."""
+def length_delta(zh_len, en_len, params: Params):
+    """|en - ratio·zh| in standard deviations; the variance grows with the mean length."""
     zh_len = np.asarray(zh_len, dtype=np.float64)
     en_len = np.asarray(en_len, dtype=np.float64)
     mean = np.maximum((zh_len + en_len / params.ratio) / 2.0, 1.0)
-    delta = np.abs(en_len - params.ratio * zh_len) / np.sqrt(params.variance * mean)
-    return -log_erfc(delta / math.sqrt(2.0))
+    return np.abs(en_len - params.ratio * zh_len) / np.sqrt(params.variance * mean)
+
+
+def length_cost(zh_len, en_len, params: Params) -> np.ndarray:
+    """-log of the two-tailed probability of the length difference (Gale & Church 1993)."""
+    return -log_erfc(length_delta(zh_len, en_len, params) / math.sqrt(2.0))
 
 
 @dataclass
@@ -279,9 +283,21 @@ def align_lengths(
     Every sentence of both sides is in exactly one bead, in order; empty sides give 1-0 / 0-1
     beads only.
     """
+    return fit_and_align(zh_len, en_len, zh_anchors, en_anchors, anchor_weight)[0]
+
+
+def fit_and_align(
+    zh_len: Sequence[float],
+    en_len: Sequence[float],
+    zh_anchors: Sequence[frozenset[str]] | None = None,
+    en_anchors: Sequence[frozenset[str]] | None = None,
+    anchor_weight: float = 3.0,
+) -> tuple[list[tuple[int, int, int, int]], Params]:
+    """`align_lengths`, also returning the parameters fitted to the documents."""
     n, m = len(zh_len), len(en_len)
     if n == 0 or m == 0:
-        return [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
+        spans = [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
+        return spans, Params(1.0, _default_variance(1.0), anchor_weight=anchor_weight)
     zh_anchors = zh_anchors or [frozenset()] * n
     en_anchors = en_anchors or [frozenset()] * m
     doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors)
@@ -296,7 +312,7 @@ def align_lengths(
     beads = _align_band(doc, params, centre, half)
     params = _estimate(doc, beads, params)
     centre = _path_centre(beads, n)
-    return _align_band(doc, params, centre, max(10, half // 4))
+    return _align_band(doc, params, centre, max(10, half // 4)), params
 
 
 def _default_variance(ratio: float) -> float:

@@ -165,6 +165,9 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     if not lengths:
         return []
     wrap_width = lengths[int(0.8 * (len(lengths) - 1))]
+    # One paragraph per line (most lines end a sentence): never join lines.
+    finals = sum(1 for _, s in lines if s.strip() and _LINE_FINAL.search(s.strip()))
+    per_line = finals >= 0.5 * len(lengths)
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for n, line in lines:
@@ -178,7 +181,7 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
             blocks.append(current)
             current = []
         current.append((n, stripped))
-        if _LINE_FINAL.search(stripped) or len(stripped) < 0.6 * wrap_width:
+        if per_line or _LINE_FINAL.search(stripped) or len(stripped) < 0.6 * wrap_width:
             blocks.append(current)
             current = []
     if current:

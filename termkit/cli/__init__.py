@@ -18,6 +18,7 @@ from termkit.errors import InputError
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("termkit.cli.extract", "find abbreviation and English-name definitions"),
     "build": ("termkit.cli.build", "build a glossary from documents"),
+    "align": ("termkit.cli.align", "align Chinese-English parallel documents into sentence pairs"),
 }
 
 
