@@ -15,8 +15,8 @@ from _paths import REPO, SHARED
 
 sys.path.insert(0, str(REPO))
 
-from termkit.extract import extract_file  # noqa: E402
-from termkit.text.normalize import normalize, strip_title_marks  # noqa: E402
+from termkit.extract import extract_file
+from termkit.text.normalize import normalize, strip_title_marks
 
 
 def _key(full: str, short: str) -> tuple[str, str]:

@@ -20,14 +20,26 @@ def pairs(text: str) -> set[tuple[str, str, str]]:
     ("sentence", "full", "short"),
     [
         ("1. 本报告系由联合国环境规划署（环境署）为缔约方大会编写。", "联合国环境规划署", "环境署"),
-        ("包括通过与经济合作与发展组织发展援助委员会（经合组织/发援会）合作。",
-         "经济合作与发展组织发展援助委员会", "经合组织/发援会"),
-        ("粮农组织）、联合国教育、科学及文化组织（教科文组织）和其他机构。",
-         "联合国教育、科学及文化组织", "教科文组织"),
-        ("秘书处就与减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案（降排＋）组织了会外活动。",
-         "减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案", "降排＋"),
-        ("特别是关于联合国组织刚果民主共和国稳定特派团(联刚稳定团)的报告。",
-         "联合国组织刚果民主共和国稳定特派团", "联刚稳定团"),
+        (
+            "包括通过与经济合作与发展组织发展援助委员会（经合组织/发援会）合作。",
+            "经济合作与发展组织发展援助委员会",
+            "经合组织/发援会",
+        ),
+        (
+            "粮农组织）、联合国教育、科学及文化组织（教科文组织）和其他机构。",
+            "联合国教育、科学及文化组织",
+            "教科文组织",
+        ),
+        (
+            "秘书处就与减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案（降排＋）组织了会外活动。",
+            "减少发展中国家因毁林和森林退化所致排放量的强化联合国协作方案",
+            "降排＋",
+        ),
+        (
+            "特别是关于联合国组织刚果民主共和国稳定特派团(联刚稳定团)的报告。",
+            "联合国组织刚果民主共和国稳定特派团",
+            "联刚稳定团",
+        ),
         ("秘书处和世界卫生组织（以下简称“世卫组织”）合作。", "世界卫生组织", "世卫组织"),
     ],
 )
@@ -41,7 +53,10 @@ def test_title_and_english_and_double_short_forms():
     )
     assert ("联合国开发计划署", "UNDP", "english") in pairs("支持联合国开发计划署(UNDP)的工作。")
     found = pairs("设立了国际电信联盟（国际电联或电联）。")
-    assert {("国际电信联盟", "国际电联", "abbreviation"), ("国际电信联盟", "电联", "abbreviation")} <= found
+    assert {
+        ("国际电信联盟", "国际电联", "abbreviation"),
+        ("国际电信联盟", "电联", "abbreviation"),
+    } <= found
 
 
 @pytest.mark.parametrize(
@@ -76,7 +91,9 @@ def test_seed000_matches_the_gold_annotation():
     }
     found = {(normalize(d.full), normalize(d.short)) for d in extract_file(SEED000).definitions}
     assert expected <= found
-    uncertain_shorts = {normalize(e["en"]) for e in gold["english_equivalents"] if e.get("uncertain")}
+    uncertain_shorts = {
+        normalize(e["en"]) for e in gold["english_equivalents"] if e.get("uncertain")
+    }
     assert {f for f in found if f[1] not in uncertain_shorts} == expected
 
 

@@ -32,12 +32,14 @@ def test_merge_is_associative_and_order_independent():
 
 
 def test_width_and_script_variants_are_one_concept_conflicts_are_recorded():
-    tb = build_termbase([
-        _doc("由联合国环境规划署（环境署）编写。", "a.txt"),
-        _doc("由聯合國環境規劃署（環境署）編寫。", "b.txt"),
-        _doc("由联合国环境规划署（规划署）编写。", "c.txt"),
-        _doc("由联合国开发计划署（规划署）编写。", "d.txt"),
-    ])
+    tb = build_termbase(
+        [
+            _doc("由联合国环境规划署（环境署）编写。", "a.txt"),
+            _doc("由聯合國環境規劃署（環境署）編寫。", "b.txt"),
+            _doc("由联合国环境规划署（规划署）编写。", "c.txt"),
+            _doc("由联合国开发计划署（规划署）编写。", "d.txt"),
+        ]
+    )
     unep = next(c for c in tb.concepts if c.label == "联合国环境规划署")
     forms = {t.text: (t.type, t.status) for t in unep.terms}
     assert forms["聯合國環境規劃署"][0] == "variant"
@@ -48,10 +50,12 @@ def test_width_and_script_variants_are_one_concept_conflicts_are_recorded():
 
 
 def test_english_equivalent_joins_the_concept_of_its_short_form():
-    tb = build_termbase([
-        _doc("由联合国开发计划署（开发署）编写。", "a.txt"),
-        _doc("支持开发署(UNDP)的工作。", "b.txt"),
-    ])
+    tb = build_termbase(
+        [
+            _doc("由联合国开发计划署（开发署）编写。", "a.txt"),
+            _doc("支持开发署(UNDP)的工作。", "b.txt"),
+        ]
+    )
     assert len(tb) == 1
     assert {t.text for t in tb.concepts[0].terms} == {"联合国开发计划署", "开发署", "UNDP"}
 

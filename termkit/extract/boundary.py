@@ -118,6 +118,8 @@ def full_start(
         coverage = len(positions) / len(han) if han else 0.0
         if not positions or coverage < 0.5 or (coverage == 0.5 and len(han) > 3):
             return None
+        if end - positions[-1] > max(8, (end - window) // 2) and len(positions) < len(han):
+            return None  # the short form's characters only echo the start of a long clause
         anchor, matched = positions[0], "".join(text[p] for p in positions)
         anchored = text[anchor] == han[0]
         rules.append(f"chars:{matched}")
@@ -140,13 +142,19 @@ def _walk_left(
     words: list[tuple[str, str, int, int]], index: int, anchored: bool, rules: list[str]
 ) -> int | None:
     """Index of the first word of the name: move left over content words, stop at a word that
-    cannot be inside a name, cross a soft word only when the name plausibly goes on. Once the
-    short form's first character anchors the name, only noun-like words may extend it (a verb
-    before `东南亚国家联盟（东盟）` governs it)."""
+    cannot be inside a name, cross a soft word only when the name plausibly goes on.
+
+    Once the short form's first character anchors the name, only noun-like words extend it (a
+    verb before `东南亚国家联盟（东盟）` governs it), unless an organization word opens the
+    clause (`联合国促进性别平等和增强妇女权能署`); an organization word (`联合国`) is where
+    such a name starts."""
     if words[index][0] in STOP_WORDS or words[index][0] in SOFT_WORDS or words[index][0] == "、":
         return None
     i = index
     while i > 0:
+        if anchored and words[i][1] == "nt":
+            rules.append(f"boundary:organization:{words[i][0]}")
+            break
         word, flag = words[i - 1][0], words[i - 1][1]
         if word == "、" or not _NAME_CHAR.match(word[0]):
             rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
@@ -154,24 +162,51 @@ def _walk_left(
         if word in STOP_WORDS:
             rules.append(f"boundary:after:{word}")
             break
-        if anchored and word not in SOFT_WORDS and not flag.startswith(_NOUNISH):
-            rules.append(f"boundary:after:{word}")
-            break
         if word in SOFT_WORDS:
-            before = words[i - 2][0] if i >= 2 else ""
+            before, before_flag = words[i - 2][:2] if i >= 2 else ("", "")
             if (
                 not before
                 or before in STOP_WORDS
                 or before in SOFT_WORDS
                 or not _NAME_CHAR.match(before[0])
                 or (word in CONJUNCTIONS and _joins_entities(before, words[i][1]))
+                or (anchored and not _nounish(before_flag) and _clause_opener(words, i - 2) is None)
             ):
                 rules.append(f"boundary:after:{before}{word}" if before else "boundary:start")
                 break
             i -= 2
             continue
+        if anchored and not _nounish(flag):
+            opener = _clause_opener(words, i - 1)
+            if opener is None:
+                rules.append(f"boundary:after:{word}")
+                break
+            i = opener
+            continue
         i -= 1
     return i
+
+
+def names_place_or_person(short: str) -> bool:
+    """`（德国）`, `（尼日利亚）` after a name or a person: a gloss, not a short form."""
+    words = list(_posseg().cut(short, HMM=False))
+    return len(words) == 1 and words[0].flag in ("ns", "nr", "nrt")
+
+
+def _nounish(flag: str) -> bool:
+    return flag.startswith(_NOUNISH)
+
+
+def _clause_opener(words: list[tuple[str, str, int, int]], i: int) -> int | None:
+    """The index of an organization word (`联合国`) that opens the run of words ending at i,
+    right after a stop word or punctuation, if there is one."""
+    j = i
+    while j > 0:
+        word = words[j - 1][0]
+        if word in STOP_WORDS or word == "、" or not _NAME_CHAR.match(word[0]):
+            break
+        j -= 1
+    return j if j < i and words[j][1] == "nt" else None
 
 
 def _prefer_recurring(

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termkit.extract.boundary import full_start
+from termkit.extract.boundary import full_start, names_place_or_person
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.termbase.model import Definition, Location
@@ -119,11 +119,8 @@ def _define(
         rules.extend(boundary.rules)
         confidence = _confidence(kind, boundary.coverage, boundary.rules, form.rule)
     full = analysis.text[start : start + len(full)]
-    if not full or normalize(full) == normalize(form.text) or len(full) < 2:
-        return None
-    if kind != "english" and len(normalize(full)) <= len(normalize(form.text)):
-        return None
-    if kind == "english" and len(full) < 3:
+    reason = _implausible(full, form, kind)
+    if reason:
         return None
     line, column = lines.position(analysis.source_offset(start))
     short_line, short_column = lines.position(analysis.source_offset(short_at))
@@ -144,6 +141,26 @@ def _define(
     )
 
 
+def _implausible(full: str, form: ShortForm, kind: str) -> str:
+    """Why a found pair is not a definition after all, or "" when it may be one."""
+    full_key, short_key = normalize(full), normalize(form.text)
+    if len(full_key) < 2 or full_key == short_key:
+        return "no full form"
+    if "·" in full or "•" in full:
+        return "a person's name"
+    if kind == "english":
+        return "full form too short" if len(full_key) < 3 else ""
+    if len(full_key) <= len(short_key):
+        return "full form not longer than the short form"
+    if full_key.startswith(short_key):
+        return "short form is the head of the full form: a gloss"
+    if not re.match(f'[{HAN}》”"]', full[-1]):
+        return "full form does not end in Chinese"
+    if names_place_or_person(form.text):
+        return "a place or a person"
+    return ""
+
+
 def _title_coverage(form: ShortForm, full: str) -> float:
     if form.kind == "english":
         return 1.0
@@ -162,7 +179,10 @@ def _confidence(kind: str, coverage: float, rules: tuple[str, ...], rule: str) -
         base = 0.7
     else:
         base = 0.45 + 0.45 * coverage
-    if any(r.startswith("boundary:after:") or r == "boundary:punctuation" for r in rules):
+    if any(
+        r.startswith(("boundary:after:", "boundary:organization")) or r == "boundary:punctuation"
+        for r in rules
+    ):
         base += 0.05
     if "boundary:window" in rules:
         base -= 0.2

@@ -16,6 +16,8 @@ _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
+# `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
+_GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,3}[- ]\d+")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
         return [], "not an English name"
     if re.fullmatch(r"\d[\d.\- ]*", folded):
         return [], "number"
+    if _GRADE_OR_NUMBER.fullmatch(folded):
+        return [], "grade, article or law number"
     return [ShortForm(body, lead, "english", "english")], ""
 
 

@@ -1,0 +1,85 @@
+"""The extract and build commands end to end: contracts, exit codes, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from termkit.cli import main
+from termkit.formats import glossary_csv
+
+from .conftest import REPO, SEED000, SEED003
+
+
+def test_extract_jsonl_contract(capsys):
+    assert main(["extract", str(SEED003), "--format", "jsonl"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records
+    lines = SEED003.read_text(encoding="utf-8").splitlines()
+    for r in records:
+        assert {"full", "short", "kind", "path", "line", "column", "confidence"} <= r.keys()
+        assert r["kind"] in ("abbreviation", "title", "english")
+        assert lines[r["line"] - 1][r["column"] - 1] == r["full"][0]
+    assert {"full": "世界卫生组织", "short": "世卫组织"}.items() <= records[1].items()
+
+
+def test_extract_walks_folders_and_writes_csv(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "doc.txt").write_text("由联合国环境规划署（环境署）编写。", encoding="utf-8")
+    (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG")
+    out = tmp_path / "defs.csv"
+    assert main(["extract", str(tmp_path), "--format", "csv", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "联合国环境规划署,环境署,abbreviation" in text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["extract", "no/such/file.txt"],
+        ["extract", "--format", "xml", "x.txt"],
+        ["build", str(SEED000)],
+        ["nonsense"],
+    ],
+)
+def test_bad_usage_exits_2(argv):
+    assert main(argv) == 2
+
+
+def test_binary_input_is_one_line_error_and_no_output_file(tmp_path, capsys):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "glossary.csv"
+    assert main(["build", str(SEED000), str(bad), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "scan.txt" in err[0] and "Traceback" not in err[0]
+    assert not out.exists()
+    assert not list(tmp_path.glob(".glossary.csv.*"))
+
+
+def test_shipped_glossary_is_what_termkit_builds_from_the_seeds(tmp_path, monkeypatch):
+    monkeypatch.chdir(REPO)
+    out = tmp_path / "glossary.csv"
+    assert main(["build", "seeds", "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8") == (REPO / "glossary" / "glossary.csv").read_text(
+        encoding="utf-8"
+    )
+    tb = glossary_csv.read(out)
+    unep = next(c for c in tb.concepts if c.label == "联合国环境规划署")
+    assert unep.preferred("zh", "shortForm").text == "环境署"
+
+
+def test_the_glossary_is_inside_a_plain_install(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("termkit-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        shipped = z.read("termkit/data/glossary.csv").decode("utf-8")
+    assert shipped == (REPO / "glossary" / "glossary.csv").read_text(encoding="utf-8")
