@@ -1,0 +1,175 @@
+"""Pair Chinese terms with their English equivalents across aligned sentence pairs.
+
+Chinese definitions (`联合国开发计划署（开发署）`) come from the extractor, English ones
+(`United Nations Development Programme (UNDP)`) from a Schwartz–Hearst reading of the English
+side. A Chinese concept and an English acronym are paired when their definitions stand in the
+same sentence pair, or when they co-occur across pairs far more than chance (Dice coefficient),
+each being the other's best partner. Each pair keeps its evidence: how many sentence pairs,
+which documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from termkit.termbase.merge import from_definitions
+from termkit.termbase.model import Definition, Termbase
+from termkit.text.normalize import normalize
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
+_EN_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+MIN_DICE = 0.5
+MIN_COOCCURRENCE = 2
+
+
+@dataclass(frozen=True)
+class SentencePair:
+    """The text of an aligned bead on each side and the document it belongs to."""
+
+    zh: str
+    en: str
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class TermPair:
+    """A Chinese concept (full and short form) and its English acronym and name."""
+
+    zh_full: str
+    zh_short: str
+    en_acronym: str
+    en_full: str
+    pairs: int
+    documents: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+def english_definitions(text: str) -> list[tuple[str, str]]:
+    """(long form, acronym) pairs such as `United Nations Development Programme (UNDP)`: the
+    acronym's letters are found in order in the preceding words, the first at a word start."""
+    found = []
+    for m in _EN_DEFINITION.finditer(text):
+        acronym = m.group(1)
+        words = _WORD.findall(text[: m.start()])
+        limit = min(len(acronym) + 5, 2 * len(acronym))
+        long_form = _schwartz_hearst(acronym, words[-limit:])
+        if long_form:
+            found.append((long_form, acronym))
+    return found
+
+
+def _schwartz_hearst(acronym: str, words: list[str]) -> str | None:
+    letters = [c.lower() for c in acronym if c.isalnum()]
+    text = " ".join(words)
+    i, j = len(letters) - 1, len(text) - 1
+    while i > 0:
+        while j >= 0 and text[j].lower() != letters[i]:
+            j -= 1
+        if j < 0:
+            return None
+        i -= 1
+        j -= 1
+    # The first letter opens a word; a capitalized word (`Office of …`) beats `of`.
+    starts = [
+        k
+        for k in range(j + 1)
+        if (k == 0 or not text[k - 1].isalnum()) and text[k].lower() == letters[0]
+    ]
+    if not starts:
+        return None
+    capital = [k for k in starts if text[k].isupper()]
+    start = (capital or starts)[-1]
+    long_form = text[start:].strip()
+    if len(long_form) <= len(acronym) or not re.match(r"[A-Za-z]", long_form):
+        return None
+    return long_form
+
+
+def _acronyms(text: str) -> set[str]:
+    return {a for a in _ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
+
+
+def pair_terms(
+    pairs: Sequence[SentencePair], zh_definitions: Iterable[Definition]
+) -> list[TermPair]:
+    """English equivalents of the Chinese concepts defined in `zh_definitions`."""
+    concepts: dict[str, tuple[str, str]] = {}  # zh full key → (full, short)
+    forms: dict[str, set[str]] = defaultdict(set)  # zh full key → keys of its forms
+    for d in zh_definitions:
+        if d.kind == "english":
+            continue
+        k = normalize(d.full)
+        concepts.setdefault(k, (d.full, d.short))
+        forms[k] |= {k, normalize(d.short)}
+    en_long: dict[str, Counter[str]] = defaultdict(Counter)
+    together: dict[tuple[str, str], int] = Counter()
+    joint: Counter[tuple[str, str]] = Counter()
+    zh_count: Counter[str] = Counter()
+    en_count: Counter[str] = Counter()
+    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for pair in pairs:
+        zh_key = normalize(pair.zh)
+        present = {c for c, fs in forms.items() if any(f and f in zh_key for f in fs)}
+        defined_here = {c for c in present if f"({normalize(concepts[c][1])})" in zh_key}
+        en_defs = english_definitions(pair.en)
+        for long_form, acronym in en_defs:
+            en_long[acronym][long_form] += 1
+        acronyms = _acronyms(pair.en)
+        zh_count.update(present)
+        en_count.update(acronyms)
+        for c in present:
+            for a in acronyms:
+                joint[(c, a)] += 1
+                documents[(c, a)].add(pair.document)
+        for c in defined_here:
+            for _, a in en_defs:
+                together[(c, a)] += 1
+    return _choose(concepts, en_long, together, joint, zh_count, en_count, documents)
+
+
+def _choose(concepts, en_long, together, joint, zh_count, en_count, documents) -> list[TermPair]:
+    def score(c: str, a: str) -> tuple[int, float, int]:
+        dice = 2 * joint[(c, a)] / (zh_count[c] + en_count[a])
+        return (together[(c, a)] > 0, dice, joint[(c, a)])
+
+    best_for_concept: dict[str, str] = {}
+    best_for_acronym: dict[str, str] = {}
+    for c, a in sorted(joint):
+        if c not in best_for_concept or score(c, a) > score(c, best_for_concept[c]):
+            best_for_concept[c] = a
+        if a not in best_for_acronym or score(c, a) > score(best_for_acronym[a], a):
+            best_for_acronym[a] = c
+    result = []
+    for c, a in sorted(best_for_concept.items()):
+        if best_for_acronym.get(a) != c:
+            continue
+        defined_together, dice, n = score(c, a)
+        if not defined_together and (n < MIN_COOCCURRENCE or dice < MIN_DICE):
+            continue
+        full, short = concepts[c]
+        long_forms = en_long.get(a)
+        en_full = min(long_forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if long_forms else ""
+        evidence = [f"pairs:{n}", f"dice:{dice:.2f}"]
+        if defined_together:
+            evidence.append("defined-together")
+        result.append(
+            TermPair(full, short, a, en_full, n, tuple(sorted(documents[(c, a)])), tuple(evidence))
+        )
+    return result
+
+
+def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
+    """The English equivalents as a termbase that merges into the glossary's concepts."""
+    definitions = []
+    for p in term_pairs:
+        for en in filter(None, (p.en_acronym, p.en_full)):
+            for document in p.documents or ("",):
+                definitions.append(
+                    Definition(p.zh_full, en, "english", document, 0, 0, 0, 0, 0.9, p.evidence)
+                )
+    return from_definitions(definitions)
