@@ -160,6 +160,10 @@ def _walk_left(
             rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
             break
         if word in STOP_WORDS:
+            if word == "关于" and _names_instrument(words, i, index):
+                i -= 1  # `关于…的公约`: the title of a treaty opens with 关于
+                rules.append("boundary:instrument-title")
+                break
             rules.append(f"boundary:after:{word}")
             break
         if word in SOFT_WORDS:
@@ -191,6 +195,15 @@ def names_place_or_person(short: str) -> bool:
     """`（德国）`, `（尼日利亚）` after a name or a person: a gloss, not a short form."""
     words = list(_posseg().cut(short, HMM=False))
     return len(words) == 1 and words[0].flag in ("ns", "nr", "nrt")
+
+
+_INSTRUMENTS = ("公约", "议定书", "协定", "条约", "宣言", "规则", "准则", "原则", "纲领", "方案")
+
+
+def _names_instrument(words: list[tuple[str, str, int, int]], first: int, last: int) -> bool:
+    """Whether the words first..last name a treaty or other instrument, with a `的` inside."""
+    span = [w for w, _, _, _ in words[first : last + 1]]
+    return "的" in span and any(w.endswith(_INSTRUMENTS) for w in span)
 
 
 def _nounish(flag: str) -> bool:
