@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,9 +20,14 @@ def is_text_file(path: Path, suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> bool:
     return name.endswith(suffixes)
 
 
-def collect(paths: Iterable[str | Path], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> list[str]:
+def collect(
+    paths: Iterable[str | Path],
+    suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    missing_ok: bool = False,
+) -> list[str]:
     """Files named directly, plus matching files found walking folders (sorted, no repeats).
-    A named path that does not exist is an InputError."""
+    A named path that does not exist is an InputError, unless `missing_ok` keeps it for the
+    reader to report (one stale line in a long file list should not stop a build)."""
     found: list[str] = []
     seen: set[str] = set()
     for raw in paths:
@@ -35,7 +41,7 @@ def collect(paths: Iterable[str | Path], suffixes: tuple[str, ...] = TEXT_SUFFIX
                 and is_text_file(Path(f), suffixes)
                 and not any(part.startswith(".") for part in Path(root).relative_to(p).parts)
             )
-        elif p.exists():
+        elif p.exists() or missing_ok:
             batch = [str(p)]
         else:
             raise InputError(f"{raw}: no such file or folder")
@@ -44,3 +50,14 @@ def collect(paths: Iterable[str | Path], suffixes: tuple[str, ...] = TEXT_SUFFIX
                 seen.add(f)
                 found.append(f)
     return found
+
+
+def read_list(source: str) -> list[str]:
+    """The paths of a list file, one a line (`-`: standard input); blank lines are ignored."""
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read the file list: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: the file list is not UTF-8") from None
+    return [line for line in text.splitlines() if line.strip()]

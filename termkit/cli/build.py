@@ -5,14 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from termkit.build import DEFAULT_MIN_CONFIDENCE, build_glossary
+from termkit.build import DEFAULT_MIN_CONFIDENCE, Progress, build_corpus, default_jobs
+from termkit.errors import InputError
 from termkit.formats import glossary_csv
-from termkit.paths import collect
+from termkit.parallel import WorkersLost
+from termkit.paths import collect, read_list
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     parser.add_argument("-o", "--output", required=True, help="glossary file to write (CSV)")
+    parser.add_argument(
+        "--files-from", metavar="FILE", help="read more paths from FILE, one a line (- for stdin)"
+    )
     parser.add_argument("--encoding", help="force the input encoding (default: detect)")
     parser.add_argument(
         "--min-confidence",
@@ -20,21 +25,64 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MIN_CONFIDENCE,
         help=f"keep definitions at or above this confidence (default {DEFAULT_MIN_CONFIDENCE})",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        metavar="N",
+        help="worker processes (default: the number of cores; 1: one process)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster, e.g. tcp://host:8786 (workers read the files themselves)",
+    )
+    parser.add_argument(
+        "--cache", metavar="DIR", help="keep per-document results in DIR for faster rebuilds"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="stop at the first file that cannot be read"
+    )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 
 def run(args: argparse.Namespace) -> int:
-    files = collect(args.paths)
-    termbase = build_glossary(files, args.encoding, args.min_confidence, progress=True)
+    if not args.paths and not args.files_from:
+        raise InputError("name the documents: PATH... or --files-from FILE")
+    listed = read_list(args.files_from) if args.files_from else []
+    files = list(dict.fromkeys(collect(args.paths) + collect(listed, missing_ok=True)))
+    progress = Progress(len(files))
+    try:
+        build = build_corpus(
+            files,
+            encoding=args.encoding,
+            min_confidence=args.min_confidence,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            cache=args.cache,
+            strict=args.strict,
+            progress=progress,
+        )
+    except WorkersLost as exc:
+        print(f"termkit build: error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        progress.close()
+    termbase, tally = build.termbase, build.tally
     glossary_csv.write(termbase, args.output, bom=args.bom)
     if not args.quiet:
         terms = sum(len(c.terms) for c in termbase.concepts)
+        cached = f" ({tally.cached} from the cache)" if args.cache else ""
         print(
-            f"{len(files)} documents, {len(termbase)} concepts, {terms} terms, "
+            f"{tally.documents} documents{cached}, {len(termbase)} concepts, {terms} terms, "
             f"{len(termbase.conflicts)} conflicts → {args.output}",
             file=sys.stderr,
         )
         for conflict in termbase.conflicts:
             print(f"conflict: {conflict.describe()}", file=sys.stderr)
+    if tally.failures:
+        print(f"{len(tally.failures)} of {build.files} files skipped", file=sys.stderr)
+        return 1
     return 0

@@ -1,0 +1,49 @@
+"""Run the same chunk extraction on a Dask cluster (`dask.distributed`), reducing on the workers.
+
+The client sends paths, never text: workers read the documents from a shared file system.
+Chunk results are merged pairwise on the workers as they finish (a tree of merge tasks), so no
+single node merges the whole corpus; only the final termbase, whose size grows with the number
+of distinct terms, comes back to the client. Dask recomputes the tasks of a lost worker, and
+every result is taken once per chunk, so nothing is lost or counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from termkit.chunks import Chunk, ChunkResult, Tally, combine, split, tally_of
+from termkit.errors import InputError
+from termkit.tree import TreeReducer
+
+INSTALL_HINT = "--scheduler needs Dask: pip install 'termkit[dask]'"
+
+
+def run(
+    address: str,
+    job: Callable[[Chunk], ChunkResult],
+    files: list[str],
+    chunk_size: int | None,
+    on_tally: Callable[[Tally], None],
+) -> ChunkResult | None:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise InputError(INSTALL_HINT) from None
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    with client:
+        workers = sum(client.nthreads().values())
+        parts = client.map(job, split(files, workers, chunk_size), pure=False)
+        tallies = client.map(tally_of, parts, pure=False)
+        # Each chunk result is held only until it is merged: dropping the list lets the
+        # cluster free it then, so its memory grows with distinct terms, not documents.
+        part_of = {t.key: p for t, p in zip(tallies, parts, strict=True)}
+        del parts
+        reducer = TreeReducer(lambda a, b: client.submit(combine, a, b, pure=False))
+        for done, tally in as_completed(tallies, with_results=True):
+            on_tally(tally)
+            reducer.add(part_of.pop(done.key))
+        total = reducer.result()
+        return None if total is None else total.result()

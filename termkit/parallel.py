@@ -1,0 +1,60 @@
+"""Run chunk extraction in worker processes on one machine and tree-reduce the results.
+
+A worker that dies (killed, out of memory) breaks the whole process pool; the chunks whose
+results had not arrived are run again in a fresh pool. Results are taken once per chunk, so a
+lost chunk is neither missing nor counted twice.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from termkit.chunks import Chunk, ChunkResult, Tally, combine
+from termkit.tree import TreeReducer
+
+# How many times in a row the pool may break before the build gives up: a document that
+# crashes the interpreter would otherwise be retried for ever.
+MAX_RESTARTS = 3
+
+
+class WorkersLost(RuntimeError):
+    """Worker processes kept dying; the build cannot finish."""
+
+
+def run(
+    job: Callable[[Chunk], ChunkResult],
+    chunks: list[Chunk],
+    jobs: int,
+    on_tally: Callable[[Tally], None],
+) -> ChunkResult | None:
+    reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
+    pending = dict(enumerate(chunks))
+    restarts = 0
+    # forkserver: workers start from a clean interpreter, never a fork of a threaded parent.
+    context = multiprocessing.get_context("forkserver")
+    while pending:
+        pool = ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context)
+        try:
+            futures = {pool.submit(job, chunk): index for index, chunk in pending.items()}
+            for future in as_completed(futures):
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    break
+                del pending[futures[future]]
+                on_tally(result.tally)
+                reducer.add(result)
+                restarts = 0
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if pending:
+            restarts += 1
+            if restarts > MAX_RESTARTS:
+                raise WorkersLost(
+                    f"worker processes died {restarts} times in a row; "
+                    f"{len(pending)} chunks of documents were not extracted"
+                )
+    return reducer.result()
