@@ -133,13 +133,16 @@ _EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])
 _EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _HAN_RE = re.compile(f"[{HAN}]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LINE_FINAL = re.compile(r"[。！？!?；;：:.…”’」』)）》\"']\s*$")
 
 
 def han_share(text: str) -> float:
-    """Share of Han characters among the non-space characters of `text`."""
-    chars = sum(1 for ch in text if not ch.isspace())
-    return len(_HAN_RE.findall(text)) / chars if chars else 0.0
+    """Han characters / (Han characters + Latin words): near 1 for Chinese, 0 for English,
+    whatever the share of digits, punctuation or English names in the text."""
+    han = len(_HAN_RE.findall(text))
+    words = len(_LATIN_WORD.findall(text))
+    return han / (han + words) if han + words else 0.0
 
 
 def _label_of(text: str) -> tuple[str | None, int]:
