@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from termkit.errors import InputError
@@ -77,14 +78,24 @@ def is_full_layout(header: list[str]) -> bool:
 
 
 def loads(text: str, path: str = "<csv>") -> Termbase:
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    header = reader.fieldnames or []
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    return from_rows(((reader.line_num, row) for row in reader), path)
+
+
+def from_rows(rows: Iterable[tuple[int, list[str]]], path: str) -> Termbase:
+    """The termbase of numbered rows (header first), from a CSV file or a spreadsheet."""
+    rows = iter(rows)
+    _, header = next(rows, (0, []))
     if not is_full_layout(header):
         raise InputError(f"{path}: not a termkit glossary CSV (needs concept_id, lang, term)")
+    records = ((n, dict(zip(header, r, strict=False))) for n, r in rows if any(r))
+    return from_records(records, path)
+
+
+def from_records(records: Iterable[tuple[int, dict[str, str]]], path: str) -> Termbase:
     terms: dict[str, list[Term]] = defaultdict(list)
     concept_fields: dict[str, dict[str, str]] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in records:
         cid, lang, text = row.get("concept_id") or "", row.get("lang") or "", row.get("term") or ""
         if not cid or not text:
             raise InputError(f"{path}:{line}: empty concept_id or term")
