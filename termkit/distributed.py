@@ -42,7 +42,7 @@ def run(
         part_of = {t.key: p for t, p in zip(tallies, parts, strict=True)}
         del parts
         reducer = TreeReducer(lambda a, b: client.submit(combine, a, b, pure=False))
-        for done, tally in as_completed(tallies, with_results=True):
+        for done, tally in as_completed(tallies, loop=client.loop, with_results=True):
             on_tally(tally)
             reducer.add(part_of.pop(done.key))
         total = reducer.result()

@@ -1,0 +1,252 @@
+"""Building a glossary over a corpus: the same bytes however it is built, cached or skipped."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import lzma
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from termkit.build import build_corpus
+from termkit.chunks import Tally
+from termkit.cli import main
+from termkit.formats import glossary_csv
+from termkit.tree import TreeReducer
+
+from .conftest import REPO, SEED000, SEED003
+
+
+def compose_corpus(folder: Path) -> list[Path]:
+    """Two dozen documents cut from the seeds, in nested folders, some gzip or xz compressed."""
+    paragraphs = [
+        p
+        for seed in (SEED000, SEED003)
+        for p in seed.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    size = len(paragraphs) // 24 + 1
+    files = []
+    for i in range(0, len(paragraphs), size):
+        n = i // size
+        text = "\n\n".join(paragraphs[i : i + size]).encode("utf-8")
+        path = folder / f"part{n % 3}" / f"doc{n:02d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if n % 7 == 3:
+            path, text = path.with_suffix(".txt.gz"), gzip.compress(text, mtime=0)
+        elif n % 7 == 5:
+            path, text = path.with_suffix(".txt.xz"), lzma.compress(text)
+        path.write_bytes(text)
+        files.append(path)
+    return files
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    compose_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> bytes:
+    """The glossary built in one process, without a cache."""
+    out = tmp_path_factory.mktemp("ref") / "glossary.csv"
+    assert main(["build", str(corpus), "-o", str(out), "--jobs", "1", "-q"]) == 0
+    return out.read_bytes()
+
+
+def _build(tmp_path: Path, *args: str) -> bytes:
+    out = tmp_path / "glossary.csv"
+    assert main(["build", *args, "-o", str(out), "-q"]) == 0
+    return out.read_bytes()
+
+
+def test_corpus_reads_compressed_documents(corpus, reference):
+    files = sorted(p.name for p in corpus.rglob("*.*"))
+    assert any(f.endswith(".gz") for f in files) and any(f.endswith(".xz") for f in files)
+    assert b".txt.gz:" in reference and b".txt.xz:" in reference
+
+
+def test_parallel_build_and_any_path_order_give_the_same_bytes(corpus, reference, tmp_path):
+    parts = sorted(str(p) for p in corpus.iterdir())
+    assert _build(tmp_path, str(corpus), "--jobs", "2") == reference
+    assert _build(tmp_path, *reversed(parts), "--jobs", "3") == reference
+    files = [str(p) for p in corpus.rglob("*.*")]
+    tally_chunked = build_corpus(files[::-1], jobs=2, chunk_size=1)
+    assert tally_chunked.tally.documents == len(files)
+    assert glossary_csv.dumps(tally_chunked.termbase).encode("utf-8") == reference
+
+
+def test_files_from_a_list_and_standard_input(corpus, reference, tmp_path, monkeypatch):
+    files = sorted(str(p) for p in corpus.rglob("*.*"))
+    listing = tmp_path / "files.txt"
+    listing.write_text("\n".join(reversed(files)) + "\n\n", encoding="utf-8")
+    assert _build(tmp_path, "--files-from", str(listing), "--jobs", "1") == reference
+    # Paths named twice, on the command line and in the list, are read once.
+    monkeypatch.setattr(sys, "stdin", listing.open(encoding="utf-8"))
+    assert _build(tmp_path, files[0], "--files-from", "-", "--jobs", "2") == reference
+
+
+def test_cold_and_warm_cache_give_the_same_bytes(corpus, reference, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    assert _build(tmp_path, str(corpus), "--cache", str(cache), "--jobs", "2") == reference
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == len(list(corpus.rglob("*.*")))
+    capsys.readouterr()
+    out = tmp_path / "warm.csv"
+    assert main(["build", str(corpus), "--cache", str(cache), "-o", str(out), "--jobs", "1"]) == 0
+    assert out.read_bytes() == reference
+    n = len(entries)
+    assert f"{n} documents ({n} from the cache)" in capsys.readouterr().err
+
+
+def test_cache_is_keyed_by_content_not_path(corpus, reference, tmp_path):
+    cache = tmp_path / "cache"
+    build_corpus([str(p) for p in corpus.rglob("*.*")], jobs=1, cache=cache)
+    moved = tmp_path / "moved"
+    compose_corpus(moved)
+    build = build_corpus([str(p) for p in moved.rglob("*.*")], jobs=1, cache=cache)
+    assert build.tally.cached == build.tally.documents > 0
+    fresh = build_corpus([str(p) for p in moved.rglob("*.*")], jobs=1)
+    assert glossary_csv.dumps(build.termbase) == glossary_csv.dumps(fresh.termbase)
+    assert str(moved) in glossary_csv.dumps(build.termbase)
+
+
+def test_corrupt_or_foreign_cache_entries_are_recomputed(corpus, reference, tmp_path):
+    cache = tmp_path / "cache"
+    _build(tmp_path, str(corpus), "--cache", str(cache), "--jobs", "1")
+    entries = sorted(cache.rglob("*.json"))
+    damage = [
+        b"",
+        b"\xff\xfe not json",
+        b'{"format": "termkit-document-cache", "key": "another", "concepts": []}',
+        b"[1, 2, 3]",
+    ]
+    for i, entry in enumerate(entries):
+        if i < len(damage):
+            entry.write_bytes(damage[i])
+        else:
+            # Right shape, wrong types: a count that is a string must not reach the merge.
+            # An entry of another program or version under the same name is foreign.
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            for concept in data["concepts"]:
+                for term in concept[1]:
+                    term[4] = str(term[4])
+            if not data["concepts"]:
+                data["format"] = "another-program"
+            entry.write_text(json.dumps(data), encoding="utf-8")
+    build = build_corpus([str(p) for p in corpus.rglob("*.*")], jobs=1, cache=cache)
+    assert build.tally.cached == 0
+    assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
+    # The entries were rewritten: a third build takes everything from the cache.
+    again = build_corpus([str(p) for p in corpus.rglob("*.*")], jobs=1, cache=cache)
+    assert again.tally.cached == again.tally.documents
+
+
+def test_two_builds_sharing_one_cache(corpus, reference, tmp_path):
+    cache = tmp_path / "cache"
+    command = [sys.executable, "-m", "termkit", "build", str(corpus), "--cache", str(cache)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [
+        subprocess.Popen([*command, "-o", str(tmp_path / f"{i}.csv"), "-q", "--jobs", "1"], env=env)
+        for i in range(2)
+    ]
+    assert [r.wait() for r in runs] == [0, 0]
+    assert (tmp_path / "0.csv").read_bytes() == (tmp_path / "1.csv").read_bytes() == reference
+    assert not list(cache.rglob("*.tmp"))
+    warm = build_corpus([str(p) for p in corpus.rglob("*.*")], jobs=1, cache=cache)
+    assert warm.tally.cached == warm.tally.documents
+
+
+def test_unreadable_file_is_skipped_and_reported_exit_1(corpus, reference, tmp_path, capsys):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "scan.txt").write_bytes(bytes(range(256)) * 4)
+    (bad / "broken.txt.gz").write_bytes(b"\x1f\x8b not really gzip")
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{tmp_path / 'gone.txt'}\n", encoding="utf-8")
+    out = tmp_path / "glossary.csv"
+    for jobs in ("1", "2"):
+        code = main(
+            [
+                "build",
+                str(corpus),
+                str(bad),
+                "--files-from",
+                str(listing),
+                "-o",
+                str(out),
+                "-j",
+                jobs,
+            ]
+        )
+        assert code == 1
+        err = capsys.readouterr().err
+        for name in ("scan.txt", "broken.txt.gz", "gone.txt"):
+            assert f"skipped {tmp_path}" in err and name in err
+        assert "3 of" in err and "Traceback" not in err
+        assert out.read_bytes() == reference
+
+
+def test_strict_stops_at_the_first_unreadable_file_exit_2(corpus, tmp_path, capsys):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "glossary.csv"
+    for jobs in ("1", "2"):
+        assert main(["build", str(corpus), str(bad), "--strict", "-o", str(out), "-j", jobs]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err[-1].startswith("termkit build: error:") and "scan.txt" in err[-1]
+        assert not out.exists()
+
+
+def test_a_killed_worker_loses_and_double_counts_nothing(corpus, reference):
+    files = [str(p) for p in corpus.rglob("*.*")]
+    seen: list[Tally] = []
+
+    def kill_one_worker(tally: Tally) -> None:
+        if not seen:
+            workers = multiprocessing.active_children()
+            assert workers
+            os.kill(workers[0].pid, signal.SIGKILL)
+        seen.append(tally)
+
+    build = build_corpus(files, jobs=2, chunk_size=1, progress=kill_one_worker)
+    assert build.tally.documents == sum(t.documents for t in seen) == len(files)
+    assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
+
+
+def test_scheduler_without_dask_is_a_one_line_error(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    out = tmp_path / "glossary.csv"
+    code = main(["build", str(corpus), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "termkit[dask]" in err[0]
+
+
+def test_no_input_and_bad_jobs_exit_2(tmp_path):
+    out = str(tmp_path / "g.csv")
+    assert main(["build", "-o", out]) == 2
+    assert main(["build", str(SEED000), "-o", out, "--jobs", "0"]) == 2
+    assert main(["build", "--files-from", str(tmp_path / "none.txt"), "-o", out]) == 2
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 33])
+def test_tree_reducer_combines_every_value_once(n):
+    calls = []
+
+    def add(a: int, b: int) -> int:
+        calls.append((a, b))
+        return a + b
+
+    reducer: TreeReducer[int] = TreeReducer(add)
+    for i in range(n):
+        reducer.add(i)
+    assert reducer.result() == (sum(range(n)) if n else None)
+    assert len(calls) == max(n - 1, 0)

@@ -1,0 +1,73 @@
+"""The build on a real Dask cluster (two worker processes on 127.0.0.1) gives the same bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termkit.build import build_corpus
+from termkit.cli import main
+from termkit.formats import glossary_csv
+
+from .test_build import compose_corpus
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    compose_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> bytes:
+    out = tmp_path_factory.mktemp("ref") / "glossary.csv"
+    assert main(["build", str(corpus), "-o", str(out), "--jobs", "1", "-q"]) == 0
+    return out.read_bytes()
+
+
+def test_dask_build_is_byte_identical_cold_and_warm(scheduler, corpus, reference, tmp_path):
+    out = tmp_path / "glossary.csv"
+    cache = tmp_path / "cache"
+    for _ in ("cold", "warm"):
+        argv = ["build", str(corpus), "-o", str(out), "--scheduler", scheduler, "-q"]
+        assert main([*argv, "--cache", str(cache)]) == 0
+        assert out.read_bytes() == reference
+    files = [str(p) for p in corpus.rglob("*.*")]
+    build = build_corpus(files[::-1], scheduler=scheduler, chunk_size=1)
+    assert build.tally.documents == len(files)
+    assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
+
+
+def test_dask_skips_unreadable_files_or_stops_when_strict(scheduler, corpus, tmp_path, capsys):
+    bad = tmp_path / "scan.txt"
+    bad.write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "glossary.csv"
+    argv = ["build", str(corpus), str(bad), "-o", str(out), "--scheduler", scheduler]
+    assert main(argv) == 1
+    assert f"skipped {bad}" in capsys.readouterr().err
+    out.unlink()
+    assert main([*argv, "--strict"]) == 2
+    assert "scan.txt" in capsys.readouterr().err and not out.exists()
+
+
+def test_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys):
+    out = tmp_path / "glossary.csv"
+    assert main(["build", str(corpus), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "127.0.0.1:9" in err[0]
