@@ -16,7 +16,7 @@ from pathlib import Path
 
 from termkit.align import split as _split
 from termkit.align.anchors import document_anchors
-from termkit.align.lengths import Params, fit_and_align, length_delta
+from termkit.align.lengths import Params, Shape, fit_and_align, length_delta
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError
 
@@ -35,6 +35,8 @@ _ASCII_IN_ZH = 0.35
 _ASCII = re.compile(r"[\x21-\x7e]")
 # A side is Chinese when at least this share of its non-space characters are Han.
 _CHINESE_SHARE = 0.3
+# A sentence ending in a letter, digit or Han character (no punctuation at all) is a heading.
+_OPEN_END = re.compile(r"\w$")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,9 @@ def align_sentences(
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]
     en_len = [sentence_length(s.text, False) for s in en]
-    spans, params = fit_and_align(zh_len, en_len, zh_anchors, en_anchors, anchor_weight)
+    spans, params = fit_and_align(
+        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, _shape(zh), _shape(en)
+    )
     beads = []
     for z0, z1, e0, e1 in spans:
         beads.append(
@@ -92,6 +96,14 @@ def align_sentences(
             )
         )
     return beads
+
+
+def _shape(sentences: Sequence[Sentence]) -> Shape:
+    return Shape(
+        [s.label for s in sentences],
+        [bool(_OPEN_END.search(s.text)) for s in sentences],
+        [s.opens_paragraph for s in sentences],
+    )
 
 
 def _score(zh_len, en_len, zh_anchors, en_anchors, params: Params) -> float:

@@ -11,6 +11,7 @@ in a narrow band around the first path.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ class Params:
     variance: float  # variance of (en - ratio * zh) per unit of mean length
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
     anchor_weight: float = 3.0
+    label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
+    heading_penalty: float = 3.0  # a heading glued to the sentence after it
+    paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
 
     def prior_cost(self, bead: tuple[int, int]) -> float:
         return -math.log(self.priors[bead])
@@ -86,6 +90,14 @@ class _Doc:
     zh_anchor_cum: np.ndarray
     en_anchor_cum: np.ndarray
     matches: list[np.ndarray]  # per zh sentence: sorted en indices sharing an anchor (with repeats)
+    zh_label: np.ndarray  # paragraph label id per sentence, 0 for none (same ids on both sides)
+    en_label: np.ndarray
+    zh_label_cum: np.ndarray  # running count of labelled sentences
+    en_label_cum: np.ndarray
+    zh_open_cum: np.ndarray  # running count of sentences without final punctuation (headings)
+    en_open_cum: np.ndarray
+    zh_para_cum: np.ndarray  # running count of sentences that open a paragraph
+    en_para_cum: np.ndarray
 
     @classmethod
     def build(
@@ -94,6 +106,8 @@ class _Doc:
         en_len: Sequence[float],
         zh_anchors: Sequence[frozenset[str]],
         en_anchors: Sequence[frozenset[str]],
+        zh_shape: Shape | None = None,
+        en_shape: Shape | None = None,
     ) -> _Doc:
         where: dict[str, list[int]] = {}
         for j, anchors in enumerate(en_anchors):
@@ -109,6 +123,7 @@ class _Doc:
             np.concatenate([[0], np.cumsum([len(a) for a in zh_anchors])]).astype(np.float64),
             np.concatenate([[0], np.cumsum([len(a) for a in en_anchors])]).astype(np.float64),
             matches,
+            *_shape_arrays(zh_shape, en_shape, len(zh_len), len(en_len)),
         )
 
     @property
@@ -118,6 +133,33 @@ class _Doc:
     @property
     def n_en(self) -> int:
         return len(self.en_cum) - 1
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Layout of one side's sentences: paragraph labels (`3`, `a`, None) and which sentences
+    end without final punctuation (headings). A numbered paragraph starts a bead, on both sides
+    with the same label; a heading is not glued to the sentence after it."""
+
+    labels: Sequence[str | None]
+    open_ends: Sequence[bool]
+    paragraph_starts: Sequence[bool] = ()
+
+
+def _shape_arrays(zh: Shape | None, en: Shape | None, n: int, m: int):
+    ids: dict[str, int] = {}
+    out = []
+    for shape, size in ((zh, n), (en, m)):
+        labels = shape.labels if shape else [None] * size
+        out.append(np.array([ids.setdefault(x, len(ids) + 1) if x else 0 for x in labels]))
+    for label_ids in list(out):
+        out.append(np.concatenate([[0], np.cumsum(label_ids > 0)]))
+    for attr in ("open_ends", "paragraph_starts"):
+        for shape, size in ((zh, n), (en, m)):
+            flags = getattr(shape, attr) if shape else ()
+            flags = np.asarray(flags if len(flags) else [False] * size, dtype=bool)
+            out.append(np.concatenate([[0], np.cumsum(flags)]))
+    return out
 
 
 def _dice(matched, zh_count, en_count) -> np.ndarray:
@@ -154,8 +196,30 @@ def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int,
         else:
             en_len = np.zeros((1, width))
         out[t] = params.prior_cost((a, b)) + length_cost(zh_len, en_len, params)
+        if b:
+            out[t] += _shape_costs(doc, params, rows, ends, a, b)
     _add_anchor_costs(doc, params, lo, width, rows, ends, out)
     return out
+
+
+def _shape_costs(doc: _Doc, params: Params, rows, ends, a: int, b: int):
+    """Penalties of an a-b bead for labels and headings (see `Shape`)."""
+    first_zh = np.maximum(rows - a, 0)
+    first_en = np.maximum(ends - b, 0)
+    zh_label = doc.zh_label[np.minimum(first_zh, doc.n_zh - 1)][:, None]
+    en_label = doc.en_label[np.minimum(first_en, doc.n_en - 1)]
+    cost = params.label_penalty * ((zh_label != en_label) & ((zh_label > 0) | (en_label > 0)))
+    # Labels after the first sentence, and open ends before the last one, on either side.
+    inner = (doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)])[:, None]
+    inner = inner + doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
+    opens = (doc.zh_open_cum[np.maximum(rows - 1, 0)] - doc.zh_open_cum[first_zh])[:, None]
+    opens = opens + doc.en_open_cum[np.maximum(ends - 1, 0)] - doc.en_open_cum[first_en]
+    # A paragraph break inside the bead on one side only (a line break alone proves nothing,
+    # but both sides crossing paragraphs at the same place is more likely than one side).
+    zh_breaks = (doc.zh_para_cum[rows] - doc.zh_para_cum[np.minimum(first_zh + 1, rows)])[:, None]
+    en_breaks = doc.en_para_cum[ends] - doc.en_para_cum[np.minimum(first_en + 1, ends)]
+    cost = cost + params.paragraph_penalty * np.abs(zh_breaks - en_breaks)
+    return cost + params.label_penalty * inner + params.heading_penalty * np.maximum(opens, 0)
 
 
 def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
@@ -265,7 +329,7 @@ def _estimate(doc: _Doc, beads, params: Params) -> Params:
         if z1 - z0 == 1 and e1 - e0 == 1:
             zh.append(doc.zh_cum[z1] - doc.zh_cum[z0])
             en.append(doc.en_cum[e1] - doc.en_cum[e0])
-    new = Params(params.ratio, params.variance, dict(params.priors), params.anchor_weight)
+    new = dataclasses.replace(params, priors=dict(params.priors))
     if len(zh) >= 20:
         zh_a, en_a = np.array(zh), np.array(en)
         ratio = float(en_a.sum() / max(zh_a.sum(), 1.0))
@@ -289,13 +353,17 @@ def align_lengths(
     zh_anchors: Sequence[frozenset[str]] | None = None,
     en_anchors: Sequence[frozenset[str]] | None = None,
     anchor_weight: float = 3.0,
+    zh_shape: Shape | None = None,
+    en_shape: Shape | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges.
 
     Every sentence of both sides is in exactly one bead, in order; empty sides give 1-0 / 0-1
     beads only.
     """
-    return fit_and_align(zh_len, en_len, zh_anchors, en_anchors, anchor_weight)[0]
+    return fit_and_align(zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape)[
+        0
+    ]
 
 
 def fit_and_align(
@@ -304,6 +372,8 @@ def fit_and_align(
     zh_anchors: Sequence[frozenset[str]] | None = None,
     en_anchors: Sequence[frozenset[str]] | None = None,
     anchor_weight: float = 3.0,
+    zh_shape: Shape | None = None,
+    en_shape: Shape | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """`align_lengths`, also returning the parameters fitted to the documents."""
     n, m = len(zh_len), len(en_len)
@@ -312,7 +382,7 @@ def fit_and_align(
         return spans, Params(1.0, _default_variance(1.0), anchor_weight=anchor_weight)
     zh_anchors = zh_anchors or [frozenset()] * n
     en_anchors = en_anchors or [frozenset()] * m
-    doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors)
+    doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape)
     # The documents' own ratio, pulled towards the usual one when they are short (a sentence
     # missing from a three-sentence document would otherwise skew it badly).
     ratio = float((doc.en_cum[-1] + PRIOR_RATIO * PRIOR_WEIGHT) / (doc.zh_cum[-1] + PRIOR_WEIGHT))

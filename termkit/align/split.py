@@ -21,6 +21,7 @@ class Sentence:
     text: str
     lines: tuple[int, ...]
     label: str | None = None
+    opens_paragraph: bool = False  # first sentence of a paragraph (known only when splitting)
 
 
 # A paragraph or list label at the start of a paragraph: `3.`, `3.1`, `(a)`, `（一）`, `a)`, `IV.`
@@ -170,7 +171,9 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     wrap_width = lengths[int(0.8 * (len(lengths) - 1))]
     # One paragraph per line (most lines end a sentence): never join lines.
     finals = sum(1 for _, s in lines if s.strip() and _LINE_FINAL.search(s.strip()))
-    per_line = finals >= 0.5 * len(lengths)
+    # Wrapped text (PDF extraction) has many full-width lines ending mid-sentence; short
+    # documents and those whose lines mostly end a sentence have one paragraph per line.
+    per_line = finals >= 0.5 * len(lengths) or len(lengths) < 10 or wrap_width < 20
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for n, line in lines:
@@ -248,7 +251,8 @@ def _sentences_of_block(block: list[tuple[int, str]], chinese: bool) -> list[Sen
         piece = piece.strip()
         if piece:
             lines = tuple(sorted(set(owner[start + lead : start + lead + len(piece)])))
-            out.append(Sentence(piece, lines, label if start == 0 else _label_of(piece)[0]))
+            label_here = label if start == 0 else _label_of(piece)[0]
+            out.append(Sentence(piece, lines, label_here, opens_paragraph=not out))
         start = end
     return out
 
