@@ -51,11 +51,12 @@ def assemble(concepts: Iterable[Concept], path: str, foreign: bool) -> Termbase:
 
 
 def _unique(terms: Iterable[Term]) -> list[Term]:
-    """One term per (language, text), in first-seen order; repeats are merged into it."""
+    """One term per (language, text), Chinese first, else in first-seen order; repeats are
+    merged into the first."""
     seen: dict[tuple[str, str], Term] = {}
     for t in terms:
         if not t.text:
             continue
         k = (t.lang, t.text)
         seen[k] = merge_term(seen[k], t) if k in seen else t
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda t: t.lang != "zh")

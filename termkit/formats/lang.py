@@ -16,8 +16,10 @@ from termkit.errors import InputError
 
 log = logging.getLogger("termkit.formats")
 
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _PRIMARY = {"zh": "zh", "zho": "zh", "chi": "zh", "cmn": "zh", "en": "en", "eng": "en"}
+# Two-letter primary subtags, or the three-letter codes of zh and en: a column named `pos` or
+# `url` is not taken for a language.
+_TAG = re.compile(r"(?:[A-Za-z]{2}|zho|chi|cmn|eng)(?:[-_][A-Za-z0-9]{1,8})*", re.IGNORECASE)
 _NAMES = {"chinese": "zh", "english": "en", "中文": "zh", "汉语": "zh", "英文": "en", "英语": "en"}
 
 

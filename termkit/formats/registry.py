@@ -1,12 +1,93 @@
-"""Load and save a glossary in any supported format, chosen by file name or content."""
+"""Load and save a glossary in any supported format, chosen by file name or content.
+
+Like translate-toolkit's store factory: one termbase model, one reader and writer module per
+format, picked by extension and, for the ambiguous `.csv`, `.xml` and `.tbx`, by the first bytes
+(a zip is a workbook, `<tmx>` a TMX, `<martif>` TBX 2008). Format modules are imported only
+when used, so `load_glossary` on a CSV or TBX file never imports pandas.
+"""
 
 from __future__ import annotations
 
+import importlib
+import inspect
+from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.errors import InputError
-from termkit.formats import glossary_csv
+from termkit.formats.xmlsafe import root_name
 from termkit.termbase.model import Termbase
+
+
+@dataclass(frozen=True)
+class Format:
+    """A glossary format: where its reader and writer live and what its files are called."""
+
+    name: str
+    module: str
+    extensions: tuple[str, ...]
+    description: str
+    write_options: tuple[tuple[str, object], ...] = ()  # fixed arguments of the writer
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("tbx", "termkit.formats.tbx", (".tbx",), "TBX v3, TBX-Basic dialect, DCA style"),
+        Format(
+            "tbx2008",
+            "termkit.formats.tbx",
+            (),
+            "TBX 2008 (ISO 30042:2008, MARTIF) TBX-Basic",
+            (("version", 2),),
+        ),
+        Format("tmx", "termkit.formats.tmx", (".tmx",), "TMX 1.4b, zh–en term pairs"),
+        Format("csv", "termkit.formats.delimited", (".csv", ".tsv", ".txt"), "CSV / TSV"),
+        Format("xlsx", "termkit.formats.xlsx", (".xlsx",), "Excel workbook"),
+    )
+}
+_ROOTS = {"tbx": "tbx", "martif": "tbx", "tmx": "tmx"}
+_ZIP = b"PK\x03\x04"
+
+
+def detect_format(path: str | Path) -> str:
+    """The format of an existing file: its content for `.csv`/`.xml`/`.tbx`/no extension,
+    else its extension."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".csv", ".xml", ".tbx", ""):
+        try:
+            with p.open("rb") as f:
+                head = f.read(4096)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        if not head.strip():
+            raise InputError(f"{path}: empty file")
+        if head.startswith(_ZIP):
+            return "xlsx"
+        stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if stripped.startswith(b"<"):
+            root = root_name(stripped)
+            if root not in _ROOTS:
+                raise InputError(f"{path}: XML with root <{root}> is neither TBX nor TMX")
+            return _ROOTS[root]
+        if suffix in (".xml", ".tbx"):
+            raise InputError(f"{path}: not an XML file")
+        return "csv"
+    return format_for_output(path)
+
+
+def format_for_output(path: str | Path) -> str:
+    """The format a file name asks for (by extension)."""
+    suffix = Path(path).suffix.lower()
+    for f in FORMATS.values():
+        if suffix in f.extensions:
+            return f.name
+    if suffix == ".xls":
+        raise InputError(f"{path}: old .xls workbooks are not supported; save as .xlsx")
+    raise InputError(
+        f"{path}: unknown glossary format {suffix or '(no extension)'} "
+        f"(one of {', '.join(FORMATS)})"
+    )
 
 
 def load_glossary(path: str | Path) -> Termbase:
@@ -14,9 +95,30 @@ def load_glossary(path: str | Path) -> Termbase:
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
-    if p.suffix.lower() == ".csv":
-        return glossary_csv.read(p)
-    raise InputError(f"{path}: unsupported glossary format {p.suffix or '(no extension)'}")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    return _module(FORMATS[detect_format(p)]).read(p)
+
+
+def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **options) -> None:
+    """Write a glossary atomically in a format (default: by extension); `options` are the
+    writer's (`layout`, `bom`, `numeric_ids`), refused where a format has no such option."""
+    f = FORMATS.get(fmt or format_for_output(path))
+    if f is None:
+        raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    if not Path(path).parent.exists():
+        raise InputError(f"{path}: folder {Path(path).parent} does not exist")
+    writer = _module(f).write
+    accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
+    for name, value in options.items():
+        if name not in accepted and value:
+            raise InputError(f"option {name} does not apply to {f.name}")
+    kept = {k: v for k, v in options.items() if k in accepted}
+    writer(tb, path, **kept, **dict(f.write_options))
+
+
+def _module(f: Format):
+    return importlib.import_module(f.module)
 
 
 def default_glossary_path() -> Path:
