@@ -100,9 +100,12 @@ def load_glossary(path: str | Path) -> Termbase:
     return _module(FORMATS[detect_format(p)]).read(p)
 
 
-def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **options) -> None:
-    """Write a glossary atomically in a format (default: by extension); `options` are the
-    writer's (`layout`, `bom`, `numeric_ids`), refused where a format has no such option."""
+def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **options) -> str:
+    """Write a glossary atomically in a format (default: by extension) and return the format.
+
+    `options` are the writers' (`layout`, `bom`, `numeric_ids`); unset ones (None, False) are
+    ignored, a set one that the format does not have is refused.
+    """
     f = FORMATS.get(fmt or format_for_output(path))
     if f is None:
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -110,11 +113,11 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
         raise InputError(f"{path}: folder {Path(path).parent} does not exist")
     writer = _module(f).write
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
-    for name, value in options.items():
-        if name not in accepted and value:
-            raise InputError(f"option {name} does not apply to {f.name}")
-    kept = {k: v for k, v in options.items() if k in accepted}
-    writer(tb, path, **kept, **dict(f.write_options))
+    given = {k: v for k, v in options.items() if v}
+    for name in given.keys() - accepted:
+        raise InputError(f"option {name.replace('_', '-')} does not apply to {f.name}")
+    writer(tb, path, **given, **dict(f.write_options))
+    return f.name
 
 
 def _module(f: Format):

@@ -1,0 +1,39 @@
+"""`termkit import FILE... -o GLOSSARY`: merge glossaries of any format into one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from termkit.cli.export import add_output_options, save
+from termkit.formats.combine import combine, disagreements
+from termkit.formats.registry import load_glossary
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="TBX, TMX, CSV/TSV or XLSX glossaries"
+    )
+    add_output_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    parts = []
+    for path in args.files:
+        tb = load_glossary(path)
+        parts.append(tb)
+        if not args.quiet:
+            print(f"{path}: {len(tb)} concepts", file=sys.stderr)
+    merged = combine(parts)
+    fmt = save(merged, args)
+    if not args.quiet:
+        found = [c.describe() for c in merged.conflicts] + disagreements(merged)
+        terms = sum(len(c.terms) for c in merged.concepts)
+        print(
+            f"{len(merged)} concepts, {terms} terms, {len(found)} conflicts → "
+            f"{args.output} ({fmt})",
+            file=sys.stderr,
+        )
+        for line in found:
+            print(f"conflict: {line}", file=sys.stderr)
+    return 0
