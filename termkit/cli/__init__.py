@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("termkit.cli.extract", "find abbreviation and English-name definitions"),
     "build": ("termkit.cli.build", "build a glossary from documents"),
     "align": ("termkit.cli.align", "align Chinese-English parallel documents into sentence pairs"),
+    "export": ("termkit.cli.export", "write a glossary as TBX, TBX 2008, TMX, CSV or XLSX"),
+    "import": ("termkit.cli.import_", "merge TBX, TMX, CSV and XLSX glossaries into one"),
 }
 
 
