@@ -1,6 +1,6 @@
 """Turn the records a reader found into a termbase, the same way for every format.
 
-Files that termkit wrote carry its concept ids and every field, and are taken as they are.
+Files that termkit wrote carry their concept ids and every field, and are taken as they are.
 Third-party files (a MultiTerm export, a spreadsheet, a TMX) have no usable id: a concept then
 gets `concept_id` of its label (the zh full form, else the first term), the id termkit's own
 extractor gives it, so the same concept from two sources merges into one entry. Terms and
@@ -38,7 +38,7 @@ def assemble(concepts: Iterable[Concept], path: str, foreign: bool) -> Termbase:
         term_sources = {s for t in terms for s in t.sources}
         concept = replace(
             c,
-            id=c.id if is_termkit_id(c.id) else "",
+            id=c.id if is_termkit_id(c.id) or not foreign else "",
             terms=tuple(terms),
             sources=tuple(sorted(set(c.sources) | term_sources)),
         )
