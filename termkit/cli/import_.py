@@ -18,15 +18,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    parts = []
-    for path in args.files:
-        tb = load_glossary(path)
-        parts.append(tb)
-        if not args.quiet:
-            print(f"{path}: {len(tb)} concepts", file=sys.stderr)
+    parts = [load_glossary(path) for path in args.files]
     merged = combine(parts)
     fmt = save(merged, args)
     if not args.quiet:
+        for path, tb in zip(args.files, parts, strict=True):
+            print(f"{path}: {len(tb)} concepts", file=sys.stderr)
         found = [c.describe() for c in merged.conflicts] + disagreements(merged)
         terms = sum(len(c.terms) for c in merged.concepts)
         print(
