@@ -18,6 +18,7 @@ from termkit.errors import InputError
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("termkit.cli.extract", "find abbreviation and English-name definitions"),
     "build": ("termkit.cli.build", "build a glossary from documents"),
+    "check": ("termkit.cli.check", "check terminology and short forms in Chinese documents"),
     "align": ("termkit.cli.align", "align Chinese-English parallel documents into sentence pairs"),
     "export": ("termkit.cli.export", "write a glossary as TBX, TBX 2008, TMX, CSV or XLSX"),
     "import": ("termkit.cli.import_", "merge TBX, TMX, CSV and XLSX glossaries into one"),

@@ -1,0 +1,238 @@
+"""Short forms: defined on first use (TK101, TK102), one per full form (TK103), one full form per
+short form (TK104), defined once (TK105), and the full form not written again (TK111)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from termkit.check.collect import Collector
+from termkit.check.definitions import SOFT_CHARS, STOP_CHARS, Defined
+from termkit.check.facts import Facts
+from termkit.check.glossary import GlossaryIndex, preferred, role
+from termkit.check.matcher import Hit
+from termkit.extract.lexicon import ENTITY_SUFFIXES
+from termkit.text.normalize import HAN, normalize
+
+_SOFT = re.compile("[" + "".join(sorted(SOFT_CHARS)) + "]")
+_HAN = re.compile(f"[{HAN}]")
+_SOFT_OR_STOP = SOFT_CHARS | STOP_CHARS
+
+
+class ShortForms:
+    """The document's definitions read against the glossary: which short form each full form
+    has, and which other forms of the same name would be inconsistent with it."""
+
+    def __init__(self, definitions: list[Defined], glossary: GlossaryIndex) -> None:
+        self.definitions = definitions
+        self.glossary = glossary
+        self.first_of_short: dict[str, Defined] = {}
+        self.first_of_full: dict[str, Defined] = {}
+        for d in definitions:
+            self.first_of_short.setdefault(normalize(d.short), d)
+            self.first_of_full.setdefault(normalize(d.full), d)
+
+    @cached_property
+    def alternatives(self) -> dict[str, tuple[Defined, bool]]:
+        """Key of an inconsistent short form → (the definition it departs from, whether it is
+        only a guessed tail of the full form, which counts only where it stands alone)."""
+        out: dict[str, tuple[Defined, bool]] = {}
+        shorts = set(self.first_of_short)
+        fulls = set(self.first_of_full)
+        for full_key, first in self.first_of_full.items():
+            primary = normalize(first.short)
+            known = self._glossary_shorts(full_key, primary) | {
+                normalize(d.short) for d in self.definitions if normalize(d.full) == full_key
+            }
+            guessed = _tails(full_key, primary) if first.kind == "abbreviation" else set()
+            for key in sorted(known | guessed):
+                if key == primary or key in fulls or key in out:
+                    continue
+                if key in shorts and normalize(self.first_of_short[key].full) != full_key:
+                    continue
+                if self._names_other_concept(key, full_key):
+                    continue
+                out[key] = (first, key not in known)
+        return out
+
+    def _glossary_shorts(self, full_key: str, primary: str) -> set[str]:
+        concepts = {
+            e.concept.id: e.concept for k in (full_key, primary) for e in self.glossary.entries(k)
+        }
+        return {
+            normalize(t.text)
+            for c in concepts.values()
+            for t in c.terms
+            if t.lang == "zh" and role(t) == "short"
+        }
+
+    def _names_other_concept(self, key: str, full_key: str) -> bool:
+        """A glossary term of a concept the full form is not a term of."""
+        own = {e.concept.id for e in self.glossary.entries(full_key)}
+        entries = self.glossary.entries(key)
+        return bool(entries) and not any(e.concept.id in own for e in entries)
+
+    def defines_concept_of(self, key: str) -> bool:
+        """Does the document define (by full or short form) a concept `key` names?"""
+        ids = {e.concept.id for e in self.glossary.entries(key)}
+        return any(
+            e.concept.id in ids
+            for k in (*self.first_of_short, *self.first_of_full)
+            for e in self.glossary.entries(k)
+        )
+
+
+def _tails(full_key: str, primary: str) -> set[str]:
+    """Tails of an organization's full form that read as a name of their own (规划署 of
+    联合国环境规划署): three or more characters, no function character, not a tail of the
+    short form itself."""
+    if not full_key.endswith(ENTITY_SUFFIXES):
+        return set()
+    tails = (full_key[i:] for i in range(1, len(full_key) - 2))
+    return {t for t in tails if not primary.endswith(t) and not _SOFT.search(t)}
+
+
+def _stands_alone(facts: Facts, hit: Hit) -> bool:
+    """Not glued to a preceding name character (卫生组织 in 区域卫生组织 is another name)."""
+    before = facts.doc.analysis.text[hit.astart - 1] if hit.astart > 0 else ""
+    return not before or not _HAN.match(before) or before in _SOFT_OR_STOP
+
+
+def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    _undefined(facts, forms, out)
+    _before_definition(facts, forms, out)
+    _inconsistent(facts, forms, out)
+    _definitions(facts, forms, out)
+    _full_form_again(facts, forms, out)
+
+
+def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    """TK101: a glossary short form the document uses but never defines."""
+    if not out.wants("TK101"):
+        return
+    for key, hits in facts.hits_by_key.items():
+        if key not in facts.glossary.zh_short_keys or key in forms.first_of_short:
+            continue
+        if key in forms.alternatives or forms.defines_concept_of(key):
+            continue
+        hit = hits[0]
+        concepts = {e.concept.id: e.concept for e in facts.glossary.entries(key)}
+        fulls = sorted(
+            {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
+        )
+        written = facts.surface(hit)
+        suggestion = f"{fulls[0]}（{written}）" if len(fulls) == 1 else None
+        times = f", used {len(hits)} times" if len(hits) > 1 else ""
+        out.add(
+            "TK101",
+            facts.place(hit),
+            f"short form {written} is never defined{times}; define it on first use"
+            + (f" as {suggestion}" if suggestion else f" (full form: {' / '.join(fulls)})"),
+            written,
+            suggestion,
+        )
+
+
+def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    """TK102: a short form used before the document defines it."""
+    if not out.wants("TK102"):
+        return
+    for key, d in forms.first_of_short.items():
+        early = [h for h in facts.hits_by_key.get(key, []) if h.astart < d.full_start]
+        if not early:
+            continue
+        hit = early[0]
+        line = facts.doc.place_of_analysis(d.short_start, d.short_end).line
+        out.add(
+            "TK102",
+            facts.place(hit),
+            f"short form {d.short} is used before its definition on line {line}; "
+            f"define it here as {d.full}（{d.short}）",
+            facts.surface(hit),
+            f"{d.full}（{d.short}）",
+        )
+
+
+def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    """TK103: another short form of a full form the document has given a short form."""
+    if not out.wants("TK103"):
+        return
+    for key, (first, guessed) in forms.alternatives.items():
+        line = facts.doc.place_of_analysis(first.short_start, first.short_end).line
+        for hit in facts.hits_by_key.get(key, []):
+            if guessed and not _stands_alone(facts, hit):
+                continue
+            written = facts.surface(hit)
+            out.add(
+                "TK103",
+                facts.place(hit),
+                f"{written}: the document defines {first.short} for {first.full} on line {line}",
+                written,
+                first.short,
+            )
+
+
+def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    """TK104 and TK105: a short form defined twice, with the same or another full form, and
+    a definition whose full form the glossary does not give for that short form."""
+    for d in facts.definitions:
+        key, full_key = normalize(d.short), normalize(d.full)
+        first = forms.first_of_short[key]
+        place = facts.doc.place_of_analysis(d.full_start, d.short_end + 1)
+        where = facts.doc.place_of_analysis(first.full_start, first.full_end).line
+        if first is not d and normalize(first.full) != full_key:
+            out.add(
+                "TK104",
+                place,
+                f"{d.short} is defined as {d.full} here and as {first.full} on line {where}",
+                f"{d.full}（{d.short}）",
+            )
+        elif first is not d:
+            out.add(
+                "TK105",
+                place,
+                f"{d.short} is defined again (first defined on line {where})",
+                f"{d.full}（{d.short}）",
+                d.short,
+            )
+        elif d.kind != "english" and (other := _glossary_full(facts, key, full_key)):
+            out.add(
+                "TK104",
+                place,
+                f"{d.short} is defined as {d.full}; the glossary gives {other}",
+                f"{d.full}（{d.short}）",
+                f"{other}（{d.short}）",
+            )
+
+
+def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
+    """The glossary's full form for a short form, when it is not the document's."""
+    fulls = {
+        f.text
+        for e in facts.glossary.entries(short_key)
+        if e.term.lang == "zh" and role(e.term) == "short" and not e.retired
+        for f in [preferred(e.concept, "zh", "full")]
+        if f is not None
+    }
+    keys = {normalize(f) for f in fulls}
+    if not fulls or any(full_key.endswith(k) or k.endswith(full_key) for k in keys):
+        return None
+    return " / ".join(sorted(fulls))
+
+
+def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
+    """TK111: the full form written out again after its short form was defined."""
+    if not out.wants("TK111"):
+        return
+    starts = {d.full_start for d in facts.definitions}
+    for key, first in forms.first_of_full.items():
+        for hit in facts.hits_by_key.get(key, []):
+            if hit.astart <= first.close or hit.astart in starts:
+                continue
+            out.add(
+                "TK111",
+                facts.place(hit),
+                f"{first.full} is written in full after its short form {first.short} was defined",
+                facts.surface(hit),
+                first.short,
+            )

@@ -1,0 +1,165 @@
+"""The document's own definitions, `FULL（SHORT）`, found without a word segmenter.
+
+`termkit check` runs in pre-commit hooks, so it cannot pay for jieba. It reuses the extractor's
+bracket and bracket-content readers (jieba-free) and finds the full form's left edge by, in
+order: the longest glossary full form ending at the bracket; the short form's characters
+found in order before the bracket, extended over name prefixes (联合国, 国际 …); a walk left
+to the nearest function word or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termkit.extract.boundary import MAX_FULL, match_characters
+from termkit.extract.brackets import find_spans
+from termkit.extract.inner import ShortForm, read_inner
+from termkit.extract.lexicon import SOFT_WORDS, STOP_WORDS
+from termkit.text.normalize import FOLD, HAN, normalize
+
+_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
+# Single characters that end a name walking left. The lexicon's other one-character stop words
+# (经, 会, 自 …) are too often inside names to be used without a segmenter.
+STOP_CHARS = frozenset("由为于在对向从把被将就是")
+_STOPS = frozenset(w for w in STOP_WORDS if len(w) > 1) | STOP_CHARS
+SOFT_CHARS = frozenset(w for w in SOFT_WORDS if len(w) == 1)
+# Words that open many organization names before the part a short form abbreviates.
+NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
+_TITLE_OPENERS = {"》": "《", "”": "“", "」": "「", "』": "『"}
+
+
+@dataclass(frozen=True)
+class Defined:
+    """One definition; offsets are in the analysis text, the forms as printed there."""
+
+    full: str
+    short: str
+    kind: str
+    full_start: int
+    short_start: int
+    close: int  # the closing bracket: the definition is complete here
+    known: bool  # the full form is a glossary full form
+
+    @property
+    def full_end(self) -> int:
+        return self.full_start + len(self.full)
+
+    @property
+    def short_end(self) -> int:
+        return self.short_start + len(self.short)
+
+
+def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> list[Defined]:
+    """Definitions in the analysis text, in document order. `simplified` is the same text in
+    simplified characters; `known_full` holds the glossary's full-form keys."""
+    folded = simplified.translate(FOLD)
+    lengths = sorted({len(k) for k in known_full if len(k) <= MAX_FULL}, reverse=True)
+    found: list[Defined] = []
+    for span in find_spans(text):
+        forms, _reason = read_inner(simplified[span.inner_start : span.close])
+        for form in forms:
+            start = _full_start(folded, span.open, form, known_full, lengths)
+            if start is None:
+                continue
+            begin, end, known = start
+            full, short_at = text[begin:end], span.inner_start + form.offset
+            if _plausible(full, form):
+                short = text[short_at : short_at + len(form.text)]
+                found.append(Defined(full, short, form.kind, begin, short_at, span.close, known))
+    return found
+
+
+def _plausible(full: str, form: ShortForm) -> bool:
+    key, short = normalize(full), normalize(form.text)
+    if not key or key == short:
+        return False
+    if form.kind == "english":
+        return len(key) >= 3
+    return len(key) > len(short)
+
+
+def _full_start(
+    text: str, bracket: int, form: ShortForm, known: frozenset[str], lengths: list[int]
+) -> tuple[int, int, bool] | None:
+    """(start, end, known) of the full form before the bracket at `bracket`, or None."""
+    end = bracket
+    while end > 0 and text[end - 1] in " \t\u3000":
+        end -= 1
+    if end == 0:
+        return None
+    han = _HAN_CHAR.findall(form.text)
+    opener = _TITLE_OPENERS.get(text[end - 1])
+    if opener:
+        at = text.rfind(opener, max(0, end - 80), end - 1)
+        inside = match_characters(form.text, text, at, end)
+        if at < 0 or (form.kind != "english" and not _covered(len(inside), len(han))):
+            return None
+        return at + 1, end - 1, False
+    for length in lengths:
+        if length <= end and text[end - length : end] in known:
+            return end - length, end, True
+    if not _NAME_CHAR.match(text, end - 1):
+        return None
+    window = _window_start(text, end)
+    if form.kind == "english":
+        return _walk_left(text, window, end - 1), end, False
+    positions = match_characters(form.text, text, window, end)
+    if not positions or not _covered(len(positions), len(han)):
+        return None
+    anchor = positions[0]
+    if text[anchor] == han[0]:
+        start = _extend_prefixes(text, window, anchor)
+        if len(normalize(text[start:end])) > len(normalize(form.text)):
+            return start, end, False
+    return _walk_left(text, window, anchor), end, False
+
+
+def _covered(found: int, han: int) -> bool:
+    """Enough of the short form's `han` Chinese characters were `found` in the full form."""
+    if not han:
+        return False
+    return found / han > 0.5 or (found / han == 0.5 and han <= 3)
+
+
+def _window_start(text: str, end: int) -> int:
+    limit = max(0, end - MAX_FULL)
+    for i in range(end - 1, limit - 1, -1):
+        if _HARD.match(text, i):
+            return i + 1
+    return limit
+
+
+def _extend_prefixes(text: str, window: int, start: int) -> int:
+    """Move left over name prefixes (`联合国` before `环境规划署（环境署）`)."""
+    moved = True
+    while moved:
+        moved = False
+        for prefix in NAME_PREFIXES:
+            if start - len(prefix) >= window and text.startswith(prefix, start - len(prefix)):
+                start -= len(prefix)
+                moved = True
+                break
+    return start
+
+
+def _stop_ends_at(text: str, i: int) -> bool:
+    return any(text[max(0, i - n) : i] in _STOPS for n in (1, 2, 3, 4) if i - n >= 0)
+
+
+def _walk_left(text: str, window: int, start: int) -> int:
+    """Move left from `start` over name characters until a function word, punctuation or the
+    window's edge; a soft word (与, 和, 的 …) is crossed only between two name characters."""
+    i = start
+    while i > window:
+        ch = text[i - 1]
+        if not _NAME_CHAR.match(ch) or _stop_ends_at(text, i):
+            break
+        if ch in SOFT_CHARS and (
+            i - 1 <= window or not _NAME_CHAR.match(text[i - 2]) or _stop_ends_at(text, i - 1)
+        ):
+            break
+        i -= 1
+    return i

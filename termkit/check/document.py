@@ -1,0 +1,61 @@
+"""A document as the checker sees it: the repaired text, its matching key, and the way back.
+
+Rules look at the repaired analysis text (PDF line breaks inside terms joined) and match on its
+normalization key; every finding is reported at the user's original line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from termkit.text.normalize import normalize_with_map, to_simplified
+from termkit.text.offsets import ChainedMap, OffsetMap
+from termkit.text.repair import AnalysisText, repair
+from termkit.text.sourcemap import LineIndex
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of the original text: offsets and 1-based (line, column), end exclusive."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Analysed:
+    """One text ready for checking: `analysis.text` (repaired) and `key` (its match key)."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.analysis: AnalysisText = repair(text)
+        key, key_map = normalize_with_map(self.analysis.text)
+        self.key: str = key
+        self.key_map: OffsetMap | ChainedMap = key_map
+        self.lines = LineIndex(text)
+
+    @cached_property
+    def simplified(self) -> str:
+        """The analysis text in simplified characters, offset for offset."""
+        return to_simplified(self.analysis.text)
+
+    def key_to_analysis(self, start: int, end: int) -> tuple[int, int]:
+        """Analysis-text span of key span [start, end)."""
+        return self.key_map.to_source(start), self.key_map.to_source(end - 1) + 1
+
+    def place_of_analysis(self, start: int, end: int) -> Place:
+        """The original span of analysis span [start, end)."""
+        source = self.analysis.source_offset
+        return self.place(source(start), source(end - 1) + 1)
+
+    def place_of_key(self, start: int, end: int) -> Place:
+        return self.place_of_analysis(*self.key_to_analysis(start, end))
+
+    def place(self, start: int, end: int) -> Place:
+        line, column = self.lines.position(start)
+        end_line, end_column = self.lines.position(end)
+        return Place(start, end, line, column, end_line, end_column)

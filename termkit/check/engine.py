@@ -1,0 +1,56 @@
+"""Check one file: read it, find its definitions and terms, run the rules, sort the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from termkit.check import abbreviations, near, symbols, terms
+from termkit.check.abbreviations import ShortForms
+from termkit.check.collect import Collector
+from termkit.check.definitions import find_definitions
+from termkit.check.document import Analysed
+from termkit.check.facts import Facts
+from termkit.check.finding import Finding
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.matcher import find_hits
+from termkit.check.settings import Settings
+from termkit.text.decode import Document, read_document
+from termkit.text.normalize import normalize
+
+BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".pot", ".tmx", ".csv")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file's findings, and its decoded text (kept for --fix and --diff)."""
+
+    document: Document | None
+    findings: list[Finding]
+
+
+def check_text(text: str, path: str, glossary: GlossaryIndex, settings: Settings) -> list[Finding]:
+    """Findings of one Chinese text, sorted by position then rule."""
+    out = Collector(path, text, settings)
+    doc = Analysed(text)
+    definitions = find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys)
+    forms = ShortForms(definitions, glossary)
+    own = {normalize(f) for d in definitions for f in (d.full, d.short)}
+    hits = find_hits(doc, [*glossary.keys, *own, *forms.alternatives])
+    facts = Facts(doc, glossary, definitions, hits)
+    abbreviations.check(facts, forms, out)
+    terms.check(facts, forms, out)
+    symbols.check(doc, out)
+    near.check(facts, out)
+    return sorted(set(out.findings))
+
+
+def check_file(
+    path: str, glossary: GlossaryIndex, settings: Settings, encoding: str | None = None
+) -> Checked:
+    if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
+        from termkit.check import bilingual
+
+        return Checked(None, bilingual.check_file(path, glossary, settings))
+    document = read_document(path, encoding)
+    return Checked(document, check_text(document.text, path, glossary, settings))

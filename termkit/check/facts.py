@@ -1,0 +1,54 @@
+"""What every rule of a Chinese document looks at, computed once per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from termkit.check.definitions import Defined
+from termkit.check.document import Analysed, Place
+from termkit.check.finding import Edit
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.matcher import Hit
+from termkit.text.normalize import normalize
+
+
+@dataclass
+class Facts:
+    doc: Analysed
+    glossary: GlossaryIndex
+    definitions: list[Defined]
+    hits: list[Hit]
+
+    @cached_property
+    def defined_forms(self) -> dict[str, list[str]]:
+        """Key → the written forms (full and short) the document's definitions give it."""
+        forms: dict[str, list[str]] = {}
+        for d in self.definitions:
+            for text in (d.full, d.short):
+                key = normalize(text)
+                if text not in forms.setdefault(key, []):
+                    forms[key].append(text)
+        return forms
+
+    @cached_property
+    def hits_by_key(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            out.setdefault(hit.key, []).append(hit)
+        return out
+
+    def place(self, hit: Hit) -> Place:
+        return self.doc.place_of_analysis(hit.astart, hit.aend)
+
+    def surface(self, hit: Hit) -> str:
+        """The hit as written (analysis text: PDF line breaks joined)."""
+        return self.doc.analysis.text[hit.astart : hit.aend]
+
+    def replacement(self, hit: Hit, text: str) -> Edit | None:
+        """An edit writing `text` over the hit, when the hit is written in one piece in the
+        original file (a term broken by a PDF line break is never rewritten)."""
+        place = self.place(hit)
+        if self.doc.original[place.start : place.end] != self.surface(hit):
+            return None
+        return Edit(place.start, place.end, text)

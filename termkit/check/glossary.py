@@ -1,0 +1,82 @@
+"""The glossaries in force, indexed by matching key: which concept and term each key is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from termkit.termbase.model import Concept, Term, Termbase
+from termkit.text.normalize import normalize
+
+SHORT_TYPES = ("shortForm", "acronym", "abbreviation")
+RETIRED = ("deprecated", "superseded")
+
+
+def role(term: Term) -> str:
+    """`short` for short forms and acronyms, `full` for full forms and variants."""
+    return "short" if term.type in SHORT_TYPES else "full"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term and the concept it names."""
+
+    concept: Concept
+    term: Term
+
+    @property
+    def retired(self) -> bool:
+        return self.term.status in RETIRED
+
+
+class GlossaryIndex:
+    """Every term of the glossaries in force, by key; concepts keep their glossary's order."""
+
+    def __init__(self, termbases: Iterable[Termbase]) -> None:
+        self.by_key: dict[str, list[Entry]] = {}
+        for tb in termbases:
+            for concept in tb.concepts:
+                for term in concept.terms:
+                    key = normalize(term.text)
+                    if key:
+                        self.by_key.setdefault(key, []).append(Entry(concept, term))
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.by_key
+
+    def entries(self, key: str) -> list[Entry]:
+        return self.by_key.get(key, [])
+
+    @cached_property
+    def keys(self) -> list[str]:
+        return sorted(self.by_key)
+
+    @cached_property
+    def zh_short_keys(self) -> frozenset[str]:
+        """Chinese short forms in use (not retired): the ones a document must define."""
+        return frozenset(
+            k
+            for k, es in self.by_key.items()
+            if any(e.term.lang == "zh" and role(e.term) == "short" and not e.retired for e in es)
+        )
+
+    @cached_property
+    def zh_full_keys(self) -> frozenset[str]:
+        return frozenset(
+            k
+            for k, es in self.by_key.items()
+            if any(e.term.lang == "zh" and role(e.term) == "full" for e in es)
+        )
+
+
+def preferred(concept: Concept, lang: str, term_role: str) -> Term | None:
+    """The concept's preferred term of one language and role, never a retired one."""
+    candidates = [
+        t
+        for t in concept.terms
+        if t.lang == lang and role(t) == term_role and t.status not in RETIRED
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: (t.status != "preferred", -t.count, t.text))

@@ -1,0 +1,54 @@
+"""Find known terms in a document's key, longest match first, with Latin word boundaries.
+
+One automaton holds every form in force (glossary terms, the document's own definitions), so a
+term inside a longer known term is never a hit of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from termkit.check.document import Analysed
+
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence: `key` at key offsets [start, end), analysis offsets [astart, aend)."""
+
+    key: str
+    start: int
+    end: int
+    astart: int
+    aend: int
+
+
+def find_hits(doc: Analysed, keys: Iterable[str]) -> list[Hit]:
+    """Non-overlapping leftmost-longest occurrences of `keys` in the document's key."""
+    import ahocorasick_rs
+
+    patterns = sorted({k for k in keys if k})
+    if not patterns:
+        return []
+    matcher = ahocorasick_rs.AhoCorasick(
+        patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    text = doc.key
+    hits = []
+    for index, start, end in matcher.find_matches_as_indexes(text):
+        if inside_word(text, start, end):
+            continue
+        astart, aend = doc.key_to_analysis(start, end)
+        hits.append(Hit(patterns[index], start, end, astart, aend))
+    return hits
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """`UNEP` inside `UNEPA` is no hit: Latin terms need word boundaries (Han terms don't)."""
+    return bool(
+        (_LATIN.match(text, start) and start > 0 and _LATIN.match(text, start - 1))
+        or (_LATIN.match(text, end - 1) and end < len(text) and _LATIN.match(text, end))
+    )

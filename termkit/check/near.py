@@ -1,0 +1,156 @@
+"""TK110: near-variants, two forms of one term that differ by one inner character
+(协同增效 / 协调增效) or two swapped inner characters (外来侵入物种 / 外来入侵物种).
+
+Any such pair of forms of four or more characters contains a pair of four-character windows
+that differ the same way, so pairs are found among the document's four-grams (one pass, one
+counter) and then grown back, character by character, to the longest forms in which the
+preferred form really occurs. The rarer form is reported, the more frequent (or the
+glossary's) one suggested. Digits, numerals and function characters never make a variant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from termkit.check.collect import Collector
+from termkit.check.facts import Facts
+from termkit.text.normalize import HAN
+
+N = 4
+MAX_LEN = 12
+MIN_USUAL = 2  # the preferred form occurs at least this often
+MIN_RATIO = 2  # and this many times as often as the variant
+MIN_SUBSTITUTED = 5  # a one-character change needs forms this long (swaps need four)
+STRONG = 5  # or, for four characters, the preferred form this many times as frequent
+_RUN = re.compile(f"[{HAN}]{{{N},}}")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# Characters whose change never makes another spelling of a term: numerals, ordinals, and the
+# function characters that make different phrases (在这方面 / 在该方面).
+_NEUTRAL = frozenset(
+    "〇一二三四五六七八九十百千万亿零两第"
+    "的地得了着过和与及或并而且但也都又还就才在于对向从由把被将为是有无不没其该此这那各每某本"
+    "之以所等"
+)
+
+
+def four_grams(key: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for m in _RUN.finditer(key):
+        run = m.group()
+        counts.update(run[i : i + N] for i in range(len(run) - N + 1))
+    return counts
+
+
+def _pairs(counts: Counter[str], known: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(rare, preferred) four-grams that differ by one inner character or an inner swap."""
+    buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for w in counts:
+        for i in (1, 2):
+            if w[i] not in _NEUTRAL:
+                buckets[(i, w[:i] + w[i + 1 :])].append(w)
+    for group in buckets.values():
+        if len(group) > 1:
+            for s in group:
+                for t in group:
+                    if _prefer(t, s, counts, known):
+                        yield s, t
+    for s in counts:
+        t = s[0] + s[2] + s[1] + s[3]
+        inner = s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
+        if t != s and t in counts and inner and _prefer(t, s, counts, known):
+            yield s, t
+
+
+def _prefer(t: str, s: str, counts: Counter[str], known: frozenset[str]) -> bool:
+    if t == s or s in known or s[0] in _NEUTRAL or s[-1] in _NEUTRAL:
+        return False
+    if t in known:
+        return True
+    return counts[t] >= 2 and counts[t] > counts[s]
+
+
+def check(facts: Facts, out: Collector) -> None:
+    if not out.wants("TK110"):
+        return
+    key = facts.doc.key
+    counts = four_grams(key)
+    known = frozenset(g for k in facts.glossary.keys if _RUN.fullmatch(k) for g in four_grams(k))
+    counts.update({g: 0 for g in known if g not in counts})
+    known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
+    reported: set[int] = set()
+    for s, t in sorted(_pairs(counts, known)):
+        for p in _occurrences(key, s):
+            if p in reported:
+                continue
+            start, end, preferred = _grow(key, p, t)
+            if any(q in reported for q in range(start, end)):
+                continue
+            if not _credible(key, key[start:end], preferred, preferred in known_keys):
+                continue
+            reported.update(range(start, end))
+            written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
+            out.add(
+                "TK110",
+                facts.doc.place_of_key(start, end),
+                f"{written} differs by one character from {preferred}, used elsewhere",
+                written,
+                preferred,
+            )
+
+
+def _credible(key: str, variant: str, preferred: str, known: bool) -> bool:
+    """Keep a pair only when the preferred form is a known term or clearly the document's
+    usual spelling of a free-standing term: used at least MIN_RATIO times as often, and the
+    pair long enough (or a swap, or far rarer) that it is unlikely to be two ordinary phrases
+    (开展工作 / 开展合作)."""
+    if known:
+        return True
+    if any(ch in _NEUTRAL for ch in variant):
+        return False
+    rare, usual = key.count(variant), key.count(preferred)
+    if usual < MIN_USUAL or usual < MIN_RATIO * rare:
+        return False
+    if sorted(variant) == sorted(preferred) or len(variant) >= MIN_SUBSTITUTED:
+        return _free_standing(key, preferred)
+    return usual >= STRONG * max(rare, 1) and _free_standing(key, preferred)
+
+
+def _free_standing(key: str, form: str) -> bool:
+    """A term is used in more than one context: at least two different characters (or text
+    edges) before it and after it. A fragment of a longer phrase is always followed by the
+    same character (国家生物多样性 by 战略)."""
+    before, after = set(), set()
+    for p in _occurrences(key, form):
+        before.add(key[p - 1] if p > 0 else "")
+        end = p + len(form)
+        after.add(key[end] if end < len(key) else "")
+    return len(before) > 1 and len(after) > 1
+
+
+def _occurrences(key: str, s: str) -> Iterator[int]:
+    p = key.find(s)
+    while p >= 0:
+        yield p
+        p = key.find(s, p + 1)
+
+
+def _grow(key: str, p: int, t: str) -> tuple[int, int, str]:
+    """Extend the rare form at key[p:p+4] while the same extension of `t` occurs in the text."""
+    start, end, left, right = p, p + N, "", ""
+    while start > 0 and end - start < MAX_LEN and _extends(key[start - 1]):
+        if key[start - 1] + left + t + right not in key:
+            break
+        start -= 1
+        left = key[start] + left
+    while end < len(key) and end - start < MAX_LEN and _extends(key[end]):
+        if left + t + right + key[end] not in key:
+            break
+        right += key[end]
+        end += 1
+    return start, end, left + t + right
+
+
+def _extends(ch: str) -> bool:
+    return ch not in _NEUTRAL and bool(_HAN_CHAR.match(ch))

@@ -1,0 +1,145 @@
+"""Write findings as text (for people), JSON (a contract for tools) or SARIF 2.1.0 (for code
+scanning)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+from typing import IO
+from urllib.parse import quote
+
+from termkit import __version__
+from termkit.check.finding import Finding
+from termkit.check.rules import BY_CODE, RULES
+
+FORMATS = ("text", "json", "sarif")
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def use_colour(out: IO) -> bool:
+    """Colour only for a person at a terminal, and never when NO_COLOR is set."""
+    return hasattr(out, "isatty") and out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def write(findings: list[Finding], out: IO, fmt: str, files: int, fixed: int = 0) -> None:
+    if fmt == "json":
+        json.dump([f.to_dict() for f in findings], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "sarif":
+        json.dump(sarif(findings), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        write_text(findings, out, files, fixed)
+
+
+def write_text(findings: list[Finding], out: IO, files: int, fixed: int = 0) -> None:
+    colour = use_colour(out)
+    for f in findings:
+        change = f" ({f.found} → {f.suggestion})" if f.suggestion else f" ({f.found})"
+        code = f.rule
+        where = f"{f.path}:{f.line}:{f.column}:"
+        if colour:
+            code = f"{_COLOURS[f.severity]}{code}{_RESET}"
+            where = f"{_BOLD}{where}{_RESET}"
+        out.write(f"{where} {code} {f.message}{change}\n")
+    out.write(summary(findings, files, fixed) + "\n")
+
+
+def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
+    done = f"Fixed {fixed} finding{'s' * (fixed != 1)}. " if fixed else ""
+    if not findings:
+        return f"{done}All checks passed ({files} file{'s' * (files != 1)})."
+    by = Counter(f.severity for f in findings)
+    parts = ", ".join(
+        f"{by[s]} {s}{'s' * (by[s] != 1 and s != 'info')}"
+        for s in ("error", "warning", "info")
+        if by[s]
+    )
+    fixable = sum(1 for f in findings if f.edit is not None)
+    hint = f"; {fixable} fixable with --fix" if fixable else ""
+    return (
+        f"{done}Found {len(findings)} finding{'s' * (len(findings) != 1)} ({parts}) "
+        f"in {len({f.path for f in findings})} of {files} file{'s' * (files != 1)}{hint}."
+    )
+
+
+def sarif(findings: list[Finding]) -> dict:
+    """A SARIF 2.1.0 log with one run; columns count Unicode code points, as termkit does."""
+    index = {r.code: i for i, r in enumerate(RULES)}
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "termkit",
+                        "version": __version__,
+                        "informationUri": "https://github.com/termkit/termkit",
+                        "rules": [_sarif_rule(r.code) for r in RULES],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_sarif_result(f, index[f.rule]) for f in findings],
+            }
+        ],
+    }
+
+
+def _sarif_rule(code: str) -> dict:
+    r = BY_CODE[code]
+    return {
+        "id": r.code,
+        "name": r.name,
+        "shortDescription": {"text": r.name.replace("-", " ")},
+        "fullDescription": {"text": r.description},
+        "help": {"text": r.description},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity], "enabled": r.enabled},
+        "properties": {"fixable": r.fixable},
+    }
+
+
+def _sarif_result(f: Finding, rule_index: int) -> dict:
+    message = f.message + (f" ({f.found} → {f.suggestion})" if f.suggestion else "")
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVEL[f.severity],
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": f.end_line,
+                        "endColumn": f.end_column,
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"termkitFinding/v1": _fingerprint(f)},
+    }
+
+
+def _uri(path: str) -> str:
+    """A relative URI (from the working folder) when the file is under it, as code scanning
+    expects; percent-encoded, so Chinese file names survive."""
+    p = Path(path)
+    try:
+        p = p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return p.resolve().as_uri()
+    return quote(p.as_posix())
+
+
+def _fingerprint(f: Finding) -> str:
+    """Stable across unrelated edits: the rule, the file and what was found (not the line)."""
+    import hashlib
+
+    return hashlib.sha1(f"{f.rule}\0{f.path}\0{f.found}".encode()).hexdigest()[:16]

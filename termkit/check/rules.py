@@ -1,0 +1,139 @@
+"""The rule table: every check termkit makes, as data (stable code, default severity, switch).
+
+Codes are stable: a code is never reused for another check, so configuration files, inline
+suppressions and CI baselines keep their meaning across releases. TK1xx check a Chinese
+document, TK2xx a bilingual file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    enabled: bool
+    fixable: bool
+    description: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "TK101",
+        "undefined-short-form",
+        "error",
+        True,
+        False,
+        "A glossary short form is used but the document never defines it; its first use must "
+        "be written FULL（SHORT）.",
+    ),
+    Rule(
+        "TK102",
+        "short-form-before-definition",
+        "error",
+        True,
+        False,
+        "A short form is used before the document defines it.",
+    ),
+    Rule(
+        "TK103",
+        "inconsistent-short-form",
+        "warning",
+        True,
+        False,
+        "A short form other than the one the document defines for that full form "
+        "(the document defines 联合国环境规划署（环境署） and later writes 环境规划署).",
+    ),
+    Rule(
+        "TK104",
+        "conflicting-definition",
+        "error",
+        True,
+        False,
+        "One short form is defined with two different full forms, in the document or against "
+        "the glossary.",
+    ),
+    Rule(
+        "TK105",
+        "duplicate-definition",
+        "warning",
+        True,
+        False,
+        "A short form is defined a second time.",
+    ),
+    Rule(
+        "TK106",
+        "deprecated-term",
+        "error",
+        True,
+        True,
+        "A term the glossary marks deprecated or superseded; the fix writes the preferred term.",
+    ),
+    Rule(
+        "TK107",
+        "non-preferred-term",
+        "info",
+        True,
+        False,
+        "An admitted term where the glossary has a preferred one of the same kind, and the "
+        "document does not define the admitted form itself.",
+    ),
+    Rule(
+        "TK108",
+        "width-or-script-variant",
+        "warning",
+        True,
+        True,
+        "A known term written with other character widths, hyphens, quotes or traditional "
+        "characters than the glossary (or the document's definition) gives: 降排＋ for 降排+, "
+        "環境署 for 环境署.",
+    ),
+    Rule(
+        "TK109",
+        "document-symbol-characters",
+        "warning",
+        True,
+        True,
+        "A document symbol written with full-width letters, digits or slashes or a non-ASCII "
+        "hyphen (U+2011): A/ＲＥＳ/70/1, UNEP/CBD/WG‑RI/4.",
+    ),
+    Rule(
+        "TK110",
+        "near-variant",
+        "warning",
+        True,
+        False,
+        "Two forms of one term of four or more Chinese characters that differ by one inner "
+        "character or two swapped inner characters (外来侵入物种 / 外来入侵物种).",
+    ),
+    Rule(
+        "TK111",
+        "full-form-after-definition",
+        "info",
+        False,
+        False,
+        "The full form is written out again after its short form was defined.",
+    ),
+    Rule(
+        "TK201",
+        "missing-target-term",
+        "warning",
+        True,
+        False,
+        "A bilingual unit whose English source contains a glossary term but whose Chinese "
+        "target contains none of the glossary's Chinese terms for it.",
+    ),
+)
+
+BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
+
+
+def rule(code_or_name: str) -> Rule | None:
+    """A rule by its code (`TK101`) or its name (`undefined-short-form`)."""
+    return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())

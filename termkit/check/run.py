@@ -1,0 +1,51 @@
+"""Check many files, in one process or a pool, with the same results in the same order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from termkit.check.engine import Checked, check_file
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.settings import Settings
+from termkit.formats.registry import default_glossary_path, load_glossary
+
+_WORKER: dict[str, object] = {}
+
+
+def glossary_paths(settings: Settings) -> list[str]:
+    """The glossaries in force: the shipped one (unless turned off), then the configured ones."""
+    shipped = [str(default_glossary_path())] if settings.default_glossary else []
+    return [*shipped, *settings.glossaries]
+
+
+def load_index(paths: Sequence[str]) -> GlossaryIndex:
+    return GlossaryIndex(load_glossary(p) for p in paths)
+
+
+def check_files(
+    files: Sequence[str],
+    settings: Settings,
+    glossaries: Sequence[str],
+    jobs: int = 1,
+    encoding: str | None = None,
+) -> list[Checked]:
+    """Every file's findings, in the order of `files`, whatever `jobs` is."""
+    if jobs <= 1 or len(files) <= 1:
+        index = load_index(glossaries)
+        return [check_file(f, index, settings, encoding) for f in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(files)),
+        initializer=_start_worker,
+        initargs=(list(glossaries), settings, encoding),
+    ) as pool:
+        return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (4 * jobs))))
+
+
+def _start_worker(glossaries: list[str], settings: Settings, encoding: str | None) -> None:
+    _WORKER.update(index=load_index(glossaries), settings=settings, encoding=encoding)
+
+
+def _check_in_worker(path: str) -> Checked:
+    return check_file(path, _WORKER["index"], _WORKER["settings"], _WORKER["encoding"])

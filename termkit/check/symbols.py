@@ -1,0 +1,35 @@
+"""TK109: document symbols (UNEP/CBD/COP/11/INF/41) must be plain ASCII: full-width letters,
+digits and slashes, and non-breaking or typographic hyphens, break search and links."""
+
+from __future__ import annotations
+
+import re
+
+from termkit.check.collect import Collector
+from termkit.check.document import Analysed
+from termkit.check.finding import Edit
+from termkit.text.normalize import FOLD
+
+_ALNUM = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
+_HYPHENS = "\\-\u2010\u2011\u2012\u2013\uff0d"
+_SYMBOL = re.compile(
+    rf"(?<![{_ALNUM}])[A-ZＡ-Ｚ]{{1,10}}(?:[/／][{_ALNUM}.．{_HYPHENS}]*[{_ALNUM}])+"
+)
+
+
+def check(doc: Analysed, out: Collector) -> None:
+    if not out.wants("TK109"):
+        return
+    for m in _SYMBOL.finditer(doc.original):
+        symbol = m.group()
+        fixed = symbol.translate(FOLD)
+        if fixed == symbol:
+            continue
+        out.add(
+            "TK109",
+            doc.place(m.start(), m.end()),
+            f"document symbol {symbol} contains full-width or non-ASCII characters",
+            symbol,
+            fixed,
+            Edit(m.start(), m.end(), fixed),
+        )

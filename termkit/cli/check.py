@@ -1,0 +1,138 @@
+"""`termkit check PATH...`: check Chinese documents and bilingual files against their own
+definitions and the glossaries in force; report, fix or diff."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from termkit.check import fix, report
+from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file
+from termkit.check.rules import RULES, SEVERITIES
+from termkit.check.run import check_files, glossary_paths, load_index
+from termkit.check.settings import find_config, load_settings
+from termkit.errors import InputError
+from termkit.io import output_stream
+from termkit.paths import COMPRESSED, TEXT_SUFFIXES, collect
+
+# Folders are searched for these; a CSV is checked only when named (it may be a glossary).
+_WALKED = TEXT_SUFFIXES + tuple(s for s in BILINGUAL_SUFFIXES if s != ".csv")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a glossary to check against, besides the shipped one (repeatable)",
+    )
+    parser.add_argument(
+        "--no-default-glossary",
+        action="store_true",
+        help="do not use the shipped glossary (--glossary then replaces it)",
+    )
+    parser.add_argument(
+        "--config", help="config file (default: nearest termkit.toml or pyproject.toml)"
+    )
+    parser.add_argument("--isolated", action="store_true", help="ignore all config files")
+    parser.add_argument(
+        "--enable", action="append", default=[], metavar="CODE", help="enable rules (ALL for all)"
+    )
+    parser.add_argument(
+        "--disable", action="append", default=[], metavar="CODE", help="disable rules"
+    )
+    parser.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="CODE=LEVEL",
+        help="set a rule's severity (error, warning, info)",
+    )
+    parser.add_argument("--format", choices=report.FORMATS, default="text")
+    parser.add_argument("-o", "--output", help="write the report here instead of standard output")
+    parser.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="exit 1 when a finding is at or above this severity (default: error)",
+    )
+    parser.add_argument("--fix", action="store_true", help="apply the unambiguous fixes in place")
+    parser.add_argument(
+        "--diff", action="store_true", help="show the fixes as a diff, write nothing"
+    )
+    parser.add_argument("--encoding", help="force the input encoding (default: detect)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
+    parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        for r in RULES:
+            state = "on " if r.enabled else "off"
+            fixable = "fix" if r.fixable else "   "
+            print(f"{r.code} {state} {fixable} {r.severity:<7} {r.name}: {r.description}")
+        return 0
+    if not args.paths:
+        raise InputError("no PATH given (see termkit check --help)")
+    if args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    config = (
+        None if args.isolated else Path(args.config) if args.config else find_config(Path.cwd())
+    )
+    if config is not None and not config.is_file():
+        raise InputError(f"{config}: no such config file")
+    settings = load_settings(config).with_options(
+        args.enable,
+        args.disable,
+        args.severity,
+        args.glossary,
+        False if args.no_default_glossary else None,
+        args.fail_on,
+    )
+    files = [f for f in collect(args.paths, _WALKED) if not settings.excluded(f)]
+    glossaries = glossary_paths(settings)
+    if not glossaries:
+        raise InputError("no glossary in force: give --glossary FILE")
+    checked = check_files(files, settings, glossaries, args.jobs, args.encoding)
+    if args.diff:
+        return _show_diffs(checked)
+    fixed = 0
+    if args.fix:
+        checked, fixed = _fix(checked, settings, glossaries, args.encoding)
+    findings = [f for c in checked for f in c.findings]
+    with output_stream(args.output) as out:
+        report.write(findings, out, args.format, len(files), fixed)
+    threshold = SEVERITIES.index(settings.fail_on)
+    return int(any(SEVERITIES.index(f.severity) >= threshold for f in findings))
+
+
+def _show_diffs(checked: list[Checked]) -> int:
+    changed = 0
+    for c in checked:
+        if c.document is None:
+            continue
+        edits = fix.edits_of(c.findings, c.document.encoding)
+        if edits:
+            sys.stdout.write(fix.diff(c.document, fix.apply(c.document.text, edits)))
+            changed += 1
+    print(f"{changed} file{'s' * (changed != 1)} would be changed.", file=sys.stderr)
+    return int(changed > 0)
+
+
+def _fix(checked: list[Checked], settings, glossaries, encoding) -> tuple[list[Checked], int]:
+    """Apply each file's fixes, then check the fixed files again."""
+    index = None
+    result, fixed = [], 0
+    for c in checked:
+        doc = c.document
+        edits = fix.edits_of(c.findings, doc.encoding) if doc is not None else []
+        if not edits or doc.path.endswith(COMPRESSED):
+            result.append(c)
+            continue
+        fix.write_fixed(doc, fix.apply(doc.text, edits))
+        fixed += len(edits)
+        index = index or load_index(glossaries)
+        result.append(check_file(doc.path, index, settings, encoding))
+    return result, fixed
