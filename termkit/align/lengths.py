@@ -50,6 +50,7 @@ class Params:
     variance: float  # variance of (en - ratio * zh) per unit of mean length
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
     anchor_weight: float = 3.0
+    anchor_miss: float = 1.0  # anchors of a bead that the other side lacks
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
     heading_penalty: float = 3.0  # a heading glued to the sentence after it
     paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
@@ -198,6 +199,11 @@ def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int,
         out[t] = params.prior_cost((a, b)) + length_cost(zh_len, en_len, params)
         if b:
             out[t] += _shape_costs(doc, params, rows, ends, a, b)
+            # Anchors on either side that the other side does not share (the shared ones are
+            # credited back, with the bonus, in _add_anchor_costs).
+            zh_anchor = doc.zh_anchor_cum[rows] - doc.zh_anchor_cum[np.maximum(rows - a, 0)]
+            en_anchor = doc.en_anchor_cum[ends] - doc.en_anchor_cum[np.maximum(ends - b, 0)]
+            out[t] += params.anchor_miss * ((zh_anchor[:, None] + en_anchor) > 0)
     _add_anchor_costs(doc, params, lo, width, rows, ends, out)
     return out
 
@@ -244,7 +250,8 @@ def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
             for q in q_rows[:a]:
                 if q is not None:
                     matched += q[_MAX_EN:] - q[_MAX_EN - b : _MAX_EN - b + width]
-            out[t, row_index] -= params.anchor_weight * _dice(matched, zh_anchor, en_anchor)
+            dice = _dice(matched, zh_anchor, en_anchor)
+            out[t, row_index] -= (params.anchor_weight + params.anchor_miss) * dice
 
 
 def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
@@ -355,6 +362,7 @@ def align_lengths(
     anchor_weight: float = 3.0,
     zh_shape: Shape | None = None,
     en_shape: Shape | None = None,
+    half_width: int | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges.
 
@@ -374,8 +382,10 @@ def fit_and_align(
     anchor_weight: float = 3.0,
     zh_shape: Shape | None = None,
     en_shape: Shape | None = None,
+    half_width: int | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
-    """`align_lengths`, also returning the parameters fitted to the documents."""
+    """`align_lengths`, also returning the parameters fitted to the documents. `half_width`
+    fixes the initial band (default: from the document size; it doubles as needed)."""
     n, m = len(zh_len), len(en_len)
     if n == 0 or m == 0:
         spans = [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
@@ -392,11 +402,11 @@ def fit_and_align(
     en_share = doc.en_cum / max(doc.en_cum[-1], 1.0)
     centre = np.interp(zh_share, en_share, np.arange(m + 1))
     centre[0], centre[-1] = 0, m
-    half = max(20, int(4 * math.sqrt(max(n, m))))
+    half = half_width or max(20, int(4 * math.sqrt(max(n, m))))
     beads = _align_band(doc, params, centre, half)
     params = _estimate(doc, beads, params)
     centre = _path_centre(beads, n)
-    return _align_band(doc, params, centre, max(10, half // 4)), params
+    return _align_band(doc, params, centre, half_width or max(10, half // 4)), params
 
 
 def _default_variance(ratio: float) -> float:

@@ -1,0 +1,106 @@
+"""Sentence splitting: abbreviations, decimals, document symbols, closing quotes, labels."""
+
+from termkit.align.split import han_share, presplit, split_en, split_zh
+
+
+def texts(sentences):
+    return [s.text for s in sentences]
+
+
+def test_english_abbreviations_do_not_end_sentences():
+    text = (
+        "See para. 3 of the report of Mr. Smith, e.g. the annex on U.N. reform and No. 5 of "
+        "the list. The Committee agreed. Prof. Li (i.e. the Chair) spoke."
+    )
+    assert texts(split_en(text)) == [
+        "See para. 3 of the report of Mr. Smith, e.g. the annex on U.N. reform and No. 5 of "
+        "the list.",
+        "The Committee agreed.",
+        "Prof. Li (i.e. the Chair) spoke.",
+    ]
+
+
+def test_english_decimals_and_document_symbols_stay_whole():
+    text = (
+        "Growth was 3.5 per cent in 2015. The information is in UNEP/CBD/COP/11/INF/41. "
+        "See also A/69/767 and E/CN.7/2015/13. Done!"
+    )
+    assert texts(split_en(text)) == [
+        "Growth was 3.5 per cent in 2015.",
+        "The information is in UNEP/CBD/COP/11/INF/41.",
+        "See also A/69/767 and E/CN.7/2015/13.",
+        "Done!",
+    ]
+
+
+def test_english_closing_quotes_stay_with_their_sentence():
+    assert texts(split_en('He said: "We agree." Then he left.')) == [
+        'He said: "We agree."',
+        "Then he left.",
+    ]
+
+
+def test_english_list_items_after_colon_or_semicolon():
+    text = "The Council decides: (a) to extend the mandate; (b) to remain seized."
+    assert texts(split_en(text)) == [
+        "The Council decides:",
+        "(a) to extend the mandate;",
+        "(b) to remain seized.",
+    ]
+
+
+def test_chinese_end_punctuation_and_closing_quotes():
+    text = "他说：“我们同意。”然后离开了！这是什么？第一项；第二项……（见附件。）最后一句"
+    assert texts(split_zh(text)) == [
+        "他说：“我们同意。”",
+        "然后离开了！",
+        "这是什么？",
+        "第一项；",
+        "第二项……",
+        "（见附件。）",
+        "最后一句",
+    ]
+
+
+def test_chinese_list_items_after_colon():
+    assert texts(split_zh("安理会决定：(a) 延长任务期限；(b) 继续处理此案。")) == [
+        "安理会决定：",
+        "(a) 延长任务期限；",
+        "(b) 继续处理此案。",
+    ]
+
+
+def test_numbered_paragraphs_are_boundaries_and_labels():
+    zh = split_zh("3. 委员会商定了议程。\n4. 委员会通过了报告\n(a) 第一项")
+    assert texts(zh) == ["3. 委员会商定了议程。", "4. 委员会通过了报告", "(a) 第一项"]
+    assert [s.label for s in zh] == ["3", "4", "a"]
+    en = split_en("3. The Committee agreed on the agenda.\n4. It adopted the report")
+    assert [s.label for s in en] == ["3", "4"]
+    assert texts(en)[0] == "3. The Committee agreed on the agenda."
+
+
+def test_line_numbers_follow_sentences_across_wrapped_lines():
+    words = "The Conference of the Parties to the Convention on Biological Diversity notes"
+    lines = [f"{words} item {k} of the list and" for k in range(12)]
+    lines[5] += " ends here. A new sentence starts"
+    lines[-1] = "and the last sentence ends."
+    sentences = split_en("\n".join(lines))
+    assert len(sentences) == 2
+    assert sentences[0].lines == tuple(range(1, 7))
+    assert sentences[1].lines == tuple(range(6, 13))
+
+
+def test_one_paragraph_per_line_text_is_not_joined():
+    text = "Sixty-ninth session\nThe Organization was to be based on principles,\nOther matters"
+    assert [s.lines for s in split_en(text)] == [(1,), (2,), (3,)]
+
+
+def test_presplit_keeps_line_numbers_and_skips_blank_lines():
+    sentences = presplit("第一句。\n\n 第二句。 \n")
+    assert texts(sentences) == ["第一句。", "第二句。"]
+    assert [s.lines for s in sentences] == [(1,), (3,)]
+
+
+def test_han_share_ignores_digits_and_names():
+    assert han_share("塞拉利昂 Global Nampo 9000766 集装箱 2010年11月1日") > 0.5
+    assert han_share("The Committee met on 3 May 2015.") == 0.0
