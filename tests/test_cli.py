@@ -50,15 +50,16 @@ def test_bad_usage_exits_2(argv):
     assert main(argv) == 2
 
 
-def test_binary_input_is_one_line_error_and_no_output_file(tmp_path, capsys):
+@pytest.mark.parametrize("command", [["extract", "--format", "csv"], ["build", "--strict"]])
+def test_binary_input_is_one_line_error_and_no_output_file(tmp_path, capsys, command):
     bad = tmp_path / "scan.txt"
     bad.write_bytes(bytes(range(256)) * 4)
-    out = tmp_path / "glossary.csv"
-    assert main(["build", str(SEED000), str(bad), "-o", str(out)]) == 2
+    out = tmp_path / "out.csv"
+    assert main([*command, str(SEED000), str(bad), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "scan.txt" in err[0] and "Traceback" not in err[0]
+    assert err and "scan.txt" in err[-1] and "Traceback" not in "".join(err)
     assert not out.exists()
-    assert not list(tmp_path.glob(".glossary.csv.*"))
+    assert not list(tmp_path.glob(".out.csv.*"))
 
 
 def test_shipped_glossary_is_what_termkit_builds_from_the_seeds(tmp_path, monkeypatch):

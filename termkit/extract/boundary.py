@@ -69,6 +69,19 @@ def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
 # short form's characters anchor: nouns, names, fixed phrases, abbreviations, localizers,
 # verbal and adjectival nouns, distinguishing words.
 _NOUNISH = ("n", "l", "j", "f", "b", "vn", "an", "s")
+# Quantities (`两种`, `大部分`; a lone numeral may sit in a name: `亚甲二氧基`), measure words,
+# pronouns, prepositions, particles and interjections never sit inside a name.
+_FUNCTION_POS = ("q", "r", "p", "u", "y", "e", "o")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+
+
+def _function_word(word: str, flag: str) -> bool:
+    """Single characters are too ambiguous to judge by tag (`卡他儿肠炎`), particles aside."""
+    if flag.startswith("u"):
+        return True
+    if flag.startswith("m"):
+        return len(word) >= 2 and not word.isascii()
+    return len(word) >= 2 and flag.startswith(_FUNCTION_POS)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +142,8 @@ def full_start(
     if first is None:
         return None
     start = _prefer_recurring(text, words, first, index, end, recurrences, rules)
+    while start < end and (text[start].isspace() or text[start] in "-－·+＋"):
+        start += 1
     if start == window:
         rules.append(
             "boundary:punctuation"
@@ -156,6 +171,9 @@ def _walk_left(
             rules.append(f"boundary:organization:{words[i][0]}")
             break
         word, flag = words[i - 1][0], words[i - 1][1]
+        if word.isspace() and i >= 2 and _LATIN_END.search(words[i - 2][0]):
+            i -= 1  # `Toll 样受体`: a space between Latin and Chinese inside one name
+            continue
         if word == "、" or not _NAME_CHAR.match(word[0]):
             rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
             break
@@ -164,6 +182,9 @@ def _walk_left(
                 i -= 1  # `关于…的公约`: the title of a treaty opens with 关于
                 rules.append("boundary:instrument-title")
                 break
+            rules.append(f"boundary:after:{word}")
+            break
+        if word not in SOFT_WORDS and _function_word(word, flag):
             rules.append(f"boundary:after:{word}")
             break
         if word in SOFT_WORDS:
