@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.align import split as _split
-from termkit.align.anchors import document_anchors
+from termkit.align.anchors import document_anchors, induce_lexicon, lexical_anchors
 from termkit.align.lengths import Params, Shape, fit_and_align, length_delta
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError
@@ -78,14 +78,28 @@ def align_sentences(
     en: Sequence[Sentence],
     glossary_pairs: Iterable[tuple[str, str]] = (),
     anchor_weight: float = 3.0,
+    learn_lexicon: bool = True,
 ) -> list[Bead]:
-    """Align two lists of sentences into beads."""
+    """Align two lists of sentences into beads. With `learn_lexicon`, word pairs learnt from
+    a first alignment (names, recurring terms) anchor a second one."""
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]
     en_len = [sentence_length(s.text, False) for s in en]
+    zh_shape, en_shape = _shape(zh), _shape(en)
     spans, params = fit_and_align(
-        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, _shape(zh), _shape(en)
+        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape
     )
+    if learn_lexicon:
+        one_to_one = [(z0, e0) for z0, z1, e0, e1 in spans if z1 - z0 == 1 and e1 - e0 == 1]
+        lexicon = induce_lexicon(zh, en, one_to_one) if len(one_to_one) >= 30 else []
+        if lexicon:
+            zh_lex, en_lex = lexical_anchors(zh, en, lexicon)
+            zh_anchors = [a | b for a, b in zip(zh_anchors, zh_lex, strict=True)]
+            en_anchors = [a | b for a, b in zip(en_anchors, en_lex, strict=True)]
+            spans, params = fit_and_align(
+                zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
+                guide=spans,
+            )  # fmt: skip
     beads = []
     for z0, z1, e0, e1 in spans:
         beads.append(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from termkit.align.split import Sentence
 
 _SYMBOL = re.compile(r"\b[A-Z][A-Za-z]{0,7}(?:/[A-Za-z0-9._\-]+)+")
@@ -204,7 +206,10 @@ def en_anchors(sentence: Sentence) -> set[str]:
 
 
 def _glossary_hits(
-    zh: Sequence[Sentence], en: Sequence[Sentence], pairs: Sequence[tuple[str, str]]
+    zh: Sequence[Sentence],
+    en: Sequence[Sentence],
+    pairs: Sequence[tuple[str, str]],
+    prefix: str = "g",
 ) -> tuple[list[set[str]], list[set[str]]]:
     """`g<k>` on every sentence containing the zh (resp. en) side of glossary pair k."""
     zh_hits: list[set[str]] = [set() for _ in zh]
@@ -231,7 +236,7 @@ def _glossary_hits(
                     or (end < len(text) and text[end].isalnum())
                 ):
                     continue
-                hits[i].update(f"g{k}" for k in terms[patterns[index]])
+                hits[i].update(f"{prefix}{k}" for k in terms[patterns[index]])
     return zh_hits, en_hits
 
 
@@ -249,3 +254,89 @@ def document_anchors(
             s |= g
     shared = set().union(*zh_sets) & set().union(*en_sets) if zh_sets and en_sets else set()
     return [frozenset(s & shared) for s in zh_sets], [frozenset(s & shared) for s in en_sets]
+
+
+# Words too common to tell one sentence from its neighbour.
+_EN_STOP = frozenset(
+    """
+    the and of to a an in on at by for with from as that this these those which who whom
+    it its is are was were be been being has have had shall will would should may might
+    can could not no nor or but if so all any each he him his she her they them their we
+    us our you your i me my unto thee thou thy ye upon also into out up there then than
+    """.split()
+)
+_EN_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def _zh_units(text: str) -> set[str]:
+    units: set[str] = set()
+    for run in _HAN_RUN.findall(text):
+        units.update(run)
+        units.update(run[k : k + 2] for k in range(len(run) - 1))
+    return units
+
+
+def _en_units(text: str) -> set[str]:
+    return {w for w in _EN_WORD.findall(text.lower()) if w not in _EN_STOP}
+
+
+def induce_lexicon(
+    zh: Sequence[Sentence],
+    en: Sequence[Sentence],
+    pairs: Iterable[tuple[int, int]],
+    min_count: int = 3,
+    min_dice: float = 0.5,
+) -> list[tuple[str, str]]:
+    """Word pairs learnt from the documents themselves: Chinese characters or bigrams and
+    English words that co-occur in aligned sentence pairs (Dice ≥ `min_dice`), each the
+    other's best match. Names (约瑟 ↔ Joseph) and recurring terms then anchor a second pass."""
+    from collections import Counter
+
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    zh_sets = [_zh_units(zh[i].text) for i, _ in pairs]
+    en_sets = [_en_units(en[j].text) for _, j in pairs]
+    zh_df = Counter(u for units in zh_sets for u in units)
+    en_df = Counter(w for words in en_sets for w in words)
+    # Too rare to trust, or so common that they are everywhere in the band.
+    top = max(min_count, len(pairs) // 10)
+    zh_ok = {u for u, c in zh_df.items() if min_count <= c <= top}
+    en_ok = {w for w, c in en_df.items() if min_count <= c <= top}
+    # Co-occurrence counts of (word, unit) pairs, counted with numpy over integer codes.
+    en_ids = {w: k for k, w in enumerate(sorted(en_ok))}
+    zh_ids = {u: k for k, u in enumerate(sorted(zh_ok))}
+    en_vocab, zh_vocab = sorted(en_ok), sorted(zh_ok)
+    codes = []
+    for zh_units, en_words in zip(zh_sets, en_sets, strict=True):
+        zs = np.fromiter((zh_ids[u] for u in zh_units if u in zh_ids), dtype=np.int64)
+        ws = np.fromiter((en_ids[w] for w in en_words if w in en_ids), dtype=np.int64)
+        if len(zs) and len(ws):
+            codes.append((ws[:, None] * len(zh_ids) + zs[None, :]).ravel())
+    if not codes:
+        return []
+    pair_codes, counts = np.unique(np.concatenate(codes), return_counts=True)
+    keep = counts >= min_count
+    best_zh: dict[str, tuple[float, int, str]] = {}
+    best_en: dict[str, tuple[float, str]] = {}
+    for code, c in zip(pair_codes[keep].tolist(), counts[keep].tolist(), strict=True):
+        w, z = en_vocab[code // len(zh_ids)], zh_vocab[code % len(zh_ids)]
+        dice = 2 * c / (en_df[w] + zh_df[z])
+        # Ties go to the longer Chinese unit (a name's bigram over its characters), then order.
+        key = (dice, len(z), z)
+        if key > (best_zh.get(w) or (0.0, 0, "")):
+            best_zh[w] = key
+        if (dice, w) > (best_en.get(z) or (0.0, "")):
+            best_en[z] = (dice, w)
+    lexicon = [
+        (key[2], w) for w, key in best_zh.items() if key[0] >= min_dice and best_en[key[2]][1] == w
+    ]
+    return sorted(lexicon)
+
+
+def lexical_anchors(
+    zh: Sequence[Sentence], en: Sequence[Sentence], lexicon: Sequence[tuple[str, str]]
+) -> tuple[list[set[str]], list[set[str]]]:
+    """`l<k>` anchors of the lexicon's pairs, like glossary pairs."""
+    return _glossary_hits(zh, en, lexicon, prefix="l")

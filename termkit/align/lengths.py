@@ -109,15 +109,28 @@ class _Doc:
         en_anchors: Sequence[frozenset[str]],
         zh_shape: Shape | None = None,
         en_shape: Shape | None = None,
+        centre: np.ndarray | None = None,
+        radius: int = 0,
     ) -> _Doc:
         where: dict[str, list[int]] = {}
         for j, anchors in enumerate(en_anchors):
             for a in anchors:
                 where.setdefault(a, []).append(j)
-        matches = [
-            np.sort(np.fromiter((j for a in anchors for j in where.get(a, ())), dtype=np.int64))
-            for anchors in zh_anchors
-        ]
+        if centre is None:
+            matches = [
+                np.sort(np.fromiter((j for a in anchors for j in where.get(a, ())), dtype=int))
+                for anchors in zh_anchors
+            ]
+        else:
+            # Frequent anchors (common words) would pair every sentence with thousands: keep
+            # only the occurrences near where the sentence is expected.
+            arrays = {a: np.array(js) for a, js in where.items()}
+            matches = []
+            for r, anchors in enumerate(zh_anchors):
+                lo, hi = centre[r] - radius, centre[r + 1] + radius
+                found = [arrays[a] for a in anchors if a in arrays]
+                found = [x[np.searchsorted(x, lo) : np.searchsorted(x, hi, "right")] for x in found]
+                matches.append(np.sort(np.concatenate(found)) if found else np.zeros(0, int))
         return cls(
             np.concatenate([[0.0], np.cumsum(zh_len, dtype=np.float64)]),
             np.concatenate([[0.0], np.cumsum(en_len, dtype=np.float64)]),
@@ -209,49 +222,66 @@ def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int,
 
 
 def _shape_costs(doc: _Doc, params: Params, rows, ends, a: int, b: int):
-    """Penalties of an a-b bead for labels and headings (see `Shape`)."""
+    """Penalties of an a-b bead for labels and headings (see `Shape`); only the kinds the
+    documents have are computed."""
     first_zh = np.maximum(rows - a, 0)
     first_en = np.maximum(ends - b, 0)
-    zh_label = doc.zh_label[np.minimum(first_zh, doc.n_zh - 1)][:, None]
-    en_label = doc.en_label[np.minimum(first_en, doc.n_en - 1)]
-    cost = params.label_penalty * ((zh_label != en_label) & ((zh_label > 0) | (en_label > 0)))
-    # Labels after the first sentence, and open ends before the last one, on either side.
-    inner = (doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)])[:, None]
-    inner = inner + doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
-    opens = (doc.zh_open_cum[np.maximum(rows - 1, 0)] - doc.zh_open_cum[first_zh])[:, None]
-    opens = opens + doc.en_open_cum[np.maximum(ends - 1, 0)] - doc.en_open_cum[first_en]
+    cost = np.zeros((len(rows), ends.shape[1]))
+    if doc.zh_label_cum[-1] or doc.en_label_cum[-1]:
+        zh_label = doc.zh_label[np.minimum(first_zh, doc.n_zh - 1)][:, None]
+        en_label = doc.en_label[np.minimum(first_en, doc.n_en - 1)]
+        cost += params.label_penalty * ((zh_label != en_label) & ((zh_label > 0) | (en_label > 0)))
+        # A labelled sentence inside a bead, after its first sentence.
+        if a > 1:
+            cost += (
+                params.label_penalty
+                * (doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)])[
+                    :, None
+                ]
+            )
+        if b > 1:
+            cost += params.label_penalty * (
+                doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
+            )
+    # A heading (open end) before the last sentence of a bead.
+    if a > 1 and doc.zh_open_cum[-1]:
+        opens = doc.zh_open_cum[np.maximum(rows - 1, 0)] - doc.zh_open_cum[first_zh]
+        cost += params.heading_penalty * np.maximum(opens, 0)[:, None]
+    if b > 1 and doc.en_open_cum[-1]:
+        opens = doc.en_open_cum[np.maximum(ends - 1, 0)] - doc.en_open_cum[first_en]
+        cost += params.heading_penalty * np.maximum(opens, 0)
     # A paragraph break inside the bead on one side only (a line break alone proves nothing,
     # but both sides crossing paragraphs at the same place is more likely than one side).
-    zh_breaks = (doc.zh_para_cum[rows] - doc.zh_para_cum[np.minimum(first_zh + 1, rows)])[:, None]
-    en_breaks = doc.en_para_cum[ends] - doc.en_para_cum[np.minimum(first_en + 1, ends)]
-    cost = cost + params.paragraph_penalty * np.abs(zh_breaks - en_breaks)
-    return cost + params.label_penalty * inner + params.heading_penalty * np.maximum(opens, 0)
+    if (a > 1 or b > 1) and (doc.zh_para_cum[-1] or doc.en_para_cum[-1]):
+        zh_breaks = doc.zh_para_cum[rows] - doc.zh_para_cum[np.minimum(first_zh + 1, rows)]
+        en_breaks = doc.en_para_cum[ends] - doc.en_para_cum[np.minimum(first_en + 1, ends)]
+        cost += params.paragraph_penalty * np.abs(zh_breaks[:, None] - en_breaks)
+    return cost
 
 
 def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
-    """Subtract the anchor bonus from the bead costs of the rows that have anchors."""
+    """Subtract the anchor bonus from the bead costs (where the zh side has anchors)."""
     ext = np.arange(-_MAX_EN, width)
+    # q[d-1, row, x]: anchors zh sentence i-d shares with en sentences before lo[i] + x - MAX_EN.
+    q = np.zeros((_MAX_ZH, len(rows), width + _MAX_EN))
+    any_match = False
     for row_index, i in enumerate(rows):
-        if doc.zh_anchor_cum[i] == doc.zh_anchor_cum[max(i - _MAX_ZH, 0)]:
+        for d in range(1, min(_MAX_ZH, i) + 1):
+            found = doc.matches[i - d]
+            if len(found):
+                q[d - 1, row_index] = np.searchsorted(found, lo[i] + ext)
+                any_match = True
+    if not any_match:
+        return
+    q = np.cumsum(q, axis=0)  # q[a-1]: the a sentences before row i together
+    for t, (a, b) in enumerate(BEADS):
+        if a == 0 or b == 0:
             continue
-        q_rows = [
-            np.searchsorted(doc.matches[r], lo[i] + ext) if len(doc.matches[r]) else None
-            for r in range(i - 1, max(i - _MAX_ZH, 0) - 1, -1)
-        ]
-        j = ends[row_index]
-        for t, (a, b) in enumerate(BEADS):
-            if a == 0 or b == 0 or a > i:
-                continue
-            zh_anchor = doc.zh_anchor_cum[i] - doc.zh_anchor_cum[i - a]
-            if zh_anchor == 0:
-                continue
-            en_anchor = doc.en_anchor_cum[j] - doc.en_anchor_cum[np.maximum(j - b, 0)]
-            matched = np.zeros(width)
-            for q in q_rows[:a]:
-                if q is not None:
-                    matched += q[_MAX_EN:] - q[_MAX_EN - b : _MAX_EN - b + width]
-            dice = _dice(matched, zh_anchor, en_anchor)
-            out[t, row_index] -= (params.anchor_weight + params.anchor_miss) * dice
+        zh_anchor = (doc.zh_anchor_cum[rows] - doc.zh_anchor_cum[np.maximum(rows - a, 0)])[:, None]
+        en_anchor = doc.en_anchor_cum[ends] - doc.en_anchor_cum[np.maximum(ends - b, 0)]
+        matched = q[a - 1, :, _MAX_EN:] - q[a - 1, :, _MAX_EN - b : _MAX_EN - b + width]
+        dice = _dice(matched, zh_anchor, en_anchor)
+        out[t] -= (params.anchor_weight + params.anchor_miss) * dice
 
 
 def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
@@ -383,30 +413,40 @@ def fit_and_align(
     zh_shape: Shape | None = None,
     en_shape: Shape | None = None,
     half_width: int | None = None,
+    guide: Sequence[tuple[int, int, int, int]] | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """`align_lengths`, also returning the parameters fitted to the documents. `half_width`
-    fixes the initial band (default: from the document size; it doubles as needed)."""
+    fixes the initial band (default: from the document size; it doubles as needed). With a
+    `guide` (an earlier alignment of the same sentences) the parameters are fitted on it and
+    one pass runs in a narrow band around it."""
     n, m = len(zh_len), len(en_len)
     if n == 0 or m == 0:
         spans = [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
         return spans, Params(1.0, _default_variance(1.0), anchor_weight=anchor_weight)
     zh_anchors = zh_anchors or [frozenset()] * n
     en_anchors = en_anchors or [frozenset()] * m
-    doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape)
+    half = half_width or max(20, int(2 * math.sqrt(max(n, m))))
+    if guide:
+        centre = _path_centre(guide, n)
+        doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape, centre, half)
+    else:
+        doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape)
     # The documents' own ratio, pulled towards the usual one when they are short (a sentence
     # missing from a three-sentence document would otherwise skew it badly).
     ratio = float((doc.en_cum[-1] + PRIOR_RATIO * PRIOR_WEIGHT) / (doc.zh_cum[-1] + PRIOR_WEIGHT))
     params = Params(ratio, _default_variance(ratio), anchor_weight=anchor_weight)
+    if guide:
+        params = _estimate(doc, guide, params)
+        return _align_band(doc, params, centre, half_width or max(10, half // 2)), params
     # Expected path: equal shares of the total length on both sides.
     zh_share = doc.zh_cum / max(doc.zh_cum[-1], 1.0)
     en_share = doc.en_cum / max(doc.en_cum[-1], 1.0)
     centre = np.interp(zh_share, en_share, np.arange(m + 1))
     centre[0], centre[-1] = 0, m
-    half = half_width or max(20, int(4 * math.sqrt(max(n, m))))
     beads = _align_band(doc, params, centre, half)
     params = _estimate(doc, beads, params)
     centre = _path_centre(beads, n)
-    return _align_band(doc, params, centre, half_width or max(10, half // 4)), params
+    return _align_band(doc, params, centre, half_width or max(10, half // 2)), params
 
 
 def _default_variance(ratio: float) -> float:
