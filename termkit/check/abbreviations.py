@@ -17,6 +17,9 @@ from termkit.text.normalize import HAN, normalize
 _SOFT = re.compile("[" + "".join(sorted(SOFT_CHARS)) + "]")
 _HAN = re.compile(f"[{HAN}]")
 _SOFT_OR_STOP = SOFT_CHARS | STOP_CHARS
+# A guessed tail this long is a name wherever it occurs; a shorter one (卫生组织, 规划署) only
+# where it stands alone.
+SURE_TAIL = 5
 
 
 class ShortForms:
@@ -160,7 +163,7 @@ def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
     for key, (first, guessed) in forms.alternatives.items():
         line = facts.doc.place_of_analysis(first.short_start, first.short_end).line
         for hit in facts.hits_by_key.get(key, []):
-            if guessed and not _stands_alone(facts, hit):
+            if guessed and len(key) < SURE_TAIL and not _stands_alone(facts, hit):
                 continue
             written = facts.surface(hit)
             out.add(

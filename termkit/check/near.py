@@ -22,17 +22,23 @@ N = 4
 MAX_LEN = 12
 MIN_USUAL = 2  # the preferred form occurs at least this often
 MIN_RATIO = 2  # and this many times as often as the variant
-MIN_SUBSTITUTED = 5  # a one-character change needs forms this long (swaps need four)
-STRONG = 5  # or, for four characters, the preferred form this many times as frequent
+MIN_SUBSTITUTED_USUAL = 3  # a one-character change needs a preferred form used this often
+MIN_KNOWN = 6  # a glossary term this long is preferred outright (shorter names differ by
+# one character from other names: 联海稳定团 / 联刚稳定团)
+MAX_RARE = 3  # a "variant" used more often than this is a term of its own
+# Share of a character pair's uses that must fall inside the preferred form.
+COHESION = 0.5
 _RUN = re.compile(f"[{HAN}]{{{N},}}")
 _HAN_CHAR = re.compile(f"[{HAN}]")
-# Characters whose change never makes another spelling of a term: numerals, ordinals, and the
-# function characters that make different phrases (在这方面 / 在该方面).
-_NEUTRAL = frozenset(
-    "〇一二三四五六七八九十百千万亿零两第"
-    "的地得了着过和与及或并而且但也都又还就才在于对向从由把被将为是有无不没其该此这那各每某本"
-    "之以所等"
+# Characters whose change never makes another spelling of a term: numerals and ordinals (not
+# in a variant at all) and function characters, which make different phrases (在这方面 /
+# 在该方面). 得 is not one: it is common in transliterations (海得拉巴).
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿零两第")
+_FUNCTION = frozenset(
+    "的地了着过和与及或并而且但也都又还就才在于对向从由把被将为是有无不没其该此这那各每某本"
+    "之以所等上下"
 )
+_NEUTRAL = _NUMERALS | _FUNCTION
 
 
 def four_grams(key: str) -> Counter[str]:
@@ -87,10 +93,15 @@ def check(facts: Facts, out: Collector) -> None:
             start, end, preferred = _grow(key, p, t)
             if any(q in reported for q in range(start, end)):
                 continue
-            if not _credible(key, key[start:end], preferred, preferred in known_keys):
+            variant = key[start:end]
+            if variant in known_keys or not _credible(
+                key, variant, preferred, preferred in known_keys
+            ):
                 continue
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
+            if len(written.split()) > 1:
+                continue  # crosses a paragraph break
             out.add(
                 "TK110",
                 facts.doc.place_of_key(start, end),
@@ -101,20 +112,30 @@ def check(facts: Facts, out: Collector) -> None:
 
 
 def _credible(key: str, variant: str, preferred: str, known: bool) -> bool:
-    """Keep a pair only when the preferred form is a known term or clearly the document's
-    usual spelling of a free-standing term: used at least MIN_RATIO times as often, and the
-    pair long enough (or a swap, or far rarer) that it is unlikely to be two ordinary phrases
-    (开展工作 / 开展合作)."""
-    if known:
+    """Keep a pair only when the rare form is rare and the preferred form is a known term, or
+    the document's usual spelling of a free-standing term whose changed character belongs to
+    the term (协同增效 / 协调增效) rather than to a word that happens to follow or precede it
+    (会议期间举行 / 会议期间进行)."""
+    if any(ch in _NUMERALS for ch in variant):
+        return False
+    rare = key.count(variant)
+    if rare > MAX_RARE or (rare > 1 and not _free_standing(key, variant)):
+        return False  # a term of its own, or a fragment of a longer one (生物多样性目标)
+    if known and len(preferred) >= MIN_KNOWN:
         return True
-    if any(ch in _NEUTRAL for ch in variant):
+    usual = key.count(preferred)
+    if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(key, preferred):
         return False
-    rare, usual = key.count(variant), key.count(preferred)
-    if usual < MIN_USUAL or usual < MIN_RATIO * rare:
-        return False
-    if sorted(variant) == sorted(preferred) or len(variant) >= MIN_SUBSTITUTED:
-        return _free_standing(key, preferred)
-    return usual >= STRONG * max(rare, 1) and _free_standing(key, preferred)
+    if sorted(variant) == sorted(preferred):
+        return True
+    i = next(k for k, (a, b) in enumerate(zip(variant, preferred, strict=True)) if a != b)
+    # The changed character must belong to the term: both character pairs it makes in the
+    # preferred form are used (almost) only inside that form. 协同 and 同增 occur only in
+    # 协同增效; 举行 occurs everywhere, so 会议期间举行 is a phrase, not a term.
+    pairs = (preferred[i - 1 : i + 1], preferred[i : i + 2])
+    return usual >= MIN_SUBSTITUTED_USUAL and all(
+        usual >= COHESION * key.count(pair) for pair in pairs
+    )
 
 
 def _free_standing(key: str, form: str) -> bool:
@@ -137,19 +158,24 @@ def _occurrences(key: str, s: str) -> Iterator[int]:
 
 
 def _grow(key: str, p: int, t: str) -> tuple[int, int, str]:
-    """Extend the rare form at key[p:p+4] while the same extension of `t` occurs in the text."""
+    """Extend the rare form at key[p:p+4] while the same extension of `t` recurs in the text."""
     start, end, left, right = p, p + N, "", ""
     while start > 0 and end - start < MAX_LEN and _extends(key[start - 1]):
-        if key[start - 1] + left + t + right not in key:
+        if not _recurs(key, key[start - 1] + left + t + right):
             break
         start -= 1
         left = key[start] + left
     while end < len(key) and end - start < MAX_LEN and _extends(key[end]):
-        if left + t + right + key[end] not in key:
+        if not _recurs(key, left + t + right + key[end]):
             break
         right += key[end]
         end += 1
     return start, end, left + t + right
+
+
+def _recurs(key: str, form: str) -> bool:
+    first = key.find(form)
+    return first >= 0 and key.find(form, first + 1) >= 0
 
 
 def _extends(ch: str) -> bool:

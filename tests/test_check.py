@@ -1,0 +1,232 @@
+"""`termkit check` rules on the seeds, the gold annotation and the issue's own examples."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from termkit.check import check_text
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.rules import RULES
+from termkit.check.run import glossary_paths, load_index
+from termkit.check.settings import Settings
+from termkit.formats import glossary_csv
+from termkit.termbase.model import Concept, Term, Termbase
+from termkit.text.decode import read_document
+from termkit.text.normalize import normalize
+
+from .conftest import REPO, SEED000, SEED003, shared
+
+ALL = Settings().with_options(enable=["ALL"])
+
+
+@pytest.fixture(scope="module")
+def shipped() -> GlossaryIndex:
+    return load_index(glossary_paths(Settings()))
+
+
+def run(text: str, glossary: GlossaryIndex, settings: Settings = ALL, path: str = "draft.txt"):
+    return check_text(text, path, glossary, settings)
+
+
+def codes(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def unep_glossary(status_of: dict[str, str] | None = None) -> GlossaryIndex:
+    status_of = status_of or {}
+    terms = (
+        Term("联合国环境规划署", "zh", "fullForm", status_of.get("联合国环境规划署", "preferred")),
+        Term("环境署", "zh", "shortForm", "preferred"),
+        Term("环境规划署", "zh", "shortForm", status_of.get("环境规划署", "admitted")),
+        Term("UNEP", "en", "acronym", "preferred"),
+    )
+    return GlossaryIndex([Termbase((Concept("c1", terms),))])
+
+
+# --- the gold annotation of seed 000 -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return json.loads(shared("gold", "seed000.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed000(shipped):
+    return run(read_document(SEED000).text, shipped, path=str(SEED000))
+
+
+def _variant(gold: dict, preferred: str) -> dict:
+    return next(v for v in gold["variants"] if v["preferred"] == preferred)
+
+
+def test_transposed_near_variant_of_gold_is_found(gold, seed000):
+    entry = _variant(gold, "外来侵入物种")
+    lines = set(entry["occurrences"][entry["variants"][0]]["lines"])
+    found = [f for f in seed000 if f.rule == "TK110" and f.line in lines]
+    assert found and found[0].found == entry["variants"][0]
+    assert found[0].suggestion == entry["preferred"]
+
+
+def test_full_form_written_again_after_definition_matches_gold(gold, seed000):
+    entry = _variant(gold, "环境署")
+    full = entry["variants"][0]
+    definition = next(d for d in gold["definitions"] if d["full"] == full)
+    expected = {n for n in entry["occurrences"][full]["lines"] if n > definition["line"]}
+    reported = {f.line for f in seed000 if f.rule == "TK111" and normalize(f.found) == full}
+    assert expected <= reported
+
+
+def test_short_form_used_before_its_definition_matches_gold(gold, seed000):
+    definition = next(d for d in gold["definitions"] if d["abbr"] == "东盟")
+    text = SEED000.read_text(encoding="utf-8")
+    first_use = text[: text.index("东盟")].count("\n") + 1
+    assert first_use < definition["line"]
+    found = [f for f in seed000 if f.rule == "TK102" and f.found == "东盟"]
+    assert [f.line for f in found] == [first_use]
+    assert found[0].suggestion == f"{definition['full']}（东盟）"
+
+
+def test_every_gold_definition_is_read_as_a_definition(gold, seed000):
+    """No gold definition is mistaken for an undefined or conflicting short form."""
+    shorts = {d["abbr"] for d in gold["definitions"]}
+    wrong = [f for f in seed000 if f.rule in ("TK101", "TK104") and f.found in shorts]
+    assert wrong == []
+
+
+# --- the issue's examples ----------------------------------------------------------------------
+
+
+def test_other_short_form_than_the_document_defines(shipped):
+    text = "1. 本报告系由联合国环境规划署（环境署）编写。\n2. 环境规划署支持缔约方。\n3. 由规划署提供。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK103"]
+    assert [(f.line, f.found, f.suggestion) for f in found] == [
+        (2, "环境规划署", "环境署"),
+        (3, "规划署", "环境署"),
+    ]
+
+
+def test_tail_of_a_full_form_not_in_the_glossary(shipped):
+    text = "联合国海洋养护署（海养署）成立。\n后来海洋养护署和各国合作，由养护署资助，区域养护署不算。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK103"]
+    assert [(f.found, f.suggestion) for f in found] == [("海洋养护署", "海养署"), ("养护署", "海养署")]
+
+
+def test_short_form_never_defined(shipped):
+    text = "东盟各国参加了会议。东盟秘书处也参加了。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK101"]
+    assert len(found) == 1 and found[0].column == 1
+    assert found[0].suggestion == "东南亚国家联盟（东盟）"
+
+
+def test_short_form_defined_twice(shipped):
+    text = "联合国开发计划署（开发署）。\n联合开发试验署（开发署）。\n联合国开发计划署（开发署）。\n"
+    found = run(text, shipped)
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [
+        ("TK104", 2),
+        ("TK105", 3),
+    ]
+
+
+def test_width_variant_of_the_documents_own_definition_is_fixable(shipped):
+    text = "强化联合国协作方案（降排＋）。\n关于降排+的工作。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK108"]
+    assert [(f.found, f.suggestion) for f in found] == [("降排+", "降排＋")]
+    assert found[0].edit is not None and text[found[0].edit.start : found[0].edit.end] == "降排+"
+
+
+def test_traditional_characters_of_a_known_term(shipped):
+    text = "联合国环境规划署（环境署）编写。環境署支持。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK108"]
+    assert [(f.found, f.suggestion) for f in found] == [("環境署", "环境署")]
+
+
+def test_non_ascii_hyphen_in_a_document_symbol(shipped):
+    text = "见UNEP/CBD/WG\u2011RI/4/INF/8号文件。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK109"]
+    assert [(f.found, f.suggestion) for f in found] == [
+        ("UNEP/CBD/WG\u2011RI/4/INF/8", "UNEP/CBD/WG-RI/4/INF/8")
+    ]
+
+
+def test_deprecated_term_fix_and_admitted_term():
+    glossary = unep_glossary({"环境规划署": "deprecated"})
+    found = run("联合国环境规划署（环境署）。环境规划署的工作。", glossary)
+    deprecated = [f for f in found if f.rule == "TK106"]
+    assert [(f.found, f.suggestion) for f in deprecated] == [("环境规划署", "环境署")]
+    assert deprecated[0].edit is not None
+    admitted = run("环境规划署的工作。", unep_glossary())
+    assert ("TK107", "环境署") in [(f.rule, f.suggestion) for f in admitted]
+
+
+def test_near_variants_named_in_the_issue(shipped):
+    contexts = ["各方", "加强", "促进", "关于", "实现", "推动"]
+    text = "。".join(
+        [f"{c}协同增效{d}" for c, d in zip(contexts, "和及问题的与作用", strict=False)]
+        + ["关注协调增效问题"]
+        + [f"{c}海德拉巴{d}" for c, d in zip(contexts, ["会议", "举行", "宣言", "进程", "市"], strict=False)]
+        + ["在海得拉巴举行"]
+    )
+    found = {(f.found, f.suggestion) for f in run(text, shipped) if f.rule == "TK110"}
+    assert ("协调增效", "协同增效") in found
+    assert any(s.startswith("海德拉巴") and v.startswith("海得拉巴") for v, s in found)
+
+
+def test_term_inside_a_longer_known_term_is_no_hit():
+    terms = (Term("环境署", "zh", "shortForm", "preferred"),)
+    longer = (Term("环境署世界养护监测中心", "zh", "fullForm", "preferred"),)
+    glossary = GlossaryIndex([Termbase((Concept("a", terms), Concept("b", longer)))])
+    found = run("环境署世界养护监测中心发布了报告。", glossary)
+    assert "TK101" not in codes(found)
+
+
+def test_pdf_line_break_inside_a_term_points_at_the_original_lines(shipped):
+    line = "各方" * 20
+    text = f"{line}\n\n{line}由联合国环境规划署（环境署）编写，\n\n并由環境\n\n署提供支持。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK108"]
+    assert len(found) == 1
+    f = found[0]
+    lines = text.split("\n")
+    assert lines[f.line - 1][f.column - 1 :].startswith("環境")
+    assert lines[f.end_line - 1][: f.end_column - 1] == "署"
+    assert f.edit is None  # a term broken across lines is never rewritten
+
+
+def test_inline_comment_suppresses_a_line(shipped):
+    text = "东盟各国。 <!-- termkit: ignore TK101 -->\n"
+    assert "TK101" not in codes(run(text, shipped))
+    text = "东盟各国。 <!-- termkit: ignore TK110 -->\n"
+    assert "TK101" in codes(run(text, shipped))
+
+
+def test_disabled_rules_and_severities(shipped):
+    text = "东盟各国参加了会议。\n"
+    quiet = Settings().with_options(disable=["undefined-short-form"])
+    assert "TK101" not in codes(run(text, shipped, quiet))
+    softer = Settings().with_options(severity=["TK101=info"])
+    assert {f.severity for f in run(text, shipped, softer) if f.rule == "TK101"} == {"info"}
+
+
+def test_findings_are_sorted_and_deterministic(shipped):
+    text = read_document(SEED003).text
+    first, second = run(text, shipped), run(text, shipped)
+    assert first == second == sorted(first)
+
+
+def test_rules_are_documented():
+    doc = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    for r in RULES:
+        row = re.search(rf"^\| `{r.code}` \| `{r.name}` \| (\w+) \| (on|off) \|", doc, re.M)
+        assert row, r.code
+        assert row.groups() == (r.severity, "on" if r.enabled else "off")
+
+
+def test_glossary_csv_round_trip_is_used_for_checking(tmp_path: Path):
+    path = tmp_path / "g.csv"
+    glossary_csv.write(Termbase((Concept("c1", unep_glossary().by_key["环境署"][0].concept.terms),)), path)
+    found = run("环境署发布了报告。", load_index([str(path)]))
+    assert [(f.rule, f.suggestion) for f in found] == [("TK101", "联合国环境规划署（环境署）")]
