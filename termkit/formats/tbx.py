@@ -178,7 +178,8 @@ def loads(data: bytes, path: str = "<tbx>") -> Termbase:
     root = xmlsafe.parse(data, path)
     if xmlsafe.local(root.tag) not in ("tbx", "martif"):
         raise InputError(f"{path}: not a TBX file (root element <{xmlsafe.local(root.tag)}>)")
-    own = any(xmlsafe.text_of(p) == SIGNATURE for p in root.iter() if xmlsafe.local(p.tag) == "p")
+    header = next(iter(root), root)
+    own = any(xmlsafe.text_of(p) == SIGNATURE for p in header.iter() if xmlsafe.local(p.tag) == "p")
     reader = _Reader(path, own)
     concepts = [
         reader.concept(e)
