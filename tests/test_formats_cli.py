@@ -145,3 +145,13 @@ def test_a_failed_export_keeps_the_previous_file(tmp_path):
     before = out.read_bytes()
     assert main(["import", str(FIXTURES / "billion_laughs.tbx"), "-o", str(out), "-q"]) == 2
     assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["g.csv"]
+
+
+def test_a_control_character_stops_an_xml_export_but_not_csv(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("en,zh\nvertical\x0btab,垂直制表符\n", encoding="utf-8")
+    assert main(["import", str(src), "-o", str(tmp_path / "out.csv"), "-q"]) == 0
+    for name in ("out.tbx", "out.tmx", "out.xlsx"):
+        assert main(["import", str(src), "-o", str(tmp_path / name), "-q"]) == 2
+        assert "control character U+000B" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]

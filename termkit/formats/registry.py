@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.errors import InputError
-from termkit.formats.xmlsafe import root_name
+from termkit.formats.xmlsafe import refuse_unwritable, root_name
 from termkit.termbase.model import Termbase
 
 
@@ -27,6 +27,7 @@ class Format:
     extensions: tuple[str, ...]
     description: str
     write_options: tuple[tuple[str, object], ...] = ()  # fixed arguments of the writer
+    xml: bool = True  # written as XML (TBX, TMX, and XLSX inside its zip)
 
 
 FORMATS: dict[str, Format] = {
@@ -41,7 +42,9 @@ FORMATS: dict[str, Format] = {
             (("version", 2),),
         ),
         Format("tmx", "termkit.formats.tmx", (".tmx",), "TMX 1.4b, zh–en term pairs"),
-        Format("csv", "termkit.formats.delimited", (".csv", ".tsv", ".txt"), "CSV / TSV"),
+        Format(
+            "csv", "termkit.formats.delimited", (".csv", ".tsv", ".txt"), "CSV / TSV", xml=False
+        ),
         Format("xlsx", "termkit.formats.xlsx", (".xlsx",), "Excel workbook"),
     )
 }
@@ -111,6 +114,8 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not Path(path).parent.exists():
         raise InputError(f"{path}: folder {Path(path).parent} does not exist")
+    if f.xml:
+        refuse_unwritable(tb)
     writer = _module(f).write
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
     given = {k: v for k, v in options.items() if v}

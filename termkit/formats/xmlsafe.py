@@ -13,8 +13,11 @@ import defusedxml.ElementTree as safe_et
 from defusedxml.common import DefusedXmlException
 
 from termkit.errors import InputError
+from termkit.termbase.model import Termbase
 
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+# Characters XML 1.0 (and so TBX, TMX and XLSX) cannot hold.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse(data: bytes, path: str) -> Element:
@@ -31,6 +34,20 @@ def parse(data: bytes, path: str) -> Element:
     except ParseError as exc:
         line, column = exc.position
         raise InputError(f"{path}:{line}:{column + 1}: malformed XML: {_reason(exc)}") from None
+
+
+def refuse_unwritable(tb: Termbase) -> None:
+    """InputError naming the concept whose text has a control character XML cannot hold, so an
+    export fails before it writes rather than leaving a file no tool can read."""
+    for c in tb.concepts:
+        texts = [c.note, c.definition, c.subject, *c.sources, *c.evidence]
+        texts += [x for t in c.terms for x in (t.text, t.note, *t.sources)]
+        for text in texts:
+            if m := _NOT_XML.search(text):
+                raise InputError(
+                    f"concept {c.id} ({c.label}): control character U+{ord(m.group()):04X} "
+                    f"in {text[:40]!r} cannot be written to XML; remove it or export to CSV"
+                )
 
 
 def _reason(exc: ParseError) -> str:
