@@ -14,7 +14,10 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
     """The options of writing a glossary, shared by export and import."""
     parser.add_argument("-o", "--output", required=True, help="file to write")
     parser.add_argument(
-        "--to", choices=tuple(FORMATS), help="output format (default: by the extension of -o)"
+        "--to",
+        choices=tuple(FORMATS),
+        help="output format, by default from the extension of -o: "
+        + "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()),
     )
     parser.add_argument(
         "--layout",

@@ -20,11 +20,11 @@ from termkit.errors import InputError
 from termkit.formats import extras, xmlsafe
 from termkit.formats.assemble import assemble
 from termkit.formats.lang import LanguageFilter
+from termkit.formats.xmlsafe import XML_LANG
 from termkit.io import atomic_write
 from termkit.termbase.model import LANGS, Concept, Term, Termbase
 
 NS = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Written in the header; a file that carries it is read exactly (no whitespace folding).
 SIGNATURE = "termkit glossary"
 
@@ -205,9 +205,7 @@ def _items(parent: Element) -> Iterator[tuple[str, Element]]:
             yield from ((k, v) for k, v in _items(child) if k in ("definition", "subjectField"))
         elif name in ("descrip", "admin", "termNote"):
             yield child.get("type", ""), child
-        elif xmlsafe.namespace(child.tag) not in ("", NS):
-            yield name, child  # DCT style: <basic:termType>, <min:administrativeStatus>
-        else:
+        else:  # structure, `term`, `note`, and DCT style: <basic:termType>, <min:subjectField>
             yield name, child
 
 

@@ -20,6 +20,7 @@ from termkit.errors import InputError
 from termkit.formats import extras, xmlsafe
 from termkit.formats.assemble import assemble
 from termkit.formats.lang import LanguageFilter
+from termkit.formats.xmlsafe import XML_LANG
 from termkit.io import atomic_write
 from termkit.termbase.model import STATUSES, TERM_TYPES, Concept, Term, Termbase
 
@@ -159,7 +160,7 @@ def read(path: str | Path) -> Termbase:
         record = records.setdefault(cid or f"#{n}", {"id": cid, "terms": [], "notes": []})
         _concept_fields(record, props, where)
         for node in unit.getlanguageNodes():
-            lang = languages(node.get("{http://www.w3.org/XML/1998/namespace}lang", ""), where)
+            lang = languages(node.get(XML_LANG, ""), where)
             text = unit.getNodeText(node) or ""
             if lang is not None and text:
                 text = text if own else " ".join(text.split())
@@ -212,7 +213,7 @@ def read_units(path: str | Path) -> list[TranslationUnit]:
         line = unit.xmlelement.sourceline or 0
         texts: dict[str, str] = {}
         for node in unit.getlanguageNodes():
-            code = node.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+            code = node.get(XML_LANG, "")
             lang = languages(code, f"{path}:{line}")
             if lang is not None:
                 texts.setdefault(lang, unit.getNodeText(node) or "")

@@ -15,6 +15,7 @@ from defusedxml.common import DefusedXmlException
 from termkit.errors import InputError
 from termkit.termbase.model import Termbase
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 # Characters XML 1.0 (and so TBX, TMX and XLSX) cannot hold.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -63,10 +64,6 @@ def root_name(head: bytes) -> str:
 def local(tag: str) -> str:
     """`{urn:iso:std:iso:30042:ed-2}termSec` → `termSec`."""
     return tag.rpartition("}")[2]
-
-
-def namespace(tag: str) -> str:
-    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
 
 
 def text_of(element: Element) -> str:
