@@ -238,9 +238,15 @@ def test_concept_per_row_csv_with_locale_codes_semicolons_and_status():
     assert who.note == "UN specialized agency"
 
 
-def test_two_column_en_zh_csv_is_one_concept_per_row():
+def test_two_column_en_zh_csv_is_one_concept_per_row(tmp_path):
     tb = load_glossary(FIXTURES / "two_column.csv")
     assert sorted(c.label for c in tb.concepts) == ["世界卫生组织", "全球大流行"]
+    # a spreadsheet's trailing empty column, and a language termkit does not keep
+    (tmp_path / "wide.csv").write_text(
+        "en,zh,fr,\npandemic,全球大流行,pandémie,\n", encoding="utf-8"
+    )
+    (c,) = load_glossary(tmp_path / "wide.csv").concepts
+    assert [t.text for t in c.terms] == ["全球大流行", "pandemic"]
 
 
 def test_concept_layout_export_reads_back_the_terms(seeds_glossary, tmp_path):

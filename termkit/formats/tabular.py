@@ -102,7 +102,7 @@ def _read_pairs(header: list[str], rows: Rows, path: str) -> Termbase:
 @dataclass(frozen=True)
 class _Column:
     """What a header cell means: a term (lang, type), a field of the term to its left, a
-    field of the concept, or a language termkit does not keep (None lang)."""
+    field of the concept, or nothing termkit keeps (another language, an empty cell)."""
 
     kind: str  # "term" | "term-field" | "concept" | "skip"
     lang: str = ""
@@ -130,6 +130,8 @@ def _read_concepts(line: int, header: list[str], rows: Rows, path: str) -> Termb
 
 def _column(cell: str, where: str, languages: LanguageFilter) -> _Column:
     key = " ".join(cell.lower().split())
+    if not key:
+        return _Column("skip")
     if key in _CONCEPT_COLUMNS:
         return _Column("concept", name=_CONCEPT_COLUMNS[key])
     code, _, rest = cell.strip().partition(" ")
