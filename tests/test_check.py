@@ -113,7 +113,10 @@ def test_other_short_form_than_the_document_defines(shipped):
 def test_tail_of_a_full_form_not_in_the_glossary(shipped):
     text = "联合国海洋养护署（海养署）成立。\n后来海洋养护署和各国合作，由养护署资助，区域养护署不算。\n"
     found = [f for f in run(text, shipped) if f.rule == "TK103"]
-    assert [(f.found, f.suggestion) for f in found] == [("海洋养护署", "海养署"), ("养护署", "海养署")]
+    assert [(f.found, f.suggestion) for f in found] == [
+        ("海洋养护署", "海养署"),
+        ("养护署", "海养署"),
+    ]
 
 
 def test_short_form_never_defined(shipped):
@@ -124,7 +127,9 @@ def test_short_form_never_defined(shipped):
 
 
 def test_short_form_defined_twice(shipped):
-    text = "联合国开发计划署（开发署）。\n联合开发试验署（开发署）。\n联合国开发计划署（开发署）。\n"
+    text = (
+        "联合国开发计划署（开发署）。\n联合开发试验署（开发署）。\n联合国开发计划署（开发署）。\n"
+    )
     found = run(text, shipped)
     assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [
         ("TK104", 2),
@@ -168,7 +173,10 @@ def test_near_variants_named_in_the_issue(shipped):
     text = "。".join(
         [f"{c}协同增效{d}" for c, d in zip(contexts, "和及问题的与作用", strict=False)]
         + ["关注协调增效问题"]
-        + [f"{c}海德拉巴{d}" for c, d in zip(contexts, ["会议", "举行", "宣言", "进程", "市"], strict=False)]
+        + [
+            f"{c}海德拉巴{d}"
+            for c, d in zip(contexts, ["会议", "举行", "宣言", "进程", "市"], strict=False)
+        ]
         + ["在海得拉巴举行"]
     )
     found = {(f.found, f.suggestion) for f in run(text, shipped) if f.rule == "TK110"}
@@ -227,6 +235,8 @@ def test_rules_are_documented():
 
 def test_glossary_csv_round_trip_is_used_for_checking(tmp_path: Path):
     path = tmp_path / "g.csv"
-    glossary_csv.write(Termbase((Concept("c1", unep_glossary().by_key["环境署"][0].concept.terms),)), path)
+    glossary_csv.write(
+        Termbase((Concept("c1", unep_glossary().by_key["环境署"][0].concept.terms),)), path
+    )
     found = run("环境署发布了报告。", load_index([str(path)]))
     assert [(f.rule, f.suggestion) for f in found] == [("TK101", "联合国环境规划署（环境署）")]

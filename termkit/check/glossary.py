@@ -31,16 +31,20 @@ class Entry:
 
 
 class GlossaryIndex:
-    """Every term of the glossaries in force, by key; concepts keep their glossary's order."""
+    """Every term of the glossaries in force, by key."""
 
     def __init__(self, termbases: Iterable[Termbase]) -> None:
+        """Later glossaries win: a term a later glossary also has takes its entries from there
+        (a project glossary that deprecates `东盟` overrides the shipped one)."""
         self.by_key: dict[str, list[Entry]] = {}
         for tb in termbases:
+            mine: dict[str, list[Entry]] = {}
             for concept in tb.concepts:
                 for term in concept.terms:
                     key = normalize(term.text)
                     if key:
-                        self.by_key.setdefault(key, []).append(Entry(concept, term))
+                        mine.setdefault(key, []).append(Entry(concept, term))
+            self.by_key.update(mine)
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_key
