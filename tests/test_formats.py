@@ -295,3 +295,10 @@ def test_loading_a_glossary_stays_light(seeds_glossary, tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_tbx_2008_output_opens_in_translate_toolkit(seeds_glossary):
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile.parsestring(tbx.dumps(seeds_glossary, version=2))
+    assert [u.source for u in store.units] == [c.terms[0].text for c in seeds_glossary.concepts]
