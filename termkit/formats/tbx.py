@@ -52,7 +52,8 @@ _TO_STATUS = {
     "deprecatedterm": "deprecated",
     "supersededterm": "superseded",
 }
-# TBX term types outside TBX-Basic, folded onto termkit's five.
+# TBX term types outside TBX-Basic, folded onto termkit's five; any other (entryTerm,
+# commonName, internationalism …) names the concept: fullForm.
 _TO_TYPE = {
     "fullform": "fullForm",
     "phrase": "fullForm",
@@ -281,7 +282,7 @@ class _Reader:
                 fields["text"] = self.text(e)
             elif kind == "termType":
                 value = self.text(e)
-                fields["type"] = _TO_TYPE.get(value.lower(), "variant")
+                fields["type"] = _TO_TYPE.get(value.lower(), "fullForm")
             elif kind in _STATUS_NAMES:
                 value = self.text(e)
                 status = _TO_STATUS.get(value.lower(), _plain_status(value))
