@@ -53,10 +53,8 @@ _TO_STATUS = {
     "supersededterm": "superseded",
 }
 # TBX term types outside TBX-Basic, folded onto termkit's five; any other (entryTerm,
-# commonName, internationalism …) names the concept: fullForm.
+# phrase, commonName …) names the concept: fullForm.
 _TO_TYPE = {
-    "fullform": "fullForm",
-    "phrase": "fullForm",
     "shortform": "shortForm",
     "shortcut": "shortForm",
     "acronym": "acronym",
