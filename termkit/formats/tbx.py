@@ -47,10 +47,6 @@ _TO_STATUS = {
     "deprecatedterm-admn-sts": "deprecated",
     "supersededterm-admn-sts": "superseded",
     "standardizedterm-admn-sts": "preferred",
-    "preferredterm": "preferred",
-    "admittedterm": "admitted",
-    "deprecatedterm": "deprecated",
-    "supersededterm": "superseded",
 }
 # TBX term types outside TBX-Basic, folded onto termkit's five; any other (entryTerm,
 # phrase, commonName …) names the concept: fullForm.
