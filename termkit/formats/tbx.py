@@ -46,7 +46,10 @@ _TO_STATUS = {
     "admittedterm-admn-sts": "admitted",
     "deprecatedterm-admn-sts": "deprecated",
     "supersededterm-admn-sts": "superseded",
+    # TBX 2008's other values: fixed by a standard or a regulator, or used in law
     "standardizedterm-admn-sts": "preferred",
+    "regulatedterm-admn-sts": "preferred",
+    "legalterm-admn-sts": "admitted",
 }
 # TBX term types outside TBX-Basic, folded onto termkit's five; any other (entryTerm,
 # phrase, commonName …) names the concept: fullForm.
