@@ -224,18 +224,34 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
 
 
 def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
-    """TK111: the full form written out again after its short form was defined."""
-    if not out.wants("TK111"):
+    """TK111 and TK112: the full form written out after its short form was defined, or before
+    the definition (which belongs at the first use)."""
+    if not (out.wants("TK111") or out.wants("TK112")):
         return
     starts = {d.full_start for d in facts.definitions}
     for key, first in forms.first_of_full.items():
+        line = facts.doc.place_of_analysis(first.full_start, first.full_end).line
+        early = True
         for hit in facts.hits_by_key.get(key, []):
-            if hit.astart <= first.close or hit.astart in starts:
+            if hit.astart in starts or first.full_start <= hit.astart <= first.close:
+                continue
+            written = facts.surface(hit)
+            if hit.astart < first.full_start:
+                if early:
+                    early = False
+                    out.add(
+                        "TK112",
+                        facts.place(hit),
+                        f"{written} is written out before its definition on line {line}; "
+                        "define the short form at the first use",
+                        written,
+                        f"{written}（{first.short}）",
+                    )
                 continue
             out.add(
                 "TK111",
                 facts.place(hit),
                 f"{first.full} is written in full after its short form {first.short} was defined",
-                facts.surface(hit),
+                written,
                 first.short,
             )

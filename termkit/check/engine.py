@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.check import abbreviations, near, symbols, terms
+from termkit.check import abbreviations, near, symbols, terms, widths
 from termkit.check.abbreviations import ShortForms
 from termkit.check.collect import Collector
 from termkit.check.definitions import find_definitions
@@ -41,6 +41,7 @@ def check_text(text: str, path: str, glossary: GlossaryIndex, settings: Settings
     abbreviations.check(facts, forms, out)
     terms.check(facts, forms, out)
     symbols.check(doc, out)
+    widths.check(doc, definitions, out)
     near.check(facts, out)
     return sorted(set(out.findings))
 

@@ -120,6 +120,25 @@ RULES: tuple[Rule, ...] = (
         "The full form is written out again after its short form was defined.",
     ),
     Rule(
+        "TK112",
+        "full-form-before-definition",
+        "info",
+        True,
+        False,
+        "The full form is written out before the place where its short form is defined (the "
+        "definition belongs at the first use); reported once per full form.",
+    ),
+    Rule(
+        "TK113",
+        "mixed-width",
+        "warning",
+        True,
+        True,
+        "The document writes the same sign in both widths: ％ and %, － and - between Chinese "
+        "characters, （c） and (c) in paragraph references, （SHORT） and (SHORT) in definitions. "
+        "The minority form is reported, the majority suggested.",
+    ),
+    Rule(
         "TK201",
         "missing-target-term",
         "warning",

@@ -1,0 +1,84 @@
+"""`termkit check` on the two seeds checked as a corpus, scored against the gold of seed 000.
+
+Run: python bench/check_gold.py [--all-findings]
+Prints every finding (all rules on, TK111 included), then, for each variant the gold annotation
+lists (what a consistency checker should flag), whether a finding points at one of the
+variant's occurrences: same line (±2 for spans broken across PDF lines) and the finding's text
+overlapping the variant's. Uncertain gold entries are listed but not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+
+from _paths import REPO, SHARED
+
+sys.path.insert(0, str(REPO))
+
+from termkit.check.run import check_files, glossary_paths
+from termkit.check.settings import Settings
+from termkit.text.normalize import normalize, strip_title_marks
+
+SEEDS = sorted(str(p.relative_to(REPO)) for p in (REPO / "seeds").glob("*.txt"))
+
+
+def _form(label: str) -> str:
+    """An occurrence key without the annotator's remark: `气候公约 (no 《》)` → `气候公约`."""
+    return normalize(strip_title_marks(re.sub(r"\s*\(.*\)$", "", label)))
+
+
+def _caught(entry: dict, findings: list) -> list:
+    hits = []
+    for label, occ in entry["occurrences"].items():
+        form = _form(label)
+        if form == _form(entry["preferred"]) or not form:
+            continue
+        for f in findings:
+            text = normalize(strip_title_marks(f.found))
+            near = any(f.line - 2 <= n <= f.end_line + 2 for n in occ["lines"])
+            if near and (form in text or (text in form and 2 * len(text) >= len(form))):
+                hits.append(f)
+    return hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all-findings", action="store_true", help="print every finding")
+    args = parser.parse_args()
+    settings = Settings().with_options(enable=["ALL"])
+    import os
+
+    os.chdir(REPO)
+    checked = check_files(SEEDS, settings, glossary_paths(settings))
+    findings = [f for c in checked for f in c.findings]
+    by_rule: dict[str, int] = {}
+    for f in findings:
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+        if args.all_findings:
+            print(
+                f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message} ({f.found} → {f.suggestion})"
+            )
+    print("findings by rule:", json.dumps(dict(sorted(by_rule.items()))))
+    gold = json.loads((SHARED / "gold" / "seed000.json").read_text(encoding="utf-8"))
+    seed000 = [f for f in findings if f.path.endswith(gold["document"])]
+    counted = caught = 0
+    for entry in gold["variants"]:
+        hits = _caught(entry, seed000)
+        uncertain = entry.get("uncertain", False)
+        if not uncertain:
+            counted += 1
+            caught += bool(hits)
+        mark = "CAUGHT" if hits else "missed"
+        rules = ",".join(sorted({h.rule for h in hits}))
+        print(
+            f"{mark:6} {'(uncertain) ' if uncertain else ''}{entry['preferred']} / "
+            f"{' / '.join(entry['variants'])} {rules}"
+        )
+    print(f"gold variants caught: {caught} of {counted} certain entries")
+
+
+if __name__ == "__main__":
+    main()
