@@ -3,8 +3,6 @@ unified diff."""
 
 from __future__ import annotations
 
-import difflib
-
 from termkit.check.finding import Edit, Finding
 from termkit.io import atomic_write
 from termkit.text.decode import Document, read_bytes
@@ -61,6 +59,8 @@ def write_fixed(document: Document, text: str) -> None:
 
 
 def diff(document: Document, fixed: str) -> str:
+    import difflib
+
     old = document.text.splitlines(keepends=True)
     new = fixed.splitlines(keepends=True)
     return "".join(difflib.unified_diff(old, new, f"a/{document.path}", f"b/{document.path}"))

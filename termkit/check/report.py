@@ -3,12 +3,10 @@ scanning)."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote
 
 from termkit import __version__
 from termkit.check.finding import Finding
@@ -26,6 +24,8 @@ def use_colour(out: IO) -> bool:
 
 
 def write(findings: list[Finding], out: IO, fmt: str, files: int, fixed: int = 0) -> None:
+    import json
+
     if fmt == "json":
         json.dump([f.to_dict() for f in findings], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -130,6 +130,8 @@ def _sarif_result(f: Finding, rule_index: int) -> dict:
 def _uri(path: str) -> str:
     """A relative URI (from the working folder) when the file is under it, as code scanning
     expects; percent-encoded, so Chinese file names survive."""
+    from urllib.parse import quote
+
     p = Path(path)
     try:
         p = p.resolve().relative_to(Path.cwd().resolve())

@@ -8,7 +8,6 @@ overridden by command-line options.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -123,6 +122,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib
+
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
