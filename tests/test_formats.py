@@ -277,6 +277,9 @@ def test_format_is_sniffed_from_content(seeds_glossary, tmp_path):
     for fmt, name in (("tmx", "tm.xml"), ("tbx2008", "old.xml"), ("xlsx", "book.csv")):
         save_glossary(seeds_glossary, tmp_path / name, fmt)
         assert load_glossary(tmp_path / name) == seeds_glossary
+    utf16 = tbx.dumps(seeds_glossary).decode().replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    (tmp_path / "multiterm.xml").write_bytes(utf16.encode("utf-16"))
+    assert load_glossary(tmp_path / "multiterm.xml") == seeds_glossary
     assert detect_format(tmp_path / "tm.xml") == "tmx"
     assert detect_format(tmp_path / "book.csv") == "xlsx"
 

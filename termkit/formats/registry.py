@@ -8,6 +8,7 @@ when used, so `load_glossary` on a CSV or TBX file never imports pandas.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import inspect
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ FORMATS: dict[str, Format] = {
 }
 _ROOTS = {"tbx": "tbx", "martif": "tbx", "tmx": "tmx"}
 _ZIP = b"PK\x03\x04"
+_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 def detect_format(path: str | Path) -> str:
@@ -67,6 +69,9 @@ def detect_format(path: str | Path) -> str:
             raise InputError(f"{path}: empty file")
         if head.startswith(_ZIP):
             return "xlsx"
+        for bom, codec in _UTF16:  # MultiTerm and other Windows tools write UTF-16 XML
+            if head.startswith(bom):
+                head = head[len(bom) :].decode(codec, "ignore").encode("utf-8")
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if stripped.startswith(b"<"):
             root = root_name(stripped)
@@ -119,7 +124,7 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
     writer = _module(f).write
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
     given = {k: v for k, v in options.items() if v}
-    for name in given.keys() - accepted:
+    for name in sorted(given.keys() - accepted):
         raise InputError(f"option {name.replace('_', '-')} does not apply to {f.name}")
     writer(tb, path, **given, **dict(f.write_options))
     return f.name
