@@ -22,6 +22,7 @@ from termkit.extract.extractor import DocumentResult, extract_document, extract_
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Termbase
 from termkit.text.decode import decode_bytes, read_bytes
+from termkit.text.normalize import normalize
 from termkit.tree import TreeReducer
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -83,6 +84,9 @@ class Extraction:
                 continue
             reducer.add(termbase)
             tally += Tally(1, len(data), int(hit))
+        # `normalize` memoizes its arguments, whole documents among them: a long-lived worker
+        # would otherwise hold thousands of documents' text. Terms are cheap to normalize again.
+        normalize.cache_clear()
         merged = reducer.result()
         return ChunkResult(merged if merged is not None else Termbase(), tally)
 
@@ -190,11 +194,18 @@ class Progress:
     total with the reading rate in MB/s when a person watches a terminal."""
 
     def __init__(self, total: int) -> None:
-        self._bar = _progress(total)
+        self._total = total
+        self._bar = None
+        self._started = False
         self._start = time.monotonic()
         self._bytes = 0
 
     def __call__(self, tally: Tally) -> None:
+        # The bar starts with the first result, once worker processes are running: its
+        # monitor thread would otherwise stop them from being forked (see termkit.parallel).
+        if not self._started:
+            self._started = True
+            self._bar = _progress(self._total)
         for _path, message in tally.failures:
             if self._bar is not None:
                 self._bar.write(f"skipped {message}", file=sys.stderr)

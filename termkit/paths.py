@@ -33,14 +33,7 @@ def collect(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            batch = sorted(
-                str(Path(root) / f)
-                for root, dirs, files in os.walk(p)
-                for f in files
-                if not f.startswith(".")
-                and is_text_file(Path(f), suffixes)
-                and not any(part.startswith(".") for part in Path(root).relative_to(p).parts)
-            )
+            batch = _walk(p, suffixes)
         elif p.exists() or missing_ok:
             batch = [str(p)]
         else:
@@ -50,6 +43,20 @@ def collect(
                 seen.add(f)
                 found.append(f)
     return found
+
+
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """Matching files under a folder, hidden files and folders left out, sorted. Strings all
+    the way: a corpus folder holds tens of thousands of files."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            os.path.join(root, f)
+            for f in files
+            if not f.startswith(".") and is_text_file(Path(f), suffixes)
+        )
+    return sorted(found)
 
 
 def read_list(source: str) -> list[str]:

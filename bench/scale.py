@@ -1,0 +1,190 @@
+"""Scale: `termkit build` over 4,000+ UN documents in one process, two processes and on a
+two-worker Dask cluster on loopback; the warm-cache rebuild; peak memory at 1,000 and 4,000.
+
+Run: python bench/scale.py [--documents 4000] [--repeat 3]
+
+The corpus is composed at run time in a temporary folder (nothing is copied into the project):
+each document is a window of a seed plus whole UNPC devset documents (grouped by symbol),
+drawn with a fixed random seed, about 10 KB each (30-50 MB in all), under a numbered header so
+no two are alike; one in twenty is gzip and one in twenty xz compressed. Every build runs the
+`termkit build` command in a fresh process, as a user would; times are wall-clock, the rate
+counts decompressed bytes, and each figure is the median of `--repeat` runs (min-max shown).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import logging
+import lzma
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from _paths import REPO, SHARED
+
+# The Dask scheduler and workers started here import termkit too, to read the task graph.
+sys.path.insert(0, str(REPO))
+DEVSET = SHARED / "data" / "unpc-v1.0-devset"
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+
+
+def sources() -> tuple[list[str], list[str]]:
+    """Seed paragraphs, and the devset's Chinese lines grouped into their UN documents."""
+    seeds = [
+        p
+        for seed in sorted((REPO / "seeds").glob("*.txt"))
+        for p in seed.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    lines = (DEVSET / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    ids = (DEVSET / "UNv1.0.devset.ids").read_text(encoding="utf-8").splitlines()
+    documents: dict[str, list[str]] = defaultdict(list)
+    for line, meta in zip(lines, ids, strict=True):
+        documents[meta.split()[0]].append(line)
+    return seeds, ["\n".join(d) for _, d in sorted(documents.items())]
+
+
+def write_document(folder: Path, index: int, seeds: list[str], devset: list[str]) -> int:
+    """Compose document `index` (a pure function of it) and write it; its size in bytes."""
+    rng = random.Random(index)
+    target = rng.randint(6_000, 14_000)
+    start = rng.randrange(len(seeds))
+    parts = [f"联合国文件 SCALE/{index:05d}", *seeds[start : start + rng.randint(4, 12)]]
+    size = sum(len(p.encode("utf-8")) for p in parts)
+    while size < target:
+        part = rng.choice(devset)
+        parts.append(part)
+        size += len(part.encode("utf-8"))
+    data = "\n\n".join(parts).encode("utf-8") + b"\n"
+    path = folder / f"{index // 500:02d}" / f"{index:05d}.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if index % 20 == 7:
+        path.with_suffix(".txt.gz").write_bytes(gzip.compress(data, mtime=0))
+    elif index % 20 == 13:
+        path.with_suffix(".txt.xz").write_bytes(lzma.compress(data))
+    else:
+        path.write_bytes(data)
+    return len(data)
+
+
+def build(folder: Path, out: Path, *options: str) -> tuple[float, int]:
+    """Wall time and peak resident memory (KB) of one `termkit build` process."""
+    command = [sys.executable, "-m", "termkit", "build", str(folder), "-o", str(out), "-q"]
+    start = time.perf_counter()
+    child = subprocess.Popen([*command, *options], env=ENV)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"termkit build {' '.join(options)} exited {child.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def timed(label: str, runs: list[float], documents: int, size: int) -> float:
+    median = statistics.median(runs)
+    print(
+        f"{label:<28} {median:6.2f} s ({min(runs):.2f}-{max(runs):.2f})  "
+        f"{size / 1e6 / median:5.2f} MB/s  {documents / median:6.1f} docs/s"
+    )
+    return median
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=4000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    n, added = args.documents, max(args.documents // 100, 1)
+    seeds, devset = sources()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        corpus, small, extra = root / "corpus", root / "small", root / "extra"
+        size = sum(write_document(corpus, i, seeds, devset) for i in range(n))
+        sum(write_document(small, i, seeds, devset) for i in range(n // 4))
+        print(f"corpus: {n} documents, {size / 1e6:.1f} MB (decompressed), {os.cpu_count()} cores")
+        outputs: dict[str, Path] = {}
+
+        def measure(label: str, *options: str, before=None) -> float:
+            runs = []
+            for r in range(args.repeat):
+                if before is not None:
+                    before()
+                outputs[label] = root / f"{label.replace(' ', '_')}.{r}.csv"
+                runs.append(build(corpus, outputs[label], *options)[0])
+            return timed(label, runs, n, size)
+
+        one = measure("--jobs 1", "--jobs", "1")
+        two = measure("--jobs 2", "--jobs", "2")
+        dask = measure_dask(measure)
+        print(f"speed-up --jobs 2 over --jobs 1: {one / two:.2f}x")
+        print(
+            f"Dask (2 workers) over --jobs 1: {one / dask:.2f}x, {dask / two - 1:+.0%} vs --jobs 2"
+        )
+        identical = len({p.read_bytes() for p in outputs.values()}) == 1
+        print(f"glossaries byte-identical: {identical}")
+
+        cache = root / "cache"
+        cold, warm = [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(extra, ignore_errors=True)
+            cold.append(build(corpus, root / "cold.csv", "--cache", str(cache))[0])
+            for i in range(n, n + added):
+                write_document(extra, i, seeds, devset)
+            shutil.move(extra, corpus / "new")
+            warm.append(build(corpus, root / "warm.csv", "--cache", str(cache))[0])
+            shutil.move(corpus / "new", extra)
+        cold_s = timed("cold build, --cache", cold, n, size)
+        warm_s = statistics.median(warm)
+        print(
+            f"warm rebuild, +{added} documents: {warm_s:.2f} s ({min(warm):.2f}-{max(warm):.2f}), "
+            f"{warm_s / cold_s:.1%} of the cold build"
+        )
+
+        peaks = {}
+        for label, folder in ((f"{n // 4}", small), (f"{n}", corpus)):
+            peaks[label] = max(build(folder, root / "mem.csv", "--jobs", "1")[1] for _ in range(2))
+            print(f"peak memory, {label} documents, --jobs 1: {peaks[label] / 1024:.0f} MB")
+        low, high = peaks.values()
+        print(f"peak memory ratio {n} / {n // 4}: {high / low:.2f}")
+
+
+def measure_dask(measure) -> float:
+    """The same build on a fresh two-worker LocalCluster per run (one thread each), loopback."""
+    from distributed import LocalCluster
+
+    clusters: list[LocalCluster] = []
+
+    def fresh() -> None:
+        for cluster in clusters:
+            cluster.close()
+        clusters[:] = [
+            LocalCluster(
+                n_workers=2,
+                threads_per_worker=1,
+                host="127.0.0.1",
+                dashboard_address=None,
+                scheduler_port=8786,
+                silence_logs=logging.WARNING,
+            )
+        ]
+
+    try:
+        return measure(
+            "--scheduler (2 workers)", "--scheduler", "tcp://127.0.0.1:8786", before=fresh
+        )
+    finally:
+        for cluster in clusters:
+            cluster.close()
+
+
+if __name__ == "__main__":
+    main()
