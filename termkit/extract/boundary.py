@@ -195,7 +195,12 @@ def _walk_left(
                 or before in SOFT_WORDS
                 or not _NAME_CHAR.match(before[0])
                 or (word in CONJUNCTIONS and _joins_entities(before, words[i][1]))
-                or (anchored and not _nounish(before_flag) and _clause_opener(words, i - 2) is None)
+                or (
+                    anchored
+                    and word not in CONJUNCTIONS
+                    and not _nounish(before_flag)
+                    and _clause_opener(words, i - 2) is None
+                )
             ):
                 rules.append(f"boundary:after:{before}{word}" if before else "boundary:start")
                 break
