@@ -305,3 +305,17 @@ def test_tbx_2008_output_opens_in_translate_toolkit(seeds_glossary):
 
     store = tbxfile.parsestring(tbx.dumps(seeds_glossary, version=2))
     assert [u.source for u in store.units] == [c.terms[0].text for c in seeds_glossary.concepts]
+
+
+def test_reads_a_tmx_1_1_with_lang_attributes(tmp_path):
+    (tmp_path / "old.tmx").write_text(
+        '<?xml version="1.0"?>\n<tmx version="1.1"><header srclang="EN-US"/><body>\n'
+        '<tu><tuv lang="EN-US"><seg>ventilator</seg></tuv><tuv lang="ZH-CN"><seg>呼吸机</seg></tuv></tu>\n'
+        "</body></tmx>\n",
+        encoding="utf-8",
+    )
+    assert tmx.read_units(tmp_path / "old.tmx") == [
+        tmx.TranslationUnit("", "呼吸机", "ventilator", 3)
+    ]
+    (c,) = load_glossary(tmp_path / "old.tmx").concepts
+    assert [(t.lang, t.text) for t in c.terms] == [("zh", "呼吸机"), ("en", "ventilator")]

@@ -138,6 +138,11 @@ def _parse(path: str | Path):
         raise InputError(f"{path}:{exc.lineno}: malformed TMX: {exc.msg}") from None
 
 
+def _lang_of(tuv) -> str:
+    """`xml:lang`, or the `lang` attribute of TMX 1.1 files."""
+    return tuv.get(XML_LANG) or tuv.get("lang") or ""
+
+
 def _props(element) -> Iterator[tuple[str, str]]:
     for child in element:
         if child.tag == "prop":
@@ -160,7 +165,7 @@ def read(path: str | Path) -> Termbase:
         record = records.setdefault(cid or f"#{n}", {"id": cid, "terms": [], "notes": []})
         _concept_fields(record, props, where)
         for node in unit.getlanguageNodes():
-            lang = languages(node.get(XML_LANG, ""), where)
+            lang = languages(_lang_of(node), where)
             text = unit.getNodeText(node) or ""
             if lang is not None and text:
                 text = text if own else " ".join(text.split())
@@ -213,13 +218,12 @@ def read_units(path: str | Path) -> list[TranslationUnit]:
         line = unit.xmlelement.sourceline or 0
         texts: dict[str, str] = {}
         for node in unit.getlanguageNodes():
-            code = node.get(XML_LANG, "")
-            lang = languages(code, f"{path}:{line}")
+            lang = languages(_lang_of(node), f"{path}:{line}")
             if lang is not None:
                 texts.setdefault(lang, unit.getNodeText(node) or "")
         if texts.get("zh") and texts.get("en"):
             note = "\n".join(v for k, v in _props(unit.xmlelement) if k == "note" and v)
-            units.append(TranslationUnit(unit.getid(), texts["zh"], texts["en"], line, note))
+            units.append(TranslationUnit(unit.getid() or "", texts["zh"], texts["en"], line, note))
         else:
             incomplete += 1
     languages.report()
