@@ -7,6 +7,10 @@ each row is one set of numpy operations, and 0-1 beads inside a row are resolved
 prefix minimum. The zh→en length ratio, its variance and the bead priors are estimated from the
 documents themselves: a first pass on defaults, a second pass on what the first one found,
 in a narrow band around the first path.
+
+Unlike Gale & Church, a 1-0 or 0-1 bead costs its prior only, whatever the sentence's length
+(as in vecalign): with a length term, deleting a long sentence costs more than gluing it to a
+neighbour, and a sentence missing from one side always ends up merged into a wrong bead.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ BEADS: tuple[tuple[int, int], ...] = (
     (3, 1), (1, 3), (3, 2), (2, 3), (4, 1), (1, 4),
 )  # fmt: skip
 DEFAULT_PRIORS: dict[tuple[int, int], float] = {
-    (1, 1): 0.80, (1, 0): 0.004, (0, 1): 0.004, (2, 1): 0.08, (1, 2): 0.03, (2, 2): 0.02,
+    (1, 1): 0.80, (1, 0): 0.01, (0, 1): 0.01, (2, 1): 0.08, (1, 2): 0.03, (2, 2): 0.02,
     (3, 1): 0.02, (1, 3): 0.005, (3, 2): 0.006, (2, 3): 0.003, (4, 1): 0.005, (1, 4): 0.001,
 }  # fmt: skip
 _INF = np.inf
@@ -50,9 +54,9 @@ class Params:
     variance: float  # variance of (en - ratio * zh) per unit of mean length
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
     anchor_weight: float = 3.0
-    anchor_miss: float = 1.0  # anchors of a bead that the other side lacks
+    anchor_miss: float = 1.0  # a bead with anchors on one side only, or none shared
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
-    heading_penalty: float = 3.0  # a heading glued to the sentence after it
+    heading_penalty: float = 2.2  # a heading glued to other sentences of its side
     paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
 
     def prior_cost(self, bead: tuple[int, int]) -> float:
@@ -204,13 +208,11 @@ def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int,
     for t, (a, b) in enumerate(BEADS):
         if a == 0:
             continue
-        zh_len = (doc.zh_cum[rows] - doc.zh_cum[np.maximum(rows - a, 0)])[:, None]
-        if b:
+        out[t] = params.prior_cost((a, b))
+        if b:  # deletions cost their prior only (see the module docstring)
+            zh_len = (doc.zh_cum[rows] - doc.zh_cum[np.maximum(rows - a, 0)])[:, None]
             en_len = doc.en_cum[ends] - doc.en_cum[np.maximum(ends - b, 0)]
-        else:
-            en_len = np.zeros((1, width))
-        out[t] = params.prior_cost((a, b)) + length_cost(zh_len, en_len, params)
-        if b:
+            out[t] += length_cost(zh_len, en_len, params)
             out[t] += _shape_costs(doc, params, rows, ends, a, b)
             # Anchors on either side that the other side does not share (the shared ones are
             # credited back, with the bonus, in _add_anchor_costs).
@@ -243,13 +245,13 @@ def _shape_costs(doc: _Doc, params: Params, rows, ends, a: int, b: int):
             cost += params.label_penalty * (
                 doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
             )
-    # A heading (open end) before the last sentence of a bead.
+    # A heading (no final punctuation) glued to other sentences of its side.
     if a > 1 and doc.zh_open_cum[-1]:
-        opens = doc.zh_open_cum[np.maximum(rows - 1, 0)] - doc.zh_open_cum[first_zh]
-        cost += params.heading_penalty * np.maximum(opens, 0)[:, None]
+        opens = doc.zh_open_cum[rows] - doc.zh_open_cum[first_zh]
+        cost += params.heading_penalty * opens[:, None]
     if b > 1 and doc.en_open_cum[-1]:
-        opens = doc.en_open_cum[np.maximum(ends - 1, 0)] - doc.en_open_cum[first_en]
-        cost += params.heading_penalty * np.maximum(opens, 0)
+        opens = doc.en_open_cum[ends] - doc.en_open_cum[first_en]
+        cost += params.heading_penalty * opens
     # A paragraph break inside the bead on one side only (a line break alone proves nothing,
     # but both sides crossing paragraphs at the same place is more likely than one side).
     if (a > 1 or b > 1) and (doc.zh_para_cum[-1] or doc.en_para_cum[-1]):
@@ -293,7 +295,7 @@ def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
     grow = [(t, a, b) for t, (a, b) in enumerate(BEADS) if a > 0]
     skip_t = BEADS.index((0, 1))
     # 0-1 beads depend on the en sentence only: one running sum for the whole document.
-    skip_cost = params.prior_cost((0, 1)) + length_cost(0.0, np.diff(doc.en_cum), params)
+    skip_cost = np.full(doc.n_en, params.prior_cost((0, 1)))
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_cost)])
     cand = np.full((len(BEADS), width), _INF)
     chunk = None
