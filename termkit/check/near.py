@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
@@ -25,6 +24,7 @@ MIN_RATIO = 2  # and this many times as often as the variant
 MIN_SUBSTITUTED_USUAL = 3  # a one-character change needs a preferred form used this often
 MIN_KNOWN = 6  # a glossary term this long is preferred outright (shorter names differ by
 # one character from other names: 联海稳定团 / 联刚稳定团)
+MAX_SHORTLIST = 50  # a four-character string used more often is never the slip
 MAX_RARE = 3  # a "variant" used more often than this is a term of its own
 # Share of a character pair's uses that must fall inside the preferred form, unless the form
 # is this long (爱知生物多样性目标: 目标 is everywhere, the nine characters are one name).
@@ -43,61 +43,90 @@ _FUNCTION = frozenset(
 _NEUTRAL = _NUMERALS | _FUNCTION
 
 
-def four_grams(key: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for m in _RUN.finditer(key):
-        run = m.group()
-        counts.update(run[i : i + N] for i in range(len(run) - N + 1))
-    return counts
+class Grams:
+    """Where every four-character Han window of the key starts: counts and occurrences of any
+    longer Han form come from the positions of its first four characters, not from scans."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.at: dict[str, list[int]] = {}
+        for m in _RUN.finditer(key):
+            run, base = m.group(), m.start()
+            for i in range(len(run) - N + 1):
+                self.at.setdefault(run[i : i + N], []).append(base + i)
+        self._short: dict[str, int] = {}
+
+    def occurrences(self, form: str) -> list[int]:
+        starts = self.at.get(form[:N], [])
+        if len(form) == N:
+            return starts
+        return [p for p in starts if self.key.startswith(form, p)]
+
+    def count(self, form: str) -> int:
+        if len(form) >= N:
+            return len(self.occurrences(form))
+        if form not in self._short:
+            self._short[form] = self.key.count(form)
+        return self._short[form]
 
 
-def _pairs(counts: Counter[str], known: frozenset[str]) -> Iterator[tuple[str, str]]:
-    """(rare, preferred) four-grams that differ by one inner character or an inner swap."""
-    buckets: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for w in counts:
-        for i in (1, 2):
-            if w[i] not in _NEUTRAL:
-                buckets[(i, w[:i] + w[i + 1 :])].append(w)
-    for group in buckets.values():
-        if len(group) > 1:
-            for s in group:
-                for t in group:
-                    if _prefer(t, s, counts, known):
-                        yield s, t
-    for s in counts:
-        t = s[0] + s[2] + s[1] + s[3]
-        inner = s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
-        if t != s and t in counts and inner and _prefer(t, s, counts, known):
-            yield s, t
+def four_grams(text: str) -> set[str]:
+    return {text[i : i + N] for m in _RUN.finditer(text) for i in range(len(m.group()) - N + 1)}
 
 
-def _prefer(t: str, s: str, counts: Counter[str], known: frozenset[str]) -> bool:
-    if t == s or s in known or s[0] in _NEUTRAL or s[-1] in _NEUTRAL:
-        return False
-    # Four-gram counts only shortlist: 样性指标 is frequent (生物多样性指标伙伴关系) though
-    # 爱知生物多样性指标 is the slip, so the grown forms decide (`_credible`).
-    return t in known or counts[t] >= MIN_USUAL
+def _pairs(grams: Grams, known: set[str]) -> list[tuple[str, str]]:
+    """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
+    preferred one occurs twice or is part of a glossary term; the rare one is used at most
+    MAX_SHORTLIST times (more is no slip). Collisions are found with whole-list operations:
+    a 1 MB document has some 150,000 distinct four-grams."""
+    words = [*grams.at, *(known - grams.at.keys())]
+    usual = {w for w in words if w in known or len(grams.at[w]) >= MIN_USUAL}
+    found = []
+    for i in (1, 2):
+        wild = [w[:i] + w[i + 1 :] for w in words]
+        shared = Counter(wild)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for w, k in zip(words, wild, strict=True):
+            if shared[k] > 1 and w[i] not in _NEUTRAL:
+                groups[k].append(w)
+        for group in groups.values():
+            found += [(s, t) for s in group for t in group if t != s and t in usual]
+    swapped = [w[0] + w[2] + w[1] + w[3] for w in words]
+    found += [
+        (s, t)
+        for s, t in zip(words, swapped, strict=True)
+        if t != s and t in usual and s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
+    ]
+    return sorted(
+        (s, t)
+        for s, t in found
+        if s in grams.at
+        and len(grams.at[s]) <= MAX_SHORTLIST
+        and s not in known
+        and s[0] not in _NEUTRAL
+        and s[-1] not in _NEUTRAL
+    )
 
 
 def check(facts: Facts, out: Collector) -> None:
     if not out.wants("TK110"):
         return
     key = facts.doc.key
-    counts = four_grams(key)
-    known = frozenset(g for k in facts.glossary.keys if _RUN.fullmatch(k) for g in four_grams(k))
-    counts.update({g: 0 for g in known if g not in counts})
+    grams = Grams(key)
+    long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
+    known = {g for k in long_known for g in four_grams(k)}
     known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
     reported: set[int] = set()
-    for s, t in sorted(_pairs(counts, known)):
-        for p in _occurrences(key, s):
+    for s, t in _pairs(grams, known):
+        for p in grams.occurrences(s):
             if p in reported:
                 continue
-            start, end, preferred = _grow(key, p, t)
+            start, end, preferred = _grow(grams, p, t)
             if any(q in reported for q in range(start, end)):
                 continue
             variant = key[start:end]
             if variant in known_keys or not _credible(
-                key, variant, preferred, preferred in known_keys
+                grams, variant, preferred, preferred in known_keys
             ):
                 continue
             reported.update(range(start, end))
@@ -113,20 +142,20 @@ def check(facts: Facts, out: Collector) -> None:
             )
 
 
-def _credible(key: str, variant: str, preferred: str, known: bool) -> bool:
+def _credible(grams: Grams, variant: str, preferred: str, known: bool) -> bool:
     """Keep a pair only when the rare form is rare and the preferred form is a known term, or
     the document's usual spelling of a free-standing term whose changed character belongs to
     the term (协同增效 / 协调增效) rather than to a word that happens to follow or precede it
     (会议期间举行 / 会议期间进行)."""
     if any(ch in _NUMERALS for ch in variant):
         return False
-    rare = key.count(variant)
-    if rare > MAX_RARE or (rare > 1 and not _free_standing(key, variant)):
+    rare = grams.count(variant)
+    if rare > MAX_RARE or (rare > 1 and not _free_standing(grams, variant)):
         return False  # a term of its own, or a fragment of a longer one (生物多样性目标)
     if known and len(preferred) >= MIN_KNOWN:
         return True
-    usual = key.count(preferred)
-    if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(key, preferred):
+    usual = grams.count(preferred)
+    if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(grams, preferred):
         return False
     if sorted(variant) == sorted(preferred):
         return True
@@ -138,48 +167,38 @@ def _credible(key: str, variant: str, preferred: str, known: bool) -> bool:
         return True
     pairs = (preferred[i - 1 : i + 1], preferred[i : i + 2])
     return usual >= MIN_SUBSTITUTED_USUAL and all(
-        usual >= COHESION * key.count(pair) for pair in pairs
+        usual >= COHESION * grams.count(pair) for pair in pairs
     )
 
 
-def _free_standing(key: str, form: str) -> bool:
+def _free_standing(grams: Grams, form: str) -> bool:
     """A term is used in more than one context: at least two different characters (or text
     edges) before it and after it. A fragment of a longer phrase is always followed by the
     same character (国家生物多样性 by 战略)."""
+    key = grams.key
     before, after = set(), set()
-    for p in _occurrences(key, form):
+    for p in grams.occurrences(form):
         before.add(key[p - 1] if p > 0 else "")
         end = p + len(form)
         after.add(key[end] if end < len(key) else "")
     return len(before) > 1 and len(after) > 1
 
 
-def _occurrences(key: str, s: str) -> Iterator[int]:
-    p = key.find(s)
-    while p >= 0:
-        yield p
-        p = key.find(s, p + 1)
-
-
-def _grow(key: str, p: int, t: str) -> tuple[int, int, str]:
+def _grow(grams: Grams, p: int, t: str) -> tuple[int, int, str]:
     """Extend the rare form at key[p:p+4] while the same extension of `t` recurs in the text."""
+    key = grams.key
     start, end, left, right = p, p + N, "", ""
     while start > 0 and end - start < MAX_LEN and _extends(key[start - 1]):
-        if not _recurs(key, key[start - 1] + left + t + right):
+        if grams.count(key[start - 1] + left + t + right) < 2:
             break
         start -= 1
         left = key[start] + left
     while end < len(key) and end - start < MAX_LEN and _extends(key[end]):
-        if not _recurs(key, left + t + right + key[end]):
+        if grams.count(left + t + right + key[end]) < 2:
             break
         right += key[end]
         end += 1
     return start, end, left + t + right
-
-
-def _recurs(key: str, form: str) -> bool:
-    first = key.find(form)
-    return first >= 0 and key.find(form, first + 1) >= 0
 
 
 def _extends(ch: str) -> bool:

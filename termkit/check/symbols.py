@@ -12,6 +12,8 @@ from termkit.text.normalize import FOLD
 
 _ALNUM = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
 _HYPHENS = "\\-\u2010\u2011\u2012\u2013\uff0d"
+# Characters a symbol must not contain; most documents have none, and are not scanned.
+_ODD = re.compile("[Ａ-Ｚａ-ｚ０-９／．\u2010\u2011\u2012\u2013\uff0d]")
 _SYMBOL = re.compile(
     rf"(?<![{_ALNUM}])[A-ZＡ-Ｚ]{{1,10}}(?:[/／][{_ALNUM}.．{_HYPHENS}]*[{_ALNUM}])+"
 )
@@ -19,6 +21,8 @@ _SYMBOL = re.compile(
 
 def check(doc: Analysed, out: Collector) -> None:
     if not out.wants("TK109"):
+        return
+    if not _ODD.search(doc.original):
         return
     for m in _SYMBOL.finditer(doc.original):
         symbol = m.group()

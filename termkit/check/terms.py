@@ -1,16 +1,19 @@
 """Glossary status and spelling: deprecated terms (TK106), admitted terms where a preferred one
-exists (TK107), and known terms written with other widths or scripts (TK108)."""
+exists (TK107), and known terms written with other widths or scripts (TK108).
+
+A verdict depends only on the term and how it is written, so it is worked out once per
+(term, spelling) and applied to every hit: a long document repeats its terms thousands of
+times."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from termkit.check.abbreviations import ShortForms
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
 from termkit.check.glossary import Entry, preferred, role
-from termkit.check.matcher import Hit
 from termkit.text.normalize import HAN, to_simplified
 
 # Share of Han characters that change to simplified above which a text counts as written in
@@ -19,84 +22,97 @@ _TRADITIONAL = 0.2
 _HAN = re.compile(f"[{HAN}]")
 
 
-def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
+@dataclass(frozen=True)
+class Verdict:
+    code: str
+    message: str
+    suggestion: str | None
+    fix: str | None  # the replacement, when the fix is unambiguous
+
+
+def check(facts: Facts, out: Collector) -> None:
+    if not any(out.wants(c) for c in ("TK106", "TK107", "TK108")):
+        return
     traditional = _is_traditional(facts.doc.analysis.text[:20000])
+    verdicts: dict[tuple[str, str], list[Verdict]] = {}
     for hit in facts.hits:
-        entries = facts.glossary.entries(hit.key)
-        if entries and out.wants("TK106") and all(e.retired for e in entries):
-            _deprecated(facts, hit, entries, out)
-        elif (
-            entries
-            and out.wants("TK107")
-            and all(e.term.status == "admitted" for e in entries)
-            and hit.key not in facts.defined_forms
-        ):
-            _admitted(facts, hit, entries, out)
-        if out.wants("TK108"):
-            _variant(facts, hit, entries, traditional, out)
+        written = facts.surface(hit)
+        found = verdicts.get((hit.key, written))
+        if found is None:
+            found = verdicts[(hit.key, written)] = _judge(facts, hit.key, written, traditional, out)
+        for v in found:
+            edit = facts.replacement(hit, v.fix) if v.fix else None
+            out.add(v.code, facts.place(hit), v.message, written, v.suggestion, edit)
 
 
-def _single_concept(entries: list[Entry]):
-    ids = {e.concept.id for e in entries}
-    return entries[0].concept if len(ids) == 1 else None
+def _judge(
+    facts: Facts, key: str, written: str, traditional: bool, out: Collector
+) -> list[Verdict]:
+    entries = facts.glossary.entries(key)
+    verdicts = []
+    if entries and out.wants("TK106") and all(e.retired for e in entries):
+        verdicts.append(_deprecated(entries, written))
+    elif (
+        entries
+        and out.wants("TK107")
+        and all(e.term.status == "admitted" for e in entries)
+        and key not in facts.defined_forms
+    ):
+        verdicts.append(_admitted(entries, written, key))
+    if out.wants("TK108"):
+        verdicts.append(_variant(facts, key, entries, written, traditional))
+    return [v for v in verdicts if v is not None]
 
 
-def _deprecated(facts: Facts, hit: Hit, entries: list[Entry], out: Collector) -> None:
-    written = facts.surface(hit)
-    concept = _single_concept(entries)
+def _better(entries: list[Entry]):
+    """The preferred term of the one concept the entries name (None when several)."""
+    if len({e.concept.id for e in entries}) != 1:
+        return None
     term = entries[0].term
-    better = preferred(concept, term.lang, role(term)) if concept else None
+    return preferred(entries[0].concept, term.lang, role(term))
+
+
+def _deprecated(entries: list[Entry], written: str) -> Verdict:
+    better = _better(entries)
     suggestion = better.text if better else None
-    out.add(
+    return Verdict(
         "TK106",
-        facts.place(hit),
-        f"{written} is {term.status} in the glossary"
+        f"{written} is {entries[0].term.status} in the glossary"
         + (f"; use {suggestion}" if suggestion else ""),
-        written,
         suggestion,
-        facts.replacement(hit, suggestion) if suggestion else None,
+        suggestion,
     )
 
 
-def _admitted(facts: Facts, hit: Hit, entries: list[Entry], out: Collector) -> None:
-    concept = _single_concept(entries)
-    term = entries[0].term
-    better = preferred(concept, term.lang, role(term)) if concept else None
-    if better is None or better.status != "preferred" or better.key == hit.key:
-        return
-    written = facts.surface(hit)
-    out.add(
-        "TK107",
-        facts.place(hit),
-        f"{written} is admitted; the glossary prefers {better.text}",
-        written,
-        better.text,
+def _admitted(entries: list[Entry], written: str, key: str) -> Verdict | None:
+    better = _better(entries)
+    if better is None or better.status != "preferred" or better.key == key:
+        return None
+    return Verdict(
+        "TK107", f"{written} is admitted; the glossary prefers {better.text}", better.text, None
     )
 
 
 def _variant(
-    facts: Facts, hit: Hit, entries: list[Entry], traditional: bool, out: Collector
-) -> None:
-    """The hit's key is known but the characters differ from every known written form."""
+    facts: Facts, key: str, entries: list[Entry], written: str, traditional: bool
+) -> Verdict | None:
+    """The key is known but the characters differ from every known written form."""
     if entries:
         known = sorted(
             entries, key=lambda e: (e.retired, e.term.status != "preferred", e.term.text)
         )
         forms = list(dict.fromkeys(e.term.text for e in known))
     else:
-        forms = facts.defined_forms.get(hit.key, [])
-    written = facts.surface(hit)
-    if not forms or _bare(written, traditional) in {_bare(f, traditional) for f in forms}:
-        return
+        forms = facts.defined_forms.get(key, [])
+    bare = {_bare(f, traditional) for f in forms}
+    if not forms or _bare(written, traditional) in bare:
+        return None
     suggestion = forms[0]
-    distinct = {_bare(f, traditional) for f in forms}
-    out.add(
+    return Verdict(
         "TK108",
-        facts.place(hit),
         f"{written} is written with other characters than {suggestion}",
-        written,
         suggestion,
-        facts.replacement(hit, suggestion) if len(distinct) == 1 else None,
+        suggestion if len(bare) == 1 else None,
     )
 
 

@@ -26,12 +26,13 @@ class Family:
     pattern: re.Pattern[str]  # group 1: the sign(s) whose width varies
 
 
+# Each pattern starts with the sign itself, so the scan is fast; context is looked behind.
 FAMILIES = (
-    Family("percent sign", re.compile(r"\d\s*([%％])")),
-    Family("hyphen between Chinese characters", re.compile(rf"[{HAN}]([-－])[{HAN}]")),
+    Family("percent sign", re.compile(r"(?<=\d)([%％])")),
+    Family("hyphen between Chinese characters", re.compile(rf"(?<=[{HAN}])([-－])(?=[{HAN}])")),
     Family(
         "paragraph reference brackets",
-        re.compile(r"\d\s*(?P<open>[（(])[a-z]{1,3}(?P<close>[）)])"),
+        re.compile(r"(?<=\d)(?P<open>[（(])[a-z]{1,3}(?P<close>[）)])"),
     ),
 )
 

@@ -4,6 +4,7 @@ definitions and the glossaries in force; report, fix or diff."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -91,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
         False if args.no_default_glossary else None,
         args.fail_on,
     )
-    files = [f for f in collect(args.paths, _WALKED) if not settings.excluded(f)]
+    files = [
+        os.path.normpath(f) for f in collect(args.paths, _WALKED) if not settings.excluded(f)
+    ]
     glossaries = glossary_paths(settings)
     if not glossaries:
         raise InputError("no glossary in force: give --glossary FILE")
