@@ -197,6 +197,9 @@ def _band(doc: _Doc, centre: np.ndarray, half: int) -> tuple[np.ndarray, int]:
     return lo, width
 
 
+# Half-width of the band around an earlier path: later passes move the path by a few
+# sentences at most (the band still doubles when the path reaches its edge).
+_GUIDED_HALF = 16
 _CHUNK = 64  # rows whose bead costs are computed in one batch of array operations
 
 
@@ -287,9 +290,11 @@ def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
 
 
 def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
-    """Fill the banded table; return (cost table, back-pointer table)."""
+    """Fill the banded table; return (cost of the last row, back-pointer table). Only the
+    last few rows of costs are kept: memory is one byte per cell of the band."""
     n = doc.n_zh
-    cost = np.full((n + 1, width), _INF)
+    ring = _MAX_ZH + 1
+    cost = np.full((ring, width), _INF)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cols = np.arange(width)
     grow = [(t, a, b) for t, (a, b) in enumerate(BEADS) if a > 0]
@@ -312,16 +317,17 @@ def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
             shift = int(lo[i] - lo[i - a]) - b
             k0, k1 = max(0, -shift), min(width, width - shift)
             if k0 < k1:
-                cand[t, k0:k1] = cost[i - a, k0 + shift : k1 + shift] + row_costs[t, k0:k1]
+                prev = cost[(i - a) % ring]
+                cand[t, k0:k1] = prev[k0 + shift : k1 + shift] + row_costs[t, k0:k1]
         arg = cand.argmin(axis=0)
         best = cand[arg, cols]
         # 0-1 beads move along the row: cost[k] = min over k' ≤ k of best[k'] + skips (k', k].
         skips = skip_cum[lo[i] : lo[i] + width]
         row = skips + np.minimum.accumulate(best - skips)
-        cost[i] = row
+        cost[i % ring] = row
         back[i] = np.where(row < best - 1e-9, skip_t, arg)
         back[i, ~np.isfinite(row)] = -1
-    return cost, back
+    return cost[n % ring], back
 
 
 def _trace(doc: _Doc, lo: np.ndarray, width: int, back: np.ndarray):
@@ -348,9 +354,9 @@ def _align_band(doc: _Doc, params: Params, centre: np.ndarray, half: int):
     """Align inside a band around `centre`, doubling the band until the path stays inside."""
     while True:
         lo, width = _band(doc, centre, half)
-        cost, back = _run(doc, params, lo, width)
+        last, back = _run(doc, params, lo, width)
         full = width >= doc.n_en + 1
-        if np.isfinite(cost[doc.n_zh, doc.n_en - lo[doc.n_zh]]):
+        if np.isfinite(last[doc.n_en - lo[doc.n_zh]]):
             beads, touched = _trace(doc, lo, width, back)
             if not touched or full:
                 return beads
@@ -430,25 +436,30 @@ def fit_and_align(
     half = half_width or max(20, int(2 * math.sqrt(max(n, m))))
     if guide:
         centre = _path_centre(guide, n)
-        doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape, centre, half)
+        radius = 2 * (half_width or _GUIDED_HALF)
     else:
-        doc = _Doc.build(zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape)
+        # Expected path: equal shares of the total length on both sides.
+        zh_cum = np.concatenate([[0.0], np.cumsum(zh_len, dtype=np.float64)])
+        en_cum = np.concatenate([[0.0], np.cumsum(en_len, dtype=np.float64)])
+        centre = np.interp(
+            zh_cum / max(zh_cum[-1], 1.0), en_cum / max(en_cum[-1], 1.0), np.arange(m + 1)
+        )
+        centre[0], centre[-1] = 0, m
+        radius = 4 * half
+    doc = _Doc.build(
+        zh_len, en_len, zh_anchors, en_anchors, zh_shape, en_shape, centre, radius
+    )  # fmt: skip
     # The documents' own ratio, pulled towards the usual one when they are short (a sentence
     # missing from a three-sentence document would otherwise skew it badly).
     ratio = float((doc.en_cum[-1] + PRIOR_RATIO * PRIOR_WEIGHT) / (doc.zh_cum[-1] + PRIOR_WEIGHT))
     params = Params(ratio, _default_variance(ratio), anchor_weight=anchor_weight)
     if guide:
         params = _estimate(doc, guide, params)
-        return _align_band(doc, params, centre, half_width or max(10, half // 2)), params
-    # Expected path: equal shares of the total length on both sides.
-    zh_share = doc.zh_cum / max(doc.zh_cum[-1], 1.0)
-    en_share = doc.en_cum / max(doc.en_cum[-1], 1.0)
-    centre = np.interp(zh_share, en_share, np.arange(m + 1))
-    centre[0], centre[-1] = 0, m
+        return _align_band(doc, params, centre, half_width or _GUIDED_HALF), params
     beads = _align_band(doc, params, centre, half)
     params = _estimate(doc, beads, params)
     centre = _path_centre(beads, n)
-    return _align_band(doc, params, centre, half_width or max(10, half // 2)), params
+    return _align_band(doc, params, centre, half_width or _GUIDED_HALF), params
 
 
 def _default_variance(ratio: float) -> float:
