@@ -114,20 +114,26 @@ def check(facts: Facts, out: Collector) -> None:
     key = facts.doc.key
     grams = Grams(key)
     long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
-    known = {g for k in long_known for g in four_grams(k)}
+    terms_with: dict[str, list[str]] = defaultdict(list)
+    for k in long_known:
+        for g in four_grams(k):
+            terms_with[g].append(k)
     known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
     reported: set[int] = set()
-    for s, t in _pairs(grams, known):
+    for s, t in _pairs(grams, set(terms_with)):
         for p in grams.occurrences(s):
             if p in reported:
                 continue
-            start, end, preferred = _grow(grams, p, t)
+            snapped = _snap(key, p, t, terms_with.get(t, []))
+            start, end, preferred = snapped or _grow(grams, p, t)
             if any(q in reported for q in range(start, end)):
                 continue
             variant = key[start:end]
-            if variant in known_keys or not _credible(
-                grams, variant, preferred, preferred in known_keys
-            ):
+            # A glossary term is never a slip; a document's own definition is one only when it
+            # misspells a glossary term (联合国环境规化署（环境署）).
+            if variant in facts.glossary or (variant in facts.defined_forms and not snapped):
+                continue
+            if not _credible(grams, variant, preferred, preferred in known_keys):
                 continue
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
@@ -182,6 +188,19 @@ def _free_standing(grams: Grams, form: str) -> bool:
         end = p + len(form)
         after.add(key[end] if end < len(key) else "")
     return len(before) > 1 and len(after) > 1
+
+
+def _snap(key: str, p: int, t: str, terms: list[str]) -> tuple[int, int, str] | None:
+    """The glossary term that the text around key[p:p+4] misspells by one character: the rare
+    form at p lines up with a term containing `t`, and differs from it nowhere else."""
+    for term in sorted(terms, key=len, reverse=True):
+        offset = term.find(t)
+        start, end = p - offset, p - offset + len(term)
+        if start >= 0 and end <= len(key):
+            region = key[start:end]
+            if sum(a != b for a, b in zip(region, term, strict=True)) == 1:
+                return start, end, term
+    return None
 
 
 def _grow(grams: Grams, p: int, t: str) -> tuple[int, int, str]:
