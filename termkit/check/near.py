@@ -20,7 +20,8 @@ from termkit.text.normalize import HAN
 N = 4
 MAX_LEN = 12
 MIN_USUAL = 2  # the preferred form occurs at least this often
-MIN_RATIO = 2  # and this many times as often as the variant
+MIN_RATIO = 2  # and this many times as often as a variant used once
+REPEATED_RATIO = 5  # a variant used more than once is a slip only when far rarer (协调增效)
 MIN_SUBSTITUTED_USUAL = 3  # a one-character change needs a preferred form used this often
 MIN_KNOWN = 6  # a glossary term this long is preferred outright (shorter names differ by
 # one character from other names: 联海稳定团 / 联刚稳定团)
@@ -41,6 +42,10 @@ _FUNCTION = frozenset(
     "之以所等上下"
 )
 _NEUTRAL = _NUMERALS | _FUNCTION
+_OPPOSITES = frozenset(
+    frozenset(pair)
+    for pair in "高低 大小 多少 长短 新旧 男女 东西 南北 左右 正负 内外 前后 增减 轻重 进出 买卖 早晚 冷热".split()
+)
 
 
 class Grams:
@@ -161,11 +166,14 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool) -> bool:
     if known and len(preferred) >= MIN_KNOWN:
         return True
     usual = grams.count(preferred)
-    if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(grams, preferred):
+    ratio = MIN_RATIO if rare == 1 else REPEATED_RATIO
+    if usual < MIN_USUAL or usual < ratio * rare or not _free_standing(grams, preferred):
         return False
     if sorted(variant) == sorted(preferred):
         return True
     i = next(k for k, (a, b) in enumerate(zip(variant, preferred, strict=True)) if a != b)
+    if frozenset((variant[i], preferred[i])) in _OPPOSITES:
+        return False  # 高/低, 男/女: two meanings, not two spellings
     # The changed character must belong to the term: both character pairs it makes in the
     # preferred form are used (almost) only inside that form. 协同 and 同增 occur only in
     # 协同增效; 举行 occurs everywhere, so 会议期间举行 is a phrase, not a term.
