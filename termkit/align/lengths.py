@@ -193,6 +193,8 @@ def _band(doc: _Doc, centre: np.ndarray, half: int) -> tuple[np.ndarray, int]:
     m = doc.n_en
     width = min(2 * half + 1, m + 1)
     lo = np.clip(np.rint(centre).astype(np.int64) - half, 0, m + 1 - width)
+    # The path starts at (0, 0) and ends at (n, m), whatever the centre says.
+    lo[0], lo[-1] = 0, m + 1 - width
     lo = np.maximum.accumulate(lo)
     return lo, width
 
@@ -338,6 +340,8 @@ def _trace(doc: _Doc, lo: np.ndarray, width: int, back: np.ndarray):
     touched = False
     while i > 0 or j > 0:
         k = j - lo[i]
+        if not 0 <= k < width:
+            raise RuntimeError("alignment path left the band")
         if (k == 0 and lo[i] > 0) or (k == width - 1 and lo[i] + width - 1 < doc.n_en):
             touched = True
         t = back[i, k]
@@ -407,9 +411,10 @@ def align_lengths(
     Every sentence of both sides is in exactly one bead, in order; empty sides give 1-0 / 0-1
     beads only.
     """
-    return fit_and_align(zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape)[
-        0
-    ]
+    spans, _ = fit_and_align(
+        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape, half_width
+    )
+    return spans
 
 
 def fit_and_align(
@@ -435,8 +440,9 @@ def fit_and_align(
     en_anchors = en_anchors or [frozenset()] * m
     half = half_width or max(20, int(2 * math.sqrt(max(n, m))))
     if guide:
-        centre = _path_centre(guide, n)
-        radius = 2 * (half_width or _GUIDED_HALF)
+        centre, spread = _path_centre(guide, n)
+        guided_half = (half_width or _GUIDED_HALF) + spread
+        radius = 2 * guided_half
     else:
         # Expected path: equal shares of the total length on both sides.
         zh_cum = np.concatenate([[0.0], np.cumsum(zh_len, dtype=np.float64)])
@@ -455,11 +461,11 @@ def fit_and_align(
     params = Params(ratio, _default_variance(ratio), anchor_weight=anchor_weight)
     if guide:
         params = _estimate(doc, guide, params)
-        return _align_band(doc, params, centre, half_width or _GUIDED_HALF), params
+        return _align_band(doc, params, centre, guided_half), params
     beads = _align_band(doc, params, centre, half)
     params = _estimate(doc, beads, params)
-    centre = _path_centre(beads, n)
-    return _align_band(doc, params, centre, half_width or _GUIDED_HALF), params
+    centre, spread = _path_centre(beads, n)
+    return _align_band(doc, params, centre, (half_width or _GUIDED_HALF) + spread), params
 
 
 def _default_variance(ratio: float) -> float:
@@ -467,11 +473,16 @@ def _default_variance(ratio: float) -> float:
     return DISPERSION * VARIANCE_PER_RATIO * ratio
 
 
-def _path_centre(beads, n: int) -> np.ndarray:
-    """For every zh count 0..n, the en count the path reaches there."""
-    centre = np.zeros(n + 1)
+def _path_centre(beads, n: int) -> tuple[np.ndarray, int]:
+    """A band centre following an earlier path (for every zh count 0..n, the middle of the en
+    counts the path visits in that row; rows it jumps over are interpolated), and the
+    half-width needed to hold the longest run of 0-1 beads inside one row."""
+    lo = np.full(n + 1, np.inf)
+    hi = np.full(n + 1, -np.inf)
     for z0, z1, e0, e1 in beads:
         for i in range(z0, z1 + 1):
-            frac = (i - z0) / (z1 - z0) if z1 > z0 else 1.0
-            centre[i] = e0 + frac * (e1 - e0)
-    return centre
+            frac = (i - z0) / (z1 - z0) if z1 > z0 else 0.0
+            j = e0 + frac * (e1 - e0)
+            lo[i] = min(lo[i], j if z1 > z0 else e0)
+            hi[i] = max(hi[i], j if z1 > z0 else e1)
+    return (lo + hi) / 2.0, math.ceil(float(np.max(hi - lo)) / 2.0)
