@@ -327,6 +327,19 @@ def test_cli_errors_exit_2_with_one_line(tmp_path, capsys):
     assert "missing.txt" in capsys.readouterr().err
 
 
+def test_cli_glossary_pairs(tmp_path, capsys):
+    zh_path, en_path = write_pair(tmp_path, ZH_DOC, EN_DOC)
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("开发署\tUNDP\n委员会\tCommission\n", encoding="utf-8")
+    assert main(["align", zh_path, en_path, "--glossary", str(glossary)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["zh_lines"] for r in rows] == [[k] for k in range(1, 7)]
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("only one column\n", encoding="utf-8")
+    assert main(["align", zh_path, en_path, "--glossary", str(empty)]) == 2
+    assert "empty.tsv" in capsys.readouterr().err
+
+
 def test_align_files_reads_each_encoding(tmp_path):
     zh_path, en_path = write_pair(tmp_path, ZH_DOC, EN_DOC, zh_encoding="utf-16")
     assert len(align_files(zh_path, en_path)) == 6

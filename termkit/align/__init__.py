@@ -33,7 +33,7 @@ __all__ = [
 # A Latin letter or digit inside Chinese text is worth about a third of a Han character.
 _ASCII_IN_ZH = 0.35
 _ASCII = re.compile(r"[\x21-\x7e]")
-# A side is Chinese when at least this share of its non-space characters are Han.
+# A side is Chinese when Han characters are at least this share of Han characters + Latin words.
 _CHINESE_SHARE = 0.3
 # A sentence ending in a letter, digit or Han character (no punctuation at all) is a heading.
 _OPEN_END = re.compile(r"\w$")
@@ -121,9 +121,9 @@ def _shape(sentences: Sequence[Sentence]) -> Shape:
 
 
 def _score(zh_len, en_len, zh_anchors, en_anchors, params: Params) -> float:
-    """Confidence of a bead, 0–1: how well the lengths fit (exp(-δ²/8): 0.88 at one standard
-    deviation, 0.14 at four), averaged with the anchor overlap when the bead has anchors on
-    both sides. 1-0 and 0-1 beads score 0."""
+    """Confidence of a bead, 0–1: how well the lengths fit (exp(-δ²/8), δ the length
+    difference in the aligner's standard deviations: 0.88 at one, 0.14 at four), averaged with
+    the anchor overlap when the bead has anchors on both sides. 1-0 and 0-1 beads score 0."""
     if not zh_len or not en_len:
         return 0.0
     delta = length_delta(sum(zh_len), sum(en_len), params)
