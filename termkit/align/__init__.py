@@ -77,7 +77,7 @@ def align_sentences(
     zh: Sequence[Sentence],
     en: Sequence[Sentence],
     glossary_pairs: Iterable[tuple[str, str]] = (),
-    anchor_weight: float = 3.0,
+    anchor_weight: float = 8.0,
     learn_lexicon: bool = True,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. With `learn_lexicon`, word pairs learnt from

@@ -53,7 +53,7 @@ class Params:
     ratio: float  # English length per unit of Chinese length
     variance: float  # variance of (en - ratio * zh) per unit of mean length
     priors: dict[tuple[int, int], float] = field(default_factory=lambda: dict(DEFAULT_PRIORS))
-    anchor_weight: float = 3.0
+    anchor_weight: float = 8.0
     anchor_miss: float = 1.0  # a bead with anchors on one side only, or none shared
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
     heading_penalty: float = 2.2  # a heading glued to other sentences of its side
@@ -401,7 +401,7 @@ def align_lengths(
     en_len: Sequence[float],
     zh_anchors: Sequence[frozenset[str]] | None = None,
     en_anchors: Sequence[frozenset[str]] | None = None,
-    anchor_weight: float = 3.0,
+    anchor_weight: float = 8.0,
     zh_shape: Shape | None = None,
     en_shape: Shape | None = None,
     half_width: int | None = None,
@@ -422,7 +422,7 @@ def fit_and_align(
     en_len: Sequence[float],
     zh_anchors: Sequence[frozenset[str]] | None = None,
     en_anchors: Sequence[frozenset[str]] | None = None,
-    anchor_weight: float = 3.0,
+    anchor_weight: float = 8.0,
     zh_shape: Shape | None = None,
     en_shape: Shape | None = None,
     half_width: int | None = None,
