@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,17 +40,29 @@ from termkit.text.normalize import HAN
 _FUNCTION = set("的了和与及或并在对为是将其该此这各等之以所也都而但就")
 
 
+CPU: dict[int, list[float]] = {}  # id(times) → CPU seconds (user + system) of each run
+
+
 def _timed(cmd: list[str], runs: int, cwd: Path) -> tuple[list[float], subprocess.CompletedProcess]:
-    times, result = [], None
+    """Wall time of each run, and (in CPU) its CPU time, which a loaded machine inflates less."""
+    times, cpu, result = [], [], None
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    CPU[id(times)] = cpu
     return times, result
 
 
 def _fmt(times: list[float]) -> str:
-    return f"min {min(times) * 1000:.0f} ms, median {statistics.median(times) * 1000:.0f} ms"
+    cpu = CPU.get(id(times), [0.0])
+    return (
+        f"wall min {min(times) * 1000:.0f} ms, median {statistics.median(times) * 1000:.0f} ms; "
+        f"CPU min {min(cpu) * 1000:.0f} ms"
+    )
 
 
 def prh_yaml(tb: Termbase) -> str:
@@ -138,6 +152,7 @@ def main() -> None:
     parser.add_argument("--skip-large", action="store_true")
     args = parser.parse_args()
     has_textlint = (args.textlint / "node_modules" / ".bin" / "textlint").exists()
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         seed = (REPO / "seeds" / "000_6fadedb60f1cd4cd.txt").read_bytes()
@@ -147,6 +162,8 @@ def main() -> None:
         shipped = load_glossary(default_glossary_path())
         print(f"30 KB draft: {len(seed[:cut])} bytes; shipped glossary: "
               f"{sum(len(c.terms) for c in shipped.concepts)} terms")  # fmt: skip
+        base, _ = _timed([sys.executable, "-c", "pass"], args.runs, folder)
+        print(f"python start-up alone: {_fmt(base)}")
         tk = termkit_run(draft, None, args.runs, folder)
         tl = (
             textlint_run(args.textlint, folder, prh_yaml(shipped), draft, args.runs)

@@ -1,5 +1,6 @@
 """Short forms: defined on first use (TK101, TK102), one per full form (TK103), one full form per
-short form (TK104), defined once (TK105), and the full form not written again (TK111)."""
+short form (TK104), defined once (TK105), and the full form not written out after (TK111) or
+before (TK112) its definition."""
 
 from __future__ import annotations
 

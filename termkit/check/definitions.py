@@ -41,7 +41,6 @@ class Defined:
     full_start: int
     short_start: int
     close: int  # the closing bracket: the definition is complete here
-    known: bool  # the full form is a glossary full form
 
     @property
     def full_end(self) -> int:
@@ -64,11 +63,11 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
             start = _full_start(folded, span.open, form, known_full, lengths)
             if start is None:
                 continue
-            begin, end, known = start
+            begin, end = start
             full, short_at = text[begin:end], span.inner_start + form.offset
             if _plausible(full, form):
                 short = text[short_at : short_at + len(form.text)]
-                found.append(Defined(full, short, form.kind, begin, short_at, span.close, known))
+                found.append(Defined(full, short, form.kind, begin, short_at, span.close))
     return found
 
 
@@ -83,8 +82,8 @@ def _plausible(full: str, form: ShortForm) -> bool:
 
 def _full_start(
     text: str, bracket: int, form: ShortForm, known: frozenset[str], lengths: list[int]
-) -> tuple[int, int, bool] | None:
-    """(start, end, known) of the full form before the bracket at `bracket`, or None."""
+) -> tuple[int, int] | None:
+    """(start, end) of the full form before the bracket at `bracket`, or None."""
     end = bracket
     while end > 0 and text[end - 1] in " \t\u3000":
         end -= 1
@@ -97,15 +96,15 @@ def _full_start(
         inside = match_characters(form.text, text, at, end)
         if at < 0 or (form.kind != "english" and not _covered(len(inside), len(han))):
             return None
-        return at + 1, end - 1, False
+        return at + 1, end - 1
     for length in lengths:
         if length <= end and text[end - length : end] in known:
-            return end - length, end, True
+            return end - length, end
     if not _NAME_CHAR.match(text, end - 1):
         return None
     window = _window_start(text, end)
     if form.kind == "english":
-        return _walk_left(text, window, end - 1), end, False
+        return _walk_left(text, window, end - 1), end
     positions = match_characters(form.text, text, window, end)
     if not positions or not _covered(len(positions), len(han)):
         return None
@@ -113,8 +112,8 @@ def _full_start(
     if text[anchor] == han[0]:
         start = _extend_prefixes(text, window, anchor)
         if len(normalize(text[start:end])) > len(normalize(form.text)):
-            return start, end, False
-    return _walk_left(text, window, anchor), end, False
+            return start, end
+    return _walk_left(text, window, anchor), end
 
 
 def _covered(found: int, han: int) -> bool:
