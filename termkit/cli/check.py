@@ -92,9 +92,7 @@ def run(args: argparse.Namespace) -> int:
         False if args.no_default_glossary else None,
         args.fail_on,
     )
-    files = [
-        os.path.normpath(f) for f in collect(args.paths, _WALKED) if not settings.excluded(f)
-    ]
+    files = [os.path.normpath(f) for f in collect(args.paths, _WALKED) if not settings.excluded(f)]
     glossaries = glossary_paths(settings)
     if not glossaries:
         raise InputError("no glossary in force: give --glossary FILE")
