@@ -111,30 +111,25 @@ class _Doc:
         en_len: Sequence[float],
         zh_anchors: Sequence[frozenset[str]],
         en_anchors: Sequence[frozenset[str]],
-        zh_shape: Shape | None = None,
-        en_shape: Shape | None = None,
-        centre: np.ndarray | None = None,
-        radius: int = 0,
+        zh_shape: Shape | None,
+        en_shape: Shape | None,
+        centre: np.ndarray,
+        radius: float,
     ) -> _Doc:
+        """Arrays of both sides; anchor matches are kept for en sentences within `radius` of
+        where each zh sentence is expected (`centre`, one en position per zh count): frequent
+        anchors would otherwise pair every sentence with thousands."""
         where: dict[str, list[int]] = {}
         for j, anchors in enumerate(en_anchors):
             for a in anchors:
                 where.setdefault(a, []).append(j)
-        if centre is None:
-            matches = [
-                np.sort(np.fromiter((j for a in anchors for j in where.get(a, ())), dtype=int))
-                for anchors in zh_anchors
-            ]
-        else:
-            # Frequent anchors (common words) would pair every sentence with thousands: keep
-            # only the occurrences near where the sentence is expected.
-            arrays = {a: np.array(js) for a, js in where.items()}
-            matches = []
-            for r, anchors in enumerate(zh_anchors):
-                lo, hi = centre[r] - radius, centre[r + 1] + radius
-                found = [arrays[a] for a in anchors if a in arrays]
-                found = [x[np.searchsorted(x, lo) : np.searchsorted(x, hi, "right")] for x in found]
-                matches.append(np.sort(np.concatenate(found)) if found else np.zeros(0, int))
+        arrays = {a: np.array(js) for a, js in where.items()}
+        matches = []
+        for r, anchors in enumerate(zh_anchors):
+            lo, hi = centre[r] - radius, centre[r + 1] + radius
+            found = [arrays[a] for a in anchors if a in arrays]
+            found = [x[np.searchsorted(x, lo) : np.searchsorted(x, hi, "right")] for x in found]
+            matches.append(np.sort(np.concatenate(found)) if found else np.zeros(0, int))
         return cls(
             np.concatenate([[0.0], np.cumsum(zh_len, dtype=np.float64)]),
             np.concatenate([[0.0], np.cumsum(en_len, dtype=np.float64)]),
@@ -240,16 +235,11 @@ def _shape_costs(doc: _Doc, params: Params, rows, ends, a: int, b: int):
         cost += params.label_penalty * ((zh_label != en_label) & ((zh_label > 0) | (en_label > 0)))
         # A labelled sentence inside a bead, after its first sentence.
         if a > 1:
-            cost += (
-                params.label_penalty
-                * (doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)])[
-                    :, None
-                ]
-            )
+            inner = doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)]
+            cost += params.label_penalty * inner[:, None]
         if b > 1:
-            cost += params.label_penalty * (
-                doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
-            )
+            inner = doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
+            cost += params.label_penalty * inner
     # A heading (no final punctuation) glued to other sentences of its side.
     if a > 1 and doc.zh_open_cum[-1]:
         opens = doc.zh_open_cum[rows] - doc.zh_open_cum[first_zh]
