@@ -343,3 +343,13 @@ def test_cli_glossary_pairs(tmp_path, capsys):
 def test_align_files_reads_each_encoding(tmp_path):
     zh_path, en_path = write_pair(tmp_path, ZH_DOC, EN_DOC, zh_encoding="utf-16")
     assert len(align_files(zh_path, en_path)) == 6
+
+
+def test_tmx_survives_control_characters():
+    from translate.storage.tmx import tmxfile
+
+    from termkit.align.output import tmx_bytes
+
+    beads = align_texts("第一句。\f第二句\x01。", "First sentence.\f Second\x01 one.")
+    store = tmxfile(tmx_bytes(beads, "a.zh", "b.en"))
+    assert [u.target for u in store.units if not u.isheader()][1] == "Second  one."

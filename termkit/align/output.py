@@ -10,6 +10,7 @@ source files are <prop>s of the header. Output is deterministic (no creation dat
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import IO
 
@@ -50,6 +51,15 @@ def write_tsv(beads: Sequence[Bead], out: IO[str]) -> None:
         out.write("\t".join(fields) + "\n")
 
 
+# Characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, surrogates, U+FFFE/F):
+# PDF-extracted text has form feeds.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return _XML_INVALID.sub(" ", text)
+
+
 def tmx_bytes(beads: Sequence[Bead], zh_file: str = "", en_file: str = "") -> bytes:
     """A TMX 1.4b document of the beads, built with translate-toolkit."""
     from lxml import etree
@@ -63,10 +73,10 @@ def tmx_bytes(beads: Sequence[Bead], zh_file: str = "", en_file: str = "") -> by
     header.set("creationtoolversion", __version__)
     for kind, value in (("x-zh-file", zh_file), ("x-en-file", en_file)):
         if value:
-            etree.SubElement(header, "prop", type=kind).text = value
+            etree.SubElement(header, "prop", type=kind).text = _xml_text(value)
     for bead in beads:
-        unit = store.addsourceunit(bead.zh_text)
-        unit.target = bead.en_text
+        unit = store.addsourceunit(_xml_text(bead.zh_text))
+        unit.target = _xml_text(bead.en_text)
         props = (
             ("x-score", f"{bead.score:.4f}"),
             ("x-zh-lines", ",".join(map(str, bead.zh_lines))),
