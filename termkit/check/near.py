@@ -33,6 +33,7 @@ COHESION = 0.5
 LONG = 9
 _RUN = re.compile(f"[{HAN}]{{{N},}}")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_PAIRS = re.compile(f"[{HAN}]{{2,}}")
 # Characters whose change never makes another spelling of a term: numerals and ordinals (not
 # in a variant at all) and function characters, which make different phrases (在这方面 /
 # 在该方面). 得 is not one: it is common in transliterations (海得拉巴).
@@ -55,11 +56,14 @@ class Grams:
     def __init__(self, key: str) -> None:
         self.key = key
         self.at: dict[str, list[int]] = {}
+        # Every form this rule counts starts with a content character (a variant never starts
+        # with a function character, and grows only over content characters): skip the rest.
         for m in _RUN.finditer(key):
             run, base = m.group(), m.start()
             for i in range(len(run) - N + 1):
-                self.at.setdefault(run[i : i + N], []).append(base + i)
-        self._short: dict[str, int] = {}
+                if run[i] not in _NEUTRAL:
+                    self.at.setdefault(run[i : i + N], []).append(base + i)
+        self._pairs: Counter[str] | None = None  # Han character pairs, counted when needed
 
     def occurrences(self, form: str) -> list[int]:
         starts = self.at.get(form[:N], [])
@@ -70,9 +74,11 @@ class Grams:
     def count(self, form: str) -> int:
         if len(form) >= N:
             return len(self.occurrences(form))
-        if form not in self._short:
-            self._short[form] = self.key.count(form)
-        return self._short[form]
+        if self._pairs is None:
+            self._pairs = Counter(
+                run[i : i + 2] for run in _PAIRS.findall(self.key) for i in range(len(run) - 1)
+            )
+        return self._pairs[form]
 
 
 def four_grams(text: str) -> set[str]:
@@ -82,35 +88,39 @@ def four_grams(text: str) -> set[str]:
 def _pairs(grams: Grams, known: set[str]) -> list[tuple[str, str]]:
     """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
     preferred one occurs twice or is part of a glossary term; the rare one is used at most
-    MAX_SHORTLIST times (more is no slip). Collisions are found with whole-list operations:
-    a 1 MB document has some 150,000 distinct four-grams."""
-    words = [*grams.at, *(known - grams.at.keys())]
-    usual = {w for w in words if w in known or len(grams.at[w]) >= MIN_USUAL}
+    MAX_SHORTLIST times (more is no slip). A 1 MB document has some 150,000 distinct
+    four-grams, so only the preferred side is grouped and the rare side is looked up."""
+    usual = [w for w, ps in grams.at.items() if len(ps) >= MIN_USUAL]
+    usual += [w for w in known if w not in grams.at or len(grams.at[w]) < MIN_USUAL]
+    rare = [
+        w
+        for w, ps in grams.at.items()
+        if len(ps) <= MAX_SHORTLIST and w not in known and w[0] not in _NEUTRAL
+        if w[-1] not in _NEUTRAL
+    ]
     found = []
     for i in (1, 2):
-        wild = [w[:i] + w[i + 1 :] for w in words]
-        shared = Counter(wild)
         groups: dict[str, list[str]] = defaultdict(list)
-        for w, k in zip(words, wild, strict=True):
-            if shared[k] > 1 and w[i] not in _NEUTRAL:
-                groups[k].append(w)
-        for group in groups.values():
-            found += [(s, t) for s in group for t in group if t != s and t in usual]
-    swapped = [w[0] + w[2] + w[1] + w[3] for w in words]
+        for w in usual:
+            if w[i] not in _NEUTRAL:
+                groups[w[:i] + w[i + 1 :]].append(w)
+        wild = [w[:i] + w[i + 1 :] for w in rare]
+        found += [
+            (s, t)
+            for s, k in zip(rare, wild, strict=True)
+            if k in groups and s[i] not in _NEUTRAL
+            for t in groups[k]
+            if t != s
+        ]
+    usual_set = set(usual)
     found += [
         (s, t)
-        for s, t in zip(words, swapped, strict=True)
-        if t != s and t in usual and s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
+        for s in rare
+        if s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
+        for t in [s[0] + s[2] + s[1] + s[3]]
+        if t != s and t in usual_set
     ]
-    return sorted(
-        (s, t)
-        for s, t in found
-        if s in grams.at
-        and len(grams.at[s]) <= MAX_SHORTLIST
-        and s not in known
-        and s[0] not in _NEUTRAL
-        and s[-1] not in _NEUTRAL
-    )
+    return sorted(found)
 
 
 def check(facts: Facts, out: Collector) -> None:
