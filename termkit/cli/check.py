@@ -12,7 +12,7 @@ from termkit.check import fix, report
 from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file
 from termkit.check.rules import RULES, SEVERITIES
 from termkit.check.run import check_files, glossary_paths, load_index
-from termkit.check.settings import find_config, load_settings
+from termkit.check.settings import Settings, find_config, load_settings
 from termkit.errors import InputError
 from termkit.io import output_stream
 from termkit.paths import COMPRESSED, TEXT_SUFFIXES, collect
@@ -122,7 +122,9 @@ def _show_diffs(checked: list[Checked]) -> int:
     return int(changed > 0)
 
 
-def _fix(checked: list[Checked], settings, glossaries, encoding) -> tuple[list[Checked], int]:
+def _fix(
+    checked: list[Checked], settings: Settings, glossaries: list[str], encoding: str | None
+) -> tuple[list[Checked], int]:
     """Apply each file's fixes, then check the fixed files again."""
     index = None
     result, fixed = [], 0
