@@ -62,6 +62,17 @@ def test_chinese_end_punctuation_and_closing_quotes():
     ]
 
 
+def test_no_sentence_end_inside_brackets():
+    assert texts(split_zh("通报情况(2001年1月21日；2015年2月24日)。下一句。")) == [
+        "通报情况(2001年1月21日；2015年2月24日)。",
+        "下一句。",
+    ]
+    assert texts(split_en("It met (see the report. It is annexed.) Then it rose.")) == [
+        "It met (see the report. It is annexed.)",
+        "Then it rose.",
+    ]
+
+
 def test_chinese_list_items_after_colon():
     assert texts(split_zh("安理会决定：(a) 延长任务期限；(b) 继续处理此案。")) == [
         "安理会决定：",

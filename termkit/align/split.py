@@ -8,6 +8,7 @@ the paragraph label (`3.`, `(a)`) it starts with, which the aligner uses as an a
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -210,8 +211,23 @@ def _join_block(block: list[tuple[int, str]], chinese: bool) -> tuple[str, list[
     return text, owner
 
 
+def _bracket_depth(text: str) -> list[int]:
+    """How many matched round brackets enclose each position: `(2001年1月21日；2015年2月24日)`
+    is one unit. A bracket that never closes encloses nothing."""
+    change = [0] * (len(text) + 2)
+    stack: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(k)
+        elif ch in ")）" and stack:
+            change[stack.pop() + 1] += 1
+            change[k + 1] -= 1
+    return list(itertools.accumulate(change[:-1]))
+
+
 def _cut_points_zh(text: str) -> list[int]:
-    cuts = {m.end() for m in _ZH_END.finditer(text)}
+    depth = _bracket_depth(text)
+    cuts = {m.end() for m in _ZH_END.finditer(text) if depth[m.end()] == 0}
     cuts |= {m.end() for m in _ZH_ENUM_AFTER.finditer(text)}
     return sorted(c for c in cuts if 0 < c < len(text))
 
@@ -227,8 +243,11 @@ def _is_abbreviation(before: str) -> bool:
 
 
 def _cut_points_en(text: str) -> list[int]:
+    depth = _bracket_depth(text)
     cuts = set()
     for m in _EN_CANDIDATE.finditer(text):
+        if depth[m.end()]:
+            continue
         if m.group().startswith(".") and not m.group().startswith("..."):
             before = _WORD_BEFORE.search(text[: m.start()] + ".")
             if before and _is_abbreviation(before.group(1)):
