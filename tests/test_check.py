@@ -184,6 +184,16 @@ def test_near_variants_named_in_the_issue(shipped):
     assert any(s.startswith("海德拉巴") and v.startswith("海得拉巴") for v, s in found)
 
 
+def test_slips_in_glossary_terms_used_once():
+    terms = [Term(t, "zh", "fullForm", "preferred") for t in ("外来侵入物种", "海德拉巴会议中心")]
+    glossary = GlossaryIndex([Termbase(tuple(Concept(t.text, (t,)) for t in terms))])
+    found = run("各国讨论了外来入侵物种问题，并在海得拉巴会议中心开会。", glossary)
+    assert [(f.rule, f.found, f.suggestion) for f in found] == [
+        ("TK110", "外来入侵物种", "外来侵入物种"),
+        ("TK110", "海得拉巴会议中心", "海德拉巴会议中心"),
+    ]
+
+
 def test_term_inside_a_longer_known_term_is_no_hit():
     terms = (Term("环境署", "zh", "shortForm", "preferred"),)
     longer = (Term("环境署世界养护监测中心", "zh", "fullForm", "preferred"),)

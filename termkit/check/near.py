@@ -209,16 +209,23 @@ def _free_standing(grams: Grams, form: str) -> bool:
 
 
 def _snap(key: str, p: int, t: str, terms: list[str]) -> tuple[int, int, str] | None:
-    """The glossary term that the text around key[p:p+4] misspells by one character: the rare
-    form at p lines up with a term containing `t`, and differs from it nowhere else."""
+    """The glossary term that the text around key[p:p+4] misspells by one slip: the rare form
+    at p lines up with a term containing `t`, and differs from it nowhere else."""
     for term in sorted(terms, key=len, reverse=True):
         offset = term.find(t)
         start, end = p - offset, p - offset + len(term)
-        if start >= 0 and end <= len(key):
-            region = key[start:end]
-            if sum(a != b for a, b in zip(region, term, strict=True)) == 1:
-                return start, end, term
+        if start >= 0 and end <= len(key) and _one_slip(key[start:end], term):
+            return start, end, term
     return None
+
+
+def _one_slip(written: str, term: str) -> bool:
+    """One character replaced, or two neighbours swapped."""
+    diffs = [i for i, (a, b) in enumerate(zip(written, term, strict=True)) if a != b]
+    if len(diffs) == 1:
+        return True
+    i = diffs[0] if len(diffs) == 2 else -1
+    return diffs == [i, i + 1] and written[i : i + 2] == term[i + 1] + term[i]
 
 
 def _grow(grams: Grams, p: int, t: str) -> tuple[int, int, str]:
