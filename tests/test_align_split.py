@@ -112,6 +112,10 @@ def test_presplit_keeps_line_numbers_and_skips_blank_lines():
     assert [s.lines for s in sentences] == [(1,), (3,)]
 
 
+def test_line_numbers_with_any_line_ending():
+    assert [s.lines for s in presplit("一。\r\n二。\r三。\n\n四。")] == [(1,), (2,), (3,), (5,)]
+
+
 def test_han_share_ignores_digits_and_names():
     assert han_share("塞拉利昂 Global Nampo 9000766 集装箱 2010年11月1日") > 0.5
     assert han_share("The Committee met on 3 May 2015.") == 0.0

@@ -135,6 +135,7 @@ _EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])
 _EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _HAN_RE = re.compile(f"[{HAN}]")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _LINE_FINAL = re.compile(r"[。！？!?；;：:.…”’」』)）》\"']\s*$")
 
@@ -158,7 +159,8 @@ def _label_of(text: str) -> tuple[str | None, int]:
 
 
 def _numbered_lines(text: str) -> list[tuple[int, str]]:
-    return [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"), start=1)]
+    """Lines numbered as editors (and termkit.text.sourcemap) count them: \r\n, \r or \n."""
+    return list(enumerate(_LINE_END.split(text), start=1))
 
 
 def _blocks(text: str) -> list[list[tuple[int, str]]]:
