@@ -27,7 +27,16 @@ SEEDS = sorted(str(p.relative_to(REPO)) for p in (REPO / "seeds").glob("*.txt"))
 
 def _form(label: str) -> str:
     """An occurrence key without the annotator's remark: `气候公约 (no 《》)` → `气候公约`."""
-    return normalize(strip_title_marks(re.sub(r"\s*\(.*\)$", "", label)))
+    return strip_title_marks(re.sub(r"\s+\(.*\)$", "", label).strip())
+
+
+def _overlaps(form: str, found: str) -> bool:
+    """The finding's text covers the variant, or at least half of it; compared as written
+    (width variants differ only so) and on the matching key."""
+    for a, b in ((form, found), (normalize(form), normalize(found))):
+        if a in b or (b in a and 2 * len(b) >= len(a)):
+            return True
+    return False
 
 
 def _caught(entry: dict, findings: list) -> list:
@@ -37,9 +46,8 @@ def _caught(entry: dict, findings: list) -> list:
         if form == _form(entry["preferred"]) or not form:
             continue
         for f in findings:
-            text = normalize(strip_title_marks(f.found))
             near = any(f.line - 2 <= n <= f.end_line + 2 for n in occ["lines"])
-            if near and (form in text or (text in form and 2 * len(text) >= len(form))):
+            if near and _overlaps(form, strip_title_marks(f.found)):
                 hits.append(f)
     return hits
 
