@@ -112,6 +112,12 @@ def test_presplit_keeps_line_numbers_and_skips_blank_lines():
     assert [s.lines for s in sentences] == [(1,), (3,)]
 
 
+def test_section_numbers_match_across_languages():
+    zh = [s.label for s in split_zh("四、结论\n十二、建议\n二十一、附件\n")]
+    en = [s.label for s in split_en("IV. Conclusions\nXII. Recommendations\nXXI. Annex\n")]
+    assert zh == en == ["§4", "§12", "§21"]
+
+
 def test_line_numbers_with_any_line_ending():
     assert [s.lines for s in presplit("一。\r\n二。\r三。\n\n四。")] == [(1,), (2,), (3,), (5,)]
 

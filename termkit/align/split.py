@@ -42,93 +42,13 @@ _ZH_END = re.compile(r"(?:[。！？!?；]|…+|\.{3,})+[”’」』）)》〉�
 _ZH_ENUM_AFTER = re.compile(rf"(?<=[：:])\s*(?={_ENUM})")
 
 _EN_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "messrs",
-        "mmes",
-        "hon",
-        "rev",
-        "gen",
-        "col",
-        "lt",
-        "capt",
-        "sgt",
-        "gov",
-        "sen",
-        "rep",
-        "amb",
-        "no",
-        "nos",
-        "para",
-        "paras",
-        "art",
-        "arts",
-        "vol",
-        "vols",
-        "ch",
-        "chap",
-        "sect",
-        "sec",
-        "p",
-        "pp",
-        "fig",
-        "figs",
-        "ed",
-        "eds",
-        "op",
-        "cit",
-        "ibid",
-        "e.g",
-        "i.e",
-        "cf",
-        "vs",
-        "viz",
-        "approx",
-        "est",
-        "ca",
-        "al",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "dept",
-        "div",
-        "univ",
-        "assn",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.n",
-        "u.s",
-        "u.k",
-        "u.s.a",
-        "e.u",
-        "a.m",
-        "p.m",
-        "ph.d",
-        "corr",
-        "add",
-        "rev",
-        "suppl",
-        "annex",
-    ]
+    """
+    mr mrs ms dr prof st sr jr messrs mmes hon rev gen col lt capt sgt gov sen rep amb no
+    nos para paras art arts vol vols ch chap sect sec p pp fig figs ed eds op cit ibid e.g
+    i.e cf vs viz approx est ca al inc ltd co corp bros dept div univ assn jan feb mar apr
+    jun jul aug sep sept oct nov dec u.n u.s u.k u.s.a e.u a.m p.m ph.d corr add rev suppl
+    annex
+    """.split()
 )
 # Ends a sentence only when followed by a capital letter, digit, quote or bracket.
 _EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
@@ -153,9 +73,28 @@ def _label_of(text: str) -> tuple[str | None, int]:
     m = _LABEL.match(text)
     if not m:
         return None, 0
-    label = next(v for v in m.groupdict().values() if v)
-    label = label.translate(_LABEL_STRIP).strip("()").lower()
-    return label, m.end()
+    kind, label = next((k, v) for k, v in m.groupdict().items() if v)
+    if kind == "roman":  # section `IV.` is `四、` in Chinese
+        return f"§{_roman_value(label)}", m.end()
+    if kind == "cn":
+        tens, _, units = label.rpartition("十")
+        value = _CN_DIGITS.index(units) if units else 0
+        if "十" in label:
+            value += 10 * (_CN_DIGITS.index(tens) if tens else 1)
+        return f"§{value}", m.end()
+    return label.translate(_LABEL_STRIP).strip("()").lower(), m.end()
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for k, ch in enumerate(numeral):
+        value = values[ch]
+        total += -value if k + 1 < len(numeral) and values[numeral[k + 1]] > value else value
+    return total
 
 
 def _numbered_lines(text: str) -> list[tuple[int, str]]:
