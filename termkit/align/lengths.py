@@ -197,6 +197,7 @@ def _band(doc: _Doc, centre: np.ndarray, half: int) -> tuple[np.ndarray, int]:
 # Half-width of the band around an earlier path: later passes move the path by a few
 # sentences at most (the band still doubles when the path reaches its edge).
 _GUIDED_HALF = 16
+_MAX_WIDTH = 4097  # widest band worth widening to (columns)
 _CHUNK = 64  # rows whose bead costs are computed in one batch of array operations
 
 
@@ -352,7 +353,9 @@ def _align_band(doc: _Doc, params: Params, centre: np.ndarray, half: int):
         full = width >= doc.n_en + 1
         if np.isfinite(last[doc.n_en - lo[doc.n_zh]]):
             beads, touched = _trace(doc, lo, width, back)
-            if not touched or full:
+            # Unrelated documents would widen the band to the whole table: stop at a size
+            # that keeps memory bounded (one byte per cell).
+            if not touched or full or width >= _MAX_WIDTH:
                 return beads
         elif full:
             raise RuntimeError("no alignment path")
