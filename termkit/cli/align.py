@@ -11,6 +11,14 @@ _SUFFIX_FORMATS = {".jsonl": "jsonl", ".tsv": "tsv", ".tmx": "tmx"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = (
+        "output: one bead (sentences that translate each other) per record, in document order;\n"
+        '  jsonl  {zh, en, zh_lines, en_lines, score}: texts joined by a space, "" for a\n'
+        "         sentence with no counterpart; 1-based input line numbers; score 0-1\n"
+        "  tsv    zh, en, score, zh_lines, en_lines (no header)\n"
+        "  tmx    TMX 1.4b, srclang zh; score and line numbers as <prop>s"
+    )
     parser.add_argument("zh_file", metavar="ZH_FILE", help="the Chinese document")
     parser.add_argument("en_file", metavar="EN_FILE", help="the English document")
     parser.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
