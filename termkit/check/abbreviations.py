@@ -125,7 +125,8 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
         written = facts.surface(hit)
-        suggestion = f"{fulls[0]}（{written}）" if len(fulls) == 1 else None
+        short = facts.glossary.entries(key)[0].term.text
+        suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
         times = f", used {len(hits)} times" if len(hits) > 1 else ""
         out.add(
             "TK101",

@@ -131,6 +131,8 @@ def _fix(
     for c in checked:
         doc = c.document
         edits = fix.edits_of(c.findings, doc.encoding) if doc is not None else []
+        if edits and doc.path.endswith(COMPRESSED):
+            print(f"{doc.path}: not fixed (compressed file)", file=sys.stderr)
         if not edits or doc.path.endswith(COMPRESSED):
             result.append(c)
             continue
