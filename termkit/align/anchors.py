@@ -172,6 +172,11 @@ def _common(text: str, label: str | None) -> tuple[set[str], str]:
     return found, text
 
 
+def _latin_tokens(text: str) -> set[str]:
+    """Latin words as anchors (`UNDP`, `Nampo`), but not function words (`the`, `and`)."""
+    return {f"a{w}" for m in _LATIN.finditer(text) if (w := m.group().lower()) not in _EN_STOP}
+
+
 def zh_anchors(sentence: Sentence) -> set[str]:
     """Anchor tokens of a Chinese sentence."""
     found, text = _common(sentence.text, sentence.label)
@@ -186,8 +191,7 @@ def zh_anchors(sentence: Sentence) -> set[str]:
         value = zh_numeral_value(run)
         if value is not None and value >= _MIN_WORD_NUMBER:
             found.add(f"#{value}")
-    for m in _LATIN.finditer(text):
-        found.add(f"a{m.group().lower()}")
+    found.update(_latin_tokens(text))
     return found
 
 
@@ -200,8 +204,7 @@ def en_anchors(sentence: Sentence) -> set[str]:
         value = en_number_value(m.group())
         if value is not None and value >= _MIN_WORD_NUMBER:
             found.add(f"#{value}")
-    for m in _LATIN.finditer(text):
-        found.add(f"a{m.group().lower()}")
+    found.update(_latin_tokens(text))
     return found
 
 
