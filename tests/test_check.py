@@ -250,3 +250,32 @@ def test_glossary_csv_round_trip_is_used_for_checking(tmp_path: Path):
     )
     found = run("环境署发布了报告。", load_index([str(path)]))
     assert [(f.rule, f.suggestion) for f in found] == [("TK101", "联合国环境规划署（环境署）")]
+
+
+def _nth(text: str, needle: str, n: int) -> int:
+    at = -1
+    for _ in range(n):
+        at = text.index(needle, at + 1)
+    return at
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def test_errors_planted_in_seed000_are_found_where_planted(shipped):
+    """Plant the issue's error types into real text; each is reported at its own position."""
+    text = read_document(SEED000).text
+    planted = {}
+    for rule, needle, n, replacement in [
+        ("TK108", "环境署", 50, "環境署"),
+        ("TK109", "WG-RI", 1, "WG\u2011RI"),
+        ("TK110", "外来侵入物种", 3, "外来入侵物种"),
+    ]:
+        at = _nth(text, needle, n)
+        text = text[:at] + replacement + text[at + len(needle) :]
+        planted[rule] = _position(text, at)
+    found = run(text, shipped, path="planted.txt")
+    for rule, (line, column) in planted.items():
+        assert any(f.rule == rule and f.line == line and f.column <= column for f in found), rule

@@ -39,7 +39,7 @@ def check_text(text: str, path: str, glossary: GlossaryIndex, settings: Settings
     hits = find_hits(doc, [*glossary.keys, *own, *forms.alternatives])
     facts = Facts(doc, glossary, definitions, hits)
     abbreviations.check(facts, forms, out)
-    terms.check(facts, out)
+    terms.check(facts, out, frozenset(forms.alternatives))
     symbols.check(doc, out)
     widths.check(doc, definitions, out)
     near.check(facts, out)

@@ -21,7 +21,7 @@ N = 4
 MAX_LEN = 12
 MIN_USUAL = 2  # the preferred form occurs at least this often
 MIN_RATIO = 2  # and this many times as often as a variant used once
-REPEATED_RATIO = 5  # a variant used more than once is a slip only when far rarer (协调增效)
+REPEATED_RATIO = 5  # a changed character used more than once must be far rarer (协调增效)
 MIN_SUBSTITUTED_USUAL = 3  # a one-character change needs a preferred form used this often
 MIN_KNOWN = 6  # a glossary term this long is preferred outright (shorter names differ by
 # one character from other names: 联海稳定团 / 联刚稳定团)
@@ -171,16 +171,17 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool) -> bool:
     if any(ch in _NUMERALS for ch in variant):
         return False
     rare = grams.count(variant)
-    if rare > MAX_RARE or (rare > 1 and not _free_standing(grams, variant)):
+    if rare > MAX_RARE:
         return False  # a term of its own, or a fragment of a longer one (生物多样性目标)
     if known and len(preferred) >= MIN_KNOWN:
         return True
     usual = grams.count(preferred)
-    ratio = MIN_RATIO if rare == 1 else REPEATED_RATIO
-    if usual < MIN_USUAL or usual < ratio * rare or not _free_standing(grams, preferred):
+    if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(grams, preferred):
         return False
     if sorted(variant) == sorted(preferred):
         return True
+    if rare > 1 and usual < REPEATED_RATIO * rare:
+        return False  # a one-character change used again is more often another word
     i = next(k for k, (a, b) in enumerate(zip(variant, preferred, strict=True)) if a != b)
     if frozenset((variant[i], preferred[i])) in _OPPOSITES:
         return False  # 高/低, 男/女: two meanings, not two spellings

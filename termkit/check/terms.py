@@ -30,7 +30,9 @@ class Verdict:
     fix: str | None  # the replacement, when the fix is unambiguous
 
 
-def check(facts: Facts, out: Collector) -> None:
+def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset()) -> None:
+    """`inconsistent`: keys TK103 already reports (another short form than the document's),
+    where TK107 would only repeat it."""
     if not any(out.wants(c) for c in ("TK106", "TK107", "TK108")):
         return
     traditional = _is_traditional(facts.doc.analysis.text[:20000])
@@ -39,14 +41,15 @@ def check(facts: Facts, out: Collector) -> None:
         written = facts.surface(hit)
         found = verdicts.get((hit.key, written))
         if found is None:
-            found = verdicts[(hit.key, written)] = _judge(facts, hit.key, written, traditional, out)
+            found = _judge(facts, hit.key, written, traditional, out, hit.key in inconsistent)
+            verdicts[(hit.key, written)] = found
         for v in found:
             edit = facts.replacement(hit, v.fix) if v.fix else None
             out.add(v.code, facts.place(hit), v.message, written, v.suggestion, edit)
 
 
 def _judge(
-    facts: Facts, key: str, written: str, traditional: bool, out: Collector
+    facts: Facts, key: str, written: str, traditional: bool, out: Collector, reported: bool
 ) -> list[Verdict]:
     entries = facts.glossary.entries(key)
     verdicts = []
@@ -57,6 +60,7 @@ def _judge(
         and out.wants("TK107")
         and all(e.term.status == "admitted" for e in entries)
         and key not in facts.defined_forms
+        and not reported
     ):
         verdicts.append(_admitted(entries, written, key))
     if out.wants("TK108"):
