@@ -101,6 +101,26 @@ def test_line_numbers_follow_sentences_across_wrapped_lines():
     assert sentences[1].lines == tuple(range(6, 13))
 
 
+def test_double_spaced_pdf_text_is_joined_across_blank_lines():
+    wrapped = [
+        "4. 本报告第二节介绍了环境署对缔约方大会第十届会议上所做",
+        "决定的回应；第三节介绍了环境署对于执行《公约》所做的总",
+        "体贡献。环境署正通过其工作方案处理上述问题中的大多数问",
+        "题，并与秘书处协调，从而对秘书处直接推动的工作形成补充。",
+        " 二、 环境署对于所做决定的回应 ",
+        "5. 本节简要介绍了环境署对于缔约方大会在第十届会议上所通",
+        "过的、载有对环境署提出具体要求的各项决定所做的回应。本报",
+        "告所涵括的活动包括环境署在两年期已经开展的活动以及为本两",
+        "年期计划开展的活动。还将编制带有相关认证的电子学习材料，",
+        "并设立做法库，供缔约方和其他利益攸关方在各级使用和参考。",
+    ]
+    sentences = split_zh("\n\n".join(wrapped) + "\n")
+    assert [s.label for s in sentences] == ["4", None, None, "§2", "5", None, None]
+    assert sentences[0].text.endswith("的回应；") and sentences[0].lines == (1, 3)
+    assert sentences[2].text.startswith("环境署正通过") and sentences[2].lines == (5, 7)
+    assert sentences[3].text == "二、 环境署对于所做决定的回应" and sentences[3].lines == (9,)
+
+
 def test_one_paragraph_per_line_text_is_not_joined():
     text = "Sixty-ninth session\nThe Organization was to be based on principles,\nOther matters"
     assert [s.lines for s in split_en(text)] == [(1,), (2,), (3,)]

@@ -108,6 +108,9 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     are line wrapping and are joined."""
     lines = _numbered_lines(text)
     lengths = sorted(len(s.strip()) for _, s in lines if s.strip())
+    # PDF extraction often puts a blank line after every line: then blank lines say nothing.
+    followed = sum(1 for (_, a), (_, b) in itertools.pairwise(lines) if a.strip() and not b.strip())
+    double_spaced = len(lengths) >= 10 and followed >= 0.8 * len(lengths)
     if not lengths:
         return []
     wrap_width = lengths[int(0.8 * (len(lengths) - 1))]
@@ -121,7 +124,7 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     for n, line in lines:
         stripped = line.strip()
         if not stripped:
-            if current:
+            if current and not double_spaced:
                 blocks.append(current)
                 current = []
             continue
