@@ -121,6 +121,17 @@ def test_double_spaced_pdf_text_is_joined_across_blank_lines():
     assert sentences[3].text == "二、 环境署对于所做决定的回应" and sentences[3].lines == (9,)
 
 
+def test_page_furniture_inside_wrapped_text_is_dropped():
+    line = "The Conference of the Parties to the Convention on Biological Diversity notes"
+    lines = [f"{line} item {k} of the list and" for k in range(12)]
+    lines[5:5] = ["UNEP/CBD/COP/11/INF/41", "12"]
+    lines[-1] = "the last item."
+    sentences = split_en("\n".join(lines))
+    assert len(sentences) == 1
+    assert "UNEP" not in sentences[0].text and " 12 " not in sentences[0].text
+    assert sentences[0].lines == (1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14)
+
+
 def test_one_paragraph_per_line_text_is_not_joined():
     text = "Sixty-ninth session\nThe Organization was to be based on principles,\nOther matters"
     assert [s.lines for s in split_en(text)] == [(1,), (2,), (3,)]

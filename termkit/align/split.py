@@ -57,6 +57,12 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _HAN_RE = re.compile(f"[{HAN}]")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Page furniture of PDF-extracted text, alone on its line: page numbers, the document symbol
+# repeated as a running header, `第 3 页`.
+_FURNITURE = re.compile(
+    r"^(?:[A-Z]{1,8}(?:/[A-Za-z0-9.()\-]+){1,8}|-?\s*\d{1,4}\s*-?|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
+    r"|Page\s+\d+(?:\s+of\s+\d+)?)$"
+)
 _LINE_FINAL = re.compile(r"[。！？!?；;：:.…”’」』)）》\"']\s*$")
 
 
@@ -105,7 +111,7 @@ def _numbered_lines(text: str) -> list[tuple[int, str]]:
 def _blocks(text: str) -> list[list[tuple[int, str]]]:
     """Group lines into paragraphs: a blank line, a label, or a line that ends a sentence or
     is much shorter than the document's wrapped lines ends the paragraph; other line breaks
-    are line wrapping and are joined."""
+    are line wrapping and are joined (page furniture between them is dropped)."""
     lines = _numbered_lines(text)
     lengths = sorted(len(s.strip()) for _, s in lines if s.strip())
     # PDF extraction often puts a blank line after every line: then blank lines say nothing.
@@ -123,6 +129,8 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     current: list[tuple[int, str]] = []
     for n, line in lines:
         stripped = line.strip()
+        if not per_line and _FURNITURE.match(stripped):
+            continue  # a page number or running header inside wrapped text
         if not stripped:
             if current and not double_spaced:
                 blocks.append(current)
@@ -149,7 +157,7 @@ def _join_block(block: list[tuple[int, str]], chinese: bool) -> tuple[str, list[
             glue = "" if chinese and (_HAN_RE.match(line[:1]) or _HAN_RE.match(text[-1])) else " "
             if glue:
                 text += glue
-                owner.append(n - 1 if owner else n)
+                owner.append(owner[-1])
         text += line
         owner.extend([n] * len(line))
     return text, owner
