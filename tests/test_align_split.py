@@ -20,6 +20,13 @@ def test_english_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_times_end_sentences():
+    assert texts(split_en("The meeting rose at 1 p.m. The next one is at 10 a.m. tomorrow.")) == [
+        "The meeting rose at 1 p.m.",
+        "The next one is at 10 a.m. tomorrow.",
+    ]
+
+
 def test_english_decimals_and_document_symbols_stay_whole():
     text = (
         "Growth was 3.5 per cent in 2015. The information is in UNEP/CBD/COP/11/INF/41. "

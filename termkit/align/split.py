@@ -46,10 +46,12 @@ _EN_ABBREVIATIONS = frozenset(
     mr mrs ms dr prof st sr jr messrs mmes hon rev gen col lt capt sgt gov sen rep amb no
     nos para paras art arts vol vols ch chap sect sec p pp fig figs ed eds op cit ibid e.g
     i.e cf vs viz approx est ca al inc ltd co corp bros dept div univ assn jan feb mar apr
-    jun jul aug sep sept oct nov dec u.n u.s u.k u.s.a e.u a.m p.m ph.d corr add rev suppl
+    jun jul aug sep sept oct nov dec u.n u.s u.k u.s.a e.u ph.d corr add rev suppl
     annex
     """.split()
 )
+# Abbreviations that often end a sentence: before a capital letter, they do.
+_EN_MAY_END = frozenset(("a.m", "p.m", "etc"))
 # Ends a sentence only when followed by a capital letter, digit, quote or bracket.
 _EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 _EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
@@ -187,6 +189,8 @@ def _cut_points_zh(text: str) -> list[int]:
 def _is_abbreviation(before: str) -> bool:
     word = before.lstrip("\"'“‘([").lower()
     stem = word.rstrip(".")
+    if stem in _EN_MAY_END:
+        return False
     if stem in _EN_ABBREVIATIONS or word in _EN_ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", word):  # U.N. U.S.A. e.g. i.e.
