@@ -126,6 +126,14 @@ def test_short_form_never_defined(shipped):
     assert found[0].suggestion == "东南亚国家联盟（东盟）"
 
 
+def test_a_two_character_piece_of_the_full_form_is_an_ordinary_word():
+    terms = (Term("2009-2015年拉姆萨尔战略计划", "zh", "fullForm", "preferred"),
+             Term("战略", "zh", "shortForm", "preferred"))  # fmt: skip
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    text = "各国通过了新的战略。2009-2015年拉姆萨尔战略计划（战略）已经执行。"
+    assert [f.rule for f in run(text, glossary) if f.rule in ("TK101", "TK102")] == []
+
+
 def test_short_form_defined_twice(shipped):
     text = (
         "联合国开发计划署（开发署）。\n联合开发试验署（开发署）。\n联合国开发计划署（开发署）。\n"

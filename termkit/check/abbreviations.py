@@ -21,6 +21,7 @@ _SOFT_OR_STOP = SOFT_CHARS | STOP_CHARS
 # A guessed tail this long is a name wherever it occurs; a shorter one (卫生组织, 规划署) only
 # where it stands alone.
 SURE_TAIL = 5
+GENERIC = 2
 
 
 class ShortForms:
@@ -124,6 +125,8 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         fulls = sorted(
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
+        if any(_generic(key, normalize(f)) for f in fulls):
+            continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
         suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
@@ -138,11 +141,19 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         )
 
 
+def _generic(short_key: str, full_key: str) -> bool:
+    """A two-character piece cut out of the full form (战略 of 2009-2015年拉姆萨尔战略计划) is
+    an ordinary word wherever else it occurs, not the short form: its uses are no finding."""
+    return len(short_key) <= GENERIC and short_key in full_key
+
+
 def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK102: a short form used before the document defines it."""
     if not out.wants("TK102"):
         return
     for key, d in forms.first_of_short.items():
+        if _generic(key, normalize(d.full)):
+            continue
         early = [h for h in facts.hits_by_key.get(key, []) if h.astart < d.full_start]
         if not early:
             continue
