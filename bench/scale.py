@@ -105,96 +105,102 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--parts", default="speed,cache,memory", help="what to measure (default: all three)"
+    )
     args = parser.parse_args()
-    n, added = args.documents, max(args.documents // 100, 1)
+    parts = set(args.parts.split(","))
+    n = args.documents
     seeds, devset = sources()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        corpus, small, extra = root / "corpus", root / "small", root / "extra"
+        corpus = root / "corpus"
         size = sum(write_document(corpus, i, seeds, devset) for i in range(n))
-        sum(write_document(small, i, seeds, devset) for i in range(n // 4))
         print(f"corpus: {n} documents, {size / 1e6:.1f} MB (decompressed), {os.cpu_count()} cores")
-        outputs: dict[str, Path] = {}
-
-        def measure(label: str, *options: str, before=None) -> float:
-            runs = []
-            for r in range(args.repeat):
-                if before is not None:
-                    before()
-                outputs[label] = root / f"{label.replace(' ', '_')}.{r}.csv"
-                runs.append(build(corpus, outputs[label], *options)[0])
-            return timed(label, runs, n, size)
-
-        one = measure("--jobs 1", "--jobs", "1")
-        two = measure("--jobs 2", "--jobs", "2")
-        dask, standing = measure_dask(measure)
-        print(f"speed-up --jobs 2 over --jobs 1: {one / two:.2f}x")
-        print(f"standing Dask cluster: {standing / two - 1:+.0%} vs --jobs 2")
-        print(
-            f"Dask (2 workers) over --jobs 1: {one / dask:.2f}x, {dask / two - 1:+.0%} vs --jobs 2"
-        )
-        digests = {label: p.read_bytes() for label, p in outputs.items()}
-        differ = [label for label, data in digests.items() if data != digests["--jobs 1"]]
-        print(f"glossaries byte-identical to --jobs 1: {differ or 'yes'}")
-
-        cache = root / "cache"
-        cold, warm = [], []
-        for _ in range(args.repeat):
-            shutil.rmtree(cache, ignore_errors=True)
-            shutil.rmtree(extra, ignore_errors=True)
-            cold.append(build(corpus, root / "cold.csv", "--cache", str(cache))[0])
-            if (root / "cold.csv").read_bytes() != digests["--jobs 1"]:
-                print("cold build with --cache differs from --jobs 1")
-            for i in range(n, n + added):
-                write_document(extra, i, seeds, devset)
-            shutil.move(extra, corpus / "new")
-            warm.append(build(corpus, root / "warm.csv", "--cache", str(cache))[0])
-            shutil.move(corpus / "new", extra)
-        cold_s = timed("cold build, --cache", cold, n, size)
-        warm_s = min(warm)
-        print(
-            f"warm rebuild, +{added} documents: {warm_s:.2f} s (median {statistics.median(warm):.2f}"
-            f", max {max(warm):.2f}), {warm_s / cold_s:.1%} of the cold build"
-        )
-
-        peaks = {}
-        for label, folder in ((f"{n // 4}", small), (f"{n}", corpus)):
-            peaks[label] = max(build(folder, root / "mem.csv", "--jobs", "1")[1] for _ in range(2))
-            print(f"peak memory, {label} documents, --jobs 1: {peaks[label] / 1024:.0f} MB")
-        low, high = peaks.values()
-        print(f"peak memory ratio {n} / {n // 4}: {high / low:.2f}")
+        build(corpus, root / "reference.csv", "--jobs", "1")
+        reference = (root / "reference.csv").read_bytes()
+        if "speed" in parts:
+            speed(root, corpus, n, size, args.repeat, reference)
+        if "cache" in parts:
+            rebuild(root, corpus, n, size, args.repeat, reference, (seeds, devset))
+        if "memory" in parts:
+            small = root / "small"
+            for i in range(n // 4):
+                write_document(small, i, seeds, devset)
+            peaks = {}
+            for count, folder in ((n // 4, small), (n, corpus)):
+                peaks[count] = max(
+                    build(folder, root / "m.csv", "--jobs", "1")[1] for _ in range(2)
+                )
+                print(f"peak memory, {count} documents, --jobs 1: {peaks[count] / 1024:.0f} MB")
+            print(f"peak memory ratio {n} / {n // 4}: {peaks[n] / peaks[n // 4]:.2f}")
 
 
-def measure_dask(measure) -> tuple[float, float]:
-    """The same build on a two-worker LocalCluster (one thread each) on loopback: a fresh
-    cluster per run, whose workers load jieba as `--jobs 2` workers do; then a standing
-    cluster that has built once already, as a cluster kept for weekly builds would be."""
+def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: bytes) -> None:
+    """One process, two processes, a fresh and a standing two-worker Dask cluster on loopback,
+    interleaved run by run so that all four meet the same load from other users.
+
+    The fresh cluster's workers load termkit and jieba in the build, as `--jobs 2` workers do;
+    the standing one has built once already, as a cluster kept for weekly builds would have.
+    """
     from distributed import LocalCluster
 
     address = "tcp://127.0.0.1:8786"
-    clusters: list[LocalCluster] = []
+    labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
+    options = (("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address))
+    runs: dict[str, list[float]] = {label: [] for label in labels}
+    differ = set()
+    for _ in range(repeat):
+        with LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            scheduler_port=8786,
+            dashboard_address=None,
+            silence_logs=logging.WARNING,
+        ):
+            for label, option in zip(labels, options, strict=True):
+                runs[label].append(build(corpus, root / "out.csv", *option)[0])
+                if (root / "out.csv").read_bytes() != reference:
+                    differ.add(label)
+    one, two, dask, standing = (timed(label, runs[label], n, size) for label in labels)
+    print(f"speed-up over --jobs 1: --jobs 2 {one / two:.2f}x, fresh Dask {one / dask:.2f}x")
+    print(
+        f"Dask vs --jobs 2: fresh workers {dask / two - 1:+.0%}, standing {standing / two - 1:+.0%}"
+    )
+    print(f"glossaries byte-identical to --jobs 1: {sorted(differ) or 'yes'}")
 
-    def fresh() -> None:
-        for cluster in clusters:
-            cluster.close()
-        clusters[:] = [
-            LocalCluster(
-                n_workers=2,
-                threads_per_worker=1,
-                host="127.0.0.1",
-                dashboard_address=None,
-                scheduler_port=8786,
-                silence_logs=logging.WARNING,
-            )
-        ]
 
-    try:
-        cold = measure("--scheduler, fresh workers", "--scheduler", address, before=fresh)
-        warm = measure("--scheduler, standing", "--scheduler", address)
-    finally:
-        for cluster in clusters:
-            cluster.close()
-    return cold, warm
+def rebuild(
+    root: Path,
+    corpus: Path,
+    n: int,
+    size: int,
+    repeat: int,
+    reference: bytes,
+    texts: tuple[list[str], list[str]],
+) -> None:
+    """A cold build filling the cache, then 1 % new documents and a warm rebuild (default
+    --jobs); a fresh cache each time."""
+    cache, extra = root / "cache", root / "extra"
+    added = max(n // 100, 1)
+    for i in range(n, n + added):
+        write_document(extra, i, *texts)
+    cold, warm = [], []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(build(corpus, root / "cold.csv", "--cache", str(cache))[0])
+        if (root / "cold.csv").read_bytes() != reference:
+            print("the cold build with --cache differs from --jobs 1")
+        shutil.move(extra, corpus / "new")
+        warm.append(build(corpus, root / "warm.csv", "--cache", str(cache))[0])
+        shutil.move(corpus / "new", extra)
+    cold_s = timed("cold build, --cache", cold, n, size)
+    warm_s = min(warm)
+    print(
+        f"warm rebuild, +{added} documents   {warm_s:6.2f} s (median {statistics.median(warm):.2f},"
+        f" max {max(warm):.2f}): {warm_s / cold_s:.1%} of the cold build"
+    )
 
 
 if __name__ == "__main__":
