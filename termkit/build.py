@@ -68,27 +68,32 @@ class Extraction:
         tally = Tally()
         for path in chunk:
             try:
-                data = read_bytes(path)
-                key = cache.key(data) if cache else ""
-                termbase = cache.get(key, path) if cache else None
-                hit = termbase is not None
-                if termbase is None:
-                    document = extract_document(decode_bytes(data, path, self.encoding))
-                    termbase = document_termbase(document, self.min_confidence)
-                    if cache:
-                        cache.put(key, path, termbase)
+                termbase, size, hit = self._document(path, cache)
             except InputError as exc:
                 tally += Tally(failures=((path, str(exc)),))
                 if self.strict:
                     break
                 continue
             reducer.add(termbase)
-            tally += Tally(1, len(data), int(hit))
+            tally += Tally(1, size, int(hit))
         # `normalize` memoizes its arguments, whole documents among them: a long-lived worker
         # would otherwise hold thousands of documents' text. Terms are cheap to normalize again.
         normalize.cache_clear()
         merged = reducer.result()
         return ChunkResult(merged if merged is not None else Termbase(), tally)
+
+    def _document(self, path: str, cache: ResultCache | None) -> tuple[Termbase, int, bool]:
+        """One document's termbase, its size, and whether it came from the cache."""
+        data = read_bytes(path)
+        key = cache.key(data) if cache else ""
+        cached = cache.get(key, path) if cache else None
+        if cached is not None:
+            return cached, len(data), True
+        document = extract_document(decode_bytes(data, path, self.encoding))
+        termbase = document_termbase(document, self.min_confidence)
+        if cache:
+            cache.put(key, path, termbase)
+        return termbase, len(data), False
 
 
 @dataclass(frozen=True)
