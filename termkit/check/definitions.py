@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from termkit.extract.boundary import MAX_FULL, match_characters
+from termkit.extract.boundary import MAX_FULL, covered, match_characters, window_start
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import SOFT_WORDS, STOP_WORDS
@@ -94,7 +94,7 @@ def _full_start(
     if opener:
         at = text.rfind(opener, max(0, end - 80), end - 1)
         inside = match_characters(form.text, text, at, end)
-        if at < 0 or (form.kind != "english" and not _covered(len(inside), len(han))):
+        if at < 0 or (form.kind != "english" and not covered(len(inside), len(han))):
             return None
         return at + 1, end - 1
     for length in lengths:
@@ -102,11 +102,11 @@ def _full_start(
             return end - length, end
     if not _NAME_CHAR.match(text, end - 1):
         return None
-    window = _window_start(text, end)
+    window = window_start(text, end, _HARD)
     if form.kind == "english":
         return _walk_left(text, window, end - 1), end
     positions = match_characters(form.text, text, window, end)
-    if not positions or not _covered(len(positions), len(han)):
+    if not positions or not covered(len(positions), len(han)):
         return None
     anchor = positions[0]
     if text[anchor] == han[0]:
@@ -114,21 +114,6 @@ def _full_start(
         if len(normalize(text[start:end])) > len(normalize(form.text)):
             return start, end
     return _walk_left(text, window, anchor), end
-
-
-def _covered(found: int, han: int) -> bool:
-    """Enough of the short form's `han` Chinese characters were `found` in the full form."""
-    if not han:
-        return False
-    return found / han > 0.5 or (found / han == 0.5 and han <= 3)
-
-
-def _window_start(text: str, end: int) -> int:
-    limit = max(0, end - MAX_FULL)
-    for i in range(end - 1, limit - 1, -1):
-        if _HARD.match(text, i):
-            return i + 1
-    return limit
 
 
 def _extend_prefixes(text: str, window: int, start: int) -> int:

@@ -44,12 +44,22 @@ def _jieba():
     return jieba
 
 
-def _window_start(text: str, end: int) -> int:
+def window_start(text: str, end: int, hard: re.Pattern[str] = _HARD) -> int:
+    """Where a full form ending at `end` can start at the earliest: after the nearest
+    punctuation that no name crosses, at most MAX_FULL characters back."""
     limit = max(0, end - MAX_FULL)
     for i in range(end - 1, limit - 1, -1):
-        if _HARD.match(text, i):
+        if hard.match(text, i):
             return i + 1
     return limit
+
+
+def covered(found: int, han: int) -> bool:
+    """Enough of a short form's `han` Chinese characters were `found` in the full form: more
+    than half, or half of a short form of two or three characters (`降排＋` in `…排放量…`)."""
+    if not han:
+        return False
+    return found / han > 0.5 or (found / han == 0.5 and han <= 3)
 
 
 def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
@@ -120,7 +130,7 @@ def full_start(
         end -= 1
     if end == 0 or not _NAME_CHAR.match(text, end - 1):
         return None
-    window = _window_start(text, end)
+    window = window_start(text, end)
     rules: list[str] = []
     anchored = False
     if kind == "english":
@@ -129,7 +139,7 @@ def full_start(
         han = _HAN_CHAR.findall(short)
         positions = match_characters(short, text, window, end)
         coverage = len(positions) / len(han) if han else 0.0
-        if not positions or coverage < 0.5 or (coverage == 0.5 and len(han) > 3):
+        if not positions or not covered(len(positions), len(han)):
             return None
         if end - positions[-1] > max(8, (end - window) // 2) and len(positions) < len(han):
             return None  # the short form's characters only echo the start of a long clause

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.errors import InputError
-from termkit.formats.xmlsafe import refuse_unwritable, root_name
 from termkit.termbase.model import Termbase
 
 
@@ -74,6 +73,8 @@ def detect_format(path: str | Path) -> str:
                 head = head[len(bom) :].decode(codec, "ignore").encode("utf-8")
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if stripped.startswith(b"<"):
+            from termkit.formats.xmlsafe import root_name
+
             root = root_name(stripped)
             if root not in _ROOTS:
                 raise InputError(f"{path}: XML with root <{root}> is neither TBX nor TMX")
@@ -120,6 +121,8 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
     if not Path(path).parent.exists():
         raise InputError(f"{path}: folder {Path(path).parent} does not exist")
     if f.xml:
+        from termkit.formats.xmlsafe import refuse_unwritable
+
         refuse_unwritable(tb)
     writer = _module(f).write
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
