@@ -69,7 +69,7 @@ class ResultCache:
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         target = self._entry(key)
         with contextlib.suppress(OSError, UnicodeError):
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             with atomic_write(target) as handle:
                 handle.write(text)
 
