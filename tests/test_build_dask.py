@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
 from termkit.build import build_corpus
+from termkit.chunks import Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
 
@@ -50,6 +53,22 @@ def test_dask_build_is_byte_identical_cold_and_warm(scheduler, corpus, reference
         assert out.read_bytes() == reference
     files = [str(p) for p in corpus.rglob("*.*")]
     build = build_corpus(files[::-1], scheduler=scheduler, chunk_size=1)
+    assert build.tally.documents == len(files)
+    assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
+
+
+def test_a_killed_dask_worker_loses_and_double_counts_nothing(scheduler, corpus, reference):
+    with distributed.Client(scheduler, set_as_default=False) as observer:
+        pids = observer.run(os.getpid)
+    files = [str(p) for p in corpus.rglob("*.*")]
+    seen: list[Tally] = []
+
+    def kill_one_worker(tally: Tally) -> None:
+        if not seen:
+            os.kill(min(pids.values()), signal.SIGKILL)
+        seen.append(tally)
+
+    build = build_corpus(files, scheduler=scheduler, chunk_size=1, progress=kill_one_worker)
     assert build.tally.documents == len(files)
     assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
 
