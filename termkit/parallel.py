@@ -34,10 +34,8 @@ def run(
     reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
     pending = dict(enumerate(chunks))
     restarts = 0
-    # forkserver: workers start from a clean interpreter, never a fork of a threaded parent.
-    context = multiprocessing.get_context("fork")
     while pending:
-        pool = ProcessPoolExecutor(min(jobs, len(pending)), mp_context=context)
+        pool = ProcessPoolExecutor(min(jobs, len(pending)), mp_context=_start_method())
         try:
             futures = {pool.submit(job, chunk): index for index, chunk in pending.items()}
             for future in as_completed(futures):

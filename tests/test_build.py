@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -206,7 +207,13 @@ def test_strict_stops_at_the_first_unreadable_file_exit_2(corpus, tmp_path, caps
         assert not out.exists()
 
 
-def test_a_killed_worker_loses_and_double_counts_nothing(corpus, reference):
+@pytest.mark.parametrize("threaded", [False, True], ids=["fork", "forkserver"])
+def test_a_killed_worker_loses_and_double_counts_nothing(corpus, reference, threaded):
+    # Another thread in the parent makes the pool start workers from a fork server instead.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    if threaded:
+        other.start()
     files = [str(p) for p in corpus.rglob("*.*")]
     seen: list[Tally] = []
 
@@ -217,7 +224,10 @@ def test_a_killed_worker_loses_and_double_counts_nothing(corpus, reference):
             os.kill(workers[0].pid, signal.SIGKILL)
         seen.append(tally)
 
-    build = build_corpus(files, jobs=2, chunk_size=1, progress=kill_one_worker)
+    try:
+        build = build_corpus(files, jobs=2, chunk_size=1, progress=kill_one_worker)
+    finally:
+        stop.set()
     assert build.tally.documents == sum(t.documents for t in seen) == len(files)
     assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference
 
