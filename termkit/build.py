@@ -219,8 +219,9 @@ class Progress:
         if self._bar is not None:
             self._bytes += tally.bytes
             seconds = max(time.monotonic() - self._start, 1e-6)
-            self._bar.set_postfix_str(f"{self._bytes / 1e6 / seconds:.1f} MB/s", refresh=False)
             self._bar.update(tally.documents + len(tally.failures))
+            # Redrawn once a chunk (up to 64 documents), so the count shown is never stale.
+            self._bar.set_postfix_str(f"{self._bytes / 1e6 / seconds:.1f} MB/s")
 
     def close(self) -> None:
         if self._bar is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import lzma
 import multiprocessing
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from termkit.build import build_corpus
+from termkit.build import Progress, build_corpus
 from termkit.chunks import Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
@@ -260,3 +261,19 @@ def test_tree_reducer_combines_every_value_once(n):
         reducer.add(i)
     assert reducer.result() == (sum(range(n)) if n else None)
     assert len(calls) == max(n - 1, 0)
+
+
+def test_progress_shows_documents_and_rate_on_a_terminal_only(monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        progress = Progress(12)
+        progress(Tally(5, 2_000_000, 0, (("gone.txt", "gone.txt: no such file"),)))
+        progress(Tally(6, 3_000_000))
+        progress.close()
+        text = stream.getvalue()
+        assert "skipped gone.txt: no such file" in text
+        assert ("12/12" in text and "MB/s" in text) == shown
