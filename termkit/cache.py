@@ -1,8 +1,10 @@
 """A folder of per-document results, so that a rebuild redoes only new or changed documents.
 
-An entry is keyed by the document's bytes (decompressed), the extractor's version, the
-termbase model's fields and the options that change the result, never by the document's path:
-a moved or copied document is still found, and its path is stamped back in on loading.
+An entry is keyed by the document's bytes (decompressed), the extractor's version, the code
+that turns a document into a termbase and the options that change the result, never by the
+document's path: a moved or copied document is still found, and its path is stamped back in on
+loading. Keying by the code, not only by `EXTRACTOR_VERSION`, means an extractor changed
+without a version bump never serves the old extractor's results.
 
 Entries are JSON, never pickle: loading a foreign or corrupt entry from a shared folder cannot
 run code, it only misses and the document is extracted again. Entries are written to a
@@ -12,9 +14,10 @@ temporary file and renamed, so builds sharing one folder see whole entries or no
 from __future__ import annotations
 
 import contextlib
-import dataclasses
+import functools
 import hashlib
 import json
+from importlib import metadata
 from pathlib import Path
 
 from termkit.errors import InputError
@@ -23,18 +26,33 @@ from termkit.io import atomic_write
 from termkit.termbase.model import Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-document-cache"
-# A change to the model's fields changes every key, so an old entry is never misread.
-_SCHEMA = "|".join(
-    ",".join(f.name for f in dataclasses.fields(cls)) for cls in (Concept, Term, Location, Termbase)
-)
+_PACKAGE = Path(__file__).resolve().parent
+# What a document's termbase depends on: the extractor, the text layer, the termbase model and
+# `document_termbase`; and the word lists of the libraries the extractor segments with.
+_SHAPING = ("extract", "text", "termbase")
+_LIBRARIES = ("jieba", "opencc")
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the code and library versions that shape a document's termbase."""
+    digest = hashlib.sha256()
+    sources = [p for d in _SHAPING for p in sorted((_PACKAGE / d).glob("*.py"))]
+    for path in [*sources, _PACKAGE / "build.py"]:
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+    return digest.hexdigest()
 
 
 class ResultCache:
     def __init__(self, folder: str | Path, encoding: str | None, min_confidence: float) -> None:
-        self.folder = Path(folder) / f"v{EXTRACTOR_VERSION}"
-        self._salt = json.dumps(
-            [_FORMAT, EXTRACTOR_VERSION, _SCHEMA, encoding, min_confidence]
-        ).encode("utf-8")
+        code = code_digest()
+        # Entries of older code stay apart, in a folder of their own that can be deleted whole.
+        self.folder = Path(folder) / f"v{EXTRACTOR_VERSION}-{code[:12]}"
+        self._salt = json.dumps([_FORMAT, EXTRACTOR_VERSION, code, encoding, min_confidence])
 
     def prepare(self) -> None:
         """Create the folder up front: an unusable cache is the user's error, reported once."""
@@ -44,7 +62,7 @@ class ResultCache:
             raise InputError(f"cache folder {self.folder}: {exc.strerror or exc}") from None
 
     def key(self, data: bytes) -> str:
-        return hashlib.sha256(self._salt + b"\0" + data).hexdigest()
+        return hashlib.sha256(f"{self._salt}\0".encode() + data).hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

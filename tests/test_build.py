@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import termkit.cache
 from termkit.build import Progress, build_corpus
 from termkit.chunks import Tally
 from termkit.cli import main
@@ -119,6 +120,17 @@ def test_cache_is_keyed_by_content_not_path(corpus, reference, tmp_path):
     fresh = build_corpus([str(p) for p in moved.rglob("*.*")], jobs=1)
     assert glossary_csv.dumps(build.termbase) == glossary_csv.dumps(fresh.termbase)
     assert str(moved) in glossary_csv.dumps(build.termbase)
+
+
+def test_cache_entries_of_other_code_are_not_used(corpus, tmp_path, monkeypatch):
+    files = [str(p) for p in corpus.rglob("*.*")]
+    cache = tmp_path / "cache"
+    build_corpus(files, jobs=1, cache=cache)
+    # An extractor edited without a version bump: another digest of the code.
+    monkeypatch.setattr(termkit.cache, "code_digest", lambda: "0" * 64)
+    assert build_corpus(files, jobs=1, cache=cache).tally.cached == 0
+    assert build_corpus(files, jobs=1, cache=cache).tally.cached == len(files)
+    assert len(list(cache.iterdir())) == 2
 
 
 def test_corrupt_or_foreign_cache_entries_are_recomputed(corpus, reference, tmp_path):
