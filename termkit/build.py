@@ -22,7 +22,6 @@ from termkit.extract.extractor import DocumentResult, extract_document, extract_
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Termbase
 from termkit.text.decode import decode_bytes, read_bytes
-from termkit.text.normalize import normalize
 from termkit.tree import TreeReducer
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -76,9 +75,6 @@ class Extraction:
                 continue
             reducer.add(termbase)
             tally += Tally(1, size, int(hit))
-        # `normalize` memoizes its arguments, whole documents among them: a long-lived worker
-        # would otherwise hold thousands of documents' text. Terms are cheap to normalize again.
-        normalize.cache_clear()
         merged = reducer.result()
         return ChunkResult(merged if merged is not None else Termbase(), tally)
 

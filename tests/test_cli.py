@@ -65,13 +65,41 @@ def test_binary_input_is_one_line_error_and_no_output_file(tmp_path, capsys, com
 def test_shipped_glossary_is_what_termkit_builds_from_the_seeds(tmp_path, monkeypatch):
     monkeypatch.chdir(REPO)
     out = tmp_path / "glossary.csv"
-    assert main(["build", "seeds", "-o", str(out), "-q"]) == 0
+    curation = ["--curation", "glossary/curation.csv"]
+    assert main(["build", "seeds", *curation, "-o", str(out), "-q"]) == 0
     assert out.read_text(encoding="utf-8") == (REPO / "glossary" / "glossary.csv").read_text(
         encoding="utf-8"
     )
     tb = glossary_csv.read(out)
     unep = next(c for c in tb.concepts if c.label == "联合国环境规划署")
     assert unep.preferred("zh", "shortForm").text == "环境署"
+    undp = next(c for c in tb.concepts if c.label == "联合国开发计划署")
+    assert undp.preferred("zh", "shortForm").text == "开发署"  # a curation decision
+    assert not any(t.text == "NBSAPs 2.0" for c in tb.concepts for t in c.terms)
+
+
+def test_build_with_an_english_twin_adds_english_equivalents(tmp_path):
+    zh = tmp_path / "report.zh.txt"
+    en = tmp_path / "report.en.txt"
+    zh.write_text(
+        "1. 本报告由联合国开发计划署（开发署）编写。\n"
+        "2. 开发署与联合国儿童基金会（儿基会）合作，向 12 个国家提供了支助。\n"
+        "3. 开发署和儿基会将于 2015 年继续这项工作。\n",
+        encoding="utf-8",
+    )
+    en.write_text(
+        "1. This report was prepared by the United Nations Development Programme (UNDP).\n"
+        "2. UNDP worked with the United Nations Children's Fund (UNICEF) to support 12 "
+        "countries.\n"
+        "3. UNDP and UNICEF will continue this work in 2015.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "glossary.csv"
+    assert main(["build", "--parallel", str(zh), str(en), "-o", str(out), "-q", "-j", "1"]) == 0
+    tb = glossary_csv.read(out)
+    english = {c.label: {t.text for t in c.terms_of("en")} for c in tb.concepts}
+    assert english["联合国开发计划署"] == {"UNDP", "United Nations Development Programme"}
+    assert english["联合国儿童基金会"] == {"UNICEF", "United Nations Children's Fund"}
 
 
 def test_the_glossary_is_inside_a_plain_install(tmp_path):

@@ -15,8 +15,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from termkit.termbase.merge import from_definitions
-from termkit.termbase.model import Definition, Termbase
+from termkit.termbase.merge import merge
+from termkit.termbase.model import (
+    MAX_LOCATIONS,
+    MAX_SOURCES,
+    Concept,
+    Definition,
+    Location,
+    Term,
+    Termbase,
+    concept_id,
+)
 from termkit.text.normalize import normalize
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
@@ -29,11 +38,13 @@ MIN_COOCCURRENCE = 2
 
 @dataclass(frozen=True)
 class SentencePair:
-    """The text of an aligned bead on each side and the document it belongs to."""
+    """The text of an aligned bead on each side, the document it belongs to, and where the
+    English sentence stands in its file (when known)."""
 
     zh: str
     en: str
     document: str = ""
+    en_location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class TermPair:
     pairs: int
     documents: tuple[str, ...]
     evidence: tuple[str, ...]
+    locations: tuple[Location, ...] = ()
 
 
 def english_definitions(text: str) -> list[tuple[str, str]]:
@@ -112,6 +124,7 @@ def pair_terms(
     zh_count: Counter[str] = Counter()
     en_count: Counter[str] = Counter()
     documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    locations: dict[tuple[str, str], set[Location]] = defaultdict(set)
     for pair in pairs:
         zh_key = normalize(pair.zh)
         present = {c for c, fs in forms.items() if any(f and f in zh_key for f in fs)}
@@ -126,13 +139,17 @@ def pair_terms(
             for a in acronyms:
                 joint[(c, a)] += 1
                 documents[(c, a)].add(pair.document)
+                if pair.en_location is not None:
+                    locations[(c, a)].add(pair.en_location)
         for c in defined_here:
             for _, a in en_defs:
                 together[(c, a)] += 1
-    return _choose(concepts, en_long, together, joint, zh_count, en_count, documents)
+    return _choose(concepts, en_long, together, joint, zh_count, en_count, documents, locations)
 
 
-def _choose(concepts, en_long, together, joint, zh_count, en_count, documents) -> list[TermPair]:
+def _choose(
+    concepts, en_long, together, joint, zh_count, en_count, documents, locations
+) -> list[TermPair]:
     def score(c: str, a: str) -> tuple[int, float, int]:
         dice = 2 * joint[(c, a)] / (zh_count[c] + en_count[a])
         return (together[(c, a)] > 0, dice, joint[(c, a)])
@@ -158,18 +175,53 @@ def _choose(concepts, en_long, together, joint, zh_count, en_count, documents) -
         if defined_together:
             evidence.append("defined-together")
         result.append(
-            TermPair(full, short, a, en_full, n, tuple(sorted(documents[(c, a)])), tuple(evidence))
+            TermPair(
+                full,
+                short,
+                a,
+                en_full,
+                n,
+                tuple(sorted(documents[(c, a)])),
+                tuple(evidence),
+                tuple(sorted(locations[(c, a)])[:MAX_LOCATIONS]),
+            )
         )
     return result
 
 
 def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
-    """The English equivalents as a termbase that merges into the glossary's concepts."""
-    definitions = []
+    """The English equivalents as a termbase that merges into the glossary's concepts (the
+    concept id comes from the Chinese full form, as the extractor's do)."""
+    concepts = []
     for p in term_pairs:
-        for en in filter(None, (p.en_acronym, p.en_full)):
-            for document in p.documents or ("",):
-                definitions.append(
-                    Definition(p.zh_full, en, "english", document, 0, 0, 0, 0, 0.9, p.evidence)
-                )
-    return from_definitions(definitions)
+        sources = p.documents[:MAX_SOURCES]
+        english = [
+            Term(text, "en", type_, "", p.pairs, p.locations, sources)
+            for text, type_ in ((p.en_acronym, "acronym"), (p.en_full, "fullForm"))
+            if text
+        ]
+        concepts.append(
+            Concept(
+                concept_id(p.zh_full),
+                (Term(p.zh_full, "zh", "fullForm", sources=sources), *english),
+                sources,
+                confidence=0.9,
+                evidence=p.evidence,
+            )
+        )
+    return merge(*(Termbase((c,)) for c in concepts))
+
+
+def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -> Termbase:
+    """Align a Chinese document with its English twin and pair their terms: English
+    equivalents of the Chinese document's concepts, ready to merge into a glossary."""
+    from termkit.align import align_files
+    from termkit.extract import extract_file
+
+    beads = align_files(zh_path, en_path, encoding=encoding)
+    pairs = [
+        SentencePair(b.zh_text, b.en_text, zh_path, Location(en_path, b.en_lines[0], 1))
+        for b in beads
+        if b.zh and b.en
+    ]
+    return pairs_termbase(pair_terms(pairs, extract_file(zh_path, encoding).definitions))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from termkit.align.pairing import parallel_termbase
 from termkit.build import DEFAULT_MIN_CONFIDENCE, Progress, build_corpus, default_jobs
 from termkit.errors import InputError
 from termkit.formats import glossary_csv
 from termkit.parallel import WorkersLost
 from termkit.paths import collect, read_list
+from termkit.termbase.curate import curate, read_decisions
+from termkit.termbase.merge import finalize, merge
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -44,15 +47,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="stop at the first file that cannot be read"
     )
+    parser.add_argument(
+        "--parallel",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("ZH", "EN"),
+        help="a Chinese document and its English twin: align them and add English equivalents "
+        "(repeatable; ZH is also built)",
+    )
+    parser.add_argument(
+        "--curation",
+        metavar="FILE",
+        help="apply a terminologist's decisions (CSV: action,term,lang,note) to the glossary",
+    )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.paths and not args.files_from:
-        raise InputError("name the documents: PATH... or --files-from FILE")
+    if not args.paths and not args.files_from and not args.parallel:
+        raise InputError("name the documents: PATH..., --files-from FILE or --parallel ZH EN")
     listed = read_list(args.files_from) if args.files_from else []
-    files = list(dict.fromkeys(collect(args.paths) + collect(listed, missing_ok=True)))
+    twins = [zh for zh, _ in args.parallel]
+    files = list(
+        dict.fromkeys(collect(args.paths) + collect(listed, missing_ok=True) + collect(twins))
+    )
+    decisions = read_decisions(args.curation) if args.curation else None
     progress = Progress(len(files))
     try:
         build = build_corpus(
@@ -71,6 +92,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     termbase, tally = build.termbase, build.tally
+    if args.parallel:
+        equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
+        termbase = finalize(merge(termbase, *equivalents))
+    if decisions is not None:
+        termbase = curate(termbase, decisions)
     glossary_csv.write(termbase, args.output, bom=args.bom)
     if not args.quiet:
         terms = sum(len(c.terms) for c in termbase.concepts)

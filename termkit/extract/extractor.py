@@ -15,7 +15,7 @@ from termkit.text.normalize import HAN, normalize, normalize_with_map, to_simpli
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _TITLE_CLOSERS = {"》": "《", "”": "“", '"': '"', "」": "「", "』": "『"}
 CONTEXT = 20
 

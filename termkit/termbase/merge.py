@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from termkit.termbase.model import (
     MAX_LOCATIONS,
+    MAX_SOURCES,
     Concept,
     Conflict,
     Definition,
@@ -96,7 +97,7 @@ def merge_concept(a: Concept, b: Concept) -> Concept:
     return Concept(
         id=a.id,
         terms=tuple(sorted(terms.values(), key=_term_order)),
-        sources=tuple(sorted(set(a.sources) | set(b.sources))),
+        sources=tuple(sorted(set(a.sources) | set(b.sources))[:MAX_SOURCES]),
         note=_pick(a.note, b.note),
         definition=_pick(a.definition, b.definition),
         subject=_pick(a.subject, b.subject),
@@ -113,7 +114,7 @@ def merge_term(a: Term, b: Term) -> Term:
         status=max((a.status, b.status), key=lambda s: (_STATUS_RANK.get(s, 0), s)),
         count=a.count + b.count,
         locations=tuple(sorted(set(a.locations) | set(b.locations))[:MAX_LOCATIONS]),
-        sources=tuple(sorted(set(a.sources) | set(b.sources))),
+        sources=tuple(sorted(set(a.sources) | set(b.sources))[:MAX_SOURCES]),
         note=_pick(a.note, b.note),
     )
 

@@ -18,6 +18,9 @@ LANGS = ("zh", "en")
 # How many locations a term keeps: the first ones in (path, line, column) order. Taking the
 # smallest N of a union is associative, so capped merges give the same result in any order.
 MAX_LOCATIONS = 20
+# Likewise for the documents a term or concept was found in: a corpus-wide term would
+# otherwise list every document of the corpus, and the glossary would grow with the corpus.
+MAX_SOURCES = 50
 
 
 @dataclass(frozen=True, order=True)

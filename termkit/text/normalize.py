@@ -76,11 +76,21 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     return key, second.then(first)
 
 
-@lru_cache(maxsize=65536)
+# Terms recur endlessly and are short; whole documents are neither, and must not be cached.
+_CACHED_LENGTH = 64
+
+
 def normalize(text: str) -> str:
     """The matching key of a term or a text: equal keys mean the same written term."""
+    return _normalize_term(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+
+
+def _normalize(text: str) -> str:
     folded = to_simplified(text.translate(FOLD))
     return _SPACE_RUN.sub(" ", _SPACE_BY_CJK.sub("", folded)).strip()
+
+
+_normalize_term = lru_cache(maxsize=65536)(_normalize)
 
 
 def strip_title_marks(text: str) -> str:
