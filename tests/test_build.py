@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
-import lzma
 import multiprocessing
 import os
 import signal
@@ -23,46 +21,7 @@ from termkit.cli import main
 from termkit.formats import glossary_csv
 from termkit.tree import TreeReducer
 
-from .conftest import REPO, SEED000, SEED003
-
-
-def compose_corpus(folder: Path) -> list[Path]:
-    """Two dozen documents cut from the seeds, in nested folders, some gzip or xz compressed."""
-    paragraphs = [
-        p
-        for seed in (SEED000, SEED003)
-        for p in seed.read_text(encoding="utf-8").split("\n\n")
-        if p.strip()
-    ]
-    size = len(paragraphs) // 24 + 1
-    files = []
-    for i in range(0, len(paragraphs), size):
-        n = i // size
-        text = "\n\n".join(paragraphs[i : i + size]).encode("utf-8")
-        path = folder / f"part{n % 3}" / f"doc{n:02d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if n % 7 == 3:
-            path, text = path.with_suffix(".txt.gz"), gzip.compress(text, mtime=0)
-        elif n % 7 == 5:
-            path, text = path.with_suffix(".txt.xz"), lzma.compress(text)
-        path.write_bytes(text)
-        files.append(path)
-    return files
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    compose_corpus(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def reference(corpus, tmp_path_factory) -> bytes:
-    """The glossary built in one process, without a cache."""
-    out = tmp_path_factory.mktemp("ref") / "glossary.csv"
-    assert main(["build", str(corpus), "-o", str(out), "--jobs", "1", "-q"]) == 0
-    return out.read_bytes()
+from .conftest import REPO, SEED000, compose_corpus
 
 
 def _build(tmp_path: Path, *args: str) -> bytes:

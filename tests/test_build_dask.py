@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,6 @@ from termkit.build import build_corpus
 from termkit.chunks import Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
-
-from .test_build import compose_corpus
 
 distributed = pytest.importorskip("distributed")
 
@@ -28,20 +25,6 @@ def scheduler():
         dashboard_address=None,
     ) as cluster:
         yield cluster.scheduler_address
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    compose_corpus(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def reference(corpus, tmp_path_factory) -> bytes:
-    out = tmp_path_factory.mktemp("ref") / "glossary.csv"
-    assert main(["build", str(corpus), "-o", str(out), "--jobs", "1", "-q"]) == 0
-    return out.read_bytes()
 
 
 def test_dask_build_is_byte_identical_cold_and_warm(scheduler, corpus, reference, tmp_path):
