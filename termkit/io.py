@@ -17,6 +17,10 @@ def atomic_write(
 ) -> Iterator[IO]:
     """Write to a temporary file beside `path` and rename it over `path` only on success."""
     target = Path(path)
+    if not target.parent.is_dir():
+        from termkit.errors import InputError
+
+        raise InputError(f"{path}: folder {target.parent} does not exist")
     if "b" in mode:
         encoding = None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
@@ -49,9 +53,5 @@ def output_stream(
         yield sys.stdout
         sys.stdout.flush()
         return
-    if not Path(path).parent.exists():
-        from termkit.errors import InputError
-
-        raise InputError(f"{path}: folder {Path(path).parent} does not exist")
     with atomic_write(path, "w", encoding=encoding, newline=newline) as handle:
         yield handle

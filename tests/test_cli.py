@@ -112,3 +112,11 @@ def test_the_glossary_is_inside_a_plain_install(tmp_path):
     with zipfile.ZipFile(wheel) as z:
         shipped = z.read("termkit/data/glossary.csv").decode("utf-8")
     assert shipped == (REPO / "glossary" / "glossary.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_output_into_a_missing_folder_is_a_one_line_error(tmp_path, capsys, command):
+    out = tmp_path / "no" / "such" / "glossary.csv"
+    assert main([command, str(SEED003), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].endswith("does not exist") and "Traceback" not in "".join(err)

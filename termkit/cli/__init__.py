@@ -62,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"termkit {name}: error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a disk full, a folder not writable: still one line, exit 2
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"termkit {name}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"termkit {name}: interrupted", file=sys.stderr)
         return 130
