@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from termkit.text.normalize import HAN
+from termkit.text.normalize import HAN_CHAR
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,6 @@ _EN_MAY_END = frozenset(("a.m", "p.m", "etc"))
 _EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 _EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_HAN_RE = re.compile(f"[{HAN}]")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Page furniture of PDF-extracted text, alone on its line: page numbers, the document symbol
@@ -71,7 +70,7 @@ _LINE_FINAL = re.compile(r"[。！？!?；;：:.…”’」』)）》\"']\s*$")
 def han_share(text: str) -> float:
     """Han characters / (Han characters + Latin words): near 1 for Chinese, 0 for English,
     whatever the share of digits, punctuation or English names in the text."""
-    han = len(_HAN_RE.findall(text))
+    han = len(HAN_CHAR.findall(text))
     words = len(_LATIN_WORD.findall(text))
     return han / (han + words) if han + words else 0.0
 
@@ -156,7 +155,7 @@ def _join_block(block: list[tuple[int, str]], chinese: bool) -> tuple[str, list[
     owner: list[int] = []
     for n, line in block:
         if text:
-            glue = "" if chinese and (_HAN_RE.match(line[:1]) or _HAN_RE.match(text[-1])) else " "
+            glue = "" if chinese and (HAN_CHAR.match(line[:1]) or HAN_CHAR.match(text[-1])) else " "
             if glue:
                 text += glue
                 owner.append(owner[-1])

@@ -13,10 +13,9 @@ from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
 from termkit.check.matcher import Hit
 from termkit.extract.lexicon import ENTITY_SUFFIXES
-from termkit.text.normalize import HAN, normalize
+from termkit.text.normalize import HAN_CHAR, normalize
 
 _SOFT = re.compile("[" + "".join(sorted(SOFT_CHARS)) + "]")
-_HAN = re.compile(f"[{HAN}]")
 _SOFT_OR_STOP = SOFT_CHARS | STOP_CHARS
 # A guessed tail this long is a name wherever it occurs; a shorter one (卫生组织, 规划署) only
 # where it stands alone.
@@ -100,7 +99,7 @@ def _tails(full_key: str, primary: str) -> set[str]:
 def _stands_alone(facts: Facts, hit: Hit) -> bool:
     """Not glued to a preceding name character (卫生组织 in 区域卫生组织 is another name)."""
     before = facts.doc.analysis.text[hit.astart - 1] if hit.astart > 0 else ""
-    return not before or not _HAN.match(before) or before in _SOFT_OR_STOP
+    return not before or not HAN_CHAR.match(before) or before in _SOFT_OR_STOP
 
 
 def check(facts: Facts, forms: ShortForms, out: Collector) -> None:

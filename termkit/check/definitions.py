@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from termkit.extract.boundary import MAX_FULL, covered, match_characters, window_start
+from termkit.extract.boundary import (
+    MAX_FULL,
+    NAME_CHAR,
+    covered,
+    match_characters,
+    window_start,
+)
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import SOFT_WORDS, STOP_WORDS
-from termkit.text.normalize import FOLD, HAN, normalize
+from termkit.text.normalize import FOLD, HAN_CHAR, normalize
 
-_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
 # (经, 会, 自 …) are too often inside names to be used without a segmenter.
@@ -89,7 +93,7 @@ def _full_start(
         end -= 1
     if end == 0:
         return None
-    han = _HAN_CHAR.findall(form.text)
+    han = HAN_CHAR.findall(form.text)
     opener = _TITLE_OPENERS.get(text[end - 1])
     if opener:
         at = text.rfind(opener, max(0, end - 80), end - 1)
@@ -100,7 +104,7 @@ def _full_start(
     for length in lengths:
         if length <= end and text[end - length : end] in known:
             return end - length, end
-    if not _NAME_CHAR.match(text, end - 1):
+    if not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end, _HARD)
     if form.kind == "english":
@@ -139,10 +143,10 @@ def _walk_left(text: str, window: int, start: int) -> int:
     i = start
     while i > window:
         ch = text[i - 1]
-        if not _NAME_CHAR.match(ch) or _stop_ends_at(text, i):
+        if not NAME_CHAR.match(ch) or _stop_ends_at(text, i):
             break
         if ch in SOFT_CHARS and (
-            i - 1 <= window or not _NAME_CHAR.match(text[i - 2]) or _stop_ends_at(text, i - 1)
+            i - 1 <= window or not NAME_CHAR.match(text[i - 2]) or _stop_ends_at(text, i - 1)
         ):
             break
         i -= 1

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
-from termkit.text.normalize import HAN
+from termkit.text.normalize import HAN, HAN_CHAR
 
 N = 4
 MAX_LEN = 12
@@ -32,7 +32,6 @@ MAX_RARE = 3  # a "variant" used more often than this is a term of its own
 COHESION = 0.5
 LONG = 9
 _RUN = re.compile(f"[{HAN}]{{{N},}}")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _PAIRS = re.compile(f"[{HAN}]{{2,}}")
 # Characters whose change never makes another spelling of a term: numerals and ordinals (not
 # in a variant at all) and function characters, which make different phrases (在这方面 /
@@ -247,4 +246,4 @@ def _grow(grams: Grams, p: int, t: str) -> tuple[int, int, str]:
 
 
 def _extends(ch: str) -> bool:
-    return ch not in _NEUTRAL and bool(_HAN_CHAR.match(ch))
+    return ch not in _NEUTRAL and bool(HAN_CHAR.match(ch))

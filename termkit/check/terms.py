@@ -7,19 +7,17 @@ times."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
 from termkit.check.glossary import Entry, preferred, role
-from termkit.text.normalize import HAN, to_simplified
+from termkit.text.normalize import HAN_CHAR, to_simplified
 
 # Share of Han characters that change to simplified above which a text counts as written in
 # traditional script (about 0.37 in running UN text; a few traditional terms stay far below).
 _TRADITIONAL = 0.2
-_HAN = re.compile(f"[{HAN}]")
 
 
 @dataclass(frozen=True)
@@ -132,4 +130,4 @@ def _is_traditional(text: str) -> bool:
     if simplified == text:
         return False
     changed = sum(a != b for a, b in zip(text, simplified, strict=True))
-    return changed > _TRADITIONAL * len(_HAN.findall(text))
+    return changed > _TRADITIONAL * len(HAN_CHAR.findall(text))

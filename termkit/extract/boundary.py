@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
-from termkit.text.normalize import HAN
+from termkit.text.normalize import HAN, HAN_CHAR
 
 MAX_FULL = 64
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》\n]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
+# A character that can belong to a name: Chinese, Latin, digits and joining signs.
+NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
     each as far right as possible; a character not found is skipped."""
     positions: list[int] = []
     j = end
-    for ch in reversed([c for c in short if _HAN_CHAR.match(c)]):
+    for ch in reversed([c for c in short if HAN_CHAR.match(c)]):
         k = text.rfind(ch, start, j)
         if k >= 0:
             positions.append(k)
@@ -128,7 +128,7 @@ def full_start(
     """The start of the full form ending at `end`, or None when the text offers no name there."""
     while end > 0 and text[end - 1] in " \t\u3000":
         end -= 1
-    if end == 0 or not _NAME_CHAR.match(text, end - 1):
+    if end == 0 or not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end)
     rules: list[str] = []
@@ -136,7 +136,7 @@ def full_start(
     if kind == "english":
         anchor, matched, coverage = end - 1, "", 1.0
     else:
-        han = _HAN_CHAR.findall(short)
+        han = HAN_CHAR.findall(short)
         positions = match_characters(short, text, window, end)
         coverage = len(positions) / len(han) if han else 0.0
         if not positions or not covered(len(positions), len(han)):
@@ -184,7 +184,7 @@ def _walk_left(
         if word.isspace() and i >= 2 and _LATIN_END.search(words[i - 2][0]):
             i -= 1  # `Toll 样受体`: a space between Latin and Chinese inside one name
             continue
-        if word == "、" or not _NAME_CHAR.match(word[0]):
+        if word == "、" or not NAME_CHAR.match(word[0]):
             rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
             break
         if word in STOP_WORDS:
@@ -203,7 +203,7 @@ def _walk_left(
                 not before
                 or before in STOP_WORDS
                 or before in SOFT_WORDS
-                or not _NAME_CHAR.match(before[0])
+                or not NAME_CHAR.match(before[0])
                 or (word in CONJUNCTIONS and _joins_entities(before, words[i][1]))
                 or (
                     anchored
@@ -252,7 +252,7 @@ def _clause_opener(words: list[tuple[str, str, int, int]], i: int) -> int | None
     j = i
     while j > 0:
         word = words[j - 1][0]
-        if word in STOP_WORDS or word == "、" or not _NAME_CHAR.match(word[0]):
+        if word in STOP_WORDS or word == "、" or not NAME_CHAR.match(word[0]):
             break
         j -= 1
     return j if j < i and words[j][1] == "nt" else None
@@ -274,7 +274,7 @@ def _prefer_recurring(
         return longest
     for i in range(first + 1, anchor_index + 1):
         word, _, start, _ = words[i]
-        if word in SOFT_WORDS or word in STOP_WORDS or not _NAME_CHAR.match(word[0]):
+        if word in SOFT_WORDS or word in STOP_WORDS or not NAME_CHAR.match(word[0]):
             continue
         if end - start < max(4, 0.6 * (end - longest)):
             break

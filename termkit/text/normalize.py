@@ -15,6 +15,8 @@ from termkit.text.offsets import OffsetMap, TextBuilder
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026"
 _CJK = f"[{HAN}{CJK_PUNCT}]"
+# One Chinese character (CJK unified ideographs, extensions and compatibility ideographs).
+HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def _fold_table() -> dict[int, str]:
