@@ -143,3 +143,21 @@ def test_each_result_carries_confidence_and_evidence():
     unep = next(d for d in extract_file(SEED000).definitions if d.short == "环境署")
     assert "chars:环境署" in unep.evidence
     assert len(extract_file(SEED000).usage["环境署"]) > 100
+
+
+def test_same_definitions_and_positions_whatever_the_encoding_line_ends_or_script(tmp_path):
+    from termkit.text.normalize import to_simplified
+
+    text = SEED000.read_text(encoding="utf-8")
+    expected = [(d.line, d.column, d.short) for d in extract_file(SEED000).definitions]
+    gb = tmp_path / "gb18030-crlf.txt"
+    gb.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    assert [(d.line, d.column, d.short) for d in extract_file(gb).definitions] == expected
+    import opencc
+
+    traditional = tmp_path / "traditional.txt"
+    traditional.write_text(opencc.OpenCC("s2t.json").convert(text), encoding="utf-8")
+    found = [
+        (d.line, d.column, to_simplified(d.short)) for d in extract_file(traditional).definitions
+    ]
+    assert found == [(line, column, to_simplified(short)) for line, column, short in expected]
