@@ -8,13 +8,10 @@ wrong column or attribute is never mistaken for a language.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 
 from termkit.errors import InputError
-
-log = logging.getLogger("termkit.formats")
 
 _PRIMARY = {"zh": "zh", "zho": "zh", "chi": "zh", "cmn": "zh", "en": "en", "eng": "en"}
 # Two-letter primary subtags, or the three-letter codes of zh and en: a column named `pos` or
@@ -54,4 +51,8 @@ class LanguageFilter:
     def report(self) -> None:
         if self.skipped:
             langs = ", ".join(f"{k} ({n})" for k, n in sorted(self.skipped.items()))
-            log.warning(f"{self.path}: skipped entries in other languages: {langs}")
+            import logging  # only here: the light check path never pays for it
+
+            logging.getLogger("termkit.formats").warning(
+                f"{self.path}: skipped entries in other languages: {langs}"
+            )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import importlib
-import inspect
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,6 +124,8 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
 
         refuse_unwritable(tb)
     writer = _module(f).write
+    import inspect
+
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
     given = {k: v for k, v in options.items() if v}
     for name in sorted(given.keys() - accepted):
@@ -138,7 +139,7 @@ def _module(f: Format):
 
 
 def default_glossary_path() -> Path:
-    """The glossary shipped inside the package (built from the seeds, curated)."""
-    from importlib.resources import files
-
-    return Path(str(files("termkit") / "data" / "glossary.csv"))
+    """The glossary shipped inside the package (built from the seeds, curated). Package data
+    sits beside the code in every install pip makes; importlib.resources would cost the
+    check path's start-up more than the lookup is worth."""
+    return Path(__file__).resolve().parents[1] / "data" / "glossary.csv"
