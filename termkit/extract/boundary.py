@@ -255,6 +255,8 @@ def _clause_opener(words: list[tuple[str, str, int, int]], i: int) -> int | None
         if word in STOP_WORDS or word == "、" or not NAME_CHAR.match(word[0]):
             break
         j -= 1
+    while j < i and words[j][0] in SOFT_WORDS:  # `延长的|联合国…`: 的 opens no name
+        j += 1
     return j if j < i and words[j][1] == "nt" else None
 
 
