@@ -12,7 +12,7 @@ import pytest
 
 from termkit.align import align_files, align_texts
 from termkit.align.anchors import document_anchors, en_number_value, zh_numeral_value
-from termkit.align.lengths import align_lengths
+from termkit.align.lengths import fit_and_align
 from termkit.align.split import presplit
 from termkit.cli import main
 from termkit.errors import InputError
@@ -190,7 +190,7 @@ def test_every_sentence_once_on_random_lengths():
             en.extend([length * 1.7, length * 1.7])  # split in two
         else:
             en.append(length * 3.4 * rng.uniform(0.8, 1.2))
-    spans = align_lengths(zh, en)
+    spans, _ = fit_and_align(zh, en)
     assert [z for z0, z1, _, _ in spans for z in range(z0, z1)] == list(range(len(zh)))
     assert [e for _, _, e0, e1 in spans for e in range(e0, e1)] == list(range(len(en)))
 
@@ -203,12 +203,12 @@ def test_band_widens_when_one_side_has_a_long_insertion():
     zh_anchors = [frozenset()] * 150 + [frozenset({f"#{k}"}) for k in range(400)]
     en_anchors = [frozenset({f"#{k}"}) for k in range(400)]
     zh = [rng.randint(10, 60) for _ in range(150)] + zh
-    full = align_lengths(zh, en, zh_anchors, en_anchors, half_width=len(zh) + len(en))
+    full, _ = fit_and_align(zh, en, zh_anchors, en_anchors, half_width=len(zh) + len(en))
     pairs = {(z0, e0) for z0, z1, e0, e1 in full if z1 - z0 == 1 and e1 - e0 == 1}
     assert all((150 + k, k) in pairs for k in range(400))
     # The default band, and a band too narrow to start with (it must widen), find the same.
-    assert align_lengths(zh, en, zh_anchors, en_anchors) == full
-    assert align_lengths(zh, en, zh_anchors, en_anchors, half_width=30) == full
+    assert fit_and_align(zh, en, zh_anchors, en_anchors)[0] == full
+    assert fit_and_align(zh, en, zh_anchors, en_anchors, half_width=30)[0] == full
 
 
 def test_every_sentence_once_on_degenerate_shapes():
@@ -221,7 +221,7 @@ def test_every_sentence_once_on_degenerate_shapes():
         en = [
             rng.choice([0, 1, 900]) if rng.random() < 0.2 else rng.randint(1, 300) for _ in range(m)
         ]
-        spans = align_lengths(zh, en)
+        spans, _ = fit_and_align(zh, en)
         assert [z for z0, z1, _, _ in spans for z in range(z0, z1)] == list(range(n))
         assert [e for _, _, e0, e1 in spans for e in range(e0, e1)] == list(range(m))
 

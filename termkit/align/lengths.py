@@ -389,27 +389,6 @@ def _estimate(doc: _Doc, beads, params: Params) -> Params:
     return new
 
 
-def align_lengths(
-    zh_len: Sequence[float],
-    en_len: Sequence[float],
-    zh_anchors: Sequence[frozenset[str]] | None = None,
-    en_anchors: Sequence[frozenset[str]] | None = None,
-    anchor_weight: float = 8.0,
-    zh_shape: Shape | None = None,
-    en_shape: Shape | None = None,
-    half_width: int | None = None,
-) -> list[tuple[int, int, int, int]]:
-    """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges.
-
-    Every sentence of both sides is in exactly one bead, in order; empty sides give 1-0 / 0-1
-    beads only.
-    """
-    spans, _ = fit_and_align(
-        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape, half_width
-    )
-    return spans
-
-
 def fit_and_align(
     zh_len: Sequence[float],
     en_len: Sequence[float],
@@ -421,7 +400,9 @@ def fit_and_align(
     half_width: int | None = None,
     guide: Sequence[tuple[int, int, int, int]] | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
-    """`align_lengths`, also returning the parameters fitted to the documents. `half_width`
+    """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
+    the parameters fitted to the documents. Every sentence of both sides is in exactly one
+    bead, in order; empty sides give 1-0 / 0-1 beads only. `half_width`
     fixes the initial band (default: from the document size; it doubles as needed). With a
     `guide` (an earlier alignment of the same sentences) the parameters are fitted on it and
     one pass runs in a narrow band around it."""
