@@ -125,9 +125,8 @@ def full_start(
     kind: str,
     recurrences: Callable[[str], int],
 ) -> Boundary | None:
-    """The start of the full form ending at `end`, or None when the text offers no name there."""
-    while end > 0 and text[end - 1] in " \t\u3000":
-        end -= 1
+    """The start of the full form ending at `end` (the bracket with the spaces before it
+    already left out), or None when the text offers no name there."""
     if end == 0 or not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end)

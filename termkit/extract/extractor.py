@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termkit.extract.boundary import full_start, names_place_or_person
+from termkit.extract.boundary import full_start, match_characters, names_place_or_person
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.termbase.model import Definition, Location
 from termkit.text.decode import Document, read_document
-from termkit.text.normalize import HAN, normalize, normalize_with_map, to_simplified
+from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
 
@@ -164,16 +164,14 @@ def _implausible(full: str, form: ShortForm, kind: str) -> str:
 def _title_coverage(form: ShortForm, full: str) -> float:
     if form.kind == "english":
         return 1.0
-    from termkit.extract.boundary import match_characters
-
-    han = [c for c in form.text if "\u3400" <= c <= "\u9fff"]
+    han = HAN_CHAR.findall(form.text)
     if not han:
         return 0.0
     return len(match_characters(form.text, full, 0, len(full))) / len(han)
 
 
 def _confidence(kind: str, coverage: float, rules: tuple[str, ...], rule: str) -> float:
-    if rule.startswith("rule:introducer") or rule.startswith("introducer"):
+    if rule.startswith("introducer"):
         base = 0.9
     elif kind == "english":
         base = 0.7

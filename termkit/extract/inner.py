@@ -74,7 +74,7 @@ def _split_alternatives(text: str, start: int, rule: str) -> list[ShortForm]:
     """`A或B` offers two short forms; quotes and title marks around each are taken off."""
     forms = []
     pos = 0
-    for piece in [*_OR.split(text)]:
+    for piece in _OR.split(text):
         offset = start + text.index(piece, pos)
         pos = offset - start + len(piece)
         form = _one_form(piece, offset, rule)
