@@ -80,18 +80,17 @@ def _curate_concept(concept: Concept, decisions: list[Decision]) -> Concept | No
                 return None
             terms = [t for t in terms if t not in hits]
             continue
-        status = ACTIONS[d.action]
-        roles = {(t.lang, t.type) for t in hits}
-        terms = [
-            _decided(t, status, d.note)
-            if t in hits
-            else replace(t, status="admitted")
-            if status == "preferred" and (t.lang, t.type) in roles and t.status == "preferred"
-            else t
-            for t in terms
-        ]
+        terms = [_decide(t, d, hits) for t in terms]
     return replace(concept, terms=tuple(terms)) if terms else None
 
 
-def _decided(term: Term, status: str, note: str) -> Term:
-    return replace(term, status=status, note=note or term.note)
+def _decide(term: Term, decision: Decision, hits: list[Term]) -> Term:
+    """A term after a status decision: the decided terms take the status; preferring a term
+    demotes the other preferred terms of its language and type to admitted."""
+    status = ACTIONS[decision.action]
+    if term in hits:
+        return replace(term, status=status, note=decision.note or term.note)
+    roles = {(t.lang, t.type) for t in hits}
+    if status == "preferred" and term.status == "preferred" and (term.lang, term.type) in roles:
+        return replace(term, status="admitted")
+    return term
