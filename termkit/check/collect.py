@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from termkit.check.document import Place
-from termkit.check.finding import Edit, Finding
+from termkit.check.finding import NOWHERE, Edit, Finding, Location
 from termkit.check.settings import Settings
 
 # `termkit: ignore` silences every rule on its line, `termkit: ignore TK101,TK110` those named.
@@ -45,6 +45,7 @@ class Collector:
         found: str,
         suggestion: str | None = None,
         edit: Edit | None = None,
+        location: Location = NOWHERE,
     ) -> None:
         self.add_at(
             code,
@@ -53,6 +54,7 @@ class Collector:
             found,
             suggestion,
             edit,
+            location,
         )
 
     def add_at(
@@ -63,6 +65,7 @@ class Collector:
         found: str,
         suggestion: str | None = None,
         edit: Edit | None = None,
+        location: Location = NOWHERE,
     ) -> None:
         """Add a finding at (line, column, end_line, end_column)."""
         if not self.wants(code) or self._is_suppressed(code, where[0]):
@@ -77,6 +80,7 @@ class Collector:
                 found,
                 suggestion,
                 edit,
+                location,
             )
         )
 

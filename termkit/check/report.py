@@ -45,7 +45,8 @@ def write_text(findings: list[Finding], out: IO, files: int, fixed: int = 0) -> 
         if colour:
             code = f"{_COLOURS[f.severity]}{code}{_RESET}"
             where = f"{_BOLD}{where}{_RESET}"
-        out.write(f"{where} {code} {f.message}{change}\n")
+        label = f" [{f.location.label()}]" if f.location else ""
+        out.write(f"{where} {code} {f.message}{change}{label}\n")
     out.write(summary(findings, files, fixed) + "\n")
 
 
@@ -105,7 +106,7 @@ def _sarif_rule(code: str) -> dict:
 
 def _sarif_result(f: Finding, rule_index: int) -> dict:
     message = f.message + (f" ({f.found} → {f.suggestion})" if f.suggestion else "")
-    return {
+    result = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": _SARIF_LEVEL[f.severity],
@@ -125,6 +126,19 @@ def _sarif_result(f: Finding, rule_index: int) -> dict:
         ],
         "partialFingerprints": {"termkitFinding/v1": _fingerprint(f)},
     }
+    if f.location:
+        result["locations"][0]["logicalLocations"] = [_logical_location(f)]
+        result["properties"] = {"location": f.location.to_dict()}
+    return result
+
+
+def _logical_location(f: Finding) -> dict:
+    """The segment (and side) of a bilingual file, else the page/paragraph, as SARIF names it."""
+    where = f.location
+    if where.segment:
+        name = where.segment + (f"/{where.side}" if where.side else "")
+        return {"name": where.segment, "fullyQualifiedName": name, "kind": "segment"}
+    return {"name": where.label(), "kind": "section"}
 
 
 def _uri(path: str) -> str:
