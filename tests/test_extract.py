@@ -166,3 +166,37 @@ def test_same_definitions_and_positions_whatever_the_encoding_line_ends_or_scrip
         (d.line, d.column, to_simplified(d.short)) for d in extract_file(traditional).definitions
     ]
     assert found == [(line, column, to_simplified(short)) for line, column, short in expected]
+
+
+def test_many_distinct_definitions_in_one_file_take_linear_time(tmp_path):
+    """issue 16: 7,000 distinct definitions (the generated reproducer) once took over 20 s,
+    a regex compiled and run over the whole text per candidate. Eight times the input must
+    cost about eight times as much (quadratic would be 64 times), with a generous bound."""
+    import subprocess
+    import sys
+    import time
+
+    subprocess.run(
+        [sys.executable, str(shared("repro", "gen.py")), "distinct-definitions"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    lines = (tmp_path / "definitions.txt").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == 7000
+    extract_text("".join(lines[:20]))  # jieba loads outside the measurement
+
+    def cost(n: int) -> tuple[float, int]:
+        text = "".join(lines[:n])
+        best, found = float("inf"), 0
+        for _ in range(2):
+            start = time.process_time()
+            found = len(extract_text(text))
+            best = min(best, time.process_time() - start)
+        return best, found
+
+    small, found_small = cost(875)
+    large, found_large = cost(7000)
+    assert found_small > 800 and found_large > 6800
+    assert large < 30 * max(small, 0.01)
+    assert large < 20

@@ -118,19 +118,33 @@ def _joins_entities(left_word: str, right_flag: str) -> bool:
     return left_word.endswith(ENTITY_SUFFIXES) or right_flag in ("nt", "ns")
 
 
-def full_start(
-    text: str,
-    end: int,
-    short: str,
-    kind: str,
-    recurrences: Callable[[str], int],
-) -> Boundary | None:
-    """The start of the full form ending at `end` (the bracket with the spaces before it
+@dataclass
+class Window:
+    """The text before a bracket where a full form may start, segmented, with the part the
+    short form's characters anchor: everything a boundary decision looks at."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    anchor: int
+    matched: str
+    coverage: float
+    anchored: bool  # the short form's first character is the first one matched
+    words: list[tuple[str, str, int, int]]
+    anchor_index: int  # the word holding the anchor: no full form starts right of it
+
+    def candidates(self) -> list[str]:
+        """Every full form the window allows: from each word start up to the anchor's word."""
+        return [self.text[w[2] : self.end] for w in self.words[: self.anchor_index + 1]]
+
+
+def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
+    """The window of the full form ending at `end` (the bracket with the spaces before it
     already left out), or None when the text offers no name there."""
     if end == 0 or not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end)
-    rules: list[str] = []
     anchored = False
     if kind == "english":
         anchor, matched, coverage = end - 1, "", 1.0
@@ -144,22 +158,28 @@ def full_start(
             return None  # the short form's characters only echo the start of a long clause
         anchor, matched = positions[0], "".join(text[p] for p in positions)
         anchored = text[anchor] == han[0]
-        rules.append(f"chars:{matched}")
     words = _words(text, window, end)
     index = next(i for i, (_, _, a, b) in enumerate(words) if a <= anchor < b)
-    first = _walk_left(words, index, anchored, rules)
+    return Window(text, window, end, kind, anchor, matched, coverage, anchored, words, index)
+
+
+def full_start(window: Window, recurrences: Callable[[str], int]) -> Boundary | None:
+    """The start of the window's full form, or None when the words offer no name there."""
+    text, end, words, index = window.text, window.end, window.words, window.anchor_index
+    rules: list[str] = [f"chars:{window.matched}"] if window.kind != "english" else []
+    first = _walk_left(words, index, window.anchored, rules)
     if first is None:
         return None
     start = _prefer_recurring(text, words, first, index, end, recurrences, rules)
     while start < end and (text[start].isspace() or text[start] in "-－·+＋"):
         start += 1
-    if start == window:
+    if start == window.start:
         rules.append(
             "boundary:punctuation"
-            if window > 0 and _HARD.match(text, window - 1)
+            if window.start > 0 and _HARD.match(text, window.start - 1)
             else "boundary:window"
         )
-    return Boundary(start, matched, coverage, tuple(rules))
+    return Boundary(start, window.matched, window.coverage, tuple(rules))
 
 
 def _walk_left(

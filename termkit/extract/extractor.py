@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termkit.extract.boundary import full_start, match_characters, names_place_or_person
+from termkit.extract.boundary import (
+    Window,
+    full_start,
+    match_characters,
+    names_place_or_person,
+    open_window,
+)
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import ShortForm, read_inner
+from termkit.extract.recurrence import standalone_counts
 from termkit.termbase.model import Definition, Location
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
+from termkit.text.offsets import ChainedMap, OffsetMap
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
 
@@ -29,34 +38,20 @@ class DocumentResult:
     usage: dict[str, list[Location]] = field(default_factory=dict)
 
 
-class _Recurrence:
-    """Counts how often a candidate name occurs on its own in the document (not glued to a
-    preceding name character), on the normalization key."""
-
-    def __init__(self, key_text: str) -> None:
-        self.key_text = key_text
-        self.cache: dict[str, int] = {}
-
-    def __call__(self, candidate: str) -> int:
-        key = normalize(candidate)
-        if key not in self.cache:
-            pattern = re.compile(rf"(?<![{HAN}A-Za-z0-9]){re.escape(key)}") if key else None
-            self.cache[key] = len(pattern.findall(self.key_text)) if pattern else 0
-        return self.cache[key]
-
-
 def extract_text(text: str, path: str = "<text>") -> list[Definition]:
     """Definitions in a text, in document order."""
-    return _extract(repair(text), path, LineIndex(text))
+    analysis = repair(text)
+    return _extract(analysis, normalize_with_map(analysis.text)[0], path, LineIndex(text))
 
 
 def extract_document(document: Document) -> DocumentResult:
     """Definitions of one decoded document and the usage of every form it defines."""
     analysis = repair(document.text)
     lines = LineIndex(document.text)
-    definitions = _extract(analysis, document.path, lines)
+    key = normalize_with_map(analysis.text)
+    definitions = _extract(analysis, key[0], document.path, lines)
     return DocumentResult(
-        document.path, definitions, _usage(analysis, definitions, document.path, lines)
+        document.path, definitions, _usage(analysis, key, definitions, document.path, lines)
     )
 
 
@@ -64,19 +59,51 @@ def extract_file(path: str | Path, encoding: str | None = None) -> DocumentResul
     return extract_document(read_document(path, encoding))
 
 
-def _extract(analysis: AnalysisText, path: str, lines: LineIndex) -> list[Definition]:
+def _extract(
+    analysis: AnalysisText, key_text: str, path: str, lines: LineIndex
+) -> list[Definition]:
+    """The definitions of the analysis text; `key_text` is its normalization key."""
     text = analysis.text
     # Word lists and jieba know simplified Chinese; the conversion keeps every offset.
     plain = to_simplified(text)
-    recurrences = _Recurrence(normalize(text))
+    pending = [
+        (span, form, _window(plain, span, form))
+        for span in find_spans(text)
+        for form in read_inner(plain[span.inner_start : span.close])[0]
+    ]
+    # Every candidate of the document is counted in one pass, before any boundary is decided.
+    candidates = (c for _, _, w in pending if isinstance(w, Window) for c in w.candidates())
+    counts = standalone_counts(key_text, candidates)
+
+    def recurrences(candidate: str) -> int:
+        return counts.get(normalize(candidate), 0)
+
     found: list[Definition] = []
-    for span in find_spans(text):
-        forms, _reason = read_inner(plain[span.inner_start : span.close])
-        for form in forms:
-            definition = _define(analysis, plain, span, form, path, lines, recurrences)
-            if definition is not None:
-                found.append(definition)
+    for span, form, window in pending:
+        definition = _define(analysis, plain, span, form, window, path, lines, recurrences)
+        if definition is not None:
+            found.append(definition)
     return found
+
+
+def _bracket_end(text: str, span: Span) -> int:
+    """Where the full form before a bracket ends: the bracket, spaces before it left out."""
+    end = span.open
+    while end > 0 and text[end - 1] in " \t\u3000":
+        end -= 1
+    return end
+
+
+def _window(plain: str, span: Span, form: ShortForm) -> Window | str | None:
+    """The boundary window of a bracket's short form; the title mark that closes the full
+    form instead, when there is one (its opener decides the start); None when neither."""
+    end = _bracket_end(plain, span)
+    closer = plain[end - 1] if end else ""
+    if closer in _TITLE_CLOSERS:
+        return closer
+    if form.kind == "title":
+        return None
+    return open_window(plain, end, form.text, form.kind)
 
 
 def _define(
@@ -84,20 +111,21 @@ def _define(
     plain: str,
     span: Span,
     form: ShortForm,
+    window: Window | str | None,
     path: str,
     lines: LineIndex,
-    recurrences: _Recurrence,
+    recurrences: Callable[[str], int],
 ) -> Definition | None:
+    if window is None:
+        return None
     text = plain
     short_at = span.inner_start + form.offset
     printed_short = analysis.text[short_at : short_at + len(form.text)]
-    end = span.open
-    while end > 0 and text[end - 1] in " \t\u3000":
-        end -= 1
+    end = _bracket_end(text, span)
     kind = form.kind
-    closer = text[end - 1] if end else ""
     rules: list[str] = [f"rule:{form.rule}"]
-    if closer in _TITLE_CLOSERS:
+    if isinstance(window, str):
+        closer = window
         opener = text.rfind(_TITLE_CLOSERS[closer], max(0, end - 80), end - 1)
         if opener < 0:
             return None
@@ -110,9 +138,7 @@ def _define(
         rules.append(f"boundary:{closer}marks")
         confidence = 0.8 + 0.15 * coverage
     else:
-        if kind == "title":
-            return None
-        boundary = full_start(text, end, form.text, kind, recurrences)
+        boundary = full_start(window, recurrences)
         if boundary is None:
             return None
         start, full = boundary.start, text[boundary.start : end]
@@ -188,7 +214,11 @@ def _confidence(kind: str, coverage: float, rules: tuple[str, ...], rule: str) -
 
 
 def _usage(
-    analysis: AnalysisText, definitions: list[Definition], path: str, lines: LineIndex
+    analysis: AnalysisText,
+    key: tuple[str, OffsetMap | ChainedMap],
+    definitions: list[Definition],
+    path: str,
+    lines: LineIndex,
 ) -> dict[str, list[Location]]:
     """Where the document uses each defined form (longest match first, on the key)."""
     forms = sorted({f for d in definitions for f in (d.full, d.short)})
@@ -196,7 +226,7 @@ def _usage(
         return {}
     import ahocorasick_rs
 
-    key_text, key_map = normalize_with_map(analysis.text)
+    key_text, key_map = key
     by_key: dict[str, list[str]] = {}
     for f in forms:
         by_key.setdefault(normalize(f), []).append(f)
