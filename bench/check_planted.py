@@ -1,0 +1,353 @@
+"""`termkit check` recall by kind of planted error, and false alarms on the clean originals.
+
+Run: python bench/check_planted.py [--half dev|test|both] [--misses] [--alarms]
+
+Drafts are built from the UNPC devset: its 4,000 lines regrouped into their 732 documents (by
+the symbols of UNv1.0.devset.ids, in the zh paragraph order). The documents are split in two
+halves by a digest of their symbol: `dev` (develop on it) and `test` (report it apart; do not
+tune on it). For every certain definition of gold/unpc_devset.json, one draft per kind plants
+one error on one line of a copy of its document:
+
+- other-short:   another plausible short form of the defined full form (a tail of it, or some
+                 of its characters in order), used after the definition;
+- undefined:     a short form that a glossary in force defines, used without definition (the
+                 document's own definition rewritten as the bare short form, or a glossary
+                 short form the document never writes, inserted);
+- slip:          the full or short form after the definition with one inner character replaced
+                 (by another character of the document) or two inner neighbours swapped;
+- width:         the definition's closing bracket in the other width (`(SHORT）`), or a defined
+                 form with Latin letters, digits or signs in the other width, used later;
+- redefinition:  the short form defined again, later, for another name it could abbreviate;
+- traditional:   a defined form in traditional script (OpenCC s2t), used later;
+- before:        the short form used on a line before its definition.
+
+A later use replaces the short form's next occurrence when there is one, else it is inserted at
+a clause start in a short frame (`据X称，`, `X的` …). A plant is found when a finding's span
+overlaps the planted span. The glossaries in force are the shipped one and the glossary that
+`termkit build`'s extraction makes of the *other* half (a corpus the document is not part of).
+False alarms: every finding (default rules) on the clean originals of the half, per 10,000
+characters. Everything is seeded: the same drafts on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from _paths import REPO, SHARED
+
+sys.path.insert(0, str(REPO))
+
+from termkit.check.engine import check_text
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.run import glossary_paths
+from termkit.check.settings import Settings
+from termkit.extract.boundary import match_characters
+from termkit.formats.registry import load_glossary
+from termkit.text.normalize import HAN_CHAR, normalize
+
+DATA = SHARED / "data" / "unpc-v1.0-devset"
+KINDS = ("other-short", "undefined", "slip", "width", "redefinition", "traditional", "before")
+FRAMES = ("据{}称，", "{}的", "与{}", "{}和", "{}还")
+_HALF_TO_FULL = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+_FULL_TO_HALF = {v: k for k, v in _HALF_TO_FULL.items()}
+_BRACKET_SWAP = {"）": ")", ")": "）"}
+
+
+@dataclass(frozen=True)
+class Plant:
+    kind: str
+    doc: str
+    text: str  # the planted draft
+    line: int  # 1-based line of the planted error
+    start: int  # 1-based column of the planted span, end exclusive
+    end: int
+    note: str
+
+
+def documents() -> dict[str, list[str]]:
+    """Document symbol → its Chinese lines in the original paragraph order."""
+    ids = (DATA / "UNv1.0.devset.ids").read_text("utf-8").splitlines()
+    zh = (DATA / "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    docs: dict[str, list[tuple[tuple[int, int], int, str]]] = defaultdict(list)
+    for n, (meta, line) in enumerate(zip(ids, zh, strict=True)):
+        fields = meta.split()
+        where = next(f for f in fields[1:] if f.startswith("zh:"))
+        p, s = where[3:].split(":")
+        docs[fields[0]].append(((int(p), int(s)), n, line))
+    return {d: [line for _, _, line in sorted(rows)] for d, rows in docs.items()}
+
+
+def half_of(doc: str) -> str:
+    return "dev" if hashlib.sha1(doc.encode()).digest()[0] % 2 == 0 else "test"
+
+
+def corpus_glossary(docs: dict[str, list[str]]):
+    """The glossary the extractor builds from these documents (as `termkit build` does)."""
+    from termkit.build import document_termbase
+    from termkit.extract.extractor import extract_document
+    from termkit.termbase.merge import build_termbase
+    from termkit.text.decode import Document
+
+    per_doc = []
+    for doc, lines in sorted(docs.items()):
+        text = "\n".join(lines) + "\n"
+        per_doc.append(document_termbase(extract_document(Document(doc, text, "utf-8"))))
+    return build_termbase(per_doc)
+
+
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+class Planter:
+    """Plants one error in a copy of a document, next to one of its definitions."""
+
+    def __init__(self, glossary: GlossaryIndex, seed: str) -> None:
+        self.glossary = glossary
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.s2t = _t2s()
+
+    def plants(self, gold: dict, lines: list[str], doc_line: int) -> list[Plant]:
+        out = []
+        for kind in KINDS:
+            # One generator per plant: a change to one kind leaves the others' drafts alone.
+            self.rng = random.Random(f"{self.seed}:{gold['line']}:{gold['offset']}:{kind}")
+            plant = getattr(self, "_" + kind.replace("-", "_"))(gold, list(lines), doc_line)
+            if plant is not None:
+                out.append(plant)
+        return out
+
+    # -- placing a form ------------------------------------------------------------------
+
+    def _later(self, gold: dict, lines: list[str], at: int, form: str, kind: str, note: str):
+        """Write `form` after the definition: over the short form's next use, else inserted
+        at the next clause start (the next line, or later on the definition's line)."""
+        short = gold["abbr"]
+        close = gold["offset"] + len(gold["as_printed"])
+        for i in range(at, len(lines)):
+            col = lines[i].find(short, close if i == at else 0)
+            if col >= 0:
+                lines[i] = lines[i][:col] + form + lines[i][col + len(short) :]
+                return self._plant(kind, gold, lines, i, col, col + len(form), note)
+        if at + 1 < len(lines):
+            return self._insert(kind, gold, lines, at + 1, 0, form, note)
+        return self._insert(kind, gold, lines, at, close, form, note)
+
+    def _insert(self, kind, gold, lines, i, after, form, note, frame=None):
+        line = lines[i]
+        col = _clause_start(line, after)
+        frame = frame or self.rng.choice(FRAMES)
+        phrase = frame.format(form)
+        lines[i] = line[:col] + phrase + line[col:]
+        begin = col + frame.index("{}")
+        return self._plant(kind, gold, lines, i, begin, begin + len(form), note)
+
+    def _plant(self, kind, gold, lines, i, start, end, note) -> Plant:
+        return Plant(kind, gold["doc"], "\n".join(lines) + "\n", i + 1, start + 1, end + 1, note)
+
+    # -- the seven kinds -----------------------------------------------------------------
+
+    def _other_short(self, gold, lines, at):
+        full, short = _bare(gold["full"]), _bare(gold["abbr"])
+        han = "".join(HAN_CHAR.findall(full))
+        if len(han) < 4 or han != full:
+            return None
+        tails = [full[i:] for i in range(1, len(full) - 2)]
+        picks = [
+            "".join(full[j] for j in sorted(self.rng.sample(range(len(full) - 1), k))) + full[-1]
+            for k in range(2, min(len(full) - 1, len(short) + 2))
+            for _ in range(3)
+        ]
+        taken = {normalize(full), normalize(short)}
+        options = sorted(
+            {v for v in tails + picks if normalize(v) not in taken and len(v) >= 2}
+            - {v for v in tails + picks if normalize(v) in self.glossary}
+        )
+        if not options:
+            return None
+        form = self.rng.choice(options)
+        return self._later(gold, lines, at, form, "other-short", f"{short} → {form}")
+
+    def _undefined(self, gold, lines, at):
+        short = gold["abbr"]
+        if normalize(short) in self.glossary.zh_short_keys and gold["kind"] == "zh-abbr":
+            line = lines[at]
+            col = gold["offset"]
+            lines[at] = line[:col] + short + line[col + len(gold["as_printed"]) :]
+            return self._plant(
+                "undefined", gold, lines, at, col, col + len(short), f"definition dropped: {short}"
+            )
+        text = "".join(lines)
+        shorts = sorted(
+            k
+            for k in self.glossary.zh_short_keys
+            if HAN_CHAR.match(k) and len(k) >= 3 and k not in normalize(text)
+        )
+        form = self.rng.choice(shorts)
+        i = self.rng.randrange(len(lines))
+        return self._insert("undefined", gold, lines, i, 0, form, f"glossary short form {form}")
+
+    def _slip(self, gold, lines, at):
+        full, short = _bare(gold["full"]), _bare(gold["abbr"])
+        form = full if len(short) < 4 or self.rng.random() < 0.5 else short
+        if len(form) < 4 or not all(HAN_CHAR.match(c) for c in form):
+            return None
+        i = self.rng.randrange(1, len(form) - 1)
+        if self.rng.random() < 0.3 and i + 1 < len(form) - 1 and form[i] != form[i + 1]:
+            slipped = form[:i] + form[i + 1] + form[i] + form[i + 2 :]
+        else:
+            pool = sorted(set(HAN_CHAR.findall("".join(lines))) - set(form))
+            slipped = form[:i] + self.rng.choice(pool) + form[i + 1 :]
+        return self._later(gold, lines, at, slipped, "slip", f"{form} → {slipped}")
+
+    def _width(self, gold, lines, at):
+        short = gold["abbr"]
+        if any(c in _HALF_TO_FULL for c in short):
+            form = short.translate(str.maketrans(_HALF_TO_FULL))
+            return self._later(gold, lines, at, form, "width", f"{short} → {form}")
+        close = gold["offset"] + len(gold["as_printed"]) - 1
+        line = lines[at]
+        if line[close] not in _BRACKET_SWAP:
+            return None
+        lines[at] = line[:close] + _BRACKET_SWAP[line[close]] + line[close + 1 :]
+        open_ = gold["offset"] + len(gold["full"])
+        return self._plant("width", gold, lines, at, open_, close + 1, "mismatched brackets")
+
+    def _redefinition(self, gold, lines, at):
+        """The short form defined again for another name it could abbreviate: the full form
+        without one two-character piece the short form does not draw on (联合国阿卜耶伊临时
+        安全部队 → 联合国阿卜耶伊安全部队), else with a name prefix (区域…)."""
+        full, short = gold["full"], gold["abbr"]
+        if gold["kind"] != "zh-abbr" or full.startswith("《"):
+            return None
+        used = set(match_characters(short, full, 0, len(full)))
+        cuts = [
+            i for i in range(len(full) - 3) if not {i, i + 1} & used and len(full) - 2 > len(short)
+        ]
+        other = full[: (i := self.rng.choice(cuts))] + full[i + 2 :] if cuts else "区域" + full
+        bracket = gold["as_printed"][len(full)]
+        closing = "）" if bracket == "（" else ")"
+        form = f"{other}{bracket}{short}{closing}"
+        i = at + 1 if at + 1 < len(lines) else at
+        after = 0 if i > at else gold["offset"] + len(gold["as_printed"])
+        return self._insert("redefinition", gold, lines, i, after, form, form, "{}指出，")
+
+    def _traditional(self, gold, lines, at):
+        for form in (gold["abbr"], gold["full"]):
+            converted = self.s2t.convert(form)
+            if converted != form:
+                return self._later(gold, lines, at, converted, "traditional", converted)
+        return None
+
+    def _before(self, gold, lines, at):
+        short = gold["abbr"]
+        if at > 0:
+            return self._insert("before", gold, lines, at - 1, 0, short, short)
+        if gold["offset"] == 0:
+            line = lines[at]
+            lines[at] = f"据{short}称，" + line
+            return self._plant("before", gold, lines, at, 1, 1 + len(short), short)
+        return self._insert("before", gold, lines, at, 0, short, short)
+
+
+def _bare(form: str) -> str:
+    return form.strip('《》"“”')
+
+
+def _clause_start(line: str, after: int) -> int:
+    """The first clause start at or after `after`: after a comma, full stop, semicolon."""
+    if after == 0:
+        return 0
+    for i in range(after, len(line)):
+        if line[i] in "，。；：,;":
+            return i + 1
+    return len(line)
+
+
+def _found(plant: Plant, findings) -> list:
+    return [
+        f
+        for f in findings
+        if f.line <= plant.line <= f.end_line
+        and (f.line < plant.line or f.column < plant.end)
+        and (f.end_line > plant.line or f.end_column > plant.start)
+    ]
+
+
+def evaluate(half: str, docs, gold, shipped, args) -> dict:
+    mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
+    other = {d: ls for d, ls in docs.items() if half_of(d) != half}
+    corpus = corpus_glossary(other)
+    glossary = GlossaryIndex([*shipped, corpus])
+    settings = Settings()
+    planter = Planter(glossary, half)
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for g in gold:
+        if half_of(g["doc"]) != half:
+            continue
+        lines = mine[g["doc"]]
+        at = lines.index(ZH[g["line"] - 1])
+        for plant in planter.plants(g, lines, at):
+            findings = check_text(plant.text, plant.doc, glossary, settings)
+            hits = _found(plant, findings)
+            total[plant.kind] += 1
+            found[plant.kind] += bool(hits)
+            if args.misses and not hits:
+                print(f"  missed {plant.kind}: {plant.doc}:{plant.line}:{plant.start} {plant.note}")
+    alarms: Counter[str] = Counter()
+    chars = 0
+    for doc, lines in sorted(mine.items()):
+        text = "\n".join(lines) + "\n"
+        chars += len(text)
+        for f in check_text(text, doc, glossary, settings):
+            alarms[f.rule] += 1
+            if args.alarms:
+                print(f"  alarm {doc}:{f.line}:{f.column} {f.rule} {f.message}")
+    return {
+        "half": half,
+        "documents": len(mine),
+        "corpus_concepts": len(corpus),
+        "recall": {k: f"{found[k]}/{total[k]}" for k in KINDS},
+        "recall_all": round(sum(found.values()) / max(1, sum(total.values())), 3),
+        "clean_chars": chars,
+        "false_alarms": sum(alarms.values()),
+        "false_alarms_per_10k": round(10000 * sum(alarms.values()) / max(1, chars), 2),
+        "false_alarms_by_rule": dict(sorted(alarms.items())),
+    }
+
+
+ZH: list[str] = []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--misses", action="store_true", help="print every missed plant")
+    parser.add_argument("--alarms", action="store_true", help="print every false alarm")
+    args = parser.parse_args()
+    ZH.extend((DATA / "UNv1.0.devset.zh").read_text("utf-8").splitlines())
+    docs = documents()
+    gold = [
+        g
+        for g in json.loads((SHARED / "gold" / "unpc_devset.json").read_text("utf-8"))[
+            "definitions"
+        ]
+        if not g.get("uncertain") and len(_bare(g["abbr"])) >= 2
+    ]
+    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
+    for half in ("dev", "test") if args.half == "both" else (args.half,):
+        print(json.dumps(evaluate(half, docs, gold, shipped, args), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
