@@ -287,3 +287,13 @@ def test_errors_planted_in_seed000_are_found_where_planted(shipped):
     found = run(text, shipped, path="planted.txt")
     for rule, (line, column) in planted.items():
         assert any(f.rule == rule and f.line == line and f.column <= column for f in found), rule
+
+
+def test_a_bracket_pair_in_two_widths_is_reported_and_fixed_to_the_documents_width(shipped):
+    text = "安理会第2098(2013)号决议和第2147(2014）号决议，见(c)段。\n"
+    found = [f for f in run(text, shipped) if f.rule == "TK113"]
+    column = text.index("(2014") + 1
+    assert [(f.found, f.suggestion, f.column) for f in found] == [("(2014）", "(2014)", column)]
+    assert (found[0].edit.start, found[0].edit.text) == (text.index("）"), ")")
+    # Matched pairs of either width are no finding, nor a lone bracket.
+    assert not [f for f in run("第2147（2014）号和(a)段。见(b段\n", shipped) if f.rule == "TK113"]

@@ -14,6 +14,7 @@ from termkit.check.collect import Collector
 from termkit.check.definitions import Defined
 from termkit.check.document import Analysed
 from termkit.check.finding import Edit
+from termkit.extract.brackets import find_spans
 from termkit.text.normalize import FOLD, HAN
 
 _HALF_OF = {chr(k): v for k, v in FOLD.items() if 0xFF01 <= k <= 0xFF5E}
@@ -56,6 +57,35 @@ def check(doc: Analysed, definitions: list[Defined], out: Collector) -> None:
         if doc.analysis.text[pair[0][0]] in "（(" and doc.analysis.text[pair[1][0]] in "）)"
     ]
     _report(doc, out, "definition brackets", spans, text)
+    _mismatched_pairs(doc, out)
+
+
+def _mismatched_pairs(doc: Analysed, out: Collector) -> None:
+    """A bracket pair opened in one width and closed in the other (`(2014）`): wrong whatever
+    the document's majority. The bracket in the document's less used width is rewritten (the
+    closing one on a tie), so the pair matches the rest of the text."""
+    text, source = doc.analysis.text, doc.analysis.source_offset
+    pairs = [s for s in find_spans(text) if (text[s.open] == "（") != (text[s.close] == "）")]
+    if not pairs:
+        return
+    full = text.count("（") + text.count("）")
+    half = text.count("(") + text.count(")")
+    for span in pairs:
+        opened_full = text[span.open] == "（"
+        odd = span.close if full == half or (full > half) == opened_full else span.open
+        start, end = source(span.open), source(span.close) + 1
+        found = doc.original[start:end]
+        at = source(odd)
+        bracket = doc.original[at]
+        other = _FULL_OF.get(bracket) or _HALF_OF[bracket]
+        out.add(
+            "TK113",
+            doc.place(start, end),
+            f"brackets of one pair in two widths: {text[span.open]} … {text[span.close]}",
+            found,
+            found[: at - start] + other + found[at - start + 1 :],
+            Edit(at, at + 1, other),
+        )
 
 
 def _signs(m: re.Match[str]) -> list[tuple[int, int]]:
