@@ -1,123 +1,226 @@
-"""TK201: in a bilingual file (XLIFF, PO, TMX, CSV pairs), a unit whose English source names a
-glossary concept but whose Chinese target uses none of the concept's Chinese terms.
+"""Check a bilingual file (XLIFF, SDLXLIFF, MQXLIFF, TMX, PO, CSV pairs) segment by segment.
 
-Read with translate-toolkit, imported only when a bilingual file is checked."""
+The Chinese side runs through the same engine as a Chinese document, its segments in file order
+as one text (so a short form used before its definition in an earlier segment is found); then
+each segment's sides are compared: key terms (TK201), numbers (TK203), inline codes (TK204).
+Every finding names the segment and the side. Read with translate-toolkit, imported only here.
+"""
 
 from __future__ import annotations
 
-from functools import cached_property
+import bisect
+import re
+from collections import Counter
+from dataclasses import replace
 
+from termkit.check import keyterms, numbers
 from termkit.check.collect import Collector
-from termkit.check.glossary import GlossaryIndex, preferred
-from termkit.check.matcher import inside_word
+from termkit.check.engine import check_text
+from termkit.check.finding import Finding, Location
+from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
-from termkit.errors import InputError
-from termkit.text.decode import read_document
-from termkit.text.normalize import normalize
+from termkit.formats import bilingual
+from termkit.formats.bilingual import BilingualFile, Segment, Side
 from termkit.text.sourcemap import LineIndex
 
-_SPECIAL = "&<>\"'\\\n\r"
+SIDES = ("source", "target")
+# How the Chinese rules refer to another place of the text: `on line 12`.
+_LINE_REF = re.compile(r"\b(?:on|in) line (\d+)\b")
 
 
-class EnglishTerms:
-    """The glossary's English terms, matched case-insensitively except acronyms."""
+class _Places:
+    """Spans of a side's text as (line, column, end_line, end_column) of the file."""
 
-    def __init__(self, glossary: GlossaryIndex) -> None:
-        self.by_key: dict[str, list] = {}
-        for key, entries in glossary.by_key.items():
-            for e in entries:
-                if e.term.lang == "en" and not e.retired:
-                    self.by_key.setdefault(key.lower(), []).append(e)
+    def __init__(self, doc: BilingualFile) -> None:
+        self.doc = doc
+        self.lines = LineIndex(doc.text)
 
-    @cached_property
-    def matcher(self):
-        import ahocorasick_rs
+    def of(self, side: Side, start: int, end: int) -> tuple[int, int, int, int]:
+        a = self._offset(side, start)
+        b = self._offset(side, end) if end > start else a
+        return (*self.lines.position(a), *self.lines.position(max(a, b)))
 
-        self.patterns = sorted(self.by_key)
-        return ahocorasick_rs.AhoCorasick(
-            self.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-        )
-
-    def find(self, source: str) -> list:
-        """Glossary entries named in an English text, in text order, one per concept."""
-        if not self.by_key:
-            return []
-        key = normalize(source)
-        lowered = key.lower()
-        if len(lowered) != len(key):
-            lowered = key
-        found, seen = [], set()
-        for index, start, end in self.matcher.find_matches_as_indexes(lowered):
-            if inside_word(key, start, end):
-                continue
-            for e in self.by_key[self.patterns[index]]:
-                if _is_acronym(e.term.text) and key[start:end] != normalize(e.term.text):
-                    continue
-                if e.concept.id not in seen:
-                    seen.add(e.concept.id)
-                    found.append(e)
-        return found
+    def _offset(self, side: Side, k: int) -> int:
+        if side.offset < 0:
+            return 0
+        if not self.doc.markup:
+            return min(side.offset + k, len(self.doc.text))
+        return _walk(self.doc.text, side.offset, k)
 
 
-def _is_acronym(text: str) -> bool:
-    return sum(c.isupper() for c in text) >= 2 and " " not in text.strip()
-
-
-def check_file(path: str, glossary: GlossaryIndex, settings: Settings) -> list:
-    raw = read_document(path).text
-    out = Collector(path, raw, settings)
-    if not out.wants("TK201"):
-        return []
-    store = _load(path)
-    english = EnglishTerms(glossary)
-    lines = LineIndex(raw)
-    cursor = 0
-    for unit in store.units:
-        if unit.isheader() or not unit.source or not unit.target:
-            continue
-        source, target = str(unit.source), str(unit.target)
-        cursor = _locate(raw, target, cursor)
-        target_key = normalize(target)
-        for entry in english.find(source):
-            chinese = [
-                t
-                for t in entry.concept.terms
-                if t.lang == "zh" and t.status not in ("deprecated", "superseded")
-            ]
-            if not chinese or any(normalize(t.text) in target_key for t in chinese):
-                continue
-            best = preferred(entry.concept, "zh", "full") or chinese[0]
-            line, column = lines.position(cursor)
-            end_line, end_column = lines.position(min(cursor + len(target), len(raw)))
-            names = " / ".join(dict.fromkeys(t.text for t in chinese))
-            out.add_at(
-                "TK201",
-                (line, column, end_line, end_column),
-                f"source has {entry.term.text} but the target has none of {names}",
-                entry.term.text,
-                best.text,
+def _walk(raw: str, start: int, k: int) -> int:
+    """The file offset of the k-th text character of an XML element's content starting at
+    `start`: an entity counts one character, a tag none, native code (`<ph>…</ph>`) none."""
+    i, n, depth = start, 0, 0
+    while i < len(raw):
+        if raw[i] == "<":
+            end = raw.find(">", i)
+            tag = raw[i + 1 : end]
+            if end < 0 or (n == k and not depth and tag.startswith("/")):
+                break
+            name = (
+                tag.lstrip("/").split(maxsplit=1)[0].rstrip("/").rpartition(":")[2]
+                if tag.strip("/")
+                else ""
             )
-    return sorted(set(out.findings))
-
-
-def _load(path: str):
-    from translate.storage import factory
-
-    try:
-        return factory.getobject(path)
-    except Exception as exc:  # translate-toolkit raises many types for unreadable files
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"{path}: cannot read as a bilingual file: {message}") from None
-
-
-def _locate(raw: str, target: str, cursor: int) -> int:
-    """Where the unit's target starts in the file, searching on from the previous unit."""
-    snippet = target.strip()
-    for i, ch in enumerate(snippet):
-        if ch in _SPECIAL:
-            snippet = snippet[:i]
+            if name in bilingual.NATIVE_CODE and not tag.endswith("/"):
+                depth += -1 if tag.startswith("/") else 1
+            i = end + 1
+            continue
+        if n == k and not depth:
             break
-    if not snippet:
-        return cursor
-    found = raw.find(snippet[:24], cursor)
-    return found if found >= 0 else cursor
+        semi = raw.find(";", i) if raw[i] == "&" else -1
+        i = semi + 1 if 0 < semi - i < 12 else i + 1
+        n += 0 if depth else 1
+    return i
+
+
+def check_file(path: str, glossary: GlossaryIndex, settings: Settings) -> list[Finding]:
+    doc = bilingual.read(path)
+    return check_segments(doc, glossary, settings)
+
+
+def check_segments(
+    doc: BilingualFile, glossary: GlossaryIndex, settings: Settings
+) -> list[Finding]:
+    places = _Places(doc)
+    out = Collector(doc.path, "", settings)
+    chinese = doc.chinese_side()
+    findings = _chinese_rules(doc, chinese, glossary, settings, places) if chinese else []
+    langs = {name: _lang(doc, name, chinese) for name in SIDES}
+    if out.wants("TK201"):
+        _key_terms(doc, glossary, langs, chinese, places, out)
+    if out.wants("TK203"):
+        _numbers(doc, chinese, places, out)
+    if out.wants("TK204"):
+        _codes(doc, places, out)
+    return sorted(set(findings + out.findings))
+
+
+def _lang(doc: BilingualFile, side: str, chinese: str | None) -> str:
+    """The glossary language of a side: `zh` for the Chinese one, else the file's code."""
+    if side == chinese:
+        return "zh"
+    code = (doc.source_lang if side == "source" else doc.target_lang).lower()
+    return code.replace("_", "-").split("-")[0] or "en"
+
+
+def _chinese_rules(
+    doc: BilingualFile, side: str, glossary: GlossaryIndex, settings: Settings, places: _Places
+) -> list[Finding]:
+    """The Chinese rules on the Chinese side: segments one a line, in file order."""
+    texts = [s.side(side).text for s in doc.segments]
+    starts, offset = [], 0
+    for t in texts:
+        starts.append(offset)
+        offset += len(t) + 1
+    joined = "\n".join(texts)
+    lines = LineIndex(joined)
+    out = []
+    for f in check_text(joined, doc.path, glossary, settings, repair_breaks=False):
+        a = lines.offset(f.line, f.column)
+        b = lines.offset(f.end_line, f.end_column)
+        k = bisect.bisect_right(starts, a) - 1
+        segment = doc.segments[k]
+        where = places.of(
+            segment.side(side), a - starts[k], min(b, starts[k] + len(texts[k])) - starts[k]
+        )
+        out.append(
+            replace(
+                f,
+                line=where[0],
+                column=where[1],
+                end_line=where[2],
+                end_column=where[3],
+                message=_LINE_REF.sub(lambda m: _segment_ref(m, doc, starts, lines), f.message),
+                edit=None,
+                location=Location(segment=segment.id, side=side),
+            )
+        )
+    return out
+
+
+def _segment_ref(m: re.Match, doc: BilingualFile, starts: list[int], lines: LineIndex) -> str:
+    """`on line 12` of the segments' text → `in segment CMU_1:12`: the line means nothing in
+    the file."""
+    k = bisect.bisect_right(starts, lines.offset(int(m.group(1)), 1)) - 1
+    return f"in segment {doc.segments[k].id}"
+
+
+def _key_terms(
+    doc: BilingualFile,
+    glossary: GlossaryIndex,
+    langs: dict[str, str],
+    chinese: str | None,
+    places: _Places,
+    out: Collector,
+) -> None:
+    """TK201: a glossary term of the source whose equivalent is missing from the target."""
+    finder = keyterms.TermFinder(glossary, langs["source"])
+    for segment in doc.segments:
+        source, target = segment.source.text, segment.target.text
+        if not source.strip() or not target.strip():
+            continue
+        for entry, written in finder.find(source):
+            wanted = keyterms.equivalents(entry.concept, langs["target"], chinese == "target")
+            if not wanted or keyterms.has_any(target, wanted):
+                continue
+            names = " / ".join(dict.fromkeys(t.text for t in wanted))
+            _add(
+                out, places, segment, "target", 0, len(target), "TK201",
+                f"source has {written} but the target has none of {names}",
+                entry.term.text,
+                keyterms.suggestion(entry.concept, langs["target"], wanted),
+            )  # fmt: skip
+
+
+def _numbers(doc: BilingualFile, chinese: str | None, places: _Places, out: Collector) -> None:
+    """TK203: a number of one side that the other side does not have."""
+    for segment in doc.segments:
+        source, target = segment.source.text, segment.target.text
+        if not target.strip():
+            continue
+        missing, extra = numbers.mismatches(
+            source, target, chinese == "source", chinese == "target"
+        )
+        for n in missing:
+            _add(
+                out, places, segment, "target", 0, len(target), "TK203",
+                f"the source has {n.text} but the target has no such number", n.text,
+            )  # fmt: skip
+        for n in extra:
+            _add(
+                out, places, segment, "target", n.start, n.end, "TK203",
+                f"the target has {n.text} but the source has no such number", n.text,
+            )  # fmt: skip
+
+
+def _codes(doc: BilingualFile, places: _Places, out: Collector) -> None:
+    """TK204: inline codes (XLIFF/TMX tags, PO placeholders) not the same on both sides."""
+    for segment in doc.segments:
+        source, target = Counter(segment.source.codes), Counter(segment.target.codes)
+        if source == target or not segment.target.text.strip():
+            continue
+        length = len(segment.target.text)
+        for code in sorted((source - target).elements()):
+            _add(out, places, segment, "target", 0, length, "TK204",
+                 f"the source has the inline code {code}, the target does not", code)  # fmt: skip
+        for code in sorted((target - source).elements()):
+            _add(out, places, segment, "target", 0, length, "TK204",
+                 f"the target has the inline code {code}, the source does not", code)  # fmt: skip
+
+
+def _add(
+    out: Collector,
+    places: _Places,
+    segment: Segment,
+    side: str,
+    start: int,
+    end: int,
+    code: str,
+    message: str,
+    found: str,
+    suggestion: str | None = None,
+) -> None:
+    where = places.of(segment.side(side), start, end)
+    out.add_at(code, where, message, found, suggestion, location=Location(segment.id, side))

@@ -30,9 +30,15 @@ class Place:
 class Analysed:
     """One text ready for checking: `analysis.text` (repaired) and `key` (its match key)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, repair_breaks: bool = True) -> None:
+        """`repair_breaks=False` for text whose line breaks are real (a bilingual file's
+        segments, one a line): nothing is joined or dropped."""
         self.original = text
-        self.analysis: AnalysisText = repair(text)
+        self.analysis: AnalysisText = (
+            repair(text)
+            if repair_breaks
+            else AnalysisText(text, OffsetMap([0], [0], len(text)), text)
+        )
         key, key_map = normalize_with_map(self.analysis.text)
         self.key: str = key
         self.key_map: OffsetMap | ChainedMap = key_map

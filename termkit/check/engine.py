@@ -18,7 +18,7 @@ from termkit.check.settings import Settings
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import normalize
 
-BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".po", ".pot", ".tmx", ".csv")
+BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tmx", ".csv")
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,13 @@ class Checked:
     findings: list[Finding]
 
 
-def check_text(text: str, path: str, glossary: GlossaryIndex, settings: Settings) -> list[Finding]:
-    """Findings of one Chinese text, sorted by position then rule."""
+def check_text(
+    text: str, path: str, glossary: GlossaryIndex, settings: Settings, repair_breaks: bool = True
+) -> list[Finding]:
+    """Findings of one Chinese text, sorted by position then rule (`repair_breaks`: see
+    `Analysed`)."""
     out = Collector(path, text, settings)
-    doc = Analysed(text)
+    doc = Analysed(text, repair_breaks)
     definitions = find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys)
     forms = ShortForms(definitions, glossary)
     own = {normalize(f) for d in definitions for f in (d.full, d.short)}

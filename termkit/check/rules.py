@@ -144,8 +144,27 @@ RULES: tuple[Rule, ...] = (
         "warning",
         True,
         False,
-        "A bilingual unit whose English source contains a glossary term but whose Chinese "
-        "target contains none of the glossary's Chinese terms for it.",
+        "A bilingual segment whose source contains a glossary term but whose target contains "
+        "none of the glossary's terms for it in the target language (either direction).",
+    ),
+    Rule(
+        "TK203",
+        "number-mismatch",
+        "error",
+        True,
+        False,
+        "A bilingual segment whose source and target do not have the same numbers (compared "
+        "as values: 1,000 = 1 000, 10 million = 1 000万; a number in words satisfies one in "
+        "digits).",
+    ),
+    Rule(
+        "TK204",
+        "tag-mismatch",
+        "error",
+        True,
+        False,
+        "A bilingual segment whose source and target do not have the same inline codes "
+        "(XLIFF and TMX tags by name and id, PO placeholders such as %s and {0}).",
     ),
 )
 
