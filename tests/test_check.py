@@ -119,6 +119,22 @@ def test_tail_of_a_full_form_not_in_the_glossary(shipped):
     ]
 
 
+def test_other_plausible_short_forms_by_character_order(shipped):
+    """No glossary lists 联刚特派团: its characters are the full form's, in order, ending with
+    its head. A bare head (特派团), a form glued to another name (区域稳定团) and a name built
+    on another body's short form (环境署执行主任) are no other short form of it."""
+    text = (
+        "联合国组织刚果民主共和国稳定特派团（联刚稳定团）成立。联合国环境规划署（环境署）。\n"
+        "据联刚特派团称，特派团和区域稳定团都与刚果稳定团合作，联刚稳定团也是。\n"
+        "联合国环境规划署执行主任（执行主任）说，环境署执行主任到了。\n"
+    )
+    found = [f for f in run(text, shipped) if f.rule == "TK103"]
+    assert [(f.line, f.found, f.suggestion) for f in found] == [
+        (2, "联刚特派团", "联刚稳定团"),
+        (2, "刚果稳定团", "联刚稳定团"),
+    ]
+
+
 def test_short_form_never_defined(shipped):
     text = "东盟各国参加了会议。东盟秘书处也参加了。\n"
     found = [f for f in run(text, shipped) if f.rule == "TK101"]

@@ -4,22 +4,14 @@ before (TK112) its definition."""
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import SOFT_CHARS, STOP_CHARS, Defined
+from termkit.check.definitions import Defined
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
-from termkit.check.matcher import Hit
-from termkit.extract.lexicon import ENTITY_SUFFIXES
-from termkit.text.normalize import HAN_CHAR, normalize
+from termkit.text.normalize import normalize
 
-_SOFT = re.compile("[" + "".join(sorted(SOFT_CHARS)) + "]")
-_SOFT_OR_STOP = SOFT_CHARS | STOP_CHARS
-# A guessed tail this long is a name wherever it occurs; a shorter one (卫生组织, 规划署) only
-# where it stands alone.
-SURE_TAIL = 5
 GENERIC = 2
 
 
@@ -42,24 +34,23 @@ class ShortForms:
             self.shorts_of_full.setdefault(full, set()).add(short)
 
     @cached_property
-    def alternatives(self) -> dict[str, tuple[Defined, bool]]:
-        """Key of an inconsistent short form → (the definition it departs from, whether it is
-        only a guessed tail of the full form, which counts only where it stands alone)."""
-        out: dict[str, tuple[Defined, bool]] = {}
+    def alternatives(self) -> dict[str, Defined]:
+        """Key of an inconsistent short form → the definition it departs from. Other plausible
+        short forms that no glossary lists are found in the text (termkit.check.plausible)."""
+        out: dict[str, Defined] = {}
         shorts = set(self.first_of_short)
         fulls = set(self.first_of_full)
         for full_key, first in self.first_of_full.items():
             primary = normalize(first.short)
             known = self._glossary_shorts(full_key, primary) | self.shorts_of_full[full_key]
-            guessed = _tails(full_key, primary) if first.kind == "abbreviation" else set()
-            for key in sorted(known | guessed):
+            for key in sorted(known):
                 if key == primary or key in fulls or key in out:
                     continue
                 if key in shorts and normalize(self.first_of_short[key].full) != full_key:
                     continue
                 if self._names_other_concept(key, full_key):
                     continue
-                out[key] = (first, key not in known)
+                out[key] = first
         return out
 
     def _glossary_shorts(self, full_key: str, primary: str) -> set[str]:
@@ -91,22 +82,6 @@ class ShortForms:
     def defines_concept_of(self, key: str) -> bool:
         """Does the document define (by full or short form) a concept `key` names?"""
         return any(e.concept.id in self.defined_concepts for e in self.glossary.entries(key))
-
-
-def _tails(full_key: str, primary: str) -> set[str]:
-    """Tails of an organization's full form that read as a name of their own (规划署 of
-    联合国环境规划署): three or more characters, no function character, not a tail of the
-    short form itself."""
-    if not full_key.endswith(ENTITY_SUFFIXES):
-        return set()
-    tails = (full_key[i:] for i in range(1, len(full_key) - 2))
-    return {t for t in tails if not primary.endswith(t) and not _SOFT.search(t)}
-
-
-def _stands_alone(facts: Facts, hit: Hit) -> bool:
-    """Not glued to a preceding name character (卫生组织 in 区域卫生组织 is another name)."""
-    before = facts.doc.analysis.text[hit.astart - 1] if hit.astart > 0 else ""
-    return not before or not HAN_CHAR.match(before) or before in _SOFT_OR_STOP
 
 
 def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
@@ -179,12 +154,10 @@ def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK103: another short form of a full form the document has given a short form."""
     if not out.wants("TK103"):
         return
-    for key, (first, guessed) in forms.alternatives.items():
+    for key, first in forms.alternatives.items():
         hits = facts.hits_by_key.get(key, [])
         line = facts.doc.place_of_analysis(first.short_start, first.short_end).line if hits else 0
         for hit in hits:
-            if guessed and len(key) < SURE_TAIL and not _stands_alone(facts, hit):
-                continue
             written = facts.surface(hit)
             out.add(
                 "TK103",

@@ -133,7 +133,7 @@ def _extend_prefixes(text: str, window: int, start: int) -> int:
     return start
 
 
-def _stop_ends_at(text: str, i: int) -> bool:
+def stop_ends_at(text: str, i: int) -> bool:
     return any(text[max(0, i - n) : i] in _STOPS for n in (1, 2, 3, 4) if i - n >= 0)
 
 
@@ -143,10 +143,10 @@ def _walk_left(text: str, window: int, start: int) -> int:
     i = start
     while i > window:
         ch = text[i - 1]
-        if not NAME_CHAR.match(ch) or _stop_ends_at(text, i):
+        if not NAME_CHAR.match(ch) or stop_ends_at(text, i):
             break
         if ch in SOFT_CHARS and (
-            i - 1 <= window or not NAME_CHAR.match(text[i - 2]) or _stop_ends_at(text, i - 1)
+            i - 1 <= window or not NAME_CHAR.match(text[i - 2]) or stop_ends_at(text, i - 1)
         ):
             break
         i -= 1

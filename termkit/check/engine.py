@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.check import abbreviations, near, symbols, terms, widths
+from termkit.check import abbreviations, near, plausible, symbols, terms, widths
 from termkit.check.abbreviations import ShortForms
 from termkit.check.collect import Collector
 from termkit.check.definitions import find_definitions
@@ -42,6 +42,7 @@ def check_text(
     hits = find_hits(doc, [*glossary.keys, *own, *forms.alternatives])
     facts = Facts(doc, glossary, definitions, hits)
     abbreviations.check(facts, forms, out)
+    plausible.check(facts, definitions, out)
     terms.check(facts, out, frozenset(forms.alternatives))
     symbols.check(doc, out)
     widths.check(doc, definitions, out)

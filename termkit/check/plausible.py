@@ -1,0 +1,123 @@
+"""TK103 for short forms no glossary lists: another plausible short form of a full form the
+document defines (联合国环境规划署（环境署）, later 环境规划署, 规划署 or 联合国环境署).
+
+A short form of a Chinese name keeps some of its characters in their order and ends with its
+head (署, 组织, 特派团): the string is a subsequence of the full form that ends with the full
+form's last character. So every later string that reads so, of three or more characters,
+standing alone (not glued to a preceding name character: 卫生组织 in 区域卫生组织 is another
+body) and inside no longer known term, is reported; the bare head (委员会, 特派团) is not.
+
+Candidates are found through an index of each full form's ordered character triples ending in
+its last character, so the cost grows with the text, not with text × definitions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+from termkit.check.collect import Collector
+from termkit.check.definitions import SOFT_CHARS, Defined, stop_ends_at
+from termkit.check.facts import Facts
+from termkit.check.matcher import Hit
+from termkit.extract.lexicon import ENTITY_SUFFIXES, STOP_WORDS
+from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
+
+MIN_LENGTH = 3
+# A form this long is a name wherever it occurs; a shorter one (卫生组织) only standing alone.
+SURE_LENGTH = 5
+# What may stand right before a name: a function character (据, 与, 的 …); longer function
+# words and verbs (通过, 支持) are found by the definition reader's test.
+_OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
+
+
+def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
+    if not out.wants("TK103"):
+        return
+    named = _named(definitions)
+    if not named:
+        return
+    index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for n, (full, _short, _d) in enumerate(named):
+        last = full[-1]
+        triples = {(full[i], full[j], last) for j in range(len(full) - 1) for i in range(j)}
+        for triple in triples:
+            index[triple].append(n)
+    defined = {normalize(f) for d in definitions for f in (d.full, d.short)}
+    starts = [h.start for h in facts.hits]
+    key = facts.doc.key
+    lasts = {full[-1] for full, _, _ in named}
+    for end in range(MIN_LENGTH - 1, len(key)):
+        if key[end] not in lasts:
+            continue
+        for n in index.get((key[end - 2], key[end - 1], key[end]), ()):
+            full, short, d = named[n]
+            start = _extend_left(key, end, full)
+            variant = key[start : end + 1]
+            if variant in defined or variant in facts.glossary or short.endswith(variant):
+                continue
+            if variant in ENTITY_SUFFIXES:
+                continue
+            if len(variant) < SURE_LENGTH and not _stands_alone(key, start):
+                continue
+            if _crosses_known(facts.hits, starts, start, end + 1, short):
+                continue
+            astart, aend = facts.doc.key_to_analysis(start, end + 1)
+            if astart <= d.close:
+                continue
+            written = facts.doc.analysis.text[astart:aend]
+            line = facts.doc.place_of_analysis(d.short_start, d.short_end).line
+            out.add(
+                "TK103",
+                facts.doc.place_of_analysis(astart, aend),
+                f"{written}: the document defines {d.short} for {d.full} on line {line}",
+                written,
+                d.short,
+            )
+            break
+
+
+def _named(definitions: list[Defined]) -> list[tuple[str, str, Defined]]:
+    """(full key, short key, definition) of each Chinese name defined with a short form, the
+    first definition of a full form only."""
+    out, seen = [], set()
+    for d in definitions:
+        if d.kind == "english":
+            continue
+        full, short = normalize(strip_title_marks(d.full)), normalize(strip_title_marks(d.short))
+        if full in seen or len(full) <= MIN_LENGTH or not all(HAN_CHAR.match(c) for c in full):
+            continue
+        seen.add(full)
+        out.append((full, short, d))
+    return out
+
+
+def _extend_left(key: str, end: int, full: str) -> int:
+    """The start of the longest string ending at key[end] whose characters occur in `full` in
+    order, ending with its last character."""
+    j, p = len(full) - 1, end - 1
+    while p >= 0:
+        k = full.rfind(key[p], 0, j)
+        if k < 0:
+            break
+        j, p = k, p - 1
+    return p + 1
+
+
+def _stands_alone(key: str, start: int) -> bool:
+    before = key[start - 1] if start > 0 else ""
+    return not HAN_CHAR.match(before) or before in _OPENERS or stop_ends_at(key, start)
+
+
+def _crosses_known(hits: list[Hit], starts: list[int], start: int, end: int, short: str) -> bool:
+    """A known term (glossary or definition) overlaps the string without lying inside it, or
+    lies inside it and is another name's short form (环境署执行主任 names UNEP's head with
+    UNEP's short form). The hits do not overlap: those touching the string come just before
+    `end`."""
+    k = bisect_left(starts, end) - 1
+    while k >= 0 and hits[k].end > start:
+        hit = hits[k]
+        if not (start <= hit.start and hit.end <= end) or hit.key != short:
+            return True
+        k -= 1
+    return False
