@@ -14,7 +14,7 @@ from termkit.build import build_glossary
 from termkit.formats import delimited, tabular, tbx, tmx
 from termkit.formats.registry import detect_format, load_glossary, save_glossary
 from termkit.termbase.merge import conflicts_of
-from termkit.termbase.model import Concept, Location, Term, Termbase
+from termkit.termbase.model import Concept, Datum, Location, Term, Termbase
 
 from .conftest import REPO, SEED000, SEED003, shared
 
@@ -158,18 +158,20 @@ def test_tbx_keeps_a_second_term_per_language(seeds_glossary):
     assert entry.count("<termSec>") == 4  # 联合国环境规划署, 环境署, 环境规划署, 规划署
 
 
-def test_reads_a_real_multiterm_export(caplog):
+def test_reads_a_real_multiterm_export():
     tb = load_glossary(shared("data", "tbx", "Example_Astronomy_DCA_VALID.tbx"))
-    assert len(tb) == 39
-    (cluster,) = [c for c in tb.concepts if c.preferred("en") and c.label == "open cluster"]
-    assert [(t.text, t.status) for t in cluster.terms] == [
-        ("open cluster", "preferred"),
-        ("galactic cluster", "superseded"),
+    assert len(tb) == 45
+    (cluster,) = [c for c in tb.concepts if c.label == "open cluster"]
+    assert [(t.tag, t.text, t.status) for t in cluster.terms] == [
+        ("en", "open cluster", "preferred"),
+        ("en", "galactic cluster", "superseded"),
+        ("es", "cúmulo abierto", ""),
     ]
     assert cluster.subject == "General"
-    assert cluster.definition == "A group of stars formed together in the spiral arms of a galaxy."
+    definitions = {tag: d.items[0].text for tag, d in cluster.lang_data if d.tag == "descripGrp"}
+    assert definitions["en"] == "A group of stars formed together in the spiral arms of a galaxy."
     assert cluster.terms[1].note.startswith("Another name for an open star cluster. They are")
-    assert "skipped entries in other languages: es (39), zu (6)" in caplog.text
+    assert {t.lang for c in tb.concepts for t in c.terms} == {"en", "es", "zu"}
 
 
 def test_reads_tbx_v3_dct_style():
@@ -194,9 +196,13 @@ def test_reads_tbx_2008_tig_and_ntig_and_merges_by_zh_full_form(seeds_glossary):
         "开发署",
         "United Nations Development Programme",
         "UNDP",
+        "Programme des Nations Unies pour le développement",
     ]
+    assert c.terms[4].lang == "fr"
     assert c.terms[2].sources == ("UNTERM",) and c.terms[2].status == "preferred"
-    assert c.definition == "UN programme for development."
+    # a language section's definition stays in its language
+    assert c.lang_data == (("en", Datum("descrip", "definition", "UN programme for development.")),)
+    assert c.terms[1].variety == "zh-Hans"
     # no usable id (42): the id is the one termkit's extractor gives 联合国开发计划署
     assert c.id in seeds_glossary.by_id()
 
@@ -246,7 +252,7 @@ def test_two_column_en_zh_csv_is_one_concept_per_row(tmp_path):
         "en,zh,fr,\npandemic,全球大流行,pandémie,\n", encoding="utf-8"
     )
     (c,) = load_glossary(tmp_path / "wide.csv").concepts
-    assert [t.text for t in c.terms] == ["全球大流行", "pandemic"]
+    assert [t.text for t in c.terms] == ["全球大流行", "pandemic", "pandémie"]
 
 
 def test_concept_layout_export_reads_back_the_terms(seeds_glossary, tmp_path):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from termkit.termbase.model import Concept, Term, Termbase
+from termkit.termbase.model import ANALYSED, Concept, Term, Termbase
 from termkit.text.normalize import normalize
 
 SHORT_TYPES = ("shortForm", "acronym", "abbreviation")
@@ -35,13 +35,15 @@ class GlossaryIndex:
 
     def __init__(self, termbases: Iterable[Termbase]) -> None:
         """Later glossaries win: a term a later glossary also has takes its entries from there
-        (a project glossary that deprecates `东盟` overrides the shipped one)."""
+        (a project glossary that deprecates `东盟` overrides the shipped one). Terms of
+        languages the checker does not read (the French of a six-language termbase) are left
+        out, so they never match or get suggested."""
         self.by_key: dict[str, list[Entry]] = {}
         for tb in termbases:
             mine: dict[str, list[Entry]] = {}
             for concept in tb.concepts:
                 for term in concept.terms:
-                    key = normalize(term.text)
+                    key = normalize(term.text) if term.lang in ANALYSED else ""
                     if key:
                         mine.setdefault(key, []).append(Entry(concept, term))
             self.by_key.update(mine)

@@ -24,11 +24,32 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
         choices=LAYOUTS,
         help="csv/xlsx: one row per term, lossless (full, the default) or one row per concept",
     )
-    parser.add_argument("--bom", action="store_true", help="csv: write a UTF-8 BOM (for Excel)")
+    parser.add_argument(
+        "--bom",
+        action=argparse.BooleanOptionalAction,
+        help="csv: UTF-8 with a BOM, so that Excel reads it as UTF-8 (the default); "
+        "--no-bom for tools that take the BOM for text",
+    )
     parser.add_argument(
         "--numeric-ids",
         action="store_true",
+        default=None,
         help="tbx/tbx2008: number the entries 1, 2, … (MultiTerm)",
+    )
+    parser.add_argument(
+        "--sheet-per-pair",
+        dest="pairs",
+        action="store_true",
+        default=None,
+        help="xlsx: one sheet per language pair (the first language with each other one)",
+    )
+    parser.add_argument(
+        "--lang-tags",
+        metavar="SPEC",
+        default="",
+        help="language tags to write: FROM=TO pairs and presets, comma-separated "
+        "(as-read, the default; locale: zh-CN, en-US, fr-FR …; script: zh-Hans, zh-Hant), "
+        "e.g. locale or zh=zh-CN,en=en-GB",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
@@ -36,7 +57,14 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
 def save(tb: Termbase, args: argparse.Namespace) -> str:
     """Write per the output options; the format written."""
     return save_glossary(
-        tb, args.output, args.to, layout=args.layout, bom=args.bom, numeric_ids=args.numeric_ids
+        tb,
+        args.output,
+        args.to,
+        lang_tags=args.lang_tags,
+        layout=args.layout,
+        bom=args.bom,
+        numeric_ids=args.numeric_ids,
+        pairs=args.pairs,
     )
 
 

@@ -36,6 +36,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="drop definitions below this confidence (0-1)",
     )
     parser.add_argument("-o", "--output", help="write here instead of standard output")
+    parser.add_argument(
+        "--no-bom",
+        dest="bom",
+        action="store_false",
+        help="csv: no UTF-8 BOM (by default there is one, so that Excel reads UTF-8)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
         for d in result.definitions
         if d.confidence >= args.min_confidence
     ]
-    with output_stream(args.output, newline="" if args.format == "csv" else None) as out:
+    csv_out = args.format == "csv"
+    with output_stream(args.output, newline="" if csv_out else None) as out:
+        if csv_out and args.bom:
+            out.write("\ufeff")
         records = [{k: d.to_dict()[k] for k in JSONL_FIELDS} for d in definitions]
         if args.format == "json":
             json.dump(records, out, ensure_ascii=False, indent=2)

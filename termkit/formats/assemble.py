@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from termkit.termbase.merge import conflicts_of, merge_concept, merge_term
-from termkit.termbase.model import Concept, Term, Termbase, concept_id
+from termkit.termbase.model import Concept, Term, Termbase, concept_id, lang_rank
 
 _TERMKIT_ID = re.compile(r"c[0-9a-f]{12}")
 
@@ -51,12 +51,12 @@ def assemble(concepts: Iterable[Concept], path: str, foreign: bool) -> Termbase:
 
 
 def _unique(terms: Iterable[Term]) -> list[Term]:
-    """One term per (language, text), Chinese first, else in first-seen order; repeats are
-    merged into the first."""
+    """One term per (language tag, text), the analysed languages first, else in first-seen
+    order; repeats are merged into the first."""
     seen: dict[tuple[str, str], Term] = {}
     for t in terms:
         if not t.text:
             continue
-        k = (t.lang, t.text)
+        k = (t.tag, t.text)
         seen[k] = merge_term(seen[k], t) if k in seen else t
-    return sorted(seen.values(), key=lambda t: t.lang != "zh")
+    return sorted(seen.values(), key=lambda t: lang_rank(t.tag))

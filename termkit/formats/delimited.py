@@ -1,5 +1,7 @@
 """CSV and TSV files of any layout (see `tabular`): delimiter and encoding detected on read,
-UTF-8 on write with an optional BOM (Excel needs it to open UTF-8 Chinese correctly)."""
+UTF-8 on write with a BOM by default: Excel opens a CSV without one in the ANSI code page of
+the machine (mojibake for Chinese, Arabic, Russian); `bom=False` for tools that take the BOM
+for part of the first header cell."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def dumps(tb: Termbase, layout: str = "full") -> str:
     return out.getvalue()
 
 
-def write(tb: Termbase, path: str | Path, layout: str = "full", bom: bool = False) -> None:
+def write(tb: Termbase, path: str | Path, layout: str = "full", bom: bool = True) -> None:
     text = dumps(tb, layout)
     with atomic_write(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
         f.write(text)

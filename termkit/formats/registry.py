@@ -108,17 +108,24 @@ def load_glossary(path: str | Path) -> Termbase:
     return _module(FORMATS[detect_format(p)]).read(p)
 
 
-def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **options) -> str:
+def save_glossary(
+    tb: Termbase, path: str | Path, fmt: str | None = None, lang_tags: str = "", **options
+) -> str:
     """Write a glossary atomically in a format (default: by extension) and return the format.
 
-    `options` are the writers' (`layout`, `bom`, `numeric_ids`); unset ones (None, False) are
-    ignored, a set one that the format does not have is refused.
+    `options` are the writers' (`layout`, `bom`, `numeric_ids`); unset ones (None) keep the
+    writer's default, a set one (true) that the format does not have is refused. `lang_tags` (every format)
+    maps language tags as `termkit.formats.lang.LangTags` says.
     """
     f = FORMATS.get(fmt or format_for_output(path))
     if f is None:
         raise InputError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     if not Path(path).parent.exists():
         raise InputError(f"{path}: folder {Path(path).parent} does not exist")
+    if lang_tags:
+        from termkit.formats.lang import retag
+
+        tb = retag(tb, lang_tags)
     if f.xml:
         from termkit.formats.xmlsafe import refuse_unwritable
 
@@ -127,8 +134,8 @@ def save_glossary(tb: Termbase, path: str | Path, fmt: str | None = None, **opti
     import inspect
 
     accepted = set(inspect.signature(writer).parameters) - {"tb", "path"}
-    given = {k: v for k, v in options.items() if v}
-    for name in sorted(given.keys() - accepted):
+    given = {k: v for k, v in options.items() if k in accepted and v is not None}
+    for name in sorted(k for k, v in options.items() if v and k not in accepted):
         raise InputError(f"option {name.replace('_', '-')} does not apply to {f.name}")
     writer(tb, path, **given, **dict(f.write_options))
     return f.name

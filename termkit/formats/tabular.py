@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from termkit.errors import InputError
 from termkit.formats import glossary_csv
 from termkit.formats.assemble import assemble
-from termkit.formats.lang import LanguageFilter, is_language_tag
-from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Term, Termbase
+from termkit.formats.lang import is_language_tag, parse_tag
+from termkit.termbase.model import STATUSES, TERM_TYPES, Concept, Term, Termbase, languages
 
 Rows = Iterable[tuple[int, list[str]]]
 LAYOUTS = ("full", "concept")
@@ -78,7 +78,6 @@ def parse(rows: Rows, path: str) -> Termbase:
 def _read_pairs(header: list[str], rows: Rows, path: str) -> Termbase:
     col = {h.lower(): i for i, h in enumerate(header)}
     note_col = next((col[n] for n in _PAIR_NOTE if n in col), None)
-    languages = LanguageFilter(path)
     concepts = []
     for line, row in rows:
         cells = _cells(row, len(header))
@@ -87,12 +86,11 @@ def _read_pairs(header: list[str], rows: Rows, path: str) -> Termbase:
         where = f"{path}:{line}"
         terms = []
         for lang_key, text_key in (("sourcelang", "sourcestring"), ("targetlang", "targetstring")):
-            lang = languages(cells[col[lang_key]], where)
-            if lang is not None and cells[col[text_key]]:
-                terms.append(Term(cells[col[text_key]], lang))
+            lang, variety = parse_tag(cells[col[lang_key]], where)
+            if cells[col[text_key]]:
+                terms.append(Term(cells[col[text_key]], lang, variety=variety))
         note = cells[note_col] if note_col is not None else ""
         concepts.append(Concept("", tuple(terms), note=note))
-    languages.report()
     return assemble(concepts, path, foreign=True)
 
 
@@ -107,15 +105,15 @@ class _Column:
     kind: str  # "term" | "term-field" | "concept" | "skip"
     lang: str = ""
     name: str = ""  # term type, term field or concept field
+    variety: str = ""
 
 
 def _read_concepts(line: int, header: list[str], rows: Rows, path: str) -> Termbase:
-    languages = LanguageFilter(path)
-    columns = [_column(h, f"{path}:{line}", languages) for h in header]
+    columns = [_column(h, f"{path}:{line}") for h in header]
     if not any(c.kind == "term" for c in columns):
         raise InputError(
-            f"{path}:{line}: no zh or en column in header {', '.join(header)!s} "
-            "(expected language codes such as zh, en, zh-CN, en-US)"
+            f"{path}:{line}: no language column in header {', '.join(header)!s} "
+            "(expected language codes such as zh, en, zh-CN, en-US, es)"
         )
     owners = _owners(columns, path, line)
     concepts = []
@@ -124,11 +122,10 @@ def _read_concepts(line: int, header: list[str], rows: Rows, path: str) -> Termb
         if not any(cells):
             continue
         concepts.append(_concept_of(columns, owners, cells, f"{path}:{n}"))
-    languages.report()
     return assemble(concepts, path, foreign=True)
 
 
-def _column(cell: str, where: str, languages: LanguageFilter) -> _Column:
+def _column(cell: str, where: str) -> _Column:
     key = " ".join(cell.lower().split())
     if not key:
         return _Column("skip")
@@ -137,12 +134,10 @@ def _column(cell: str, where: str, languages: LanguageFilter) -> _Column:
     code, _, rest = cell.strip().partition(" ")
     rest = " ".join(rest.lower().split())
     if code and is_language_tag(code) and (not rest or rest in _TYPE_NAMES or rest in _TERM_FIELDS):
-        lang = languages(code, where)
-        if lang is None:
-            return _Column("skip")
+        lang, variety = parse_tag(code, where)
         if rest in _TERM_FIELDS:
             return _Column("term-field", lang, rest)
-        return _Column("term", lang, _TYPE_NAMES.get(rest, "fullForm"))
+        return _Column("term", lang, _TYPE_NAMES.get(rest, "fullForm"), variety)
     raise InputError(
         f"{where}: unknown column {cell!r} (expected language codes such as zh, en, zh-CN, "
         "optionally followed by shortForm, acronym, abbreviation, variant, status or note; "
@@ -185,6 +180,7 @@ def _concept_of(columns: list[_Column], owners: list[int], cells: list[str], whe
                     c.name,
                     _status(extra.get("status", ""), where),
                     note=extra.get("note", ""),
+                    variety=c.variety,
                 )
             )
     sources = tuple(s.strip() for s in concept.get("sources", "").split(_SOURCE_SEP) if s.strip())
@@ -217,7 +213,8 @@ def table(tb: Termbase, layout: str = "full") -> list[list[str]]:
     """The termbase as rows (header first) of the full or the concept layout."""
     if layout == "full":
         rows = glossary_csv.termbase_rows(tb)
-        return [list(glossary_csv.COLUMNS)] + [[r[k] for k in glossary_csv.COLUMNS] for r in rows]
+        columns = glossary_csv.columns(tb)
+        return [list(columns)] + [[r[k] for k in columns] for r in rows]
     if layout == "concept":
         return _concept_table(tb)
     raise InputError(f"unknown layout {layout!r} (one of {', '.join(LAYOUTS)})")
@@ -227,10 +224,10 @@ def _concept_table(tb: Termbase) -> list[list[str]]:
     """One row per concept; a term column per (language, type) and per term of the busiest
     concept, each followed by status and note columns where any term has one."""
     slots: list[tuple[str, str, int]] = []
-    for lang in LANGS:
-        for type_ in TERM_TYPES:
-            width = max((len(c.terms_of(lang, type_)) for c in tb.concepts), default=0)
-            slots += [(lang, type_, k) for k in range(width)]
+    for tag in languages(tb):
+        for type_ in ("", *TERM_TYPES):
+            width = max((len(_terms(c, tag, type_)) for c in tb.concepts), default=0)
+            slots += [(tag, type_, k) for k in range(width)]
     fields = {
         slot: [f for f in _TERM_FIELDS if any(getattr(t, f) for t in _slot_terms(tb, slot))]
         for slot in slots
@@ -238,7 +235,7 @@ def _concept_table(tb: Termbase) -> list[list[str]]:
     header = ["id"]
     for slot in slots:
         lang, type_, _ = slot
-        header.append(lang if type_ == "fullForm" else f"{lang} {type_}")
+        header.append(lang if type_ in ("", "fullForm") else f"{lang} {type_}")
         header += [f"{lang} {f}" for f in fields[slot]]
     concept_fields = [
         f for f in ("note", "definition", "subject") if any(getattr(c, f) for c in tb.concepts)
@@ -249,7 +246,7 @@ def _concept_table(tb: Termbase) -> list[list[str]]:
         row = [c.id]
         for slot in slots:
             lang, type_, k = slot
-            terms = c.terms_of(lang, type_)
+            terms = _terms(c, lang, type_)
             t = terms[k] if k < len(terms) else None
             row.append(t.text if t else "")
             row += [getattr(t, f) if t else "" for f in fields[slot]]
@@ -259,9 +256,13 @@ def _concept_table(tb: Termbase) -> list[list[str]]:
     return rows
 
 
+def _terms(c: Concept, tag: str, type_: str) -> list[Term]:
+    return [t for t in c.terms if t.tag == tag and t.type == type_]
+
+
 def _slot_terms(tb: Termbase, slot: tuple[str, str, int]) -> Iterator[Term]:
-    lang, type_, k = slot
+    tag, type_, k = slot
     for c in tb.concepts:
-        terms = c.terms_of(lang, type_)
+        terms = _terms(c, tag, type_)
         if k < len(terms):
             yield terms[k]

@@ -1,10 +1,12 @@
 """TBX: write TBX v3 (TBX-Basic, DCA) and TBX 2008 (MARTIF); read both, DCA and DCT styles.
 
-One entry per concept, one language section per language, one term section per term, so a
+One entry per concept, one language section per language tag, one term section per term, so a
 second term of a language (a short form, a variant) survives, unlike in translate-toolkit's
-TBX store. Only TBX-Basic data categories are written: termType, administrativeStatus,
-subjectField, definition, source and note; termkit's counts, locations, confidence and
-evidence ride in a `termkit:{json}` note (see `extras`). The reader accepts `tig` and `ntig`
+TBX store. termkit's fields map onto TBX-Basic data categories (termType, administrativeStatus,
+subjectField, definition, source, note); termkit's counts, locations, confidence and evidence
+ride in a `termkit:{json}` note (see `extras`). Everything else a file holds at any level (parts
+of speech, contexts and their sources, images, transactions, the people of the back matter) is
+kept as `Datum` trees and written back where it was. The reader accepts `tig` and `ntig`
 (2008), `termSec` (v3) and dialect elements such as `<basic:termType>` (DCT).
 """
 
@@ -19,10 +21,10 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 from termkit.errors import InputError
 from termkit.formats import extras, xmlsafe
 from termkit.formats.assemble import assemble
-from termkit.formats.lang import LanguageFilter
+from termkit.formats.lang import parse_tag
 from termkit.formats.xmlsafe import XML_LANG
 from termkit.io import atomic_write
-from termkit.termbase.model import LANGS, Concept, Term, Termbase
+from termkit.termbase.model import Concept, Datum, Term, Termbase, lang_rank
 
 NS = "urn:iso:std:iso:30042:ed-2"
 # Written in the header; a file that carries it is read exactly (no whitespace folding).
@@ -51,9 +53,11 @@ _TO_STATUS = {
     "regulatedterm-admn-sts": "preferred",
     "legalterm-admn-sts": "admitted",
 }
-# TBX term types outside TBX-Basic, folded onto termkit's five; any other (entryTerm,
-# phrase, commonName …) names the concept: fullForm.
+# TBX term types outside TBX-Basic, folded onto termkit's; any other (entryTerm, commonName …)
+# names the concept: fullForm. A folded value is also kept as it was, and written back.
 _TO_TYPE = {
+    "fullform": "fullForm",
+    "phrase": "phrase",
     "shortform": "shortForm",
     "shortcut": "shortForm",
     "acronym": "acronym",
@@ -67,6 +71,29 @@ _TO_TYPE = {
     "transliteratedform": "variant",
 }
 _STATUS_NAMES = ("administrativeStatus", "normativeAuthorization")
+# The core element of each TBX-Basic data category, for DCT files (`<basic:partOfSpeech>`)
+# read into DCA form; a dialect's category not listed is taken for a `descrip`.
+_DCT_ELEMENT = {
+    **dict.fromkeys(
+        (
+            "termType",
+            "administrativeStatus",
+            "normativeAuthorization",
+            "partOfSpeech",
+            "grammaticalGender",
+            "geographicalUsage",
+            "termLocation",
+        ),
+        "termNote",
+    ),
+    **dict.fromkeys(("subjectField", "definition", "context"), "descrip"),
+    **dict.fromkeys(("source", "customerSubset", "projectSubset"), "admin"),
+    "crossReference": "ref",
+    **dict.fromkeys(("externalCrossReference", "xGraphic"), "xref"),
+    "transactionType": "transac",
+    "responsibility": "transacNote",
+}
+_XML_LANG_ATTR = "xml:lang"
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,10 @@ def dumps(tb: Termbase, version: int = 3, numeric_ids: bool = False) -> bytes:
         body = SubElement(text, "body")
         for n, c in enumerate(tb.concepts, 1):
             body.append(_entry(c, d, str(n) if numeric_ids else c.id))
+    if tb.back:
+        back = SubElement(text, "back")
+        for datum in tb.back:
+            back.append(_element(datum))
     indent(root, "  ")
     return (d.prolog + tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
@@ -122,6 +153,18 @@ def write(tb: Termbase, path: str | Path, version: int = 3, numeric_ids: bool = 
 def _sub(parent: Element, tag: str, text: str, **attrs: str) -> Element:
     e = SubElement(parent, tag, attrs)
     e.text = text
+    return e
+
+
+def _element(datum: Datum) -> Element:
+    attrs = {"type": datum.type} if datum.type else {}
+    for k, v in datum.attrs:
+        attrs[XML_LANG if k == _XML_LANG_ATTR else k] = v
+    e = Element(datum.tag, attrs)
+    if datum.text:
+        e.text = datum.text
+    for item in datum.items:
+        e.append(_element(item))
     return e
 
 
@@ -139,28 +182,46 @@ def _entry(c: Concept, d: _Dialect, entry_id: str) -> Element:
         _sub(e, "note", c.note)
     if tagged := extras.of_concept(c, entry_id):
         _sub(e, "note", tagged)
-    for lang in LANGS:
-        terms = c.terms_of(lang)
-        if terms:
-            sec = SubElement(e, d.lang_sec, {XML_LANG: lang})
-            for t in terms:
-                sec.append(_term(t, d))
+    for datum in c.data:
+        e.append(_element(datum))
+    sections: dict[str, Element] = {}
+    for tag in sorted({t.tag for t in c.terms}, key=lang_rank):
+        sec = sections[tag] = SubElement(e, d.lang_sec, {XML_LANG: tag})
+        for lang_tag, datum in c.lang_data:
+            if lang_tag == tag:
+                sec.append(_element(datum))
+    for t in c.terms:
+        sections[t.tag].append(_term(t, d))
     return e
 
 
 def _term(t: Term, d: _Dialect) -> Element:
     e = Element(d.term_sec)
     _sub(e, "term", t.text)
-    _sub(e, "termNote", t.type, type="termType")
+    kept = {x.type: x.text for x in t.data if x.tag == "termNote" and x.type in _FOLDED}
+    if t.type:
+        _sub(e, "termNote", kept.get("termType", t.type), type="termType")
     if t.status:
-        _sub(e, "termNote", f"{t.status}Term-admn-sts", type="administrativeStatus")
+        status = kept.get("administrativeStatus", f"{t.status}Term-admn-sts")
+        _sub(e, "termNote", status, type="administrativeStatus")
+    rest = [x for x in t.data if not (x.tag == "termNote" and x.type in _FOLDED)]
+    for datum in rest:  # termNotes come before the term's other information
+        if datum.tag in ("termNote", "termNoteGrp"):
+            e.append(_element(datum))
     for s in t.sources:
         _sub(e, "admin", s, type="source")
     if t.note:
         _sub(e, "note", t.note)
     if tagged := extras.of_term(t):
         _sub(e, "note", tagged)
+    for datum in rest:
+        if datum.tag not in ("termNote", "termNoteGrp"):
+            e.append(_element(datum))
     return e
+
+
+# Term categories whose original value is kept when termkit folds it (`initialism`).
+_FOLDED = ("termType", "administrativeStatus")
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -179,32 +240,39 @@ def loads(data: bytes, path: str = "<tbx>") -> Termbase:
     header = next(iter(root), root)
     own = any(xmlsafe.text_of(p) == SIGNATURE for p in header.iter() if xmlsafe.local(p.tag) == "p")
     reader = _Reader(path, own)
-    concepts = [
-        reader.concept(e)
-        for e in root.iter()
-        if xmlsafe.local(e.tag) in ("conceptEntry", "termEntry")
-    ]
-    reader.languages.report()
-    return assemble(concepts, path, foreign=not own)
+    concepts = []
+    back: list[Datum] = []
+    for e in root.iter():
+        name = xmlsafe.local(e.tag)
+        if name in ("conceptEntry", "termEntry"):
+            concepts.append(reader.concept(e))
+        elif name == "back":
+            back += [reader.datum(x) for x in e]
+    tb = assemble(concepts, path, foreign=not own)
+    return Termbase(tb.concepts, tb.conflicts, tb.meta, tuple(back))
 
 
-def _items(parent: Element) -> Iterator[tuple[str, Element]]:
-    """(data category or element name, element) of a level's own information.
+def _category(e: Element) -> tuple[str, str]:
+    """(core element, data category) of an element; a DCT element `<basic:partOfSpeech>`
+    becomes (`termNote`, `partOfSpeech`)."""
+    name = xmlsafe.local(e.tag)
+    namespace = e.tag[1:].partition("}")[0] if e.tag.startswith("{") else NS
+    if namespace != NS and name not in ("termGrp",):
+        return _DCT_ELEMENT.get(name, "descrip"), name
+    return name, e.get("type", "")
 
-    Groups are opened (`termGrp` of an `ntig`, `adminGrp`, `termNoteGrp`); of a `descripGrp`
-    only its descrip counts (its `admin source` is the source of the definition or context,
-    not of the term). Transactions (dates, authors) are not kept.
-    """
+
+def _items(parent: Element) -> Iterator[tuple[str, str, Element]]:
+    """(element, data category, element) of a level's own information; a `termGrp` (of an
+    `ntig`) is opened."""
     for child in parent:
-        name = xmlsafe.local(child.tag)
-        if name in ("termGrp", "adminGrp", "termNoteGrp"):
+        if not isinstance(child.tag, str):
+            continue
+        name, kind = _category(child)
+        if name == "termGrp":
             yield from _items(child)
-        elif name == "descripGrp":
-            yield from ((k, v) for k, v in _items(child) if k in ("definition", "subjectField"))
-        elif name in ("descrip", "admin", "termNote"):
-            yield child.get("type", ""), child
-        else:  # structure, `term`, `note`, and DCT style: <basic:termType>, <min:subjectField>
-            yield name, child
+        else:
+            yield name, kind, child
 
 
 class _Reader:
@@ -213,86 +281,114 @@ class _Reader:
     def __init__(self, path: str, own: bool) -> None:
         self.path = path
         self.own = own
-        self.languages = LanguageFilter(path)
 
     def text(self, e: Element) -> str:
         value = xmlsafe.text_of(e)
         return value if self.own else " ".join(value.split())
 
+    def datum(self, e: Element) -> Datum:
+        """An element termkit does not analyse, with its attributes and items, as it is."""
+        name, kind = _category(e)
+        attrs = tuple(
+            (_XML_LANG_ATTR if k == XML_LANG else k, v)
+            for k, v in sorted(e.attrib.items())
+            if k != "type"
+        )
+        items = tuple(self.datum(x) for x in e if isinstance(x.tag, str))
+        text = "" if items else self.text(e)
+        return Datum(name, kind, text, attrs, items)
+
     def concept(self, entry: Element) -> Concept:
         where = f"{self.path}: entry {entry.get('id', '?')}"
         fields: dict = {"id": entry.get("id", ""), "sources": []}
         notes: list[str] = []
-        subjects: list[str] = []
-        definitions: list[tuple[int, str]] = []
+        data: list[Datum] = []
+        lang_data: list[tuple[str, Datum]] = []
         terms: list[Term] = []
-        for kind, e in _items(entry):
-            if kind in ("langSec", "langSet"):
+        for name, kind, e in _items(entry):
+            if name in ("langSec", "langSet"):
                 code = e.get(XML_LANG) or e.get("lang") or ""
-                lang = self.languages(code, where)
-                if lang is not None:
-                    terms += self.lang_section(e, lang, where, definitions, notes)
-            elif kind == "subjectField":
-                subjects.append(self.text(e))
-            elif kind == "definition":
-                definitions.append((0, self.text(e)))
-            elif kind == "source":
+                lang, variety = parse_tag(code, where)
+                terms += self.lang_section(e, lang, variety, where, lang_data)
+            elif name == "descrip" and kind in ("subjectField", "definition"):
+                field = "subject" if kind == "subjectField" else "definition"
+                if field in fields:
+                    data.append(self.datum(e))
+                else:
+                    fields[field] = self.text(e)
+            elif name == "admin" and kind == "source":
                 fields["sources"].append(self.text(e))
-            elif kind == "note":
-                self.note(e, notes, fields, where, extras.concept_fields)
-        definitions.sort(key=lambda x: x[0])
+            elif name == "note":
+                self.note(e, notes, data, fields, where, extras.concept_fields)
+            else:
+                data.append(self.datum(e))
         fields.update(
             terms=tuple(terms),
             sources=tuple(fields["sources"]),
-            note="\n".join(notes),
-            definition="\n".join(text for _, text in definitions),
-            subject="; ".join(subjects),
+            note="".join(notes),
+            data=tuple(data),
+            lang_data=tuple(lang_data),
         )
         return Concept(**fields)
 
-    def note(self, e: Element, notes: list[str], fields: dict, where: str, parse) -> None:
+    def note(
+        self, e: Element, notes: list[str], data: list[Datum], fields: dict, where: str, parse
+    ) -> None:
+        """The termkit note, the level's note, or (a second note) a note kept as it is."""
         value = self.text(e)
         if extras.is_extras(value):
             fields.update(parse(extras.loads(value, where), where))
-        elif value:
+        elif value and not notes:
             notes.append(value)
+        elif value:
+            data.append(self.datum(e))
 
     def lang_section(
-        self, sec: Element, lang: str, where: str, definitions: list, notes: list[str]
+        self,
+        sec: Element,
+        lang: str,
+        variety: str,
+        where: str,
+        lang_data: list[tuple[str, Datum]],
     ) -> list[Term]:
         terms = []
-        for kind, e in _items(sec):
-            if kind in ("termSec", "tig", "ntig"):
-                if term := self.term(e, lang, where):
+        for name, _kind, e in _items(sec):
+            if name in ("termSec", "tig", "ntig"):
+                if term := self.term(e, lang, variety, where):
                     terms.append(term)
-            elif kind == "definition":
-                definitions.append((1 if lang == "zh" else 2, self.text(e)))
-            elif kind == "note":
-                notes.append(self.text(e))
+            else:
+                lang_data.append((variety or lang, self.datum(e)))
         return terms
 
-    def term(self, sec: Element, lang: str, where: str) -> Term | None:
-        fields: dict = {"text": "", "lang": lang, "sources": []}
+    def term(self, sec: Element, lang: str, variety: str, where: str) -> Term | None:
+        fields: dict = {"text": "", "lang": lang, "variety": variety, "sources": [], "type": ""}
         notes: list[str] = []
-        for kind, e in _items(sec):
-            if kind == "term":
+        data: list[Datum] = []
+        for name, kind, e in _items(sec):
+            if name == "term":
                 fields["text"] = self.text(e)
-            elif kind == "termType":
+            elif name == "termNote" and kind == "termType":
                 value = self.text(e)
                 fields["type"] = _TO_TYPE.get(value.lower(), "fullForm")
-            elif kind in _STATUS_NAMES:
+                if fields["type"] != value:
+                    data.append(Datum("termNote", kind, value))
+            elif name == "termNote" and kind in _STATUS_NAMES:
                 value = self.text(e)
                 status = _TO_STATUS.get(value.lower(), _plain_status(value))
                 if not status:
                     raise InputError(f"{where}: unknown administrativeStatus {value!r}")
                 fields["status"] = status
-            elif kind == "source":
+                if value != f"{status}Term-admn-sts" or kind != "administrativeStatus":
+                    data.append(Datum("termNote", kind, value))
+            elif name == "admin" and kind == "source":
                 fields["sources"].append(self.text(e))
-            elif kind == "note":
-                self.note(e, notes, fields, where, extras.term_fields)
+            elif name == "note":
+                self.note(e, notes, data, fields, where, extras.term_fields)
+            else:
+                data.append(self.datum(e))
         if not fields["text"]:
             return None
-        fields.update(sources=tuple(fields["sources"]), note="\n".join(notes))
+        fields.update(sources=tuple(fields["sources"]), note="".join(notes), data=tuple(data))
         return Term(**fields)
 
 

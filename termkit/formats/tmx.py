@@ -1,11 +1,17 @@
-"""TMX 1.4b through translate-toolkit: the glossary as zh↔en term pairs, and TMX read back as a
-glossary or as bilingual units for the checker.
+"""TMX 1.4b through translate-toolkit: the glossary as multilingual term units, and TMX read
+back as a glossary or as bilingual units for the checker.
 
-Each concept becomes one `tu` per pair of its zh and en terms (the i-th with the i-th, a
-language's extra terms with the other language's first), each `tu` tagged `x-concept`. A
-`tuv` carries its term's `x-termType`, `x-status`, `x-source` and `x-note` props; concept
-fields go on the concept's first `tu`; counts and locations ride in an `x-termkit` prop on a
-term's first `tuv`, so termbase → TMX → termbase is exact.
+Each concept becomes one `tu` per row of its terms: the i-th term of every language (a language
+with fewer terms repeats its first), so a zh–en concept gives zh↔en pairs and a six-language
+one six `tuv`s per `tu`; each `tu` is tagged `x-concept`. A `tuv` carries its term's
+`x-termType`, `x-status`, `x-source` and `x-note` props; concept fields go on the concept's
+first `tu`; counts, locations and kept data ride in an `x-termkit` prop on a term's first `tuv`,
+so termbase → TMX → termbase is exact.
+
+The header follows TMX 1.4b: `creationtool`/`creationtoolversion` name termkit, `o-tmf` (the
+format the data comes from) is termkit's termbase, `adminlang` is `en` (the language of the
+props), `srclang` is Chinese when every unit has a Chinese `tuv`, else `*all*` (any language
+may be the source), `segtype` is `phrase` (terms, not sentences).
 """
 
 from __future__ import annotations
@@ -19,10 +25,10 @@ from termkit import __version__
 from termkit.errors import InputError
 from termkit.formats import extras, xmlsafe
 from termkit.formats.assemble import assemble
-from termkit.formats.lang import LanguageFilter
+from termkit.formats.lang import parse_tag
 from termkit.formats.xmlsafe import XML_LANG
 from termkit.io import atomic_write
-from termkit.termbase.model import STATUSES, TERM_TYPES, Concept, Term, Termbase
+from termkit.termbase.model import STATUSES, TERM_TYPES, Concept, Term, Termbase, lang_rank
 
 log = logging.getLogger("termkit.formats")
 
@@ -33,9 +39,9 @@ _HEADER = {
     "segtype": "phrase",
     "o-tmf": CREATOR,
     "adminlang": "en",
-    "srclang": "zh",
     "datatype": "plaintext",
 }
+ALL = "*all*"
 
 
 @dataclass(frozen=True)
@@ -55,24 +61,28 @@ class TranslationUnit:
 def dumps(tb: Termbase) -> bytes:
     from translate.storage.tmx import tmxfile
 
-    store = tmxfile(sourcelanguage="zh")
+    rows = [(c, _rows(c)) for c in tb.concepts]
+    sources = {row[0].tag for _, rs in rows for row in rs}
+    srclang = sources.pop() if len(sources) == 1 else ALL
+    store = tmxfile(sourcelanguage=srclang)
     header = store.document.getroot().find("header")
     header.attrib.update(_HEADER)
-    for c in tb.concepts:
+    header.set("srclang", srclang)
+    for c, concept_rows in rows:
         seen: set[tuple[str, str]] = set()
-        for i, pair in enumerate(_pairs(c), 1):
-            first, *rest = [t for t in pair if t is not None]
-            unit = store.addsourceunit(first.text, first.lang)
+        for i, row in enumerate(concept_rows, 1):
+            first, *rest = row
+            unit = store.addsourceunit(first.text, first.tag)
             for t in rest:
-                unit.settarget(t.text, t.lang, append=True)
+                unit.settarget(t.text, t.tag, append=True)
             unit.xmlelement.set("tuid", f"{c.id}.{i}")
             props = [("x-concept", c.id)]
             if i == 1:
                 props += _concept_props(c)
             _set_props(unit.xmlelement, props)
-            for node, t in zip(unit.getlanguageNodes(), [first, *rest], strict=True):
-                _set_props(node, _term_props(t, (t.lang, t.text) not in seen))
-                seen.add((t.lang, t.text))
+            for node, t in zip(unit.getlanguageNodes(), row, strict=True):
+                _set_props(node, _term_props(t, (t.tag, t.text) not in seen))
+                seen.add((t.tag, t.text))
     return bytes(store)
 
 
@@ -82,21 +92,20 @@ def write(tb: Termbase, path: str | Path) -> None:
         f.write(data)
 
 
-def _pairs(c: Concept) -> list[tuple[Term | None, Term | None]]:
-    zh, en = c.terms_of("zh"), c.terms_of("en")
-    if not zh or not en:
-        return [(t, None) for t in zh or en]
-    return [
-        (zh[i] if i < len(zh) else zh[0], en[i] if i < len(en) else en[0])
-        for i in range(max(len(zh), len(en)))
-    ]
+def _rows(c: Concept) -> list[list[Term]]:
+    """The i-th term of each language tag, a tag's first term where it has fewer."""
+    by_tag: dict[str, list[Term]] = {}
+    for t in sorted(c.terms, key=lambda t: lang_rank(t.tag)):
+        by_tag.setdefault(t.tag, []).append(t)
+    width = max(len(ts) for ts in by_tag.values())
+    return [[ts[i] if i < len(ts) else ts[0] for ts in by_tag.values()] for i in range(width)]
 
 
 def _concept_props(c: Concept) -> list[tuple[str, str]]:
     term_sources = {s for t in c.terms for s in t.sources}
     props = [("x-source", s) for s in c.sources if s not in term_sources]
     props += [(f"x-{k}", v) for k, v in (("subject", c.subject), ("definition", c.definition))]
-    props += [("x-note", c.note), ("x-termkit", extras.of_concept(c, c.id))]
+    props += [("x-note", c.note), ("x-termkit", extras.of_concept(c, c.id, data=True))]
     return [(k, v) for k, v in props if v]
 
 
@@ -104,7 +113,7 @@ def _term_props(t: Term, first: bool) -> list[tuple[str, str]]:
     props = [("x-termType", t.type), ("x-status", t.status)]
     props += [("x-source", s) for s in t.sources] + [("x-note", t.note)]
     if first:
-        props.append(("x-termkit", extras.of_term(t)))
+        props.append(("x-termkit", extras.of_term(t, data=True)))
     return [(k, v) for k, v in props if v]
 
 
@@ -156,7 +165,6 @@ def read(path: str | Path) -> Termbase:
     store = _parse(path)
     header = store.document.getroot().find("header")
     own = header is not None and header.get("creationtool") == CREATOR
-    languages = LanguageFilter(str(path))
     records: dict[str, dict] = {}
     for n, unit in enumerate(store.units):
         where = f"{path}:{unit.xmlelement.sourceline}"
@@ -165,12 +173,12 @@ def read(path: str | Path) -> Termbase:
         record = records.setdefault(cid or f"#{n}", {"id": cid, "terms": [], "notes": []})
         _concept_fields(record, props, where)
         for node in unit.getlanguageNodes():
-            lang = languages(_lang_of(node), where)
+            lang, variety = parse_tag(_lang_of(node), where)
             text = unit.getNodeText(node) or ""
-            if lang is not None and text:
+            if text:
                 text = text if own else " ".join(text.split())
-                record["terms"].append(_term(text, lang, list(_props(node)), where))
-    languages.report()
+                props = list(_props(node))
+                record["terms"].append(_term(text, lang, variety, props, where, own))
     concepts = []
     for r in records.values():
         notes = r.pop("notes")
@@ -191,8 +199,12 @@ def _concept_fields(record: dict, props: list[tuple[str, str]], where: str) -> N
             record.update(extras.concept_fields(extras.loads(v, where), where))
 
 
-def _term(text: str, lang: str, props: list[tuple[str, str]], where: str) -> Term:
-    fields: dict = {"sources": ()}
+def _term(
+    text: str, lang: str, variety: str, props: list[tuple[str, str]], where: str, own: bool
+) -> Term:
+    """A `tuv` as a term; another tool's terms are full forms unless a prop says otherwise,
+    termkit's own have exactly the type they had (none, if none was written)."""
+    fields: dict = {"sources": (), "variety": variety, "type": "" if own else "fullForm"}
     for k, v in props:
         if k == "x-termType" and v in TERM_TYPES:
             fields["type"] = v
@@ -212,21 +224,18 @@ def _term(text: str, lang: str, props: list[tuple[str, str]], where: str) -> Ter
 def read_units(path: str | Path) -> list[TranslationUnit]:
     """The zh–en pairs of a translation memory, in file order, for checking."""
     store = _parse(path)
-    languages = LanguageFilter(str(path))
     units, incomplete = [], 0
     for unit in store.units:
         line = unit.xmlelement.sourceline or 0
         texts: dict[str, str] = {}
         for node in unit.getlanguageNodes():
-            lang = languages(_lang_of(node), f"{path}:{line}")
-            if lang is not None:
-                texts.setdefault(lang, unit.getNodeText(node) or "")
+            lang, _ = parse_tag(_lang_of(node), f"{path}:{line}")
+            texts.setdefault(lang, unit.getNodeText(node) or "")
         if texts.get("zh") and texts.get("en"):
             note = "\n".join(v for k, v in _props(unit.xmlelement) if k == "note" and v)
             units.append(TranslationUnit(unit.getid() or "", texts["zh"], texts["en"], line, note))
         else:
             incomplete += 1
-    languages.report()
     if incomplete:
         log.warning(f"{path}: skipped {incomplete} units without both zh and en text")
     return units

@@ -1,21 +1,35 @@
-"""Excel workbooks (.xlsx) in the layouts of `tabular`, through pandas and openpyxl.
+"""Excel workbooks (.xlsx) in the layouts of `tabular`: read through pandas, written with
+openpyxl as a terminologist opens them: the header row frozen and bold, filters on every
+column, columns as wide as their text (CJK counted double, at most 60), counts and confidences
+as numbers. `pairs=True` writes one sheet per language pair instead (the first language with
+each other one, a concept per row), as bilingual CAT-tool imports want.
 
-pandas is imported here only, when a workbook is read or written, so that loading a CSV or TBX
-glossary (as `termkit check` does) stays light.
+The workbook carries no save time and its zip no file times, so the same termbase gives the
+same bytes. pandas and openpyxl are imported here only, when a workbook is read or written,
+so that loading a CSV or TBX glossary (as `termkit check` does) stays light.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
+import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from termkit.errors import InputError
 from termkit.formats import tabular
 from termkit.io import atomic_write
-from termkit.termbase.model import Termbase
+from termkit.termbase.model import Termbase, languages
 
 SHEET = "glossary"
+NUMBERS = {"count": int, "confidence": float}
+MAX_WIDTH = 60
+# No save time in the workbook: a fixed one keeps the bytes of one termbase the same.
+_EPOCH = datetime.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def read(path: str | Path) -> Termbase:
@@ -36,19 +50,88 @@ def read(path: str | Path) -> Termbase:
     return tabular.parse(rows, str(path))
 
 
-def dumps(tb: Termbase, layout: str = "full") -> bytes:
-    import pandas as pd
+def dumps(tb: Termbase, layout: str = "full", pairs: bool = False) -> bytes:
+    from openpyxl import Workbook
 
-    header, *rows = tabular.table(tb, layout)
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "termkit"
+    wb.properties.created = _EPOCH
+    for title, rows in _sheets(tb, layout, pairs):
+        _write_sheet(wb.create_sheet(title), rows)
     out = io.BytesIO()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        pd.DataFrame(rows, columns=header, dtype=str).to_excel(
-            writer, sheet_name=SHEET, index=False
-        )
-    return out.getvalue()
+    wb.save(out)
+    return _without_times(out.getvalue())
 
 
-def write(tb: Termbase, path: str | Path, layout: str = "full") -> None:
-    data = dumps(tb, layout)
+def write(tb: Termbase, path: str | Path, layout: str = "full", pairs: bool = False) -> None:
+    data = dumps(tb, layout, pairs)
     with atomic_write(path, "wb") as f:
         f.write(data)
+
+
+def _sheets(tb: Termbase, layout: str, pairs: bool) -> list[tuple[str, list[list[str]]]]:
+    if not pairs:
+        return [(SHEET, tabular.table(tb, layout))]
+    tags = languages(tb)
+    sheets = []
+    for other in tags[1:]:
+        pair = {tags[0], other}
+        concepts = tuple(
+            replace(c, terms=tuple(t for t in c.terms if t.tag in pair))
+            for c in tb.concepts
+            if {t.tag for t in c.terms} >= pair
+        )
+        sheets.append((f"{tags[0]}-{other}"[:31], tabular.table(Termbase(concepts), "concept")))
+    return sheets or [(SHEET, tabular.table(tb, "concept"))]
+
+
+def _write_sheet(ws, rows: list[list[str]]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    header = rows[0]
+    for i in range(1, len(header) + 1):
+        width = max((_width(r[i - 1]) for r in rows), default=8)
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows)}"
+    bold = Font(bold=True)
+    cells = []
+    for name in header:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = bold
+        cells.append(cell)
+    ws.append(cells)
+    kinds = [NUMBERS.get(name) for name in header]
+    for row in rows[1:]:
+        ws.append([kind(v) if kind and v else v for kind, v in zip(kinds, row, strict=True)])
+
+
+def _width(text: str) -> int:
+    """Display width of a cell's longest line: wide (CJK) characters count two."""
+    lines = text.split("\n") or [""]
+    return max(
+        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
+    )
+
+
+def _without_times(data: bytes) -> bytes:
+    """The workbook with no modification time and fixed zip entry times."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>",
+                    rb"<dcterms:modified\1>"
+                    + _EPOCH.isoformat().encode()
+                    + rb"Z</dcterms:modified>",
+                    content,
+                )
+            target.writestr(
+                zipfile.ZipInfo(info.filename, _ZIP_TIME), content, zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from termkit.termbase.model import (
     MAX_LOCATIONS,
@@ -22,6 +23,7 @@ from termkit.termbase.model import (
     Term,
     Termbase,
     concept_id,
+    lang_rank,
 )
 
 _STATUS_RANK = {"": 0, "admitted": 1, "preferred": 2, "superseded": 3, "deprecated": 4}
@@ -79,20 +81,35 @@ def merge(*termbases: Termbase) -> Termbase:
     """Union of termbases: concepts with one id become one, terms with one text become one."""
     concepts: dict[str, Concept] = {}
     meta: dict[str, str] = {}
+    back: tuple = ()
     for tb in termbases:
         for c in tb.concepts:
             concepts[c.id] = merge_concept(concepts[c.id], c) if c.id in concepts else c
         for k, v in tb.meta:
             meta[k] = max(meta.get(k, ""), v)
+        back = _union(back, tb.back)
     return Termbase(
-        tuple(sorted(concepts.values(), key=lambda c: c.id)), (), tuple(sorted(meta.items()))
+        tuple(sorted(concepts.values(), key=lambda c: c.id)),
+        (),
+        tuple(sorted(meta.items())),
+        back,
     )
 
 
+def _union(a: tuple, b: tuple) -> tuple:
+    """Kept data of two sides: as it is when only one side has it (a file's own order), else
+    the sorted union, which is commutative and associative."""
+    if not b or a == b:
+        return a
+    if not a:
+        return b
+    return tuple(sorted(set(a) | set(b)))
+
+
 def merge_concept(a: Concept, b: Concept) -> Concept:
-    terms: dict[tuple[str, str], Term] = {(t.lang, t.text): t for t in a.terms}
+    terms: dict[tuple[str, str], Term] = {(t.tag, t.text): t for t in a.terms}
     for t in b.terms:
-        k = (t.lang, t.text)
+        k = (t.tag, t.text)
         terms[k] = merge_term(terms[k], t) if k in terms else t
     return Concept(
         id=a.id,
@@ -103,6 +120,8 @@ def merge_concept(a: Concept, b: Concept) -> Concept:
         subject=_pick(a.subject, b.subject),
         confidence=max(a.confidence, b.confidence),
         evidence=tuple(sorted(set(a.evidence) | set(b.evidence))),
+        data=_union(a.data, b.data),
+        lang_data=_union(a.lang_data, b.lang_data),
     )
 
 
@@ -110,12 +129,14 @@ def merge_term(a: Term, b: Term) -> Term:
     return Term(
         text=a.text,
         lang=a.lang,
-        type=min((a.type, b.type), key=lambda t: (t == "variant", t)),
+        type=min((a.type, b.type), key=lambda t: (t == "", t == "variant", t)),
         status=max((a.status, b.status), key=lambda s: (_STATUS_RANK.get(s, 0), s)),
         count=a.count + b.count,
         locations=tuple(sorted(set(a.locations) | set(b.locations))[:MAX_LOCATIONS]),
         sources=tuple(sorted(set(a.sources) | set(b.sources))[:MAX_SOURCES]),
         note=_pick(a.note, b.note),
+        variety=a.variety,
+        data=_union(a.data, b.data),
     )
 
 
@@ -125,16 +146,15 @@ def _pick(a: str, b: str) -> str:
 
 
 def _term_order(t: Term) -> tuple:
-    lang_rank = 0 if t.lang == "zh" else 1
     type_rank = {"fullForm": 0, "shortForm": 1, "acronym": 2, "abbreviation": 3}.get(t.type, 4)
-    return (lang_rank, type_rank, -t.count, t.text)
+    return (lang_rank(t.tag), type_rank, -t.count, t.text)
 
 
 def finalize(tb: Termbase) -> Termbase:
     """Derive statuses, variants and conflicts from the merged termbase (idempotent)."""
     concepts = _fold_english_into_abbreviations(tb.concepts)
     settled = tuple(sorted((_settle(c) for c in concepts), key=lambda c: c.id))
-    return Termbase(settled, conflicts_of(settled), tb.meta)
+    return Termbase(settled, conflicts_of(settled), tb.meta, tb.back)
 
 
 def _fold_english_into_abbreviations(concepts: Iterable[Concept]) -> list[Concept]:
@@ -153,15 +173,8 @@ def _fold_english_into_abbreviations(concepts: Iterable[Concept]) -> list[Concep
         targets = owners.get(fulls[0].key, set()) - {c.id}
         if len(targets) == 1:
             target = targets.pop()
-            moved = tuple(
-                Term(t.text, t.lang, "shortForm", t.status, t.count, t.locations, t.sources, t.note)
-                if t.lang == "zh"
-                else t
-                for t in c.terms
-            )
-            donor = Concept(
-                target, moved, c.sources, c.note, c.definition, c.subject, c.confidence, c.evidence
-            )
+            moved = tuple(replace(t, type="shortForm") if t.lang == "zh" else t for t in c.terms)
+            donor = replace(c, id=target, terms=moved)
             by_id[target] = merge_concept(by_id[target], donor)
             del by_id[c.id]
     return list(by_id.values())
@@ -196,19 +209,8 @@ def _settle(c: Concept) -> Concept:
         for t in ts:
             type_ = role_of_group[k] if t is main else "variant"
             status = t.status or ("preferred" if t is main and lead else "admitted")
-            settled.append(
-                Term(t.text, t.lang, type_, status, t.count, t.locations, t.sources, t.note)
-            )
-    return Concept(
-        c.id,
-        tuple(sorted(settled, key=_term_order)),
-        c.sources,
-        c.note,
-        c.definition,
-        c.subject,
-        c.confidence,
-        c.evidence,
-    )
+            settled.append(replace(t, type=type_, status=status))
+    return replace(c, terms=tuple(sorted(settled, key=_term_order)))
 
 
 def conflicts_of(concepts: tuple[Concept, ...]) -> tuple[Conflict, ...]:

@@ -1,7 +1,11 @@
 """Concepts, terms, definitions and locations: the data every part of termkit exchanges.
 
 Values only; building and merging live in `termkit.termbase.merge`. Term types and statuses use
-the TBX-Basic vocabulary so that exchange formats map one to one.
+the TBX-Basic vocabulary so that exchange formats map one to one. Terms may be in any language
+(`lang` is the BCP 47 primary language subtag, `variety` the whole tag when it says more, such
+as `zh-TW`); analysis reads the languages of `ANALYSED` and carries the others along. What
+termkit does not analyse (parts of speech, contexts, images, transactions) is kept as `Datum`
+trees so that a terminologist's termbase survives a round trip.
 """
 
 from __future__ import annotations
@@ -12,9 +16,12 @@ from dataclasses import asdict, dataclass, field
 from termkit.text.normalize import normalize
 
 KINDS = ("abbreviation", "title", "english")
-TERM_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation", "variant")
+TERM_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation", "variant", "phrase")
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
-LANGS = ("zh", "en")
+# The languages termkit analyses (extraction, checking), first in every listing; terms of any
+# other language are kept and exchanged as they are.
+ANALYSED = ("zh", "en")
+LANGS = ANALYSED
 # How many locations a term keeps: the first ones in (path, line, column) order. Taking the
 # smallest N of a union is associative, so capped merges give the same result in any order.
 MAX_LOCATIONS = 20
@@ -38,6 +45,44 @@ class Location:
     def parse(cls, text: str) -> Location:
         path, line, column = text.rsplit(":", 2)
         return cls(path, int(line), int(column))
+
+
+@dataclass(frozen=True, order=True)
+class Datum:
+    """A piece of information termkit keeps but does not analyse, in TBX's terms: an element
+    (`termNote`, `descrip`, `admin`, `xref`, `transacGrp`, `descripGrp` …) with its data
+    category (`type`), text, other attributes (`target`) and the items grouped in it (a
+    context and its source; a transaction's type, date and responsible person)."""
+
+    tag: str
+    type: str = ""
+    text: str = ""
+    attrs: tuple[tuple[str, str], ...] = ()
+    items: tuple[Datum, ...] = ()
+
+    def to_json(self) -> list:
+        """A compact JSON value (for the formats that carry it in a note)."""
+        out: list = [self.tag, self.type, self.text]
+        if self.attrs or self.items:
+            out.append([list(a) for a in self.attrs])
+        if self.items:
+            out.append([i.to_json() for i in self.items])
+        return out
+
+    @classmethod
+    def from_json(cls, value: list) -> Datum:
+        tag, type_, text, *rest = value
+        attrs = tuple((str(k), str(v)) for k, v in rest[0]) if rest else ()
+        items = tuple(cls.from_json(i) for i in rest[1]) if len(rest) > 1 else ()
+        return cls(str(tag), str(type_), str(text), attrs, items)
+
+
+def transaction(kind: str, date: str, person: str = "") -> Datum:
+    """A TBX transaction (`origination`, `modification`): who did what, and when."""
+    items = [Datum("transac", "transactionType", kind), Datum("date", text=date)]
+    if person:
+        items.append(Datum("transacNote", "responsibility", person))
+    return Datum("transacGrp", items=tuple(items))
 
 
 @dataclass(frozen=True)
@@ -87,10 +132,17 @@ class Term:
     locations: tuple[Location, ...] = ()
     sources: tuple[str, ...] = ()
     note: str = ""
+    variety: str = ""  # the whole language tag when it says more than `lang`: zh-TW, en-US
+    data: tuple[Datum, ...] = ()
 
     @property
     def key(self) -> str:
         return normalize(self.text)
+
+    @property
+    def tag(self) -> str:
+        """The language tag as read: `zh-TW`, `es`."""
+        return self.variety or self.lang
 
 
 @dataclass(frozen=True)
@@ -112,7 +164,9 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Concept:
-    """A concept: its terms in both languages, the documents it came from, and why we think so."""
+    """A concept: its terms in any languages, the documents it came from, why we think so, and
+    what termkit keeps unanalysed about it (`data`) and about its language sections
+    (`lang_data`: pairs of a language tag and a datum)."""
 
     id: str
     terms: tuple[Term, ...]
@@ -122,6 +176,8 @@ class Concept:
     subject: str = ""
     confidence: float = 0.0
     evidence: tuple[str, ...] = ()
+    data: tuple[Datum, ...] = ()
+    lang_data: tuple[tuple[str, Datum], ...] = ()
 
     def terms_of(self, lang: str, *types: str) -> list[Term]:
         return [t for t in self.terms if t.lang == lang and (not types or t.type in types)]
@@ -136,6 +192,7 @@ class Concept:
     @property
     def label(self) -> str:
         term = self.preferred("zh", "fullForm") or self.preferred("zh") or self.preferred("en")
+        term = term or min(self.terms, key=lambda t: lang_rank(t.tag), default=None)
         return term.text if term else self.id
 
 
@@ -146,12 +203,24 @@ class Termbase:
     concepts: tuple[Concept, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     meta: tuple[tuple[str, str], ...] = field(default=())
+    back: tuple[Datum, ...] = ()  # TBX back matter: the people that transactions refer to
 
     def by_id(self) -> dict[str, Concept]:
         return {c.id: c for c in self.concepts}
 
     def __len__(self) -> int:
         return len(self.concepts)
+
+
+def lang_rank(tag: str) -> tuple:
+    """The order of languages in every listing: the analysed ones first, then by tag."""
+    primary = tag.split("-")[0]
+    return (ANALYSED.index(primary) if primary in ANALYSED else len(ANALYSED), tag)
+
+
+def languages(tb: Termbase) -> list[str]:
+    """The language tags of a termbase's terms, in listing order."""
+    return sorted({t.tag for c in tb.concepts for t in c.terms}, key=lang_rank)
 
 
 def concept_id(anchor: str) -> str:
