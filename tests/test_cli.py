@@ -12,7 +12,7 @@ import pytest
 from termkit.cli import main
 from termkit.formats import glossary_csv
 
-from .conftest import REPO, SEED000, SEED003
+from .conftest import REPO, SEED000, SEED003, shared
 
 
 def test_extract_jsonl_contract(capsys):
@@ -63,10 +63,15 @@ def test_binary_input_is_one_line_error_and_no_output_file(tmp_path, capsys, com
 
 
 def test_shipped_glossary_is_what_termkit_builds_from_the_seeds(tmp_path, monkeypatch):
+    """The seeds and the UNPC devset beside the checkout, with English equivalents from the
+    devset's parallel English, curated: the command of README.md."""
+    shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh")
     monkeypatch.chdir(REPO)
     out = tmp_path / "glossary.csv"
+    devset = "../shared/data/unpc-v1.0-devset/UNv1.0.devset"
     curation = ["--curation", "glossary/curation.csv"]
-    assert main(["build", "seeds", *curation, "-o", str(out), "-q"]) == 0
+    parallel = ["--parallel", f"{devset}.zh", f"{devset}.en"]
+    assert main(["build", "seeds", *parallel, *curation, "-o", str(out), "-q"]) == 0
     assert out.read_text(encoding="utf-8") == (REPO / "glossary" / "glossary.csv").read_text(
         encoding="utf-8"
     )

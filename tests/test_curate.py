@@ -54,3 +54,69 @@ def test_the_shipped_curation_file_reads(tmp_path):
     bad.write_text("action,term\nmerge,环境署\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.csv:2: unknown action"):
         read_decisions(bad)
+
+
+def test_a_decision_keeps_its_author_and_date_and_settles_its_conflict():
+    glossary = _glossary()
+    assert [x.kind for x in glossary.conflicts] == ["full-form-two-short-forms"]
+    decision = Decision(
+        "prefer", "开发署", "zh", "UNTERM", author="A. Terminologist", date="2026-11-30"
+    )
+    tb = curate(glossary, [decision])
+    assert tb.conflicts == ()
+    undp = next(c for c in tb.concepts if c.label == "联合国开发计划署")
+    (term,) = [t for t in undp.terms if t.text == "开发署"]
+    assert term.data == (decision.transaction(),)
+    texts = [i.text for i in term.data[0].items]
+    assert texts == ["modification", "2026-11-30", "A. Terminologist", "termkit curation: prefer"]
+    assert curate(tb, [decision]) == tb  # applied twice: one transaction
+    # the transaction is TBX's
+    from termkit.formats import tbx
+
+    data = tbx.dumps(tb).decode()
+    assert "<date>2026-11-30</date>" in data and "A. Terminologist</transacNote>" in data
+    assert tbx.loads(tbx.dumps(tb)) == tb
+
+
+def test_deprecating_one_short_form_settles_the_conflict():
+    tb = curate(_glossary(), [Decision("deprecate", "开发计划署", "zh")])
+    assert tb.conflicts == ()
+
+
+def test_a_short_form_of_two_concepts_is_settled_by_a_scoped_prefer():
+    two = build_termbase(
+        [
+            from_definitions(extract_text("联合国环境规划署（环境署）成立。", "a")),
+            from_definitions(extract_text("国际环境保护署（环境署）成立。", "b")),
+        ]
+    )
+    assert [x.kind for x in two.conflicts] == ["short-form-ambiguous"]
+    assert curate(two, [Decision("prefer", "环境署", "zh")]).conflicts == two.conflicts
+    scoped = Decision("prefer", "环境署", "zh", concept="联合国环境规划署")
+    tb = curate(two, [scoped])
+    assert tb.conflicts == ()
+    statuses = {c.label: [t.status for t in c.terms if t.text == "环境署"] for c in tb.concepts}
+    assert statuses["联合国环境规划署"] == ["preferred"]
+
+
+def test_decisions_naming_unknown_terms_are_reported(tmp_path, capsys):
+    from termkit.cli import main
+
+    from .conftest import SEED000
+
+    curation = tmp_path / "curation.csv"
+    curation.write_text(
+        "action,term,lang,note,author,date\n"
+        "prefer,环境署,zh,,A. T.,2026-11-30\n"
+        "deprecate,环境规划暑,zh,typo,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "g.csv"
+    assert main(["build", str(SEED000), "--curation", str(curation), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert f"{curation}:3: decision deprecate 环境规划暑 (zh) names no term of the glossary" in err
+    assert "环境署" not in err.replace("环境规划暑", "")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,term,date\nprefer,环境署,30/11/2026\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.csv:2: date '30/11/2026' is not YYYY-MM-DD"):
+        read_decisions(bad)

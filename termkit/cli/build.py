@@ -11,7 +11,7 @@ from termkit.errors import InputError
 from termkit.formats import glossary_csv
 from termkit.parallel import WorkersLost
 from termkit.paths import collect, read_list
-from termkit.termbase.curate import curate, read_decisions
+from termkit.termbase.curate import curate, read_decisions, unused
 from termkit.termbase.merge import finalize, merge
 
 
@@ -96,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
         equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
         termbase = finalize(merge(termbase, *equivalents))
     if decisions is not None:
+        for d in unused(termbase, decisions):
+            print(
+                f"{d.where}: decision {d.describe()} names no term of the glossary", file=sys.stderr
+            )
         termbase = curate(termbase, decisions)
     glossary_csv.write(termbase, args.output, bom=args.bom)
     if not args.quiet:

@@ -1,21 +1,30 @@
 """A terminologist's decisions, kept in a small CSV and applied again on every rebuild.
 
-Each row is `action,term,lang,note`: `reject` drops a term (and its concept when the Chinese
-full form is rejected), `prefer` makes a term the preferred one of its language and type (the
-others become admitted), `admit`, `deprecate` and `supersede` set that status. Decisions name
-terms by their normalization key, so `降排＋` also decides `降排+`.
+Each row is `action,term,lang,note[,concept,author,date]`: `reject` drops a term (and its
+concept when the Chinese full form is rejected), `prefer` makes a term the preferred one of its
+language and type (the others become admitted), `admit`, `deprecate` and `supersede` set that
+status. Decisions name terms by their normalization key, so `降排＋` also decides `降排+`; a
+`concept` (an id, or any term of the concept) limits a decision to that concept.
+
+A decided term keeps the decision as a TBX transaction (`modification`, with the decision's
+date and author, and a note naming the action), so it travels to CAT tools and back. A conflict
+that a decision settles is no longer reported (see `conflicts_of`): a full form's short forms
+once one is preferred, a short form of several concepts once it is deprecated, or preferred
+for one concept. `unused` lists the
+decisions that name no term of the glossary, so a typo or a term that has gone is seen.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from termkit.errors import InputError
 from termkit.termbase.merge import conflicts_of
-from termkit.termbase.model import Concept, Term, Termbase
+from termkit.termbase.model import DECISION_NOTE, Concept, Datum, Term, Termbase
 from termkit.text.normalize import normalize
 
 ACTIONS = {
@@ -33,9 +42,34 @@ class Decision:
     term: str
     lang: str = ""
     note: str = ""
+    concept: str = ""
+    author: str = ""
+    date: str = ""
+    where: str = field(default="", compare=False)  # `curation.csv:4`, for reports
 
-    def applies_to(self, term: Term) -> bool:
-        return term.key == normalize(self.term) and self.lang in ("", term.lang)
+    def applies_to(self, term: Term, concept: Concept | None = None) -> bool:
+        if term.key != normalize(self.term) or self.lang not in ("", term.lang):
+            return False
+        return not self.concept or concept is None or _names(self.concept, concept)
+
+    def describe(self) -> str:
+        scope = f" in {self.concept}" if self.concept else ""
+        return f"{self.action} {self.term}{f' ({self.lang})' if self.lang else ''}{scope}"
+
+    def transaction(self) -> Datum:
+        """The decision as a TBX transaction: what was done, when and by whom."""
+        items = [Datum("transac", "transactionType", "modification")]
+        if self.date:
+            items.append(Datum("date", text=self.date))
+        if self.author:
+            items.append(Datum("transacNote", "responsibility", self.author))
+        items.append(Datum("note", text=DECISION_NOTE + self.action))
+        return Datum("transacGrp", items=tuple(items))
+
+
+def _names(ref: str, concept: Concept) -> bool:
+    """True when `ref` is the concept's id or one of its terms."""
+    return ref == concept.id or normalize(ref) in {t.key for t in concept.terms}
 
 
 def read_decisions(path: str | Path) -> list[Decision]:
@@ -52,10 +86,18 @@ def read_decisions(path: str | Path) -> list[Decision]:
             raise InputError(f"{path}:{reader.line_num}: unknown action {action!r}")
         if not term:
             raise InputError(f"{path}:{reader.line_num}: empty term")
-        decisions.append(
-            Decision(action, term, (row.get("lang") or "").strip(), (row.get("note") or "").strip())
-        )
+        cells = {
+            k: (row.get(k) or "").strip() for k in ("lang", "note", "concept", "author", "date")
+        }
+        if cells["date"] and not _DATE.fullmatch(cells["date"]):
+            raise InputError(
+                f"{path}:{reader.line_num}: date {cells['date']!r} is not YYYY-MM-DD (ISO 8601)"
+            )
+        decisions.append(Decision(action, term, **cells, where=f"{path}:{reader.line_num}"))
     return decisions
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
 def curate(tb: Termbase, decisions: list[Decision]) -> Termbase:
@@ -66,13 +108,20 @@ def curate(tb: Termbase, decisions: list[Decision]) -> Termbase:
         if curated is not None:
             concepts.append(curated)
     ordered = tuple(concepts)
-    return Termbase(ordered, conflicts_of(ordered), tb.meta)
+    return Termbase(ordered, conflicts_of(ordered), tb.meta, tb.back)
+
+
+def unused(tb: Termbase, decisions: list[Decision]) -> list[Decision]:
+    """The decisions that name no term of the (uncurated) termbase."""
+    return [
+        d for d in decisions if not any(d.applies_to(t, c) for c in tb.concepts for t in c.terms)
+    ]
 
 
 def _curate_concept(concept: Concept, decisions: list[Decision]) -> Concept | None:
     terms = list(concept.terms)
     for d in decisions:
-        hits = [t for t in terms if d.applies_to(t)]
+        hits = [t for t in terms if d.applies_to(t, concept)]
         if not hits:
             continue
         if d.action == "reject":
@@ -85,11 +134,14 @@ def _curate_concept(concept: Concept, decisions: list[Decision]) -> Concept | No
 
 
 def _decide(term: Term, decision: Decision, hits: list[Term]) -> Term:
-    """A term after a status decision: the decided terms take the status; preferring a term
-    demotes the other preferred terms of its language and type to admitted."""
+    """A term after a status decision: the decided terms take the status and the decision's
+    transaction; preferring a term demotes the other preferred terms of its language and type
+    to admitted."""
     status = ACTIONS[decision.action]
     if term in hits:
-        return replace(term, status=status, note=decision.note or term.note)
+        mark = decision.transaction()
+        data = term.data if mark in term.data else (*term.data, mark)
+        return replace(term, status=status, note=decision.note or term.note, data=data)
     roles = {(t.lang, t.type) for t in hits}
     if status == "preferred" and term.status == "preferred" and (term.lang, term.type) in roles:
         return replace(term, status="admitted")

@@ -23,11 +23,13 @@ from termkit.termbase.model import (
     Term,
     Termbase,
     concept_id,
+    decided,
     lang_rank,
 )
 
 _STATUS_RANK = {"": 0, "admitted": 1, "preferred": 2, "superseded": 3, "deprecated": 4}
 _ROLE_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation")
+_RETIRED = ("deprecated", "superseded")
 
 
 def _english_type(text: str) -> str:
@@ -214,14 +216,22 @@ def _settle(c: Concept) -> Concept:
 
 
 def conflicts_of(concepts: tuple[Concept, ...]) -> tuple[Conflict, ...]:
-    """Short forms claimed by several concepts; concepts with several short forms."""
+    """Short forms claimed by several concepts; concepts with several short forms.
+
+    What a terminologist settled is not a conflict: a deprecated or superseded short form is
+    not one a concept is given; a full form's short forms are settled once one of them was
+    preferred by a decision, a short form of several concepts once a decision preferred it
+    in exactly one of them.
+    """
     found: list[Conflict] = []
     owners: dict[str, list[Concept]] = defaultdict(list)
+    chosen: dict[str, int] = defaultdict(int)
     for c in concepts:
-        shorts = {t.key: t for t in c.terms_of("zh", "shortForm")}
-        for key in shorts:
+        shorts = {t.key: t for t in c.terms_of("zh", "shortForm") if t.status not in _RETIRED}
+        for key, t in shorts.items():
             owners[key].append(c)
-        if len(shorts) > 1:
+            chosen[key] += decided(t, "prefer")
+        if len(shorts) > 1 and not any(decided(t, "prefer") for t in shorts.values()):
             full = c.label
             found.append(
                 Conflict(
@@ -232,7 +242,7 @@ def conflicts_of(concepts: tuple[Concept, ...]) -> tuple[Conflict, ...]:
                 )
             )
     for key, cs in owners.items():
-        if len(cs) > 1:
+        if len(cs) > 1 and chosen[key] != 1:
             short = min(t.text for t in cs[0].terms_of("zh", "shortForm") if t.key == key)
             found.append(
                 Conflict(

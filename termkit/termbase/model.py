@@ -85,6 +85,19 @@ def transaction(kind: str, date: str, person: str = "") -> Datum:
     return Datum("transacGrp", items=tuple(items))
 
 
+# The note of the transaction a terminologist's decision leaves on a term (see `curate`).
+DECISION_NOTE = "termkit curation: "
+
+
+def decided(term: Term, action: str) -> bool:
+    """True when a curation decision `action` (`prefer`, `deprecate` …) was made on the term."""
+    mark = DECISION_NOTE + action
+    return any(
+        d.tag == "transacGrp" and any(i.tag == "note" and i.text == mark for i in d.items)
+        for d in term.data
+    )
+
+
 @dataclass(frozen=True)
 class Definition:
     """One place where a document introduces a short form (or an English equivalent).
