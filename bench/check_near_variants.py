@@ -45,6 +45,8 @@ JUDGED = {
     ("用高全球升温潜能值", "用低全球升温潜能值"): "F",  # high vs low GWP
     ("人权问题", "人口问题"): "F",
     ("矿石储量", "矿产储量"): "F",  # ore reserves vs mineral reserves (JORC vs CRIRSCO)
+    ("联索援助团", "联伊援助团"): "F",  # UNSOM, another mission than UNAMI (2026-12-01)
+    ("联阿援助团", "联伊援助团"): "F",  # UNAMA, another mission than UNAMI
 }
 
 

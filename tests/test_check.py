@@ -218,6 +218,21 @@ def test_slips_in_glossary_terms_used_once():
     ]
 
 
+def test_slips_in_the_documents_own_short_forms_are_found_once_written_once():
+    """No glossary knows these names: the document's definitions make them known terms. A
+    form written twice, or defined, is a name of its own (联海稳定团 beside 联刚稳定团)."""
+    text = (
+        "世界卫生组织（世卫组织）和联合国伊拉克援助团（联伊援助团）出席。\n"
+        "世卫告织的代表和联援伊助团的代表发言。联海稳定团和联海稳定团都来了。\n"
+        "联合国组织刚果民主共和国稳定特派团（联刚稳定团）。\n"
+    )
+    found = run(text, GlossaryIndex([]))
+    assert [(f.found, f.suggestion) for f in found if f.rule == "TK110"] == [
+        ("世卫告织", "世卫组织"),
+        ("联援伊助团", "联伊援助团"),
+    ]
+
+
 def test_term_inside_a_longer_known_term_is_no_hit():
     terms = (Term("环境署", "zh", "shortForm", "preferred"),)
     longer = (Term("环境署世界养护监测中心", "zh", "fullForm", "preferred"),)

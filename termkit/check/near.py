@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
-from termkit.text.normalize import HAN, HAN_CHAR
+from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
 
 N = 4
 MAX_LEN = 12
@@ -84,7 +84,7 @@ def four_grams(text: str) -> set[str]:
     return {text[i : i + N] for m in _RUN.finditer(text) for i in range(len(m.group()) - N + 1)}
 
 
-def _pairs(grams: Grams, known: set[str]) -> list[tuple[str, str]]:
+def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str, str]]:
     """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
     preferred one occurs twice or is part of a glossary term; the rare one is used at most
     MAX_SHORTLIST times (more is no slip). A 1 MB document has some 150,000 distinct
@@ -94,7 +94,7 @@ def _pairs(grams: Grams, known: set[str]) -> list[tuple[str, str]]:
     rare = [
         w
         for w, ps in grams.at.items()
-        if len(ps) <= MAX_SHORTLIST and w not in known and w[0] not in _NEUTRAL
+        if len(ps) <= MAX_SHORTLIST and w not in glossary and w[0] not in _NEUTRAL
         if w[-1] not in _NEUTRAL
     ]
     found = []
@@ -128,13 +128,17 @@ def check(facts: Facts, out: Collector) -> None:
     key = facts.doc.key
     grams = Grams(key)
     long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
+    # The document's own defined forms are known terms of any length: their slips (世卫告织
+    # for 世卫组织, 联援伊助团 for 联伊援助团) are reported against them.
+    defined = {form for k in facts.defined_forms if _RUN.fullmatch(form := strip_title_marks(k))}
     terms_with: dict[str, list[str]] = defaultdict(list)
-    for k in long_known:
+    for k in sorted({*long_known, *defined}):
         for g in four_grams(k):
             terms_with[g].append(k)
     known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
     reported: set[int] = set()
-    for s, t in _pairs(grams, set(terms_with)):
+    in_glossary = {g for k in long_known for g in four_grams(k)}
+    for s, t in _pairs(grams, set(terms_with), in_glossary):
         for p in grams.occurrences(s):
             if p in reported:
                 continue
@@ -147,7 +151,15 @@ def check(facts: Facts, out: Collector) -> None:
             # misspells a glossary term (联合国环境规化署（环境署）).
             if variant in facts.glossary or (variant in facts.defined_forms and not snapped):
                 continue
-            if not _credible(grams, variant, preferred, preferred in known_keys):
+            # A slip of a defined form is written once; a form used again, or defined, is a
+            # name of its own (联海稳定团 beside 联刚稳定团).
+            sure = (
+                snapped is not None
+                and preferred in defined
+                and variant not in facts.defined_forms
+                and grams.count(variant) == 1
+            )
+            if not _credible(grams, variant, preferred, preferred in known_keys, sure):
                 continue
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
@@ -162,7 +174,7 @@ def check(facts: Facts, out: Collector) -> None:
             )
 
 
-def _credible(grams: Grams, variant: str, preferred: str, known: bool) -> bool:
+def _credible(grams: Grams, variant: str, preferred: str, known: bool, sure: bool) -> bool:
     """Keep a pair only when the rare form is rare and the preferred form is a known term, or
     the document's usual spelling of a free-standing term whose changed character belongs to
     the term (协同增效 / 协调增效) rather than to a word that happens to follow or precede it
@@ -172,7 +184,7 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool) -> bool:
     rare = grams.count(variant)
     if rare > MAX_RARE:
         return False  # a term of its own, or a fragment of a longer one (生物多样性目标)
-    if known and len(preferred) >= MIN_KNOWN:
+    if sure or (known and len(preferred) >= MIN_KNOWN):
         return True
     usual = grams.count(preferred)
     if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(grams, preferred):
