@@ -19,7 +19,7 @@ one error on one line of a copy of its document:
                  form with Latin letters, digits or signs in the other width, used later;
 - redefinition:  the short form defined again, later, for another name it could abbreviate;
 - traditional:   a defined form in traditional script (OpenCC s2t), used later;
-- before:        the short form used on a line before its definition.
+- before:        the short form used on the document's first line, before its definition.
 
 A later use replaces the short form's next occurrence when there is one, else it is inserted at
 a clause start in a short frame (`据X称，`, `X的` …). A plant is found when a finding's span
@@ -250,8 +250,8 @@ class Planter:
 
     def _before(self, gold, lines, at):
         short = gold["abbr"]
-        if at > 0:
-            return self._insert("before", gold, lines, at - 1, 0, short, short)
+        if at > 0:  # the first line: before any use the original itself makes
+            return self._insert("before", gold, lines, 0, 0, short, short)
         if gold["offset"] == 0:
             line = lines[at]
             lines[at] = f"据{short}称，" + line
