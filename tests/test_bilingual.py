@@ -4,7 +4,6 @@ numbers and inline codes; every finding names its segment and side."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,6 +14,8 @@ from termkit.cli import main
 from termkit.errors import InputError
 from termkit.formats import bilingual, glossary_csv
 from termkit.termbase.model import Concept, Term, Termbase
+
+from .conftest import shared
 
 UNEP = Concept(
     "unep",
@@ -244,11 +245,9 @@ def test_cli_outputs_name_segment_and_side(tmp_path, capsys):
 
 
 def test_tico19_tmx_has_no_case_only_findings():
-    tico = Path(__file__).parents[1] / ".." / "shared" / "data" / "tico19-en-zh"
-    if not tico.is_dir():
-        pytest.skip("../shared/data/tico19-en-zh is not beside the checkout")
     from termkit.check.run import load_index
 
+    tico = shared("data", "tico19-en-zh")
     index = load_index([str(tico / "f_en-zh_CN.csv")])
     findings = check_file(str(tico / "all.en-zh.tmx"), index, Settings())
     assert findings and all(f.location.segment and f.location.side for f in findings)

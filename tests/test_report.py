@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from termkit.check import report
 from termkit.check.finding import Finding, Location
+from termkit.cli import main
 
 
 def finding(**kw) -> Finding:
@@ -50,4 +53,143 @@ def test_location_label_for_pages_and_paragraphs():
 def _written(f: Finding, fmt: str) -> str:
     out = io.StringIO()
     report.write([f], out, fmt, 1)
+    return out.getvalue()
+
+
+# --- HTML and XLSX --------------------------------------------------------------------------
+
+GLOSSARY_ROWS = [("联合国环境规划署", "zh", "fullForm", "preferred"), ("环境署", "zh", "shortForm", "preferred"),
+                 ("规划署", "zh", "shortForm", "deprecated"), ("UNEP", "en", "acronym", "preferred")]  # fmt: skip
+DRAFT = "联合国环境规划署（环境署）发布了报告。\n规划署的工作人员说，<b>规划署</b>将开会。\n"
+XLIFF = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+    '<file original="a.docx" source-language="en" target-language="zh-CN" datatype="plaintext"><body>\n'
+    '<trans-unit id="7"><source>UNEP in 2015</source>\n<target>规划署2016年</target></trans-unit>\n'
+    "</body></file></xliff>\n"
+)
+
+
+@pytest.fixture
+def reported(tmp_path, monkeypatch):
+    """A draft and an XLIFF checked against a small glossary: (cli arguments, findings)."""
+    from termkit.formats import glossary_csv
+    from termkit.termbase.model import Concept, Term, Termbase
+
+    glossary = tmp_path / "unep.csv"
+    glossary_csv.write(
+        Termbase((Concept("unep", tuple(Term(*r) for r in GLOSSARY_ROWS)),)), glossary
+    )
+    (tmp_path / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "memory.xlf").write_text(XLIFF, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = [
+        "check",
+        "--isolated",
+        "--no-default-glossary",
+        "--glossary",
+        "unep.csv",
+        "draft.txt",
+        "memory.xlf",
+    ]
+    return args, json.loads(_cli([*args, "--format", "json"]))
+
+
+def test_html_report_is_self_contained_and_complete(reported, tmp_path):
+    args, findings = reported
+    assert main([*args, "--format", "html", "-o", "report.html"]) == 1
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert (
+        "<script src" not in html
+        and "<link" not in html
+        and "http://" not in html.replace("http-equiv", "").replace("https://", "")
+    )
+    assert html.count('<tr class="finding"') == len(findings)
+    # the term highlighted in its context, HTML in the draft escaped, the segment named
+    assert "<mark>规划署</mark>的工作人员说" in html and "&lt;b&gt;" in html
+    assert "segment 7 (target)" in html and "UNEP in 2015" in html
+    # summaries and the glossary concept with its deprecated form
+    assert 'id="by-rule"' in html and 'id="by-term"' in html
+    assert 'class="status-deprecated"' in html and "规划署</span> <small>(deprecated)" in html
+    # deterministic: the same findings give the same bytes
+    main([*args, "--format", "html", "-o", "again.html"])
+    assert (tmp_path / "again.html").read_bytes() == (tmp_path / "report.html").read_bytes()
+
+
+def test_xlsx_report_reopens_with_one_row_per_finding(reported, tmp_path):
+    from openpyxl import load_workbook
+
+    args, findings = reported
+    assert main([*args, "--format", "xlsx"]) == 2  # not to a terminal
+    assert main([*args, "--format", "xlsx", "-o", "report.xlsx"]) == 1
+    ws = load_workbook(tmp_path / "report.xlsx").active
+    header, *rows = list(ws.values)
+    assert header[:6] == ("File", "Line", "Column", "Segment", "Side", "Rule")
+    assert len(rows) == len(findings)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    segment = [r for r in rows if r[0] == "memory.xlf"]
+    assert segment and all(r[3] == "7" and r[4] == "target" for r in segment)
+    assert any(r[12] == "UNEP in 2015" for r in segment)
+    colours = {r[7]: ws.cell(i + 2, 8).fill.start_color.rgb for i, r in enumerate(rows)}
+    assert colours["error"] != colours["warning"]
+    main([*args, "--format", "xlsx", "-o", "again.xlsx"])
+    assert (tmp_path / "again.xlsx").read_bytes() == (tmp_path / "report.xlsx").read_bytes()
+
+
+def test_html_report_in_headless_chromium(reported, tmp_path):
+    """The report in a real browser: every finding visible, a filter hides the others."""
+    args, findings = reported
+    main([*args, "--format", "html", "-o", "report.html"])
+    driver = _chromium(tmp_path)
+    try:
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select
+
+        driver.get((tmp_path / "report.html").as_uri())
+        rows = driver.find_elements(By.CSS_SELECTOR, "#findings tr.finding")
+        assert len(rows) == len(findings) and all(r.is_displayed() for r in rows)
+        assert "规划署" in driver.find_element(By.CSS_SELECTOR, "#findings mark").text
+        Select(driver.find_element(By.ID, "filter-file")).select_by_value("memory.xlf")
+        shown = [r for r in rows if r.is_displayed()]
+        assert shown and len(shown) == sum(f["path"] == "memory.xlf" for f in findings) < len(rows)
+        assert all("memory.xlf" in r.text for r in shown)
+        Select(driver.find_element(By.ID, "filter-file")).select_by_value("")
+        driver.find_element(By.CSS_SELECTOR, '#by-rule button[data-rule="TK106"]').click()
+        shown = [r for r in rows if r.is_displayed()]
+        assert len(shown) == sum(f["rule"] == "TK106" for f in findings)
+        count = driver.find_element(By.ID, "shown").text
+        assert count == f"{len(shown)} of {len(rows)} shown"
+        assert driver.get_screenshot_as_png()[:4] == b"\x89PNG"
+    finally:
+        driver.quit()
+
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1000")  # fmt: skip
+
+
+def _chromium(tmp_path):
+    import shutil
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not browser or not driver:
+        pytest.skip("Chromium not installed (Debian: apt-get install chromium chromium-driver)")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(
+        options=options, service=webdriver.ChromeService(executable_path=driver)
+    )
+
+
+def _cli(args: list[str]) -> str:
+    out = io.StringIO()
+    from contextlib import redirect_stdout
+
+    with redirect_stdout(out):
+        main(args)
     return out.getvalue()

@@ -1,5 +1,5 @@
-"""Write findings as text (for people), JSON (a contract for tools) or SARIF 2.1.0 (for code
-scanning)."""
+"""Write findings as text (for people), JSON (a contract for tools), SARIF 2.1.0 (for code
+scanning), or an HTML or XLSX report (for revisers: `report_html`, `report_xlsx`)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from typing import IO
 
 from termkit import __version__
 from termkit.check.finding import Finding
+from termkit.check.glossary import GlossaryIndex
 from termkit.check.rules import BY_CODE, RULES
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "html", "xlsx")
+# Formats written to a file only (-o), never to a terminal.
+BINARY = ("xlsx",)
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -23,10 +26,22 @@ def use_colour(out: IO) -> bool:
     return hasattr(out, "isatty") and out.isatty() and not os.environ.get("NO_COLOR")
 
 
-def write(findings: list[Finding], out: IO, fmt: str, files: int, fixed: int = 0) -> None:
+def write(
+    findings: list[Finding],
+    out: IO,
+    fmt: str,
+    files: int,
+    fixed: int = 0,
+    glossary: GlossaryIndex | None = None,
+) -> None:
+    """Write a text format to `out` (`glossary`: the concepts an HTML report lists)."""
     import json
 
-    if fmt == "json":
+    if fmt == "html":
+        from termkit.check import report_html
+
+        out.write(report_html.render(findings, summary(findings, files, fixed), glossary))
+    elif fmt == "json":
         json.dump([f.to_dict() for f in findings], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "sarif":

@@ -52,7 +52,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="CODE=LEVEL",
         help="set a rule's severity (error, warning, info)",
     )
-    parser.add_argument("--format", choices=report.FORMATS, default="text")
+    parser.add_argument(
+        "--format",
+        choices=report.FORMATS,
+        default="text",
+        help="text, json, sarif, html (a self-contained report) or xlsx (needs -o)",
+    )
     parser.add_argument("-o", "--output", help="write the report here instead of standard output")
     parser.add_argument(
         "--fail-on",
@@ -79,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("no PATH given (see termkit check --help)")
     if args.jobs < 1:
         raise InputError("--jobs must be at least 1")
+    if args.format in report.BINARY and args.output in (None, "-"):
+        raise InputError(f"--format {args.format} needs -o FILE (it is not text)")
     config = (
         None if args.isolated else Path(args.config) if args.config else find_config(Path.cwd())
     )
@@ -103,8 +110,14 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         checked, fixed = _fix(checked, settings, glossaries, args.encoding)
     findings = [f for c in checked for f in c.findings]
-    with output_stream(args.output) as out:
-        report.write(findings, out, args.format, len(files), fixed)
+    if args.format in report.BINARY:
+        from termkit.check import report_xlsx
+
+        report_xlsx.write(findings, args.output)
+    else:
+        glossary = load_index(glossaries) if args.format == "html" else None
+        with output_stream(args.output) as out:
+            report.write(findings, out, args.format, len(files), fixed, glossary)
     threshold = SEVERITIES.index(settings.fail_on)
     return int(any(SEVERITIES.index(f.severity) >= threshold for f in findings))
 
