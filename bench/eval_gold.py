@@ -21,17 +21,18 @@ from gold import Found, GoldDoc, Score, fold_of, load_seed, load_unpc, score_doc
 from termkit.extract import extract_text
 
 
-def found_in(doc: GoldDoc) -> list[Found]:
+def found_in(doc: GoldDoc, **model) -> list[Found]:
+    """What the extractor finds in a gold document (`model=` overrides the shipped weights)."""
     return [
         Found(d.line, d.short_line, d.full, d.short, "en" if d.kind == "english" else "zh")
-        for d in extract_text(doc.text, doc.name)
+        for d in extract_text(doc.text, doc.name, **model)
     ]
 
 
-def evaluate(docs: list[GoldDoc], kind: str = "") -> Score:
+def evaluate(docs: list[GoldDoc], kind: str = "", **model) -> Score:
     total = Score()
     for doc in docs:
-        found = [f for f in found_in(doc) if not kind or f.kind == kind]
+        found = [f for f in found_in(doc, **model) if not kind or f.kind == kind]
         if kind:
             doc = GoldDoc(
                 doc.name,

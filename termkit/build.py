@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from termkit.cache import ResultCache
@@ -20,7 +20,7 @@ from termkit.chunks import Chunk, ChunkResult, Tally, combine, split
 from termkit.errors import InputError
 from termkit.extract.extractor import DocumentResult, extract_document, extract_file
 from termkit.termbase.merge import finalize, from_definitions, merge
-from termkit.termbase.model import Termbase
+from termkit.termbase.model import Definition, Termbase
 from termkit.text.decode import decode_bytes, read_bytes
 from termkit.tree import TreeReducer
 
@@ -30,9 +30,18 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 def document_termbase(
     result: DocumentResult, min_confidence: float = DEFAULT_MIN_CONFIDENCE
 ) -> Termbase:
-    """One document's contribution to the glossary: a pure function of the document."""
-    kept = [d for d in result.definitions if d.confidence >= min_confidence]
+    """One document's contribution to the glossary: a pure function of the document. The
+    candidates a boundary weighed stay in the glossary's evidence only when it was doubtful,
+    so that a reviewer sees those at a glance and the evidence does not grow with the corpus."""
+    kept = [_reviewable(d) for d in result.definitions if d.confidence >= min_confidence]
     return from_definitions(kept, result.usage)
+
+
+def _reviewable(definition: Definition) -> Definition:
+    if "boundary:doubtful" in definition.evidence:
+        return definition
+    evidence = tuple(e for e in definition.evidence if not e.startswith(("weighed:", "why:")))
+    return replace(definition, evidence=evidence)
 
 
 def extract_paths(

@@ -200,3 +200,23 @@ def test_many_distinct_definitions_in_one_file_take_linear_time(tmp_path):
     assert found_small > 800 and found_large > 6800
     assert large < 30 * max(small, 0.01)
     assert large < 20
+
+
+def test_each_definition_lists_the_candidates_it_weighed():
+    found = extract_text("本报告系由联合国环境规划署（环境署）编写。")
+    assert [(d.full, d.short) for d in found] == [("联合国环境规划署", "环境署")]
+    weighed = next(e for e in found[0].evidence if e.startswith("weighed:"))
+    candidates = [c.rsplit("=", 1)[0] for c in weighed.removeprefix("weighed:").split()]
+    assert candidates[0] == "联合国环境规划署" and len(candidates) > 1
+    assert any(e.startswith("why:") for e in found[0].evidence)
+
+
+def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
+    from termkit.extract.scoring import WEIGHTS, BoundaryModel
+
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert data["weights"] and data["held_out_figures"]
+    sentence = "本报告系由联合国环境规划署（环境署）编写。"
+    longest = BoundaryModel({"bias": 0.0, "chars": 5.0})  # prefers the longest candidate
+    assert extract_text(sentence, model=longest)[0].full == "本报告系由联合国环境规划署"
+    assert extract_text(sentence)[0].full == "联合国环境规划署"

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from termkit.extract.features import window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
+from termkit.extract.scoring import BoundaryModel
 from termkit.text.normalize import HAN, HAN_CHAR
 
 MAX_FULL = 64
@@ -31,6 +33,7 @@ class Boundary:
     matched: str  # the short form's characters found in the full form, in order
     coverage: float  # share of the short form's Chinese characters found
     rules: tuple[str, ...]
+    probability: float = 1.0  # the model's probability that this start is right
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +129,7 @@ class Window:
     text: str
     start: int
     end: int
+    short: str
     kind: str
     anchor: int
     matched: str
@@ -160,17 +164,39 @@ def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
         anchored = text[anchor] == han[0]
     words = _words(text, window, end)
     index = next(i for i, (_, _, a, b) in enumerate(words) if a <= anchor < b)
-    return Window(text, window, end, kind, anchor, matched, coverage, anchored, words, index)
+    return Window(text, window, end, short, kind, anchor, matched, coverage, anchored, words, index)
 
 
-def full_start(window: Window, recurrences: Callable[[str], int]) -> Boundary | None:
-    """The start of the window's full form, or None when the words offer no name there."""
-    text, end, words, index = window.text, window.end, window.words, window.anchor_index
-    rules: list[str] = [f"chars:{window.matched}"] if window.kind != "english" else []
-    first = _walk_left(words, index, window.anchored, rules)
-    if first is None:
+def full_start(
+    window: Window, recurrences: Callable[[str], int], model: BoundaryModel
+) -> Boundary | None:
+    """The start of the window's full form: every candidate start is scored by the model
+    and the likeliest wins; None when the anchored word cannot be inside a name."""
+    anchor_word = window.words[window.anchor_index][0]
+    if anchor_word in STOP_WORDS or anchor_word in SOFT_WORDS or anchor_word == "、":
         return None
-    start = _prefer_recurring(text, words, first, index, end, recurrences, rules)
+    walk_rules: list[str] = []
+    candidates = window_candidates(window, recurrences, walk_rules)
+    if not candidates:
+        return None
+    scored = sorted(
+        ((model.probability(f), start, f) for start, f in candidates), key=lambda s: -s[0]
+    )
+    best, start, features = scored[0]
+    rules = [f"chars:{window.matched}"] if window.kind != "english" else []
+    if "rule-walk" in features:
+        rules.extend(walk_rules)
+    if best < 0.5 or (len(scored) > 1 and scored[1][0] > best / 2):
+        rules.append("boundary:doubtful")
+    rules.append(
+        "weighed:" + " ".join(f"{window.text[s : window.end]}={p:.2f}" for p, s, _ in scored[:3])
+    )
+    rules.append("why:" + " ".join(f"{k}{w:+.1f}" for k, w in model.contributions(features)[:3]))
+    return _finish(window, start, rules, best)
+
+
+def _finish(window: Window, start: int, rules: list[str], probability: float) -> Boundary:
+    text, end = window.text, window.end
     while start < end and (text[start].isspace() or text[start] in "-－·+＋"):
         start += 1
     if start == window.start:
@@ -179,7 +205,37 @@ def full_start(window: Window, recurrences: Callable[[str], int]) -> Boundary | 
             if window.start > 0 and _HARD.match(text, window.start - 1)
             else "boundary:window"
         )
-    return Boundary(start, window.matched, window.coverage, tuple(rules))
+    return Boundary(start, window.matched, window.coverage, tuple(rules), probability)
+
+
+def window_candidates(
+    window: Window, recurrences: Callable[[str], int], walk_rules: list[str] | None = None
+) -> list[tuple[int, dict[str, float]]]:
+    """Every candidate start of the window's full form with its features, longest first.
+    The rule walk's choice is one piece of evidence among the others; `walk_rules` receives
+    the reasons the walk gave for it."""
+    walked = None
+    rules = [] if walk_rules is None else walk_rules
+    first = _walk_left(window.words, window.anchor_index, window.anchored, rules)
+    if first is not None:
+        walked = _prefer_recurring(
+            window.text, window.words, first, window.anchor_index, window.end, recurrences, rules
+        )
+    candidates = window_features(
+        window.words,
+        window.anchor_index,
+        window.end,
+        window.text,
+        window.short,
+        window.kind == "english",
+        recurrences,
+    )
+    for start, features in candidates:
+        if start == walked:
+            features["rule-walk"] = 1.0
+            if window.kind == "english":
+                features["en:rule-walk"] = 1.0
+    return candidates
 
 
 def _walk_left(

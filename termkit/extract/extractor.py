@@ -13,10 +13,12 @@ from termkit.extract.boundary import (
     match_characters,
     names_place_or_person,
     open_window,
+    window_candidates,
 )
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.recurrence import standalone_counts
+from termkit.extract.scoring import BoundaryModel, default_model
 from termkit.termbase.model import Definition, Location
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
@@ -38,10 +40,14 @@ class DocumentResult:
     usage: dict[str, list[Location]] = field(default_factory=dict)
 
 
-def extract_text(text: str, path: str = "<text>") -> list[Definition]:
-    """Definitions in a text, in document order."""
+def extract_text(
+    text: str, path: str = "<text>", *, model: BoundaryModel | None = None
+) -> list[Definition]:
+    """Definitions in a text, in document order; `model` replaces the shipped boundary
+    weights (bench/fit_boundary.py scores weights fitted on other documents with it)."""
     analysis = repair(text)
-    return _extract(analysis, normalize_with_map(analysis.text)[0], path, LineIndex(text))
+    key_text = normalize_with_map(analysis.text)[0]
+    return _extract(analysis, key_text, path, LineIndex(text), model or default_model())
 
 
 def extract_document(document: Document) -> DocumentResult:
@@ -49,7 +55,7 @@ def extract_document(document: Document) -> DocumentResult:
     analysis = repair(document.text)
     lines = LineIndex(document.text)
     key = normalize_with_map(analysis.text)
-    definitions = _extract(analysis, key[0], document.path, lines)
+    definitions = _extract(analysis, key[0], document.path, lines, default_model())
     return DocumentResult(
         document.path, definitions, _usage(analysis, key, definitions, document.path, lines)
     )
@@ -59,28 +65,79 @@ def extract_file(path: str | Path, encoding: str | None = None) -> DocumentResul
     return extract_document(read_document(path, encoding))
 
 
-def _extract(
-    analysis: AnalysisText, key_text: str, path: str, lines: LineIndex
-) -> list[Definition]:
-    """The definitions of the analysis text; `key_text` is its normalization key."""
-    text = analysis.text
+@dataclass(frozen=True)
+class CandidateSet:
+    """The candidate full forms of one bracket, for fitting the boundary model."""
+
+    short: str
+    kind: str
+    short_line: int
+    options: list[tuple[str, int, dict[str, float]]]  # (full form, its line, features)
+
+
+def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSet]:
+    """Every bracket's candidate full forms with their features, as the extractor weighs them
+    (brackets closed by a title mark have a single candidate and are left out). `unanchored`
+    weighs each Chinese short form's window as if the bracket held a Latin acronym, whose
+    characters anchor nothing: the same names teach where unanchored names start."""
+    analysis = repair(text)
+    lines = LineIndex(text)
+    _, pending, recurrences = _prepare(analysis, normalize_with_map(analysis.text)[0])
+    sets = []
+    for span, form, window in pending:
+        if not isinstance(window, Window):
+            continue
+        if unanchored:
+            if window.kind == "english":
+                continue
+            window = open_window(window.text, window.end, form.text, "english")
+            if window is None:
+                continue
+        options = [
+            (
+                analysis.text[start : window.end],
+                lines.position(analysis.source_offset(start))[0],
+                features,
+            )
+            for start, features in window_candidates(window, recurrences)
+        ]
+        short_at = span.inner_start + form.offset
+        short_line = lines.position(analysis.source_offset(short_at))[0]
+        sets.append(CandidateSet(form.text, form.kind, short_line, options))
+    return sets
+
+
+def _prepare(analysis: AnalysisText, key_text: str):
+    """The simplified text, every (span, short form, window) of the document, and the
+    stand-alone recurrence of every candidate, counted in one pass before any decision."""
     # Word lists and jieba know simplified Chinese; the conversion keeps every offset.
-    plain = to_simplified(text)
+    plain = to_simplified(analysis.text)
     pending = [
         (span, form, _window(plain, span, form))
-        for span in find_spans(text)
+        for span in find_spans(analysis.text)
         for form in read_inner(plain[span.inner_start : span.close])[0]
     ]
-    # Every candidate of the document is counted in one pass, before any boundary is decided.
     candidates = (c for _, _, w in pending if isinstance(w, Window) for c in w.candidates())
     counts = standalone_counts(key_text, candidates)
 
     def recurrences(candidate: str) -> int:
         return counts.get(normalize(candidate), 0)
 
+    return plain, pending, recurrences
+
+
+def _extract(
+    analysis: AnalysisText,
+    key_text: str,
+    path: str,
+    lines: LineIndex,
+    model: BoundaryModel,
+) -> list[Definition]:
+    """The definitions of the analysis text; `key_text` is its normalization key."""
+    plain, pending, recurrences = _prepare(analysis, key_text)
     found: list[Definition] = []
     for span, form, window in pending:
-        definition = _define(analysis, plain, span, form, window, path, lines, recurrences)
+        definition = _define(analysis, plain, span, form, window, path, lines, recurrences, model)
         if definition is not None:
             found.append(definition)
     return found
@@ -115,6 +172,7 @@ def _define(
     path: str,
     lines: LineIndex,
     recurrences: Callable[[str], int],
+    model: BoundaryModel,
 ) -> Definition | None:
     if window is None:
         return None
@@ -138,12 +196,13 @@ def _define(
         rules.append(f"boundary:{closer}marks")
         confidence = 0.8 + 0.15 * coverage
     else:
-        boundary = full_start(window, recurrences)
+        boundary = full_start(window, recurrences, model)
         if boundary is None:
             return None
         start, full = boundary.start, text[boundary.start : end]
         rules.extend(boundary.rules)
         confidence = _confidence(kind, boundary.coverage, boundary.rules, form.rule)
+        confidence *= 0.6 + 0.4 * boundary.probability
     full = analysis.text[start : start + len(full)]
     reason = _implausible(full, form, kind)
     if reason:

@@ -1,0 +1,117 @@
+"""Evidence for one candidate start of a full form, as numbers a fitted model can weigh.
+
+General evidence only, no word lists: the parts of speech (jieba's ICTCLAS tags) of the word
+before the cut and of the candidate's first word (any verb, preposition, conjunction or
+particle, whatever the word), what the candidate crosses between its start and the part the
+short form's characters anchor, the short form's first character, and how often the candidate
+stands alone elsewhere in the document (or the corpus). `bench/fit_boundary.py` fits the
+weights; `termkit/data/boundary_weights.json` keeps them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from termkit.text.normalize import HAN_CHAR
+
+Word = tuple[str, str, int, int]  # (word, part of speech, start, end)
+
+
+def word_class(word: str, flag: str) -> str:
+    """A coarse class of a segmented word: what matters to a name's boundary."""
+    if not word.strip():
+        return "space"
+    if word == "、":
+        return "enum"
+    if not (HAN_CHAR.match(word) or word[0].isalnum()):
+        return "punct"
+    if word.isascii():
+        return "latin"
+    if flag == "nt":
+        return "org"
+    if flag in ("ns", "nr", "nrt", "nrfg", "nz"):
+        return "proper"
+    if flag.startswith(("n", "vn", "an", "j", "l", "b", "s", "f", "g")):
+        return "noun"
+    if flag.startswith("v"):
+        return "verb"
+    if flag.startswith("p"):
+        return "prep"
+    if flag.startswith("c"):
+        return "conj"
+    if flag.startswith("u"):
+        return "particle"
+    if flag.startswith(("m", "q")):
+        return "number"
+    if flag.startswith(("d", "r")):
+        return "adverb"
+    if flag.startswith("a"):
+        return "adjective"
+    return "other"
+
+
+def candidate_features(
+    words: list[Word],
+    index: int,
+    anchor_index: int,
+    end: int,
+    short: str,
+    english: bool,
+    recurs: int,
+    recurs_longer: int,
+) -> dict[str, float]:
+    """Features of the candidate that starts at word `index` and ends at `end`.
+
+    `recurs` is how often the candidate stands alone in the document, `recurs_longer` the
+    same for the next longer candidate."""
+    word, flag, start, _ = words[index]
+    features: dict[str, float] = {"bias": 1.0}
+    prev = "start" if index == 0 else word_class(*words[index - 1][:2])
+    features[f"prev:{prev}"] = 1.0
+    first = word_class(word, flag)
+    features[f"first:{first}"] = 1.0
+    if prev == "verb" and first in ("org", "proper", "noun"):
+        features["verb|name"] = 1.0
+    for w, f, _, _ in words[index:anchor_index]:
+        features[f"crosses:{word_class(w, f)}"] = features.get(f"crosses:{word_class(w, f)}", 0) + 1
+    head = next(iter(HAN_CHAR.findall(short)), "")
+    if head and word.startswith(head):
+        features["starts-with-short-head"] = 1.0
+    features["words-left-of-anchor"] = math.log1p(anchor_index - index)
+    features["chars"] = (end - start) / 10
+    if index == anchor_index:
+        features["anchor-word"] = 1.0
+    features["recurs"] = math.log1p(max(recurs - 1, 0))
+    if recurs >= 2 and recurs > recurs_longer:
+        features["recurs-more-than-longer"] = 1.0
+    if english:
+        features = {f"en:{k}" if k != "bias" else k: v for k, v in features.items()} | features
+    return features
+
+
+def window_features(
+    words: list[Word],
+    anchor_index: int,
+    end: int,
+    text: str,
+    short: str,
+    english: bool,
+    recurrences: Callable[[str], int],
+) -> list[tuple[int, dict[str, float]]]:
+    """(start offset, features) of every candidate, longest first."""
+    out = []
+    longer = 0
+    for index in range(anchor_index + 1):
+        start = words[index][2]
+        if word_class(*words[index][:2]) in ("space", "punct", "enum"):
+            continue
+        recurs = recurrences(text[start:end])
+        out.append(
+            (
+                start,
+                candidate_features(words, index, anchor_index, end, short, english, recurs, longer),
+            )
+        )
+        longer = recurs
+    return out
