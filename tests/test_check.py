@@ -103,10 +103,11 @@ def test_every_gold_definition_is_read_as_a_definition(gold, seed000):
 
 def test_other_short_form_than_the_document_defines(shipped):
     text = "1. 本报告系由联合国环境规划署（环境署）编写。\n2. 环境规划署支持缔约方。\n3. 由规划署提供。\n"
-    found = [f for f in run(text, shipped) if f.rule == "TK103"]
-    assert [(f.line, f.found, f.suggestion) for f in found] == [
-        (2, "环境规划署", "环境署"),
-        (3, "规划署", "环境署"),
+    found = [f for f in run(text, shipped) if f.rule in ("TK103", "TK106")]
+    # One finding per span: 规划署 is also deprecated, and the error is what is reported.
+    assert [(f.line, f.rule, f.found, f.suggestion) for f in found] == [
+        (2, "TK103", "环境规划署", "环境署"),
+        (3, "TK106", "规划署", "环境署"),
     ]
 
 
@@ -188,8 +189,23 @@ def test_deprecated_term_fix_and_admitted_term():
     deprecated = [f for f in found if f.rule == "TK106"]
     assert [(f.found, f.suggestion) for f in deprecated] == [("环境规划署", "环境署")]
     assert deprecated[0].edit is not None
-    admitted = run("环境规划署的工作。", unep_glossary())
-    assert ("TK107", "环境署") in [(f.rule, f.suggestion) for f in admitted]
+    terms = (
+        Term("联合国环境规划署", "zh", "fullForm", "preferred"),
+        Term("联合国环境计划署", "zh", "fullForm", "admitted"),
+    )
+    admitted = run("联合国环境计划署的工作。", GlossaryIndex([Termbase((Concept("c1", terms),))]))
+    assert ("TK107", "联合国环境规划署") in [(f.rule, f.suggestion) for f in admitted]
+
+
+def test_one_finding_per_span_and_never_a_retired_suggestion():
+    """The document defines a deprecated short form: its later uses of the preferred one are
+    no inconsistency to "fix" towards the deprecated one; the definition itself is the error."""
+    glossary = unep_glossary({"环境规划署": "deprecated"})
+    found = run("联合国环境规划署（环境规划署）成立。環境署和环境署的工作。", glossary)
+    assert not [f for f in found if f.suggestion == "环境规划署"]
+    spans = [(f.line, f.column, f.end_line, f.end_column) for f in found]
+    assert len(spans) == len(set(spans))
+    assert ("TK106", "环境规划署", "环境署") in [(f.rule, f.found, f.suggestion) for f in found]
 
 
 def test_near_variants_named_in_the_issue(shipped):
@@ -328,3 +344,11 @@ def test_a_bracket_pair_in_two_widths_is_reported_and_fixed_to_the_documents_wid
     assert (found[0].edit.start, found[0].edit.text) == (text.index("）"), ")")
     # Matched pairs of either width are no finding, nor a lone bracket.
     assert not [f for f in run("第2147（2014）号和(a)段。见(b段\n", shipped) if f.rule == "TK113"]
+
+
+def test_a_deprecated_short_form_inside_a_longer_unknown_name_is_no_hit():
+    glossary = unep_glossary({"环境规划署": "deprecated"})
+    found = run("国家环境规划署和联合国环境规划署（环境署）合作；由环境规划署资助。\n", glossary)
+    text = "国家环境规划署和联合国环境规划署（环境署）合作；由环境规划署资助。\n"
+    deprecated = [(f.found, f.column) for f in found if f.rule == "TK106"]
+    assert deprecated == [("环境规划署", text.rindex("环境规划署") + 1)]

@@ -213,6 +213,8 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
     keys = {normalize(f) for f in fulls}
     if not fulls or any(full_key.endswith(k) or k.endswith(full_key) for k in keys):
         return None
+    if full_key.endswith(short_key) and all(k.endswith(short_key) for k in keys):
+        return None  # the names' common head (缔约方大会 of any convention), no abbreviation
     return " / ".join(sorted(fulls))
 
 

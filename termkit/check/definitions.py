@@ -30,6 +30,9 @@ _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【
 STOP_CHARS = frozenset("由为于在对向从把被将就是")
 _STOPS = frozenset(w for w in STOP_WORDS if len(w) > 1) | STOP_CHARS
 SOFT_CHARS = frozenset(w for w in SOFT_WORDS if len(w) == 1)
+# What may stand right before a name: a function character (据, 与, 的 …); longer function
+# words and verbs (通过, 支持) are found by `stop_ends_at`.
+_OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
 # Words that open many organization names before the part a short form abbreviates.
 NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
 _TITLE_OPENERS = {"》": "《", "”": "“", "」": "「", "』": "『"}
@@ -135,6 +138,13 @@ def _extend_prefixes(text: str, window: int, start: int) -> int:
 
 def stop_ends_at(text: str, i: int) -> bool:
     return any(text[max(0, i - n) : i] in _STOPS for n in (1, 2, 3, 4) if i - n >= 0)
+
+
+def stands_alone(text: str, start: int) -> bool:
+    """A name starting at `start` is not glued to a preceding name character (卫生组织 in
+    区域卫生组织, 规划署 in 联合规划署 are parts of other names)."""
+    before = text[start - 1] if start > 0 else ""
+    return not HAN_CHAR.match(before) or before in _OPENERS or stop_ends_at(text, start)
 
 
 def _walk_left(text: str, window: int, start: int) -> int:

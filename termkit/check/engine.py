@@ -14,6 +14,7 @@ from termkit.check.facts import Facts
 from termkit.check.finding import Finding
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.matcher import find_hits
+from termkit.check.rules import SEVERITIES
 from termkit.check.settings import Settings
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import normalize
@@ -47,7 +48,32 @@ def check_text(
     symbols.check(doc, out)
     widths.check(doc, definitions, out)
     near.check(facts, out)
-    return sorted(set(out.findings))
+    return one_per_span(out.findings, glossary)
+
+
+def one_per_span(findings: list[Finding], glossary: GlossaryIndex) -> list[Finding]:
+    """One finding per span, the most severe (then the lowest code), sorted by position: two
+    rules with two pieces of advice on one term (TK103 → 环境署, TK108 → 規劃署) confuse. A
+    suggestion the glossary retires is never given (only TK106 names a retired term, as what
+    was found)."""
+    best: dict[tuple[str, int, int, int, int], Finding] = {}
+    for f in findings:
+        if f.suggestion and f.rule != "TK106" and _retired(glossary, f.suggestion):
+            continue
+        where = (f.path, f.line, f.column, f.end_line, f.end_column)
+        kept = best.get(where)
+        if kept is None or _rank(f) < _rank(kept):
+            best[where] = f
+    return sorted(best.values())
+
+
+def _rank(f: Finding) -> tuple[int, str]:
+    return -SEVERITIES.index(f.severity), f.rule
+
+
+def _retired(glossary: GlossaryIndex, text: str) -> bool:
+    entries = glossary.entries(normalize(text))
+    return bool(entries) and all(e.retired for e in entries)
 
 
 def check_file(

@@ -17,18 +17,15 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import SOFT_CHARS, Defined, stop_ends_at
+from termkit.check.definitions import Defined, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.matcher import Hit
-from termkit.extract.lexicon import ENTITY_SUFFIXES, STOP_WORDS
+from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
 
 MIN_LENGTH = 3
 # A form this long is a name wherever it occurs; a shorter one (卫生组织) only standing alone.
 SURE_LENGTH = 5
-# What may stand right before a name: a function character (据, 与, 的 …); longer function
-# words and verbs (通过, 支持) are found by the definition reader's test.
-_OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
 
 
 def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
@@ -58,7 +55,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue
             if variant in ENTITY_SUFFIXES:
                 continue
-            if len(variant) < SURE_LENGTH and not _stands_alone(key, start):
+            if len(variant) < SURE_LENGTH and not stands_alone(key, start):
                 continue
             if _crosses_known(facts.hits, starts, start, end + 1, short):
                 continue
@@ -102,11 +99,6 @@ def _extend_left(key: str, end: int, full: str) -> int:
             break
         j, p = k, p - 1
     return p + 1
-
-
-def _stands_alone(key: str, start: int) -> bool:
-    before = key[start - 1] if start > 0 else ""
-    return not HAN_CHAR.match(before) or before in _OPENERS or stop_ends_at(key, start)
 
 
 def _crosses_known(hits: list[Hit], starts: list[int], start: int, end: int, short: str) -> bool:

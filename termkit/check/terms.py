@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termkit.check.collect import Collector
+from termkit.check.definitions import stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import Entry, preferred, role
+from termkit.check.matcher import Hit
 from termkit.text.normalize import HAN_CHAR, to_simplified
 
 # Share of Han characters that change to simplified above which a text counts as written in
@@ -42,8 +44,18 @@ def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset
             found = _judge(facts, hit.key, written, traditional, out, hit.key in inconsistent)
             verdicts[(hit.key, written)] = found
         for v in found:
+            if v.code in ("TK106", "TK107") and _inside_a_name(facts, hit):
+                continue
             edit = facts.replacement(hit, v.fix) if v.fix else None
             out.add(v.code, facts.place(hit), v.message, written, v.suggestion, edit)
+
+
+def _inside_a_name(facts: Facts, hit: Hit) -> bool:
+    """A short form glued to the name characters before it ends another, longer name the
+    glossary does not know (规划署 in 联合规划署): its status is not this term's."""
+    entries = facts.glossary.entries(hit.key)
+    short = entries and all(role(e.term) == "short" for e in entries)
+    return bool(short) and not stands_alone(facts.doc.key, hit.start)
 
 
 def _judge(
