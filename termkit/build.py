@@ -16,9 +16,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from termkit.cache import ResultCache
-from termkit.chunks import Chunk, ChunkResult, Tally, combine, split
+from termkit.chunk_cache import ChunkCache
+from termkit.chunks import (
+    CONTENT_CHUNK,
+    Chunk,
+    ChunkResult,
+    Tally,
+    combine,
+    content_split,
+    split,
+)
 from termkit.errors import InputError
 from termkit.extract.extractor import DocumentResult, extract_document, extract_file
+from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Definition, Termbase
 from termkit.text.decode import decode_bytes, read_bytes
@@ -74,9 +84,10 @@ class Extraction:
         cache = ResultCache(self.cache, self.encoding, self.min_confidence) if self.cache else None
         reducer: TreeReducer[Termbase] = TreeReducer(merge)
         tally = Tally()
+        keys: list[tuple[str, str]] = []
         for path in chunk:
             try:
-                termbase, size, hit = self._document(path, cache)
+                termbase, size, hit, key = self._document(path, cache)
             except InputError as exc:
                 tally += Tally(failures=((path, str(exc)),))
                 if self.strict:
@@ -84,21 +95,26 @@ class Extraction:
                 continue
             reducer.add(termbase)
             tally += Tally(1, size, int(hit))
+            keys.append((path, key))
         merged = reducer.result()
-        return ChunkResult(merged if merged is not None else Termbase(), tally)
+        result = ChunkResult(merged if merged is not None else Termbase(), tally, tuple(keys))
+        if cache is not None and len(keys) == len(chunk):
+            chunks = ChunkCache(cache)
+            chunks.put(chunks.key(keys), result.termbase, tally.bytes)
+        return result
 
-    def _document(self, path: str, cache: ResultCache | None) -> tuple[Termbase, int, bool]:
-        """One document's termbase, its size, and whether it came from the cache."""
+    def _document(self, path: str, cache: ResultCache | None) -> tuple[Termbase, int, bool, str]:
+        """One document's termbase, its size, whether it came from the cache, and its key."""
         data = read_bytes(path)
         key = cache.key(data) if cache else ""
         cached = cache.get(key, path) if cache else None
         if cached is not None:
-            return cached, len(data), True
+            return cached, len(data), True, key
         document = extract_document(decode_bytes(data, path, self.encoding))
         termbase = document_termbase(document, self.min_confidence)
         if cache:
             cache.put(key, path, termbase)
-        return termbase, len(data), False
+        return termbase, len(data), False, key
 
 
 @dataclass(frozen=True)
@@ -140,8 +156,6 @@ def build_corpus(
     workers = default_jobs() if jobs is None else jobs
     if workers < 1:
         raise InputError(f"--jobs must be at least 1, not {workers}")
-    if cache is not None:
-        ResultCache(cache, encoding, min_confidence).prepare()
     job = Extraction(encoding, min_confidence, None if cache is None else str(cache), strict)
 
     def on_tally(tally: Tally) -> None:
@@ -150,24 +164,80 @@ def build_corpus(
         if progress is not None:
             progress(tally)
 
+    reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
+    warm = None if cache is None else WarmStart(ResultCache(cache, encoding, min_confidence))
+    if warm is None:
+
+        def plan(workers: int) -> list[Chunk]:
+            return split(files, workers, chunk_size)
+    else:
+        chunks = content_split(files, chunk_size or CONTENT_CHUNK)
+        for result in warm.cached(chunks):
+            on_tally(result.tally)
+            reducer.add(result)
+        # Largest chunks first, so that no worker is left with a long one at the end.
+        pending = sorted(warm.pending, key=len, reverse=True)
+
+        def plan(workers: int) -> list[Chunk]:
+            return pending
+
     if scheduler:
         from termkit import distributed
 
-        total = distributed.run(scheduler, job, files, chunk_size, on_tally)
+        done = distributed.run(scheduler, job, plan, on_tally)
     elif workers > 1 and len(files) > 1:
         from termkit import parallel
 
-        total = parallel.run(job, split(files, workers, chunk_size), workers, on_tally)
+        done = parallel.run(job, plan(workers), workers, on_tally)
     else:
-        reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
-        for chunk in split(files, 1, chunk_size):
+        done = None
+        for chunk in plan(1):
             result = job(chunk)
             on_tally(result.tally)
             reducer.add(result)
-        total = reducer.result()
-    if total is None:
-        total = ChunkResult(Termbase(), Tally())
+    if done is not None:
+        reducer.add(done)
+    total = reducer.result() or ChunkResult(Termbase(), Tally())
+    if warm is not None:
+        warm.remember(total.keys)
     return Build(finalize(total.termbase), len(files), total.tally)
+
+
+class WarmStart:
+    """What a rebuild with a cache can skip: files whose signature is unchanged are not read
+    (`termkit.stamps`), and chunks whose documents are all unchanged are loaded merged
+    (`termkit.chunk_cache`); only the other chunks are extracted."""
+
+    def __init__(self, cache: ResultCache) -> None:
+        cache.prepare()
+        self._chunks = ChunkCache(cache)
+        self._index = StampIndex(cache.folder / "stamps.json")
+        self._signatures: dict[str, Stamp | None] = {}
+        self._taken = 0
+        self.pending: list[Chunk] = []
+
+    def cached(self, chunks: list[Chunk]) -> Iterator[ChunkResult]:
+        """The cached results of the chunks that have one; the others go to `pending`."""
+        self._taken = time.time_ns()
+        for chunk in chunks:
+            keys = []
+            for path in chunk:
+                signature = self._signatures[path] = stamp(path)
+                keys.append((path, self._index.key(path, signature)))
+            found = None
+            if all(key is not None for _, key in keys):
+                found = self._chunks.get(self._chunks.key(keys))
+            if found is None:
+                self.pending.append(chunk)
+                continue
+            termbase, size = found
+            yield ChunkResult(termbase, Tally(len(chunk), size, len(chunk)))
+
+    def remember(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Record the keys of the documents just read, for the next rebuild."""
+        for path, key in keys:
+            self._index.record(path, self._signatures.get(path), key, self._taken)
+        self._index.save()
 
 
 def build_glossary(

@@ -7,6 +7,7 @@ combine associatively and in any order, like the termbases they hold.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 
@@ -17,6 +18,8 @@ Chunk = tuple[str, ...]
 # Documents per chunk at most: small enough for steady progress and load balance, large
 # enough that pickling one termbase per chunk costs little.
 MAX_CHUNK = 64
+# The mean size of content-defined chunks, and their cap at a run of unlucky hashes.
+CONTENT_CHUNK = 128
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,16 @@ class Tally:
 
 @dataclass(frozen=True)
 class ChunkResult:
+    """A chunk's merged termbase, its counts, and the cache key of each document read (path,
+    key), for the driver's index of unchanged files."""
+
     termbase: Termbase
     tally: Tally
+    keys: tuple[tuple[str, str], ...] = ()
 
 
 def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
-    return ChunkResult(merge(a.termbase, b.termbase), a.tally + b.tally)
+    return ChunkResult(merge(a.termbase, b.termbase), a.tally + b.tally, a.keys + b.keys)
 
 
 def tally_of(result: ChunkResult) -> Tally:
@@ -60,3 +67,20 @@ def split(files: list[str], workers: int, size: int | None = None) -> list[Chunk
         size = min(MAX_CHUNK, math.ceil(len(files) / (4 * max(workers, 1))))
     size = max(size, 1)
     return [tuple(files[i : i + size]) for i in range(0, len(files), size)]
+
+
+def content_split(files: list[str], size: int = CONTENT_CHUNK) -> list[Chunk]:
+    """Chunks of the sorted paths, each ending at a path whose hash is 0 modulo `size` (or at
+    4 × `size` paths): a document added or removed changes the chunk it falls in, no other,
+    so the other chunks' cached results still apply."""
+    chunks: list[Chunk] = []
+    current: list[str] = []
+    for path in sorted(files):
+        current.append(path)
+        digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        if int.from_bytes(digest, "big") % size == 0 or len(current) >= 4 * size:
+            chunks.append(tuple(current))
+            current = []
+    if current:
+        chunks.append(tuple(current))
+    return chunks

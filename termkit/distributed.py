@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from termkit.chunks import Chunk, ChunkResult, Tally, combine, split, tally_of
+from termkit.chunks import Chunk, ChunkResult, Tally, combine, tally_of
 from termkit.errors import InputError
 from termkit.tree import TreeReducer
 
@@ -21,10 +21,10 @@ INSTALL_HINT = "--scheduler needs Dask: pip install 'termkit[dask]'"
 def run(
     address: str,
     job: Callable[[Chunk], ChunkResult],
-    files: list[str],
-    chunk_size: int | None,
+    plan: Callable[[int], list[Chunk]],
     on_tally: Callable[[Tally], None],
 ) -> ChunkResult | None:
+    """Run `job` on the chunks `plan` makes for the cluster's worker threads; their merge."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -35,7 +35,10 @@ def run(
         raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
         workers = sum(client.nthreads().values())
-        parts = client.map(job, split(files, workers, chunk_size), pure=False)
+        chunks = plan(workers)
+        if not chunks:
+            return None
+        parts = client.map(job, chunks, pure=False)
         tallies = client.map(tally_of, parts, pure=False)
         # Each chunk result is held only until it is merged: dropping the list lets the
         # cluster free it then, so its memory grows with distinct terms, not documents.

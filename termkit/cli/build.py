@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from termkit.align.pairing import parallel_termbase
 from termkit.build import DEFAULT_MIN_CONFIDENCE, Progress, build_corpus, default_jobs
 from termkit.errors import InputError
 from termkit.formats import glossary_csv
@@ -93,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     termbase, tally = build.termbase, build.tally
     if args.parallel:
+        from termkit.align.pairing import parallel_termbase  # numpy: only for aligned twins
+
         equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
         termbase = finalize(merge(termbase, *equivalents))
     if decisions is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from termkit.termbase.model import (
     MAX_LOCATIONS,
@@ -134,12 +135,22 @@ def merge_term(a: Term, b: Term) -> Term:
         type=min((a.type, b.type), key=lambda t: (t == "", t == "variant", t)),
         status=max((a.status, b.status), key=lambda s: (_STATUS_RANK.get(s, 0), s)),
         count=a.count + b.count,
-        locations=tuple(sorted(set(a.locations) | set(b.locations))[:MAX_LOCATIONS]),
+        locations=_first_locations(a.locations, b.locations),
         sources=tuple(sorted(set(a.sources) | set(b.sources))[:MAX_SOURCES]),
         note=_pick(a.note, b.note),
         variety=a.variety,
         data=_union(a.data, b.data),
     )
+
+
+def _first_locations(a: tuple[Location, ...], b: tuple[Location, ...]) -> tuple[Location, ...]:
+    """The first MAX_LOCATIONS of the union, in Location order. By their field tuples: hashed
+    and compared in C, not by the dataclass's generated methods (a warm rebuild merges many)."""
+    union = {_location_key(loc): loc for loc in (*a, *b)}
+    return tuple(union[k] for k in sorted(union)[:MAX_LOCATIONS])
+
+
+_location_key = attrgetter("path", "line", "column")
 
 
 def _pick(a: str, b: str) -> str:

@@ -1,0 +1,164 @@
+"""Rebuilds with a cache: unchanged files are not read, unchanged chunks are loaded merged, and
+the glossary is the same bytes as a build from scratch whatever changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import termkit.build
+from termkit.build import build_corpus
+from termkit.chunks import content_split
+from termkit.formats import glossary_csv
+from termkit.stamps import RACY_SECONDS
+
+from .conftest import compose_corpus
+
+HOUR = 3600 * 10**9
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p) for p in folder.rglob("*.*"))
+
+
+def _age(folder: Path, ns: int = HOUR) -> None:
+    """Date every file an hour back: as a corpus is by the time anyone rebuilds it."""
+    past = time.time_ns() - ns
+    for path in folder.rglob("*.*"):
+        os.utime(path, ns=(past, past))
+
+
+def _glossary(files: list[str], **options) -> str:
+    return glossary_csv.dumps(build_corpus(files, jobs=1, **options).termbase)
+
+
+def _with_text(files: list[str], text: str) -> str:
+    """A plain-text document of the corpus that holds `text`."""
+    return next(p for p in files if p.endswith(".txt") and text in Path(p).read_text("utf-8"))
+
+
+@pytest.fixture
+def aged(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    compose_corpus(folder)
+    _age(folder)
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The paths the build reads, in this process."""
+    seen: list[str] = []
+    original = termkit.build.read_bytes
+
+    def read_bytes(path):
+        seen.append(path)
+        return original(path)
+
+    monkeypatch.setattr(termkit.build, "read_bytes", read_bytes)
+    return seen
+
+
+def test_warm_rebuild_reads_only_the_chunk_of_a_new_document(aged, tmp_path, reads):
+    cache = tmp_path / "cache"
+    files = _files(aged)
+    new = aged / "part1" / "new.txt"
+    new.write_text("联合国环境规划署（环境署）与全球环境基金（环境基金）合作。\n", encoding="utf-8")
+    _age(aged)
+    cold = build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    assert len(reads) == len(files) and cold.tally.cached == 0
+    reads.clear()
+    warm = build_corpus([*files, str(new)], jobs=1, cache=cache, chunk_size=4)
+    assert str(new) in reads
+    chunk = next(c for c in content_split([*files, str(new)], 4) if str(new) in c)
+    assert sorted(reads) == sorted(chunk) and len(chunk) < len(files)
+    assert warm.tally.documents == len(files) + 1
+    assert warm.tally.cached == len(files)
+    assert glossary_csv.dumps(warm.termbase) == _glossary([*files, str(new)])
+    reads.clear()
+    again = build_corpus([*files, str(new)], jobs=2, cache=cache, chunk_size=4)
+    assert reads == [] and again.tally.cached == again.tally.documents
+    assert glossary_csv.dumps(again.termbase) == glossary_csv.dumps(warm.termbase)
+
+
+def test_a_changed_file_is_read_again_even_with_its_size_and_time_kept(aged, tmp_path):
+    cache = tmp_path / "cache"
+    files = _files(aged)
+    original = _glossary(files, cache=cache)
+    target = _with_text(files, "环境署")
+    before = os.stat(target)
+    text = Path(target).read_text(encoding="utf-8")
+    # Same size, same modification time, new content: only the change time tells.
+    Path(target).write_text(text.replace("环境署", "环保署", 1), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(target).st_size == before.st_size
+    assert _glossary(files, cache=cache) == _glossary(files) != original
+
+
+def test_a_file_written_just_before_a_build_is_not_trusted_by_its_times(aged, tmp_path):
+    """Written twice within the timestamp granularity: the second write may leave the same
+    times, so the first build must not record them."""
+    cache = tmp_path / "cache"
+    files = _files(aged)
+    target = _with_text(files, "环境署")
+    text = Path(target).read_text(encoding="utf-8")
+    assert RACY_SECONDS >= 2  # coarser than one second, as FAT's and NFS's times are
+    recent = time.time_ns() - 10**9
+    os.utime(target, ns=(recent, recent))
+    original = _glossary(files, cache=cache)
+    index = json.loads(next(cache.glob("*/stamps.json")).read_text(encoding="utf-8"))
+    assert os.path.abspath(target) not in index["entries"]
+    assert len(index["entries"]) == len(files) - 1
+    Path(target).write_text(text.replace("环境署", "环保署", 1), encoding="utf-8")
+    os.utime(target, ns=(recent, recent))
+    assert _glossary(files, cache=cache) == _glossary(files) != original
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"\xff not json", b'{"format": "termkit-stamp-index", "entries": {"a": [1]}}', b"[]"],
+)
+def test_a_corrupt_index_or_chunk_entry_is_rebuilt_not_trusted(aged, tmp_path, damage):
+    cache = tmp_path / "cache"
+    files = _files(aged)
+    reference = _glossary(files)
+    build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    for entry in [*cache.glob("*/stamps.json"), *cache.glob("*/chunks/*/*.json")]:
+        entry.write_bytes(damage)
+    assert _glossary(files, cache=cache, chunk_size=4) == reference
+    # A chunk entry of the right shape but wrong types, or pointing at no path, only misses.
+    for entry in cache.glob("*/chunks/*/*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        for concept in data["concepts"]:
+            concept[2] = [len(data["paths"])]
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    again = build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    assert again.tally.cached == len(files)  # from the documents' own entries
+    assert glossary_csv.dumps(again.termbase) == reference
+
+
+def test_moving_the_corpus_reuses_document_entries_not_chunks(aged, tmp_path, reads):
+    cache = tmp_path / "cache"
+    build_corpus(_files(aged), jobs=1, cache=cache)
+    moved = tmp_path / "moved"
+    shutil.copytree(aged, moved)
+    reads.clear()
+    build = build_corpus(_files(moved), jobs=1, cache=cache)
+    assert sorted(reads) == _files(moved)  # new paths: read, hashed, found by content
+    assert build.tally.cached == build.tally.documents
+    assert str(moved) in glossary_csv.dumps(build.termbase)
+
+
+def test_content_chunks_change_only_where_a_path_is_added():
+    files = [f"corpus/{i // 100:02d}/{i:05d}.txt" for i in range(2000)]
+    before = content_split(files, 16)
+    after = content_split([*files, "corpus/07/extra.txt"], 16)
+    assert sum(map(len, after)) == len(files) + 1
+    assert len(set(before) - set(after)) == 1 and len(set(after) - set(before)) == 1
+    assert 1000 / 16 / 2 < len(before) < 2000 / 16 * 2
+    assert content_split(files[::-1], 16) == before
