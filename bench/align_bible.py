@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import sys
 import time
 from collections import defaultdict
@@ -109,6 +110,23 @@ def nltk_gale_church(zh_lines: list[str], en_lines: list[str]) -> tuple[list[Lin
     return [(tuple(sorted(e)), tuple(sorted(z))) for e, z in links], elapsed
 
 
+def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
+    """Switches to measure the aligner without one evidence source, or with other weights."""
+    parser.add_argument("--no-dictionary", action="store_true", help="without CC-CEDICT")
+    parser.add_argument("--no-learn", action="store_true", help="without the learnt lexicon")
+    parser.add_argument("--lexical-weight", type=float, help="instead of the fitted one")
+    parser.add_argument("--anchor-weight", type=float, help="instead of the fitted one")
+
+
+def evidence_options(args: argparse.Namespace) -> dict:
+    return {
+        "dictionary": not args.no_dictionary,
+        "learn_lexicon": not args.no_learn,
+        "lexical_weight": args.lexical_weight,
+        "anchor_weight": args.anchor_weight,
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -116,6 +134,7 @@ def main() -> int:
     parser.add_argument(
         "--nltk", action="store_true", help="also run nltk's gale_church (slow; use --limit)"
     )
+    add_evidence_arguments(parser)
     args = parser.parse_args()
     zh_lines = (args.data / "001.zh").read_text(encoding="utf-8").splitlines()
     en_lines = (args.data / "001.en").read_text(encoding="utf-8").splitlines()
@@ -125,9 +144,11 @@ def main() -> int:
         n_en = max(i for s, _ in gold for i in s) + 1
         n_zh = max(j for _, t in gold for j in t) + 1
         zh_lines, en_lines = zh_lines[:n_zh], en_lines[:n_en]
-    start = time.perf_counter()
-    beads = align_texts("\n".join(zh_lines), "\n".join(en_lines), presplit=True)
-    elapsed = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    beads = align_texts(
+        "\n".join(zh_lines), "\n".join(en_lines), presplit=True, **evidence_options(args)
+    )
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     # presplit: sentence k is input line k+1.
     test = [(tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads]
     res = score(gold, test)
@@ -135,7 +156,7 @@ def main() -> int:
     print("             strict    lax")
     for key in ("precision", "recall", "f1"):
         print(f"{key:<10} {res[key + '_strict']:8.4f} {res[key + '_lax']:7.4f}")
-    print(f"wall time  {elapsed:8.2f} s")
+    print(f"wall time  {elapsed:8.2f} s (CPU {cpu:.2f} s, load {os.getloadavg()[0]:.1f})")
     # Gold links are whole verses; a test bead that is not a gold link either splits one gold
     # link more finely (both sides inside it: right at sentence level) or crosses links.
     gold_set = set(gold)

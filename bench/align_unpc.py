@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from align_bible import Link, score  # noqa: E402
+from align_bible import Link, add_evidence_arguments, evidence_options, score  # noqa: E402
 
 from termkit.align import align_texts  # noqa: E402
 
@@ -102,7 +102,9 @@ def to_links(beads) -> list[Link]:
     return [(tuple(sorted(e)), tuple(sorted(z))) for e, z in links]
 
 
-def evaluate(docs, kind: str, presplit: bool, concatenate: bool = False, seed: int = 13):
+def evaluate(
+    docs, kind: str, presplit: bool, concatenate: bool = False, seed: int = 13, **evidence
+):
     """Perturb every document, align each pair (or all of them as one long pair), and score
     the line links of the whole corpus."""
     rng = random.Random(seed)
@@ -126,7 +128,9 @@ def evaluate(docs, kind: str, presplit: bool, concatenate: bool = False, seed: i
     test_all: list[Link] = []
     pieces = [bounds[0], bounds[-1]] if concatenate else bounds
     for (z0, e0), (z1, e1) in itertools.pairwise(pieces):
-        beads = align_texts("\n".join(zh_all[z0:z1]), "\n".join(en_all[e0:e1]), presplit=presplit)
+        beads = align_texts(
+            "\n".join(zh_all[z0:z1]), "\n".join(en_all[e0:e1]), presplit=presplit, **evidence
+        )
         test_all.extend(
             (tuple(i + e0 for i in e), tuple(j + z0 for j in z)) for e, z in to_links(beads)
         )
@@ -137,7 +141,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--mode", choices=("presplit", "split", "both"), default="both")
+    parser.add_argument("--units", choices=("per-doc", "all-in-one", "both"), default="both")
+    add_evidence_arguments(parser)
     args = parser.parse_args()
+    evidence = evidence_options(args)
     docs = load_documents(args.data)
     modes = {"presplit": [True], "split": [False], "both": [True, False]}[args.mode]
     print(f"UNPC devset: {len(docs)} documents, {sum(len(z) for _, z, _ in docs)} line pairs")
@@ -145,10 +152,11 @@ def main() -> int:
           f"{'F1 strict':>9} {'F1 lax':>7} {'time':>7}")  # fmt: skip
     for presplit in modes:
         mode = "presplit" if presplit else "split"
-        for concatenate in (False, True):
+        units = {"per-doc": [False], "all-in-one": [True], "both": [False, True]}[args.units]
+        for concatenate in units:
             unit = "all-in-one" if concatenate else "per-doc"
             for kind in ("clean", "merge", "drop", "header"):
-                res, elapsed = evaluate(docs, kind, presplit, concatenate)
+                res, elapsed = evaluate(docs, kind, presplit, concatenate, **evidence)
                 print(
                     f"{mode:<9} {unit:<11} {kind:<7} {res['precision_strict']:8.4f} "
                     f"{res['recall_strict']:8.4f} {res['f1_strict']:9.4f} {res['f1_lax']:7.4f} "

@@ -8,15 +8,18 @@ both sides is in exactly one bead, in document order.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from termkit.align import split as _split
 from termkit.align.anchors import document_anchors, induce_lexicon, lexical_anchors
 from termkit.align.lengths import Params, Shape, fit_and_align, length_delta
+from termkit.align.lexical import Lexical
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError
 
@@ -35,6 +38,8 @@ _ASCII_IN_ZH = 0.35
 _ASCII = re.compile(r"[\x21-\x7e]")
 # A side is Chinese when Han characters are at least this share of Han characters + Latin words.
 _CHINESE_SHARE = 0.3
+# A first alignment with fewer 1-1 beads teaches too little to learn a lexicon from.
+_MIN_LEARNING_BEADS = 30
 # A sentence ending in a letter, digit or Han character (no punctuation at all) is a heading.
 _OPEN_END = re.compile(r"\w$")
 
@@ -77,28 +82,42 @@ def align_sentences(
     zh: Sequence[Sentence],
     en: Sequence[Sentence],
     glossary_pairs: Iterable[tuple[str, str]] = (),
-    anchor_weight: float = 8.0,
+    anchor_weight: float | None = None,
     learn_lexicon: bool = True,
+    dictionary: bool = True,
+    lexical_weight: float | None = None,
 ) -> list[Bead]:
-    """Align two lists of sentences into beads. With `learn_lexicon`, word pairs learnt from
-    a first alignment (names, recurring terms) anchor a second one."""
+    """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
+    `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
+    translation table learnt from a first alignment (IBM Model 1 on its 1-1 beads: names,
+    recurring terms) scores a second one, whose band follows the first path."""
+    weights = fitted_weights()
+    anchor_weight = weights["anchor_weight"] if anchor_weight is None else anchor_weight
+    lexical_weight = weights["lexical_weight"] if lexical_weight is None else lexical_weight
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]
     en_len = [sentence_length(s.text, False) for s in en]
     zh_shape, en_shape = _shape(zh), _shape(en)
+    lexical = None
+    if (dictionary or learn_lexicon) and lexical_weight:
+        lexical = Lexical.from_sentences([s.text for s in zh], [s.text for s in en], dictionary)
     spans, params = fit_and_align(
-        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape
-    )
+        zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
+        lexical=lexical if dictionary else None, lexical_weight=lexical_weight,
+    )  # fmt: skip
     if learn_lexicon:
         one_to_one = [(z0, e0) for z0, z1, e0, e1 in spans if z1 - z0 == 1 and e1 - e0 == 1]
-        lexicon = induce_lexicon(zh, en, one_to_one) if len(one_to_one) >= 30 else []
-        if lexicon:
-            zh_lex, en_lex = lexical_anchors(zh, en, lexicon)
-            zh_anchors = [a | b for a, b in zip(zh_anchors, zh_lex, strict=True)]
-            en_anchors = [a | b for a, b in zip(en_anchors, en_lex, strict=True)]
+        if len(one_to_one) >= _MIN_LEARNING_BEADS:
+            lexicon = induce_lexicon(zh, en, one_to_one)
+            if lexicon:
+                zh_lex, en_lex = lexical_anchors(zh, en, lexicon)
+                zh_anchors = [a | b for a, b in zip(zh_anchors, zh_lex, strict=True)]
+                en_anchors = [a | b for a, b in zip(en_anchors, en_lex, strict=True)]
+            if lexical is not None:
+                lexical = lexical.learn([(z, z + 1, e, e + 1) for z, e in one_to_one])
             spans, params = fit_and_align(
                 zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
-                guide=spans,
+                guide=spans, lexical=lexical, lexical_weight=lexical_weight,
             )  # fmt: skip
     beads = []
     for z0, z1, e0, e1 in spans:
@@ -110,6 +129,15 @@ def align_sentences(
             )
         )
     return beads
+
+
+@lru_cache(maxsize=1)
+def fitted_weights() -> dict[str, float]:
+    """Weights of the evidence sources, fitted by `bench/align_fit.py` (package data)."""
+    from importlib import resources
+
+    text = (resources.files("termkit") / "data" / "align_weights.json").read_text("utf-8")
+    return json.loads(text)["weights"]
 
 
 def _shape(sentences: Sequence[Sentence]) -> Shape:
@@ -157,12 +185,14 @@ def align_texts(
     glossary_pairs: Iterable[tuple[str, str]] = (),
     zh_name: str = "<zh>",
     en_name: str = "<en>",
+    **evidence,
 ) -> list[Bead]:
-    """Split (or take one sentence per line with `presplit=True`) and align two texts."""
+    """Split (or take one sentence per line with `presplit=True`) and align two texts;
+    `evidence` switches or weighs the evidence sources (see `align_sentences`)."""
     zh = _split.presplit(zh_text) if presplit else _split.split_zh(zh_text)
     en = _split.presplit(en_text) if presplit else _split.split_en(en_text)
     check_languages(zh, en, zh_name, en_name)
-    return align_sentences(zh, en, glossary_pairs)
+    return align_sentences(zh, en, glossary_pairs, **evidence)
 
 
 def align_files(

@@ -1,0 +1,94 @@
+"""Fit the aligner's evidence weights and write them to `termkit/data/align_weights.json`.
+
+Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
+verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
+lines and an inserted header, each document aligned on its own). For every fold the weight is
+chosen on one half (mean strict F1 over the two sets) and scored on the other; the figures of
+both folds are printed apart, and the weight written is the one best on both halves together.
+Run by hand (minutes):
+
+    python bench/align_fit.py [--grid 0.25,0.5,0.75,1] [--docs 240] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from align_bible import DATA as BIBLE  # noqa: E402
+from align_bible import read_gold, score  # noqa: E402
+from align_unpc import DATA as UNPC  # noqa: E402
+from align_unpc import evaluate, load_documents  # noqa: E402
+
+from termkit.align import align_texts  # noqa: E402
+
+WEIGHTS = ROOT / "termkit" / "data" / "align_weights.json"
+
+
+def bible_halves():
+    """Two halves of the Bible gold, each with its own sentences (renumbered from 0)."""
+    zh = (BIBLE / "001.zh").read_text(encoding="utf-8").splitlines()
+    en = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()
+    gold = read_gold(BIBLE / "001.align")
+    cut = len(gold) // 2
+    halves = []
+    for links in (gold[:cut], gold[cut:]):
+        en_ids = [i for s, _ in links for i in s]
+        zh_ids = [j for _, t in links for j in t]
+        e0, e1, z0, z1 = min(en_ids), max(en_ids) + 1, min(zh_ids), max(zh_ids) + 1
+        shifted = [(tuple(i - e0 for i in s), tuple(j - z0 for j in t)) for s, t in links]
+        halves.append((zh[z0:z1], en[e0:e1], shifted))
+    return halves
+
+
+def bible_f1(half, weight: float) -> float:
+    zh, en, gold = half
+    beads = align_texts("\n".join(zh), "\n".join(en), presplit=True, lexical_weight=weight)
+    test = [(tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads]
+    return score(gold, test)["f1_strict"]
+
+
+def unpc_f1(docs, weight: float) -> float:
+    kinds = ("drop", "merge", "header")
+    return sum(evaluate(docs, k, True, lexical_weight=weight)[0]["f1_strict"] for k in kinds) / 3
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grid", default="0,0.25,0.5,0.75,1")
+    parser.add_argument("--docs", type=int, default=240, help="UNPC documents per half")
+    parser.add_argument("--write", action="store_true", help="write the chosen weight")
+    args = parser.parse_args()
+    grid = [float(x) for x in args.grid.split(",")]
+    bible = bible_halves()
+    docs = load_documents(UNPC)
+    unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]
+    table = {}
+    for w in grid:
+        table[w] = [(bible_f1(bible[h], w), unpc_f1(unpc[h], w)) for h in (0, 1)]
+        row = "  ".join(
+            f"half {h}: Bible {b:.4f} UNPC {u:.4f}" for h, (b, u) in enumerate(table[w])
+        )
+        print(f"lexical_weight {w:<5} {row}", flush=True)
+    for fit, test in ((0, 1), (1, 0)):
+        best = max(grid, key=lambda w: sum(table[w][fit]))
+        b, u = table[best][test]
+        print(f"fit on half {fit}: weight {best}; held-out half {test}: Bible {b:.4f} UNPC {u:.4f}")
+    chosen = max(grid, key=lambda w: sum(table[w][0]) + sum(table[w][1]))
+    print(f"chosen on both halves: {chosen}")
+    if args.write:
+        data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+        data["weights"]["lexical_weight"] = chosen
+        data["fitted"] = {str(w): table[w] for w in grid}
+        WEIGHTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Lexical evidence of the aligner: CC-CEDICT offline, Model 1 on the documents, a drop that
+lengths cannot place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from termkit.align import align_texts
+from termkit.align.lexical import Lexical, dictionary_words, en_stems, model1
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+BIBLE = SHARED / "data" / "bertalign-bible-zh-en"
+needs_bible = pytest.mark.skipif(not (BIBLE / "001.zh").exists(), reason="no Bible data")
+
+
+def test_cedict_is_read_from_the_wheel_and_compounds_fall_back_to_their_parts():
+    assert {"united", "nations"} <= dictionary_words("联合国")
+    # 开发计划署 is not a CC-CEDICT headword; 开发 and 计划 are.
+    assert {"develop", "plan"} <= dictionary_words("开发计划署")
+    assert en_stems("The Nations developed it") == ["nation", "develop"]
+
+
+def test_model1_learns_which_word_translates_which():
+    # Three sentence pairs: word 0 always with target 0, words 1 and 2 with target 1 / 2.
+    src = [np.array([0, 1]), np.array([0, 2]), np.array([1, 2])]
+    tgt = [np.array([0, 1]), np.array([0, 2]), np.array([1, 2])]
+    t = model1(src, tgt, 3, 3).toarray()
+    assert t.argmax(axis=1).tolist() == [0, 1, 2]
+
+
+@needs_bible
+def test_learnt_table_pairs_a_name_no_dictionary_gives():
+    # The first 245 gold links: English verses 0-259, Chinese lines 0-344.
+    zh = (BIBLE / "001.zh").read_text(encoding="utf-8").splitlines()[:345]
+    en = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()[:260]
+    lexical = Lexical.from_sentences(zh, en, dictionary=False)
+    assert lexical.table.nnz == 0
+    first = align_texts("\n".join(zh), "\n".join(en), presplit=True, dictionary=False)
+    one_to_one = [b for b in first if len(b.zh) == 1 and len(b.en) == 1]
+    spans = [
+        (b.zh_lines[0] - 1, b.zh_lines[0], b.en_lines[0] - 1, b.en_lines[0]) for b in one_to_one
+    ]
+    learnt = lexical.learn(spans).table
+    zh_id, en_id = lexical.zh_vocab.index("挪亚"), lexical.en_vocab.index("noah")
+    assert learnt[zh_id, en_id] > 0
+
+
+def test_words_place_a_dropped_sentence_that_lengths_misplace():
+    """UNPC E/CN.6/2015/NGO/236 with its fourth English sentence dropped: the Chinese
+    sentence without a partner is the fourth, which only the words tell."""
+    zh = [
+        "为了争取包括残疾妇女在内的所有妇女与男子在权利、义务以及尊严上的平等，妇女视角主要依据以下几点行动：",
+        "为了在相互尊重的前提下共同生活，超越分歧，妇女视角主张政教分离，这是实现全面解放的强大工具，为妇女提供了力量和保护。",
+        "《儿童权利公约》第7条规定，任何儿童均有权获得姓名和国籍，男童与女童在出生后应立即进行身份登记。",
+        "民事登记程序的缺失是社会排斥的重要组成部分。",
+        "可以采取以下措施消除这一暴力：落实关于卖淫和人口贩运的《巴勒莫议定书》、惩罚购买性服务的人、废除对卖淫人员的处罚，以及制定政策让所有希望逃离卖淫业的人员找到工作。",
+    ]  # fmt: skip
+    en = [
+        "In order to work towards the equality of rights, responsibilities and dignity between "
+        "men and women, including women with disabilities, Regards de femmes refers to:",
+        "In order that we can live together in mutual respect and rise above differences, "
+        "Regards de femmes promotes secularism - a powerful tool of universal emancipation that "
+        "provides women with strength and protection.",
+        "Article 7 of the Convention on the Rights of the Child states that every child shall "
+        "have the right to a name and nationality and that boys and girls must be registered "
+        "immediately after birth.",
+        "Such violence can be eradicated by the implementation of the Palermo protocol on "
+        "prostitution and trafficking in persons, the punishment of individuals that procure "
+        "sex, the repeal of punishments for prostituted persons and the establishment of "
+        "occupational reintegration policies for all those wishing to escape the clutches of "
+        "prostitution.",
+    ]
+
+    def unpaired(**evidence) -> list[int]:
+        beads = align_texts("\n".join(zh), "\n".join(en), presplit=True, **evidence)
+        return [n for b in beads if not b.en for n in b.zh_lines]
+
+    assert unpaired(lexical_weight=0.0) != [4]
+    assert unpaired() == [4]
