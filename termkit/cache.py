@@ -74,7 +74,7 @@ class ResultCache:
             if entry["format"] != _FORMAT or entry["key"] != key:
                 return None
             return Termbase(tuple(_concept(c, path) for c in entry["concepts"]))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, path: str, termbase: Termbase) -> None:

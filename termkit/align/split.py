@@ -53,9 +53,13 @@ _EN_ABBREVIATIONS = frozenset(
 # Abbreviations that often end a sentence: before a capital letter, they do.
 _EN_MAY_END = frozenset(("a.m", "p.m", "etc"))
 # Ends a sentence only when followed by a capital letter, digit, quote or bracket.
-_EN_CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+# Tried only from the first mark of a run, without backtracking (`++`): linear on "!!!!…".
+_EN_CANDIDATE = re.compile(
+    r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]*[A-Z0-9])|(?<![.!?])[.!?]++[\"'”’)\]]*+\s*$"
+)
 _EN_ENUM_AFTER = re.compile(rf"(?<=[;:])\s+(?={_ENUM}\s)")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_BEFORE = re.compile(r"(\S+)\Z")
+_LONGEST_ABBREVIATION = 32
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Page furniture of PDF-extracted text, alone on its line: page numbers, the document symbol
@@ -197,6 +201,16 @@ def _is_abbreviation(before: str) -> bool:
     return bool(re.fullmatch(r"[a-z]", stem)) and before.lstrip("\"'“‘([")[:1].isupper()
 
 
+def _word_before(text: str, end: int) -> str | None:
+    """The word ending at `end`, with a period; None if it is longer than any abbreviation.
+    Looking only at a short window keeps a sentence splitter linear on an 80,000-letter token."""
+    start = max(0, end - _LONGEST_ABBREVIATION)
+    m = _WORD_BEFORE.search(text, start, end)
+    if m is None or (m.start() == start and start > 0 and not text[start - 1].isspace()):
+        return None
+    return m.group(1) + "."
+
+
 def _cut_points_en(text: str) -> list[int]:
     depth = _bracket_depth(text)
     cuts = set()
@@ -204,8 +218,8 @@ def _cut_points_en(text: str) -> list[int]:
         if depth[m.end()]:
             continue
         if m.group().startswith(".") and not m.group().startswith("..."):
-            before = _WORD_BEFORE.search(text[: m.start()] + ".")
-            if before and _is_abbreviation(before.group(1)):
+            before = _word_before(text, m.start())
+            if before and _is_abbreviation(before):
                 continue
         cuts.add(m.end())
     cuts |= {m.end() for m in _EN_ENUM_AFTER.finditer(text)}

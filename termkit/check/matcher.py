@@ -28,14 +28,10 @@ class Hit:
 
 def find_hits(doc: Analysed, keys: Iterable[str]) -> list[Hit]:
     """Non-overlapping leftmost-longest occurrences of `keys` in the document's key."""
-    import ahocorasick_rs
-
     patterns = sorted({k for k in keys if k})
     if not patterns:
         return []
-    matcher = ahocorasick_rs.AhoCorasick(
-        patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
-    )
+    matcher = automaton(patterns)
     text = doc.key
     hits = []
     for index, start, end in matcher.find_matches_as_indexes(text):
@@ -44,6 +40,19 @@ def find_hits(doc: Analysed, keys: Iterable[str]) -> list[Hit]:
         astart, aend = doc.key_to_analysis(start, end)
         hits.append(Hit(patterns[index], start, end, astart, aend))
     return hits
+
+
+def automaton(patterns: list[str]):
+    """A leftmost-longest Aho-Corasick automaton whose build is linear in the patterns' length.
+    The library's default, a DFA for small pattern sets, takes quadratic time on one long
+    periodic term (60,000 × 联: over a minute); the contiguous NFA builds it in 0.1 s."""
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(
+        patterns,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+    )
 
 
 def inside_word(text: str, start: int, end: int) -> bool:

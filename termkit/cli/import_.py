@@ -14,11 +14,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files", nargs="+", metavar="FILE", help="TBX, TMX, CSV/TSV or XLSX glossaries"
     )
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="skip malformed CSV rows (each one reported) instead of refusing the file",
+    )
     add_output_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    parts = [load_glossary(path) for path in args.files]
+    parts = [load_glossary(path, args.lenient) for path in args.files]
     merged = combine(parts)
     fmt = save(merged, args)
     if not args.quiet:

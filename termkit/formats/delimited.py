@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from termkit.errors import InputError
@@ -23,18 +24,54 @@ def sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=lambda d: (header.count(d), d == ","))
 
 
-def loads(text: str, path: str = "<csv>") -> Termbase:
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text))
-    try:
-        return tabular.parse(((reader.line_num, row) for row in reader), path)
-    except csv.Error as exc:
-        raise InputError(f"{path}:{reader.line_num}: malformed CSV: {exc}") from None
+def loads(text: str, path: str = "<csv>", lenient: bool = False) -> Termbase:
+    """The termbase of a CSV/TSV text. A malformed row (an unbalanced quote that would swallow
+    the rows after it into one cell) is an InputError naming its line; with `lenient`, that
+    one line is skipped, reported as a warning, and reading resumes on the next line."""
+    return tabular.parse(rows(text, path, lenient), path)
 
 
-def read(path: str | Path) -> Termbase:
+def rows(text: str, path: str, lenient: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """(first line, cells) of each row of a CSV/TSV text."""
+    lines = text.splitlines(keepends=True)
+    delimiter = sniff_delimiter(text)
+    width = None  # the header's number of cells
+    start = 0  # lines consumed before the current reader
+    while start < len(lines):
+        reader = csv.reader(iter(lines[start:]), delimiter=delimiter, strict=True)
+        first = 1  # first line of the next row, counted from `start`
+        try:
+            for row in reader:
+                where = start + first
+                spans = reader.line_num - first + 1
+                if width is None and any(c.strip() for c in row):
+                    width = len(row)
+                elif spans > 1 and width is not None and len(row) != width:
+                    raise csv.Error(
+                        f"a quoted cell runs over {spans} lines and the row has {len(row)} "
+                        f"cells, not {width}: an unbalanced quote"
+                    )
+                yield where, row
+                first = reader.line_num + 1
+            return
+        except csv.Error as exc:
+            where = start + first
+            if not lenient:
+                raise InputError(f"{path}:{where}: malformed CSV row: {exc}") from None
+            _log().warning(f"{path}:{where}: skipped a malformed CSV row: {exc}")
+            start = where  # resume on the line after the bad one
+
+
+def _log():
+    import logging  # only here: the light check path never pays for it
+
+    return logging.getLogger("termkit.formats")
+
+
+def read(path: str | Path, lenient: bool = False) -> Termbase:
     from termkit.text.decode import read_document
 
-    return loads(read_document(path).text, str(path))
+    return loads(read_document(path).text, str(path), lenient)
 
 
 def dumps(tb: Termbase, layout: str = "full") -> str:

@@ -29,7 +29,7 @@ def dumps(fields: dict) -> str:
 def loads(text: str, where: str) -> dict:
     try:
         data = json.loads(text[len(PREFIX) :])
-    except ValueError:
+    except (ValueError, RecursionError):  # a hostile note nests arrays thousands deep
         raise InputError(f"{where}: unreadable termkit note {text[:60]!r}") from None
     if not isinstance(data, dict):
         raise InputError(f"{where}: unreadable termkit note {text[:60]!r}")
@@ -59,13 +59,16 @@ def of_concept(c: Concept, entry_id: str, data: bool = False) -> str:
 def term_fields(data: dict, where: str) -> dict:
     """`count` and `locations` keyword arguments for a Term."""
     try:
-        fields = {
-            "count": int(data.get("count", 0)),
-            "locations": tuple(Location.parse(x) for x in data.get("locations", ())),
-        }
+        count = data.get("count", 0)
+        locations = data.get("locations", [])
+        if isinstance(count, bool) or not isinstance(count, int | float) or count < 0:
+            raise ValueError(count)
+        if not isinstance(locations, list) or not all(isinstance(x, str) for x in locations):
+            raise ValueError(locations)
+        fields = {"count": int(count), "locations": tuple(Location.parse(x) for x in locations)}
         if "data" in data:
             fields["data"] = tuple(Datum.from_json(x) for x in data["data"])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InputError(f"{where}: bad count, location or data in termkit note") from None
     return fields
 

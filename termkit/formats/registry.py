@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.errors import InputError
+from termkit.errors import InputError, reading
 from termkit.termbase.model import Termbase
 
 
@@ -52,7 +52,13 @@ FORMATS: dict[str, Format] = {
 }
 _ROOTS = {"tbx": "tbx", "martif": "tbx", "tmx": "tmx"}
 _ZIP = b"PK\x03\x04"
-_UTF16 = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# UTF-16 by its BOM, or without one by its first character `<` (XML 1.0, appendix F)
+_UTF16 = (
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
 
 
 def detect_format(path: str | Path) -> str:
@@ -70,9 +76,9 @@ def detect_format(path: str | Path) -> str:
             raise InputError(f"{path}: empty file")
         if head.startswith(_ZIP):
             return "xlsx"
-        for bom, codec in _UTF16:  # MultiTerm and other Windows tools write UTF-16 XML
-            if head.startswith(bom):
-                head = head[len(bom) :].decode(codec, "ignore").encode("utf-8")
+        for start, codec in _UTF16:  # MultiTerm and other Windows tools write UTF-16 XML
+            if head.startswith(start):
+                head = head.decode(codec, "ignore").lstrip("\ufeff").encode("utf-8")
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
         if stripped.startswith(b"<"):
             from termkit.formats.xmlsafe import root_name
@@ -101,15 +107,19 @@ def format_for_output(path: str | Path) -> str:
     )
 
 
-def load_glossary(path: str | Path) -> Termbase:
-    """Read a glossary file of any format `termkit import` reads; InputError when it can't."""
+def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
+    """Read a glossary file of any format `termkit import` reads; InputError when it can't.
+    `lenient` skips (and reports) malformed CSV rows instead of refusing the file."""
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a directory")
-    with _no_cyclic_gc():
-        return _module(FORMATS[detect_format(p)]).read(p)
+    with _no_cyclic_gc(), reading(path):
+        fmt = detect_format(p)
+        # only a CSV row can be malformed on its own; other formats have no rows to skip
+        options = {"lenient": True} if lenient and fmt == "csv" else {}
+        return _module(FORMATS[fmt]).read(p, **options)
 
 
 @contextmanager

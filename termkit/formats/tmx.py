@@ -137,7 +137,7 @@ def _parse(path: str | Path):
 
     from termkit.text.decode import read_bytes
 
-    data = read_bytes(path)
+    data = xmlsafe.as_utf8(read_bytes(path), str(path))
     root = xmlsafe.parse(data, str(path))
     if xmlsafe.local(root.tag) != "tmx":
         raise InputError(f"{path}: not a TMX file (root element <{xmlsafe.local(root.tag)}>)")

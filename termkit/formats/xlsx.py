@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from termkit.errors import InputError
-from termkit.formats import tabular
+from termkit.formats import tabular, xmlsafe
 from termkit.io import atomic_write
 from termkit.termbase.model import Termbase, languages
 
@@ -30,11 +30,16 @@ MAX_WIDTH = 60
 # No save time in the workbook: a fixed one keeps the bytes of one termbase the same.
 _EPOCH = datetime.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_CHUNK = 1 << 20
+# A shared string and a cell, with or without a namespace prefix.
+_STRING = re.compile(rb"<(?:\w+:)?si[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 
 def read(path: str | Path) -> Termbase:
     import pandas as pd
 
+    _screen(path)
     try:
         frame = pd.read_excel(
             path, sheet_name=0, header=None, dtype=str, keep_default_na=False, engine="openpyxl"
@@ -48,6 +53,47 @@ def read(path: str | Path) -> Termbase:
         for n, row in enumerate(frame.itertuples(index=False, name=None), 1)
     )
     return tabular.parse(rows, str(path))
+
+
+def _screen(path: str | Path) -> None:
+    """Refuse a workbook before openpyxl builds it: past the decompression limits (by its
+    members' sizes, which zipfile holds each member to), with too many shared strings or cells
+    (counted on the stream), or with a member that declares a DTD (no part of a workbook has
+    one: the entity policy of `xmlsafe`)."""
+    from termkit.limits import check_inflated
+
+    try:
+        book = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"{path}: not a readable .xlsx workbook ({exc})") from None
+    with book:
+        members = [m for m in book.infolist() if m.filename.endswith((".xml", ".rels"))]
+        sizes = [(m.file_size, m.compress_size) for m in book.infolist()]
+        check_inflated(path, sum(s for s, _ in sizes), sum(c for _, c in sizes))
+        counts: dict[str, int] = {}
+        for member in members:
+            counted = _counted(member.filename)
+            with book.open(member) as stream:
+                chunk = stream.read(_CHUNK)
+                if xmlsafe.declares_dtd(chunk):
+                    raise InputError(f"{path}: refused: {member.filename} {xmlsafe.DTD_REFUSED}")
+                while counted and chunk:
+                    limit, element, what = counted
+                    counts[what] = counts.get(what, 0) + len(element.findall(chunk))
+                    if counts[what] > limit.value:
+                        raise limit.refusal(path, what)
+                    chunk = stream.read(_CHUNK)
+
+
+def _counted(name: str):
+    """(limit, element pattern, what) of a workbook member whose elements are counted."""
+    from termkit.limits import XLSX_CELLS, XLSX_STRINGS
+
+    if name == "xl/sharedStrings.xml":
+        return XLSX_STRINGS, _STRING, "shared strings"
+    if name.startswith("xl/worksheets/"):
+        return XLSX_CELLS, _CELL, "cells"
+    return None
 
 
 def dumps(tb: Termbase, layout: str = "full", pairs: bool = False) -> bytes:

@@ -1,11 +1,15 @@
-"""Parse untrusted XML: no DTD loading, no entity expansion, no network.
+"""Parse untrusted XML: no DTD loading, no entity expansion, no network, any declared encoding.
 
-A declared entity (billion laughs, external entities: XXE) is refused outright rather than
-left unexpanded, so a hostile file fails loudly instead of importing half a termbase.
+The one entity policy of every XML reader (TBX, TMX, XLSX members, bilingual XLIFF/TMX read by
+translate-toolkit): a declared entity (billion laughs, external entities: XXE) is refused
+outright rather than left unexpanded, so a hostile file fails loudly with one line instead of
+importing half a termbase. expat reads only UTF-8, UTF-16 and Latin-1, so a file declaring
+GB18030, GBK, Big5 (or any other text codec Python has) is decoded here and handed on as UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from xml.etree.ElementTree import Element, ParseError
 
@@ -17,6 +21,17 @@ from termkit.termbase.model import Termbase
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_DECLARED = re.compile(rb"""\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+_DECLARED_TEXT = re.compile(r"""\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+ENTITIES_REFUSED = (
+    "the file declares XML entities or external references; termkit never expands them"
+)
+DTD_REFUSED = "declares a DTD, which no part of a workbook has; termkit never loads one"
 # Characters XML 1.0 (and so TBX, TMX and XLSX) cannot hold.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -26,15 +41,62 @@ def parse(data: bytes, path: str) -> Element:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     try:
-        return safe_et.fromstring(data)
+        root = safe_et.fromstring(as_utf8(data, path))
     except DefusedXmlException as exc:
-        raise InputError(
-            f"{path}: refused: the file declares XML entities or external references "
-            f"({type(exc).__name__}); termkit never expands them"
-        ) from None
+        raise InputError(f"{path}: refused: {ENTITIES_REFUSED} ({type(exc).__name__})") from None
     except ParseError as exc:
         line, column = exc.position
         raise InputError(f"{path}:{line}:{column + 1}: malformed XML: {_reason(exc)}") from None
+    _refuse_deep(root, path)
+    return root
+
+
+def _refuse_deep(root: Element, path: str) -> None:
+    """InputError when elements nest deeper than the limit: no TBX or TMX needs more than a
+    dozen levels, and the readers' walks over a deeper tree would exhaust the stack."""
+    from termkit.limits import DEPTH
+
+    limit = DEPTH.value
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            raise DEPTH.refusal(path, "elements nested")
+        stack.extend((child, depth + 1) for child in element)
+
+
+def as_utf8(data: bytes, path: str) -> bytes:
+    """The document in UTF-8 with its declaration saying so: decoded by its BOM, else by the
+    encoding it declares; an unknown or non-text codec, or bytes not in it, is an InputError."""
+    from termkit.text.decode import text_codec
+
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _recode(data[len(bom) :], codec, path)
+    if data.startswith((b"<\x00", b"\x00<")):  # UTF-16 without a BOM (XML 1.0, appendix F)
+        return _recode(data, "utf-16-le" if data[0] == 0x3C else "utf-16-be", path)
+    m = _DECLARED.match(data)
+    codec = text_codec(m.group(1).decode("ascii"), path) if m else "utf-8"
+    if codec == "utf-8":
+        return data
+    return _recode(data, codec, path)
+
+
+def _recode(data: bytes, codec: str, path: str) -> bytes:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid {codec} at byte {exc.start}") from None
+    m = _DECLARED_TEXT.match(text)
+    if m:
+        text = text[: m.start(1)] + "UTF-8" + text[m.end(1) :]
+    return text.encode("utf-8")
+
+
+def declares_dtd(head: bytes) -> bool:
+    """Whether a document's prolog (its first bytes, before the root element) has a DTD."""
+    root = _ROOT.search(head)
+    return b"<!DOCTYPE" in head[: root.start() if root else len(head)]
 
 
 def refuse_unwritable(tb: Termbase) -> None:

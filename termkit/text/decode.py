@@ -8,10 +8,12 @@ import lzma
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.errors import InputError
+from termkit.errors import InputError, reading
 
 # Encodings a UN Chinese document realistically comes in, tried by the detector in this order.
 _CANDIDATES = ("gb18030", "big5", "utf_16", "utf_8")
+_COMPRESSED = {".gz": lambda raw: gzip.GzipFile(fileobj=raw), ".xz": lzma.LZMAFile}
+_CHUNK = 1 << 20
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -36,31 +38,57 @@ class Document:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """Read a file, decompressing `.gz` and `.xz` transparently."""
+    """Read a file, decompressing `.gz` and `.xz` as a stream under the size and ratio limits
+    (`termkit.limits`), so a bomb is refused before it fills the memory."""
     p = Path(path)
+    with reading(path):
+        try:
+            return _inflate(p) if p.suffix in _COMPRESSED else p.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _inflate(p: Path) -> bytes:
+    """The decompressed bytes, checked against the limits after every chunk: the ratio is to
+    the compressed bytes read so far, so a bomb stops at the first megabytes, not at the end."""
+    from termkit.limits import check_inflated
+
+    out, total = [], 0
+    with p.open("rb") as raw, _COMPRESSED[p.suffix](raw) as stream:
+        while chunk := stream.read(_CHUNK):
+            total += len(chunk)
+            check_inflated(p, total, raw.tell())
+            out.append(chunk)
+    return b"".join(out)
+
+
+def text_codec(name: str, where: object) -> str:
+    """The codec's canonical name if it decodes bytes to text; InputError for an unknown
+    codec or one that is not a text encoding (rot13, base64, zlib)."""
     try:
-        if p.suffix == ".gz":
-            return gzip.decompress(p.read_bytes())
-        if p.suffix == ".xz":
-            return lzma.decompress(p.read_bytes())
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except (OSError, EOFError, lzma.LZMAError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"{where}: unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{where}: {name!r} is not a text encoding")
+    return info.name
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Document:
     """Decode bytes: a forced encoding, else a BOM, else strict UTF-8, else the detector."""
+    with reading(path):
+        return _decode(data, path, encoding)
+
+
+def _decode(data: bytes, path: str, encoding: str | None) -> Document:
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+        text_codec(encoding, path)
         try:
             return Document(path, data.decode(encoding), encoding)
         except UnicodeDecodeError as exc:
@@ -71,7 +99,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None
                 text = data.decode(name)
             except UnicodeDecodeError as exc:
                 raise InputError(f"{path}: broken {name} at byte {exc.start}") from None
-            return Document(path, text.removeprefix("\ufeff"), name)
+            return Document(path, text, name)  # the codec took the BOM off, and only it
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -37,7 +37,9 @@ def _fold_table() -> dict[int, str]:
 
 FOLD = _fold_table()
 # Whitespace next to a Chinese character or Chinese punctuation carries no meaning for matching.
-_SPACE_BY_CJK = re.compile(rf"(?<={_CJK})[\s\u200b]+|[\s\u200b]+(?={_CJK})|\u200b")
+# A run is tried only from its first character and never backtracked into (`++`), so a run of
+# 100,000 spaces costs one pass, not one pass per space.
+_SPACE_BY_CJK = re.compile(rf"(?<={_CJK})[\s\u200b]+|(?<![\s\u200b])[\s\u200b]++(?={_CJK})|\u200b")
 _SPACE_RUN = re.compile(r"\s{2,}|[\t\r\n\f\v]")
 
 
