@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from termkit.errors import InputError
+from termkit.errors import InputError, reading
 from termkit.formats import xmlsafe
 from termkit.text.decode import read_bytes, read_document
 
@@ -69,7 +69,13 @@ class BilingualFile:
 
 
 def read(path: str | Path) -> BilingualFile:
+    """A bilingual file's segments, read behind the reader boundary (`errors.reading`)."""
     path = str(path)
+    with reading(path):
+        return _read(path)
+
+
+def _read(path: str) -> BilingualFile:
     text = read_document(path).text
     if path.lower().endswith(_XML_SUFFIXES):
         data = read_bytes(path)
