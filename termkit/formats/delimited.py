@@ -33,7 +33,7 @@ def loads(text: str, path: str = "<csv>", lenient: bool = False) -> Termbase:
 
 def rows(text: str, path: str, lenient: bool = False) -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) of each row of a CSV/TSV text."""
-    lines = text.splitlines(keepends=True)
+    lines = list(io.StringIO(text, newline=""))  # split on \n, \r\n, \r only, as csv does
     delimiter = sniff_delimiter(text)
     width = None  # the header's number of cells
     start = 0  # lines consumed before the current reader
