@@ -274,3 +274,13 @@ def test_xlsx_is_laid_out_for_excel(tmp_path):
     unep = dict(zip(header, rows[1], strict=True))
     assert unep["zh"] == "联合国环境规划署"
     assert unep["fr"] == "Programme des Nations Unies pour l'environnement"
+
+
+def test_six_language_tbx_validates_against_the_tbx_v3_schema():
+    from lxml import etree
+
+    rng = etree.RelaxNG(etree.parse(str(shared("data", "tbx", "TBXcoreStructV03.rng"))))
+    doc = etree.fromstring(tbx.dumps(six_languages()))
+    assert rng.validate(doc), rng.error_log
+    langs = [s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in doc.iter("{*}langSec")]
+    assert langs == ["en", "ar", "es", "fr", "ru", "zh", "zh-TW", "en", "ar", "es", "fr", "ru"]
