@@ -284,3 +284,13 @@ def test_six_language_tbx_validates_against_the_tbx_v3_schema():
     assert rng.validate(doc), rng.error_log
     langs = [s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in doc.iter("{*}langSec")]
     assert langs == ["en", "ar", "es", "fr", "ru", "zh", "zh-TW", "en", "ar", "es", "fr", "ru"]
+
+
+def test_extract_csv_is_for_excel_too(tmp_path):
+    from .conftest import SEED000
+
+    out = tmp_path / "defs.csv"
+    assert main(["extract", str(SEED000), "--format", "csv", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbffull,short,")
+    assert main(["extract", str(SEED000), "--format", "csv", "--no-bom", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"full,short,")
