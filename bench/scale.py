@@ -90,15 +90,27 @@ def build(folder: Path, out: Path, *options: str) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss
 
 
-def timed(label: str, runs: list[float], documents: int, size: int) -> float:
-    """Print a measurement; return its best run, the one least disturbed by other work on a
-    shared machine (the median and the worst are printed beside it)."""
-    best = min(runs)
+def timed(label: str, runs: list[tuple[float, int]], documents: int, size: int) -> float:
+    """Print a measurement of (seconds, peak KB) runs; return its best run, the one least
+    disturbed by other work on a shared machine (the median and the worst beside it)."""
+    seconds = [s for s, _ in runs]
+    best = min(seconds)
     print(
-        f"{label:<28} {best:6.2f} s (median {statistics.median(runs):.2f}, max {max(runs):.2f})"
-        f"  {size / 1e6 / best:5.2f} MB/s  {documents / best:6.1f} docs/s"
+        f"{label:<28} {best:6.2f} s (median {statistics.median(seconds):.2f}, "
+        f"max {max(seconds):.2f})  {size / 1e6 / best:5.2f} MB/s  {documents / best:6.1f} docs/s"
+        f"  peak {max(kb for _, kb in runs) / 1024:.0f} MB"
     )
     return best
+
+
+def ratios(label: str, top: list[float], bottom: list[float]) -> None:
+    """Run-by-run ratios of two interleaved measurements: min and median."""
+    each = [a / b for a, b in zip(top, bottom, strict=True)]
+    print(f"{label}: min {min(each):.2f}x, median {statistics.median(each):.2f}x")
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -117,6 +129,7 @@ def main() -> None:
         corpus = root / "corpus"
         size = sum(write_document(corpus, i, seeds, devset) for i in range(n))
         print(f"corpus: {n} documents, {size / 1e6:.1f} MB (decompressed), {os.cpu_count()} cores")
+        print(f"at start: {load()}")
         build(corpus, root / "reference.csv", "--jobs", "1")
         reference = (root / "reference.csv").read_bytes()
         if "speed" in parts:
@@ -134,6 +147,7 @@ def main() -> None:
                 )
                 print(f"peak memory, {count} documents, --jobs 1: {peaks[count] / 1024:.0f} MB")
             print(f"peak memory ratio {n} / {n // 4}: {peaks[n] / peaks[n // 4]:.2f}")
+        print(f"at end: {load()}")
 
 
 def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: bytes) -> None:
@@ -148,7 +162,7 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
     address = "tcp://127.0.0.1:8786"
     labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
     options = (("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address))
-    runs: dict[str, list[float]] = {label: [] for label in labels}
+    runs: dict[str, list[tuple[float, int]]] = {label: [] for label in labels}
     differ = set()
     for _ in range(repeat):
         with LocalCluster(
@@ -160,14 +174,15 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
             silence_logs=logging.WARNING,
         ):
             for label, option in zip(labels, options, strict=True):
-                runs[label].append(build(corpus, root / "out.csv", *option)[0])
+                runs[label].append(build(corpus, root / "out.csv", *option))
                 if (root / "out.csv").read_bytes() != reference:
                     differ.add(label)
-    one, two, dask, standing = (timed(label, runs[label], n, size) for label in labels)
-    print(f"speed-up over --jobs 1: --jobs 2 {one / two:.2f}x, fresh Dask {one / dask:.2f}x")
-    print(
-        f"Dask vs --jobs 2: fresh workers {dask / two - 1:+.0%}, standing {standing / two - 1:+.0%}"
-    )
+    for label in labels:
+        timed(label, runs[label], n, size)
+    one, two, dask, standing = ([s for s, _ in runs[label]] for label in labels)
+    ratios("speed-up of --jobs 2 over --jobs 1", one, two)
+    ratios("fresh Dask time / --jobs 2", dask, two)
+    ratios("standing Dask time / --jobs 2", standing, two)
     print(f"glossaries byte-identical to --jobs 1: {sorted(differ) or 'yes'}")
 
 
@@ -186,21 +201,24 @@ def rebuild(
     added = max(n // 100, 1)
     for i in range(n, n + added):
         write_document(extra, i, *texts)
-    cold, warm = [], []
+    cold, warm, unchanged = [], [], []
     for _ in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
-        cold.append(build(corpus, root / "cold.csv", "--cache", str(cache))[0])
+        cold.append(build(corpus, root / "cold.csv", "--cache", str(cache)))
         if (root / "cold.csv").read_bytes() != reference:
             print("the cold build with --cache differs from --jobs 1")
+        unchanged.append(build(corpus, root / "warm.csv", "--cache", str(cache)))
         shutil.move(extra, corpus / "new")
-        warm.append(build(corpus, root / "warm.csv", "--cache", str(cache))[0])
+        warm.append(build(corpus, root / "warm.csv", "--cache", str(cache)))
+        if (root / "warm.csv").read_bytes() == reference:
+            print("the warm build did not see the new documents")
         shutil.move(corpus / "new", extra)
-    cold_s = timed("cold build, --cache", cold, n, size)
-    warm_s = min(warm)
-    print(
-        f"warm rebuild, +{added} documents   {warm_s:6.2f} s (median {statistics.median(warm):.2f},"
-        f" max {max(warm):.2f}): {warm_s / cold_s:.1%} of the cold build"
-    )
+    timed("cold build, --cache", cold, n, size)
+    timed("warm rebuild, nothing new", unchanged, n, size)
+    timed(f"warm rebuild, +{added} documents", warm, n + added, size)
+    cold_s = [s for s, _ in cold]
+    ratios("warm rebuild (+1 %) / cold build", [s for s, _ in warm], cold_s)
+    ratios("warm rebuild (nothing new) / cold build", [s for s, _ in unchanged], cold_s)
 
 
 if __name__ == "__main__":
