@@ -1,14 +1,21 @@
-"""Throughput of `termkit extract` on one core: MB/s over at least 10 MB of UN Chinese.
+"""Throughput of the whole `termkit extract` process: one large file against the same text as
+many small files, beside a bare interpreter start, in one run.
 
-Run: python bench/extract_speed.py [--mb 10]
-The corpus is the seeds and the UNPC devset Chinese side, repeated to the size asked, written
-to a temporary folder as one document per ~70 KB (like real UN documents), extracted in one
-process through the same code path as the CLI.
+Run: python bench/extract_speed.py [--mb 10] [--repeat 5]
+The text is the seeds and the UNPC devset Chinese side, repeated to the size asked: written to
+a temporary folder once as one document per ~70 KB (like real UN documents) and once as one
+file of all of them. Each run is a fresh `python -m termkit extract` process, as a user runs it,
+so MB/s counts start-up and jieba's dictionaries too; the three commands are interleaved run by
+run so that they meet the same load from other users of the machine. Times are wall-clock and
+CPU (user + system, which other users disturb less), min and median; peak memory per command.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -16,9 +23,7 @@ from pathlib import Path
 
 from _paths import REPO, SHARED
 
-sys.path.insert(0, str(REPO))
-
-from termkit.build import extract_paths
+ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 def compose(folder: Path, megabytes: float) -> list[str]:
@@ -38,21 +43,59 @@ def compose(folder: Path, megabytes: float) -> list[str]:
     return paths
 
 
+def run(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak resident KB of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    print("at start: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
-        paths = compose(Path(tmp), args.mb)
-        size = sum(Path(p).stat().st_size for p in paths)
-        list(extract_paths(paths[:1]))  # load jieba once, as a long build would
-        start = time.perf_counter()
-        found = sum(len(r.definitions) for r in extract_paths(paths))
-        elapsed = time.perf_counter() - start
+        small = Path(tmp) / "small"
+        small.mkdir()
+        paths = compose(small, args.mb)
+        big = Path(tmp) / "big.txt"
+        big.write_text("".join(Path(p).read_text(encoding="utf-8") for p in paths), "utf-8")
+        size = big.stat().st_size
+        extract = [sys.executable, "-m", "termkit", "extract", "-o", os.devnull]
+        commands = {
+            "bare interpreter": [sys.executable, "-c", "pass"],
+            f"one file of {size / 1e6:.1f} MB": [*extract, str(big)],
+            f"{len(paths)} files": [*extract, str(small)],
+        }
+        runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in commands}
+        for _ in range(args.repeat):
+            for label, command in commands.items():
+                runs[label].append(run(command))
+    for label, results in runs.items():
+        wall = [w for w, _, _ in results]
+        cpu = [c for _, c, _ in results]
+        rate = (
+            ""
+            if label == "bare interpreter"
+            else f"  {size / 1e6 / min(wall):5.2f} MB/s wall, {size / 1e6 / min(cpu):5.2f} MB/s CPU"
+        )
+        print(
+            f"{label:<22} wall {min(wall):6.2f} s (median {statistics.median(wall):.2f})"
+            f"  CPU {min(cpu):6.2f} s (median {statistics.median(cpu):.2f}){rate}"
+            f"  peak {max(kb for _, _, kb in results) / 1024:.0f} MB"
+        )
+    one, many = list(runs)[1:]
+    each = [a[1] / b[1] for a, b in zip(runs[one], runs[many], strict=True)]
     print(
-        f"{len(paths)} documents, {size / 1e6:.1f} MB, {found} definitions, "
-        f"{elapsed:.2f} s: {size / 1e6 / elapsed:.2f} MB/s on one core"
+        f"CPU one file / many files, run by run: min {min(each):.2f}, median {statistics.median(each):.2f}"
     )
+    print("at end: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

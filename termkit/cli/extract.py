@@ -9,6 +9,7 @@ import json
 from termkit.build import extract_paths
 from termkit.io import output_stream
 from termkit.paths import collect
+from termkit.termbase.model import Definition
 
 JSONL_FIELDS = (
     "full",
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     with output_stream(args.output, newline="" if csv_out else None) as out:
         if csv_out and args.bom:
             out.write("\ufeff")
-        records = [{k: d.to_dict()[k] for k in JSONL_FIELDS} for d in definitions]
+        records = [_record(d) for d in definitions] if args.format != "text" else []
         if args.format == "json":
             json.dump(records, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -75,3 +76,9 @@ def run(args: argparse.Namespace) -> int:
                     f"[{d.kind}, {d.confidence:.2f}]\n"
                 )
     return 0
+
+
+def _record(definition: Definition) -> dict:
+    """A definition's output fields: one `to_dict` for all of them, not one for each."""
+    data = definition.to_dict()
+    return {k: data[k] for k in JSONL_FIELDS}
