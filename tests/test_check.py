@@ -276,6 +276,23 @@ def test_inline_comment_suppresses_a_line(shipped):
     assert "TK101" in codes(run(text, shipped))
 
 
+def test_disable_and_enable_comments_silence_a_range_of_lines(shipped):
+    text = (
+        "联合国环境规划署（环境署）。\n環境署一。\n<!-- termkit: disable TK108 -->\n環境署二。\n"
+        "<!-- termkit: enable TK108 -->\n環境署三。\n<!-- termkit: disable -->\n東盟。\n"
+        "環境署四。 <!-- termkit: enable TK108 -->\n環境署五。東盟。\n"
+    )
+    found = run(text, shipped)
+    assert [(f.line, f.found) for f in found if f.rule == "TK108"] == [
+        (2, "環境署"),
+        (6, "環境署"),
+        (10, "環境署"),
+        (10, "東盟"),
+    ]
+    assert [f.rule for f in found if f.line in (8, 9)] == []
+    assert "TK101" not in codes(found)  # its only first use (line 8) is silenced
+
+
 def test_disabled_rules_and_severities(shipped):
     text = "东盟各国参加了会议。\n"
     quiet = Settings().with_options(disable=["undefined-short-form"])

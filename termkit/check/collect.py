@@ -3,26 +3,62 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from termkit.check.document import Place
 from termkit.check.finding import NOWHERE, Edit, Finding, Location
 from termkit.check.settings import Settings
 
-# `termkit: ignore` silences every rule on its line, `termkit: ignore TK101,TK110` those named.
-_SUPPRESS = re.compile(r"termkit:\s*ignore\b((?:[\s,]*TK\d{3})*)", re.IGNORECASE)
+# `termkit: ignore` silences every rule on its line, `termkit: ignore TK101,TK110` those named;
+# `termkit: disable [CODES]` … `termkit: enable [CODES]` silence them over a range of lines
+# (the lines with the comments included), as Vale's and ESLint's comments do.
+_DIRECTIVE = re.compile(r"termkit:\s*(ignore|disable|enable)\b((?:[\s,]*TK\d{3})*)", re.IGNORECASE)
 
 
-def suppressions(text: str) -> dict[int, frozenset[str] | None]:
-    """Line number → codes suppressed there (None: all codes)."""
-    found: dict[int, frozenset[str] | None] = {}
+@dataclass(frozen=True)
+class Silenced:
+    """What is silenced on one line: every rule but `unless`, or the rules in `codes`."""
+
+    every: bool = False
+    codes: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+    def covers(self, code: str) -> bool:
+        return (self.every and code not in self.unless) or code in self.codes
+
+
+def suppressions(text: str) -> dict[int, Silenced]:
+    """Line number → what is silenced there (lines with nothing silenced are left out)."""
+    found: dict[int, Silenced] = {}
     if "termkit" not in text:
         return found
+    state = Silenced()
     for line_no, line in enumerate(text.splitlines(), start=1):
-        m = _SUPPRESS.search(line)
-        if m:
-            codes = re.findall(r"TK\d{3}", m.group(1).upper())
-            found[line_no] = frozenset(codes) if codes else None
+        here = state
+        for m in _DIRECTIVE.finditer(line):
+            verb, codes = m.group(1).lower(), frozenset(re.findall(r"TK\d{3}", m.group(2).upper()))
+            if verb == "ignore":
+                here = _silence(here, codes)
+            elif verb == "disable":
+                state = _silence(state, codes)
+                here = _silence(here, codes)
+            else:
+                state = _enable(state, codes)
+        if here != Silenced():
+            found[line_no] = here
     return found
+
+
+def _silence(s: Silenced, codes: frozenset[str]) -> Silenced:
+    if not codes:
+        return Silenced(every=True)
+    return Silenced(s.every, s.codes | codes, s.unless - codes)
+
+
+def _enable(s: Silenced, codes: frozenset[str]) -> Silenced:
+    if not codes:
+        return Silenced()
+    return Silenced(s.every, s.codes - codes, s.unless | codes if s.every else s.unless)
 
 
 class Collector:
@@ -85,7 +121,5 @@ class Collector:
         )
 
     def _is_suppressed(self, code: str, line: int) -> bool:
-        if line not in self.suppressed:
-            return False
-        codes = self.suppressed[line]
-        return codes is None or code in codes
+        silenced = self.suppressed.get(line)
+        return silenced is not None and silenced.covers(code)
