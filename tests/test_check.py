@@ -369,3 +369,19 @@ def test_a_deprecated_short_form_inside_a_longer_unknown_name_is_no_hit():
     text = "国家环境规划署和联合国环境规划署（环境署）合作；由环境规划署资助。\n"
     deprecated = [(f.found, f.column) for f in found if f.rule == "TK106"]
     assert deprecated == [("环境规划署", text.rindex("环境规划署") + 1)]
+
+
+def test_markdown_code_urls_and_link_targets_are_not_checked(shipped):
+    text = (
+        "联合国环境规划署（环境署）在`UNEP/CBD/WG‑RI/4`中。见[環境署](https://unep.org/環境署)和"
+        "<https://x.org/東盟>，又见 http://a.b/東盟 東盟。\n```\n環境署代码\n```\n"
+        "[ref]: http://example.org/東盟\n正文環境署。\n"
+    )
+    found = run(text, shipped, path="draft.md")
+    assert [(f.line, f.found) for f in found if f.rule in ("TK108", "TK109")] == [
+        (1, "環境署"),
+        (1, "東盟"),
+        (6, "環境署"),
+    ]
+    plain = run(text, shipped, path="draft.txt")
+    assert len([f for f in plain if f.rule in ("TK108", "TK109")]) > 3

@@ -13,6 +13,7 @@ from termkit.check.document import Analysed
 from termkit.check.facts import Facts
 from termkit.check.finding import Finding
 from termkit.check.glossary import GlossaryIndex
+from termkit.check.markup import is_markdown, mask_markdown
 from termkit.check.matcher import find_hits
 from termkit.check.rules import SEVERITIES
 from termkit.check.settings import Settings
@@ -36,6 +37,8 @@ def check_text(
     """Findings of one Chinese text, sorted by position then rule (`repair_breaks`: see
     `Analysed`)."""
     out = Collector(path, text, settings)
+    if is_markdown(path):
+        text = mask_markdown(text)
     doc = Analysed(text, repair_breaks)
     definitions = find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys)
     forms = ShortForms(definitions, glossary)
