@@ -41,6 +41,8 @@ def test_text_format_lines_and_summary(capsys, draft):
     )
     assert lines[-1].startswith("Found ") and "fixable with --fix" in lines[-1]
     assert "\x1b[" not in out  # no colour when not a terminal
+    for line in lines[:-1]:  # every finding line names its severity
+        assert line.split(" ")[2] in ("error:", "warning:", "info:"), line
 
 
 def test_json_contract(capsys, draft):
@@ -184,3 +186,58 @@ def test_check_path_imports_no_heavy_libraries(tmp_path, draft):
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "1 []"
+
+
+def test_statistics_count_rules_and_terms(capsys, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("联合国环境规划署（环境署）。\n環境署和環境署，東盟。\n", encoding="utf-8")
+    code, out, _ = check(capsys, str(path), "--statistics")
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "     2  TK108  warning  width-or-script-variant",
+        "     2    環境署",
+    ]
+    assert "     1  TK101  error    undefined-short-form" in out.splitlines()
+    code, out, _ = check(capsys, str(path), "--statistics", "--format", "json")
+    rows = json.loads(out)
+    assert (rows[0]["rule"], rows[0]["count"], rows[0]["terms"]) == ("TK108", 2, {"環境署": 2})
+
+
+def test_exit_zero_reports_but_passes(capsys, draft):
+    code, out, _ = check(capsys, str(draft), "--exit-zero")
+    assert code == 0 and "TK101" in out
+    assert check(capsys, str(draft) + ".missing", "--exit-zero")[0] == 2
+
+
+def test_standard_input_with_a_file_name(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "termkit", "check", "--isolated", "-", "--stdin-filename", "a.md"],
+        input="东盟各国。`東盟`\n".encode(),
+        capture_output=True,
+        cwd=REPO,
+    )
+    out = run.stdout.decode()
+    assert run.returncode == 1
+    assert out.startswith("a.md:1:1: TK101 error: ") and "東盟" not in out.splitlines()[0][10:]
+    assert len(out.splitlines()) == 2  # the code span is not checked (a.md is Markdown)
+
+
+def test_quoted_globs_are_expanded(capsys, tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.txt", "sub/c.md"):
+        (tmp_path / name).write_text("東盟。\n", encoding="utf-8")
+    code, out, _ = check(capsys, str(tmp_path / "**" / "*.txt"))
+    assert sorted({line.split(":")[0] for line in out.splitlines()[:-1]}) == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "sub" / "b.txt"),
+    ]
+    code, _, err = check(capsys, str(tmp_path / "*.xyz"))
+    assert code == 2 and "no file matches" in err
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text("联合国环境规划署（环境署）。\n" + "環境署参加。\n" * 5000, encoding="utf-8")
+    command = f"{sys.executable} -m termkit check --isolated {path} | head -1"
+    run = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=REPO)
+    assert run.stdout.count("\n") == 1 and run.stderr == ""

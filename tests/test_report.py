@@ -24,7 +24,7 @@ def test_location_is_in_text_json_and_sarif():
     out = io.StringIO()
     report.write([f], out, "text", 1)
     assert out.getvalue().splitlines()[0] == (
-        "memory.tmx:7:23: TK106 deprecated term (规划署 → 环境署) [segment CMU_1:2 (target)]"
+        "memory.tmx:7:23: TK106 error: deprecated term (规划署 → 环境署) [segment CMU_1:2 (target)]"
     )
     (record,) = json.loads(_written(f, "json"))
     assert record["location"] == {"segment": "CMU_1:2", "side": "target"}

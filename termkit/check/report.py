@@ -61,7 +61,7 @@ def write_text(findings: list[Finding], out: IO, files: int, fixed: int = 0) -> 
             code = f"{_COLOURS[f.severity]}{code}{_RESET}"
             where = f"{_BOLD}{where}{_RESET}"
         label = f" [{f.location.label()}]" if f.location else ""
-        out.write(f"{where} {code} {f.message}{change}{label}\n")
+        out.write(f"{where} {code} {f.severity}: {f.message}{change}{label}\n")
     out.write(summary(findings, files, fixed) + "\n")
 
 

@@ -59,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if exc.code == 0 else 2
     try:
         return module.run(args)
+    except BrokenPipeError:  # `| head` closed the pipe: stop quietly, as other tools do
+        _silence_stdout()
+        return 0
     except InputError as exc:
         print(f"termkit {name}: error: {exc}", file=sys.stderr)
         return 2
@@ -69,8 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"termkit {name}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing it at exit raises no second
+    broken pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -4,25 +4,37 @@ definitions and the glossaries in force; report, fix or diff."""
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import sys
 from pathlib import Path
 
-from termkit.check import fix, report
-from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file
+from termkit.check import fix, report, statistics
+from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file, check_text
 from termkit.check.rules import RULES, SEVERITIES
 from termkit.check.run import check_files, glossary_paths, load_index
 from termkit.check.settings import Settings, find_config, load_settings
 from termkit.errors import InputError
 from termkit.io import output_stream
 from termkit.paths import COMPRESSED, TEXT_SUFFIXES, collect
+from termkit.text.decode import decode_bytes
 
 # Folders are searched for these; a CSV is checked only when named (it may be a glossary).
 _WALKED = TEXT_SUFFIXES + tuple(s for s in BILINGUAL_SUFFIXES if s != ".csv")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files, folders or glob patterns (quoted: 'drafts/**/*.md'); - reads standard input",
+    )
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name to report standard input under (its suffix also picks the markup)",
+    )
     parser.add_argument(
         "--glossary",
         action="append",
@@ -71,6 +83,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="force the input encoding (default: detect)")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the number of findings of each rule and term instead of the findings",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (report-only CI); 2 still means an error",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,11 +121,15 @@ def run(args: argparse.Namespace) -> int:
         False if args.no_default_glossary else None,
         args.fail_on,
     )
-    files = [os.path.normpath(f) for f in collect(args.paths, _WALKED) if not settings.excluded(f)]
     glossaries = glossary_paths(settings)
     if not glossaries:
         raise InputError("no glossary in force: give --glossary FILE")
-    checked = check_files(files, settings, glossaries, args.jobs, args.encoding)
+    if "-" in args.paths:
+        files, checked = _check_stdin(args, settings, glossaries)
+    else:
+        named = collect(expand_globs(args.paths), _WALKED)
+        files = [os.path.normpath(f) for f in named if not settings.excluded(f)]
+        checked = check_files(files, settings, glossaries, args.jobs, args.encoding)
     if args.diff:
         return _show_diffs(checked)
     fixed = 0
@@ -117,9 +143,44 @@ def run(args: argparse.Namespace) -> int:
     else:
         glossary = load_index(glossaries) if args.format == "html" else None
         with output_stream(args.output) as out:
-            report.write(findings, out, args.format, len(files), fixed, glossary)
+            if args.statistics:
+                statistics.write(findings, out, args.format)
+            else:
+                report.write(findings, out, args.format, len(files), fixed, glossary)
     threshold = SEVERITIES.index(settings.fail_on)
-    return int(any(SEVERITIES.index(f.severity) >= threshold for f in findings))
+    failed = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
+    return int(failed and not args.exit_zero)
+
+
+def expand_globs(paths: list[str]) -> list[str]:
+    """Patterns the shell did not expand (quoted, or on Windows) matched here, `**` included;
+    a pattern matching nothing is an error, as a missing file is."""
+    out = []
+    for p in paths:
+        if Path(p).exists() or not glob.has_magic(p):
+            out.append(p)
+            continue
+        matches = sorted(glob.glob(p, recursive=True))
+        if not matches:
+            raise InputError(f"{p}: no file matches")
+        out.extend(matches)
+    return out
+
+
+def _check_stdin(
+    args: argparse.Namespace, settings: Settings, glossaries: list[str]
+) -> tuple[list[str], list[Checked]]:
+    """`-`: the text on standard input, reported as --stdin-filename (or `-`)."""
+    if args.paths != ["-"]:
+        raise InputError("- (standard input) cannot be checked together with other paths")
+    if args.fix or args.diff:
+        raise InputError("--fix and --diff need files, not standard input")
+    name = args.stdin_filename or "-"
+    if Path(name).suffix.lower() in BILINGUAL_SUFFIXES:
+        raise InputError(f"{name}: bilingual files cannot be read from standard input")
+    document = decode_bytes(sys.stdin.buffer.read(), name, args.encoding)
+    findings = check_text(document.text, name, load_index(glossaries), settings)
+    return [name], [Checked(document, findings)]
 
 
 def _show_diffs(checked: list[Checked]) -> int:
