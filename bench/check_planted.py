@@ -26,7 +26,9 @@ a clause start in a short frame (`据X称，`, `X的` …). A plant is found whe
 overlaps the planted span. The glossaries in force are the shipped one and the glossary that
 `termkit build`'s extraction makes of the *other* half (a corpus the document is not part of).
 False alarms: every finding (default rules) on the clean originals of the half, per 10,000
-characters. Everything is seeded: the same drafts on every run.
+characters, and the same without TK101 (the documents are excerpts: a short form defined in
+the part of the document left out reads as undefined). Note that the shipped glossary is now
+built from the seeds and the whole UNPC devset, so it knows both halves' short forms. Everything is seeded: the same drafts on every run.
 """
 
 from __future__ import annotations
@@ -323,6 +325,11 @@ def evaluate(half: str, docs, gold, shipped, args) -> dict:
         "false_alarms": sum(alarms.values()),
         "false_alarms_per_10k": round(10000 * sum(alarms.values()) / max(1, chars), 2),
         "false_alarms_by_rule": dict(sorted(alarms.items())),
+        # UNPC documents are excerpts (1-12 lines of a longer document): a short form defined
+        # in the part left out reads as undefined here, so TK101 is also counted apart.
+        "per_10k_without_TK101": round(
+            10000 * (sum(alarms.values()) - alarms["TK101"]) / max(1, chars), 2
+        ),
     }
 
 
