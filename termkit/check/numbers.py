@@ -32,6 +32,11 @@ _DECADE = re.compile(r"(\d{2})(\d0)['’]?s\b")
 _BARE_SCALE = re.compile(
     r"\b(?:(half)\s+)?(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
 )
+# `10.15 a.m.` is `上午10时15分`: hours and minutes, two numbers.
+_CLOCK = re.compile(r"(\d{1,2})\.(\d{2})(?=\s*(?:a\.m\.|p\.m\.|am\b|pm\b))", re.IGNORECASE)
+# A paragraph or list label opening a segment (`14. `, `4.5 `): layout, often numbered by the
+# word processor on one side only, so never reported when the other side lacks it.
+_LABEL = re.compile(r"\s*[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]?\s")
 # `2010–11`, `2019/20`: the second year of a range written with two digits.
 _SHORT_YEAR = re.compile(r"(\d{2})\d{2}\s?[-–—/]\s?$")
 _SCALE_EN = {
@@ -54,6 +59,7 @@ class Number:
     start: int
     end: int
     values: frozenset[float]
+    label: bool = False
 
 
 def numbers(text: str, chinese: bool) -> list[Number]:
@@ -61,8 +67,13 @@ def numbers(text: str, chinese: bool) -> list[Number]:
     folded = text.translate(_FOLD)
     after, scales = (_AFTER_ZH, _SCALE_ZH) if chinese else (_AFTER_EN, _SCALE_EN)
     out = []
+    label = _LABEL.match(folded)
     for m in _DIGITS.finditer(folded):
         raw = m.group()
+        if clock := _CLOCK.match(folded, m.start()):
+            out += [Number(clock.group(k), clock.start(k), clock.end(k), frozenset({float(clock.group(k))}))
+                    for k in (1, 2)]  # fmt: skip
+            continue
         value = _value(raw)
         values = {value}
         if scale := after.match(folded, m.end()):
@@ -71,7 +82,8 @@ def numbers(text: str, chinese: bool) -> list[Number]:
             values.add(float(year.group(1) + raw))
         if not chinese and (decade := _DECADE.match(folded, m.start())):
             values.add(float(decade.group(2)))
-        out.append(Number(raw, m.start(), m.end(), frozenset(values)))
+        at_label = label is not None and m.end() <= label.end() and not out
+        out.append(Number(raw, m.start(), m.end(), frozenset(values), at_label))
     return out
 
 
@@ -106,7 +118,9 @@ def mismatches(
         return [], []
     missing = _unmatched(src, tgt, spelled(target, target_chinese))
     extra = _unmatched(tgt, src, spelled(source, source_chinese))
-    return missing, extra
+    if any(n.label for n in src) and any(n.label for n in tgt):
+        return missing, extra  # both sides labelled: the labels must agree
+    return [n for n in missing if not n.label], [n for n in extra if not n.label]
 
 
 def _unmatched(wanted: list[Number], offered: list[Number], words: Counter) -> list[Number]:

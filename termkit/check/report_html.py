@@ -13,6 +13,7 @@ from termkit.check.context import Context, Contexts, concepts_of
 from termkit.check.finding import Finding
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.rules import BY_CODE, SEVERITIES
+from termkit.text.normalize import HAN_CHAR
 
 TEMPLATE = "report.html.j2"
 TOP_TERMS = 30  # rows of the by-term summary; the findings table has them all
@@ -33,13 +34,14 @@ def render(
 ) -> str:
     contexts = Contexts()
     rows = [Row(f, BY_CODE[f.rule].name, contexts.of(f)) for f in findings]
+    terms = by_term(findings)
     return _template().render(
         title=title,
         version=__version__,
         overview=overview,
         by_rule=by_rule(findings),
-        by_term=by_term(findings)[:TOP_TERMS],
-        terms=len({(f.found, f.suggestion) for f in findings}),
+        by_term=terms[:TOP_TERMS],
+        terms=len(terms),
         severities=[s for s in reversed(SEVERITIES) if any(f.severity == s for f in findings)],
         files=sorted({f.path for f in findings}),
         rows=rows,
@@ -64,10 +66,13 @@ def by_rule(findings: list[Finding]) -> list[dict]:
 
 
 def by_term(findings: list[Finding]) -> list[dict]:
-    """What was found (and what to write instead), most findings first."""
+    """Terms found (and what to write instead), most findings first: findings with a
+    suggestion or with Chinese found, so numbers and tags do not crowd out the terms."""
     rules: dict[tuple[str, str], set[str]] = defaultdict(set)
     counts: Counter = Counter()
     for f in findings:
+        if not f.suggestion and not HAN_CHAR.search(f.found):
+            continue
         key = (f.found, f.suggestion or "")
         counts[key] += 1
         rules[key].add(f.rule)

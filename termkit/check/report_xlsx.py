@@ -36,19 +36,18 @@ def dumps(findings: list[Finding]) -> bytes:
     fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in FILLS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")
     contexts = Contexts()
-    for f in findings:
+    for row, f in enumerate(findings, start=2):
         context = contexts.of(f)
         ws.append((f.path, f.line, f.column, f.location.segment, f.location.side, f.rule,
                    BY_CODE[f.rule].name, f.severity, f.found, f.suggestion or "", f.message,
                    context.text, context.source))  # fmt: skip
-        row = ws.max_row
         ws.cell(row, 8).fill = fills[f.severity]
         for column in (11, 12, 13):
             ws.cell(row, column).alignment = wrap
     for i, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{max(ws.max_row, 2)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADER))}{len(findings) + 1}"
     wb.properties.creator = "termkit"
     wb.properties.created = wb.properties.modified = _fixed_time()
     out = io.BytesIO()

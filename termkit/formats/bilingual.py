@@ -16,6 +16,7 @@ from pathlib import Path
 from termkit.errors import InputError, reading
 from termkit.formats import xmlsafe
 from termkit.text.decode import read_bytes, read_document
+from termkit.text.normalize import HAN_CHAR
 
 # Inline elements of XLIFF 1.2/2.0 and TMX whose content is native code, not text.
 NATIVE_CODE = {"ph", "bpt", "ept", "it", "ut"}
@@ -23,7 +24,6 @@ NATIVE_CODE = {"ph", "bpt", "ept", "it", "ut"}
 _CODES = {"g", "x", "bx", "ex", "ph", "bpt", "ept", "it", "ut", "pc", "sc", "ec", "hi"}
 _PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr]|\{\w*\}")
 _XML_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".tmx")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class BilingualFile:
             if lang.lower().startswith("zh"):
                 return name
         han = {
-            name: sum(len(_HAN.findall(s.side(name).text)) for s in self.segments)
+            name: sum(len(HAN_CHAR.findall(s.side(name).text)) for s in self.segments)
             for name in ("source", "target")
         }
         best = max(han, key=han.get)
