@@ -187,11 +187,15 @@ def test_numbers_compared_as_values():
         ("1,234,567 and 3.5 per cent in the 1930s", "1 234 567，3.5%，20世纪30年代"),
         ("the twenty-first century, three cases, 2010–11", "21世纪，3个病例，2010-2011年"),
         ("$870 million", "8.7亿美元"),
+        ("To be held at 10.15 a.m.", "定于上午10时15分举行"),
+        ("Acknowledges the report", "14. 确认报告"),  # a paragraph label on one side only
     ]
     for en, zh in same:
         assert mismatches(en, zh, False, True) == ([], []), (en, zh)
     missing, extra = mismatches("about 25 people in 2015", "2016年约25人", False, True)
     assert [n.text for n in missing] == ["2015"] and [n.text for n in extra] == ["2016"]
+    missing, extra = mismatches("4. The report", "5. 报告", False, True)  # both labelled
+    assert [n.text for n in missing] == ["4"] and [n.text for n in extra] == ["5"]
 
 
 def test_inline_codes_xliff_and_po(tmp_path):
