@@ -194,3 +194,28 @@ def _cli(args: list[str]) -> str:
     with redirect_stdout(out):
         main(args)
     return out.getvalue()
+
+
+# --- build --report -------------------------------------------------------------------------
+
+REVIEWED = (
+    "联合国环境规划署（环境署）发布了报告。环境署的工作人员说。\n"
+    "联合国贸易和发展会议（贸发会议）开会。贸发会议通过了决定。\n"
+    "联合国贸易与发展会议（贸发会议）也开会。\n"
+)
+
+
+def test_build_report_puts_conflicts_first_with_contexts(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(REVIEWED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "a.txt", "-o", "g.csv", "-j", "1", "-q", "--report", "review.html"]
+    assert main(args) == 0
+    html = (tmp_path / "review.html").read_text(encoding="utf-8")
+    rows = html.split("<tr data-row")[1:]
+    assert rows and 'data-flag="conflict"' in rows[0] and "贸发会议" in rows[0]
+    assert 'data-flag=""' in rows[-1]
+    assert "<mark>贸发会议</mark>" in html and "a.txt:2:" in html
+    assert "short form 贸发会议 is defined with different full forms" in html
+    assert "<script src" not in html and "<link" not in html
+    main([*args[:-1], "again.html"])
+    assert (tmp_path / "again.html").read_bytes() == (tmp_path / "review.html").read_bytes()

@@ -40,13 +40,19 @@ class Contexts:
     def of(self, f: Finding) -> Context:
         if f.location.segment:
             return self._of_segment(f)
-        lines = self._lines(f.path)
-        if not lines or not 0 < f.line <= len(lines):
+        length = f.end_column - f.column if f.end_line == f.line else None
+        return self.around(f.path, f.line, f.column, length)
+
+    def around(self, path: str, line: int, column: int, length: int | None) -> Context:
+        """The text around `length` characters at line:column of a file (to the end of the
+        line when None); empty when the file cannot be read."""
+        lines = self._lines(path)
+        if not lines or not 0 < line <= len(lines):
             return Context()
-        line = lines[f.line - 1]
-        start = f.column - 1
-        end = f.end_column - 1 if f.end_line == f.line else len(line)
-        return _window(line, start, max(start, end))
+        text = lines[line - 1]
+        start = column - 1
+        end = len(text) if length is None else start + max(0, length)
+        return _window(text, start, end)
 
     def _of_segment(self, f: Finding) -> Context:
         segments = self._bilingual(f.path)

@@ -35,7 +35,7 @@ def render(
     contexts = Contexts()
     rows = [Row(f, BY_CODE[f.rule].name, contexts.of(f)) for f in findings]
     terms = by_term(findings)
-    return _template().render(
+    return template(TEMPLATE).render(
         title=title,
         version=__version__,
         overview=overview,
@@ -87,7 +87,8 @@ def by_term(findings: list[Finding]) -> list[dict]:
     ]
 
 
-def _template():
+def template(name: str):
+    """A template of `termkit/check/templates` (HTML escaped, undefined names an error)."""
     import jinja2
 
     env = jinja2.Environment(
@@ -97,4 +98,4 @@ def _template():
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    return env.get_template(TEMPLATE)
+    return env.get_template(name)

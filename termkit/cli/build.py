@@ -60,6 +60,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="apply a terminologist's decisions (CSV: action,term,lang,note) to the glossary",
     )
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write an HTML review of the glossary: conflicts and doubtful definitions "
+        "first, with their evidence and contexts",
+    )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
@@ -103,6 +109,10 @@ def run(args: argparse.Namespace) -> int:
             )
         termbase = curate(termbase, decisions)
     glossary_csv.write(termbase, args.output, bom=args.bom)
+    if args.report:
+        from termkit.termbase import review
+
+        review.write(termbase, args.report)
     if not args.quiet:
         terms = sum(len(c.terms) for c in termbase.concepts)
         cached = f" ({tally.cached} from the cache)" if args.cache else ""
