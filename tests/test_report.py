@@ -131,8 +131,11 @@ def test_xlsx_report_reopens_with_one_row_per_finding(reported, tmp_path):
     segment = [r for r in rows if r[0] == "memory.xlf"]
     assert segment and all(r[3] == "7" and r[4] == "target" for r in segment)
     assert any(r[12] == "UNEP in 2015" for r in segment)
-    colours = {r[7]: ws.cell(i + 2, 8).fill.start_color.rgb for i, r in enumerate(rows)}
-    assert colours["error"] != colours["warning"]
+    from termkit.check.report_xlsx import FILLS
+
+    colours = {(r[7], ws.cell(i + 2, 8).fill.start_color.rgb[-6:]) for i, r in enumerate(rows)}
+    assert colours == {(severity, FILLS[severity]) for severity in {r[7] for r in rows}}
+    assert len(set(FILLS.values())) == 3
     main([*args, "--format", "xlsx", "-o", "again.xlsx"])
     assert (tmp_path / "again.xlsx").read_bytes() == (tmp_path / "report.xlsx").read_bytes()
 
