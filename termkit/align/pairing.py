@@ -125,10 +125,9 @@ def pair_terms(
     en_count: Counter[str] = Counter()
     documents: dict[tuple[str, str], set[str]] = defaultdict(set)
     locations: dict[tuple[str, str], set[Location]] = defaultdict(set)
+    finder = _FormFinder(forms, {c: normalize(short) for c, (_, short) in concepts.items()})
     for pair in pairs:
-        zh_key = normalize(pair.zh)
-        present = {c for c, fs in forms.items() if any(f and f in zh_key for f in fs)}
-        defined_here = {c for c in present if f"({normalize(concepts[c][1])})" in zh_key}
+        present, defined_here = finder.find(normalize(pair.zh))
         en_defs = english_definitions(pair.en)
         for long_form, acronym in en_defs:
             en_long[acronym][long_form] += 1
@@ -145,6 +144,39 @@ def pair_terms(
             for _, a in en_defs:
                 together[(c, a)] += 1
     return _choose(concepts, en_long, together, joint, zh_count, en_count, documents, locations)
+
+
+class _FormFinder:
+    """Which concepts a Chinese sentence names, and which it defines (`…（SHORT）`), found by
+    one Aho–Corasick scan of the sentence over every concept's forms, not a substring search
+    per concept and pair."""
+
+    def __init__(self, forms: dict[str, set[str]], shorts: dict[str, str]) -> None:
+        owners: dict[str, set[tuple[str, bool]]] = defaultdict(set)
+        for c, keys in forms.items():
+            for k in keys:
+                if k:
+                    owners[k].add((c, False))
+        for c, short in shorts.items():
+            owners[f"({short})"].add((c, True))
+        self._patterns = sorted(owners)
+        self._owners = [owners[p] for p in self._patterns]
+        self._automaton = None
+        if self._patterns:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(self._patterns)
+
+    def find(self, zh_key: str) -> tuple[set[str], set[str]]:
+        """(concepts whose forms occur in the sentence, concepts it defines)."""
+        present: set[str] = set()
+        defined: set[str] = set()
+        if self._automaton is None:
+            return present, defined
+        for index, _, _ in self._automaton.find_matches_as_indexes(zh_key, overlapping=True):
+            for c, definition in self._owners[index]:
+                (defined if definition else present).add(c)
+        return present, defined & present
 
 
 def _choose(
