@@ -55,12 +55,15 @@ def _reviewable(definition: Definition) -> Definition:
 
 
 def extract_paths(
-    paths: Iterable[str], encoding: str | None = None, progress: bool = False
+    paths: Iterable[str],
+    encoding: str | None = None,
+    progress: bool = False,
+    revisions: str = "accepted",
 ) -> Iterator[DocumentResult]:
     files = list(paths)
     bar = _progress(len(files)) if progress else None
     for path in files:
-        yield extract_file(path, encoding)
+        yield extract_file(path, encoding, revisions)
         if bar is not None:
             bar.update(1)
     if bar is not None:
@@ -79,9 +82,14 @@ class Extraction:
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     cache: str | None = None
     strict: bool = False
+    revisions: str = "accepted"  # Word tracked changes: accepted or original
 
     def __call__(self, chunk: Chunk) -> ChunkResult:
-        cache = ResultCache(self.cache, self.encoding, self.min_confidence) if self.cache else None
+        cache = (
+            ResultCache(self.cache, self.encoding, self.min_confidence, self.revisions)
+            if self.cache
+            else None
+        )
         reducer: TreeReducer[Termbase] = TreeReducer(merge)
         tally = Tally()
         keys: list[tuple[str, str]] = []
@@ -110,7 +118,7 @@ class Extraction:
         cached = cache.get(key, path) if cache else None
         if cached is not None:
             return cached, len(data), True, key
-        document = extract_document(decode_bytes(data, path, self.encoding))
+        document = extract_document(decode_bytes(data, path, self.encoding, self.revisions))
         termbase = document_termbase(document, self.min_confidence)
         if cache:
             cache.put(key, path, termbase)
@@ -144,6 +152,7 @@ def build_corpus(
     strict: bool = False,
     progress: Callable[[Tally], None] | None = None,
     chunk_size: int | None = None,
+    revisions: str = "accepted",
 ) -> Build:
     """The glossary of a corpus, built in one process (`jobs=1`), in `jobs` worker processes
     (default: every core) or on the Dask cluster at `scheduler`, always with the same result.
@@ -156,7 +165,8 @@ def build_corpus(
     workers = default_jobs() if jobs is None else jobs
     if workers < 1:
         raise InputError(f"--jobs must be at least 1, not {workers}")
-    job = Extraction(encoding, min_confidence, None if cache is None else str(cache), strict)
+    folder = None if cache is None else str(cache)
+    job = Extraction(encoding, min_confidence, folder, strict, revisions)
 
     def on_tally(tally: Tally) -> None:
         if strict and tally.failures:
@@ -165,7 +175,11 @@ def build_corpus(
             progress(tally)
 
     reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
-    warm = None if cache is None else WarmStart(ResultCache(cache, encoding, min_confidence))
+    warm = (
+        None
+        if cache is None
+        else WarmStart(ResultCache(cache, encoding, min_confidence, revisions))
+    )
     if warm is None:
 
         def plan(workers: int) -> list[Chunk]:

@@ -29,8 +29,8 @@ _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
 # What a document's termbase depends on: the extractor, the text layer, the termbase model and
 # `document_termbase`; and the word lists of the libraries the extractor segments with.
-_SHAPING = ("extract", "text", "termbase")
-_LIBRARIES = ("jieba", "opencc")
+_SHAPING = ("extract", "text", "termbase", "documents")
+_LIBRARIES = ("jieba", "opencc", "python-docx", "pypdf")
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,11 +48,19 @@ def code_digest() -> str:
 
 
 class ResultCache:
-    def __init__(self, folder: str | Path, encoding: str | None, min_confidence: float) -> None:
+    def __init__(
+        self,
+        folder: str | Path,
+        encoding: str | None,
+        min_confidence: float,
+        revisions: str = "accepted",
+    ) -> None:
         code = code_digest()
         # Entries of older code stay apart, in a folder of their own that can be deleted whole.
         self.folder = Path(folder) / f"v{EXTRACTOR_VERSION}-{code[:12]}"
-        self._salt = json.dumps([_FORMAT, EXTRACTOR_VERSION, code, encoding, min_confidence])
+        self._salt = json.dumps(
+            [_FORMAT, EXTRACTOR_VERSION, code, encoding, min_confidence, revisions]
+        )
 
     def prepare(self) -> None:
         """Create the folder up front: an unusable cache is the user's error, reported once."""

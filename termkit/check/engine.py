@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from termkit.check import abbreviations, near, plausible, symbols, terms, widths
@@ -11,24 +12,29 @@ from termkit.check.collect import Collector
 from termkit.check.definitions import find_definitions
 from termkit.check.document import Analysed
 from termkit.check.facts import Facts
-from termkit.check.finding import Finding
+from termkit.check.finding import Edit, Finding, Location
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.markup import is_markdown, mask_markdown
 from termkit.check.matcher import find_hits
 from termkit.check.rules import SEVERITIES
 from termkit.check.settings import Settings
+from termkit.documents.locations import snippet
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import normalize
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tmx", ".csv")
+_UNFIXABLE = " (unfixable: the text spans runs of different formatting; edit it in Word)"
+_LINE_REFERENCE = re.compile(r"(?<=\bon )line (\d+)\b")
 
 
 @dataclass(frozen=True)
 class Checked:
-    """One file's findings, and its decoded text (kept for --fix and --diff)."""
+    """One file's findings, and its decoded text (kept for --fix and --diff); `error` says
+    why a file could not be read when the caller asked to go on."""
 
     document: Document | None
     findings: list[Finding]
+    error: str | None = None
 
 
 def check_text(
@@ -80,11 +86,48 @@ def _retired(glossary: GlossaryIndex, text: str) -> bool:
 
 
 def check_file(
-    path: str, glossary: GlossaryIndex, settings: Settings, encoding: str | None = None
+    path: str,
+    glossary: GlossaryIndex,
+    settings: Settings,
+    encoding: str | None = None,
+    revisions: str = "accepted",
 ) -> Checked:
     if Path(path).suffix.lower() in BILINGUAL_SUFFIXES:
         from termkit.check import bilingual
 
         return Checked(None, bilingual.check_file(path, glossary, settings))
-    document = read_document(path, encoding)
-    return Checked(document, check_text(document.text, path, glossary, settings))
+    document = read_document(path, encoding, revisions)
+    return Checked(document, locate(check_text(document.text, path, glossary, settings), document))
+
+
+def locate(findings: list[Finding], document: Document) -> list[Finding]:
+    """Findings of a Word or PDF file with their places in the document; a message that
+    points at another line of the text ("defined on line 12") names that place instead."""
+    layout = document.layout
+    if layout is None:
+        return findings
+    lines = document.text.split("\n")
+
+    def named(m: re.Match) -> str:
+        return layout.where(int(m.group(1))).name()
+
+    def location(line: int) -> Location:
+        where = layout.where(line)
+        text = snippet(lines[line - 1]) if 0 < line <= len(lines) else ""
+        return Location(
+            page=where.page, line=where.line, paragraph=where.paragraph, part=where.part,
+            snippet=text,
+        )  # fmt: skip
+
+    def fix(f: Finding) -> tuple[Edit | None, str]:
+        """A PDF is never rewritten; a Word fix only inside one run, keeping its formatting."""
+        if f.edit is None or layout.can_edit(f.edit.start, f.edit.end):
+            return f.edit, ""
+        return None, "" if layout.format == "pdf" else _UNFIXABLE
+
+    located = []
+    for f in findings:
+        edit, note = fix(f)
+        message = _LINE_REFERENCE.sub(named, f.message) + note
+        located.append(replace(f, message=message, location=location(f.line), edit=edit))
+    return located

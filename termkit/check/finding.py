@@ -26,8 +26,10 @@ class Location:
     segment: str = ""
     side: str = ""  # "source" or "target"
     page: int = 0
+    line: int = 0  # a PDF's line on its page
     paragraph: int = 0
     part: str = ""
+    snippet: str = ""  # a Word paragraph's or PDF line's own text (JSON and SARIF only)
 
     def to_dict(self) -> dict:
         """The fields that are set, in declaration order."""
@@ -43,7 +45,7 @@ class Location:
             parts.append(f"segment {self.segment}" + (f" ({self.side})" if self.side else ""))
         elif self.side:
             parts.append(self.side)
-        parts += [f"{name} {value}" for name, value in (("page", self.page),
+        parts += [f"{name} {value}" for name, value in (("page", self.page), ("line", self.line),
                   ("paragraph", self.paragraph)) if value]  # fmt: skip
         if self.part:
             parts.append(self.part)

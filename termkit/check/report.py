@@ -33,14 +33,16 @@ def write(
     files: int,
     fixed: int = 0,
     glossary: GlossaryIndex | None = None,
+    skipped: int = 0,
 ) -> None:
-    """Write a text format to `out` (`glossary`: the concepts an HTML report lists)."""
+    """Write a text format to `out` (`glossary`: the concepts an HTML report lists;
+    `skipped`: the files that could not be read, counted in the summary)."""
     import json
 
     if fmt == "html":
         from termkit.check import report_html
 
-        out.write(report_html.render(findings, summary(findings, files, fixed), glossary))
+        out.write(report_html.render(findings, summary(findings, files, fixed, skipped), glossary))
     elif fmt == "json":
         json.dump([f.to_dict() for f in findings], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -48,10 +50,12 @@ def write(
         json.dump(sarif(findings), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        write_text(findings, out, files, fixed)
+        write_text(findings, out, files, fixed, skipped)
 
 
-def write_text(findings: list[Finding], out: IO, files: int, fixed: int = 0) -> None:
+def write_text(
+    findings: list[Finding], out: IO, files: int, fixed: int = 0, skipped: int = 0
+) -> None:
     colour = use_colour(out)
     for f in findings:
         change = f" ({f.found} → {f.suggestion})" if f.suggestion else f" ({f.found})"
@@ -62,13 +66,15 @@ def write_text(findings: list[Finding], out: IO, files: int, fixed: int = 0) -> 
             where = f"{_BOLD}{where}{_RESET}"
         label = f" [{f.location.label()}]" if f.location else ""
         out.write(f"{where} {code} {f.severity}: {f.message}{change}{label}\n")
-    out.write(summary(findings, files, fixed) + "\n")
+    out.write(summary(findings, files, fixed, skipped) + "\n")
 
 
-def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
+def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0) -> str:
+    """One line; files that could not be read (`skipped`) are counted apart."""
     done = f"Fixed {fixed} finding{'s' * (fixed != 1)}. " if fixed else ""
+    left = f"; {skipped} skipped" if skipped else ""
     if not findings:
-        return f"{done}All checks passed ({files} file{'s' * (files != 1)})."
+        return f"{done}All checks passed ({files} file{'s' * (files != 1)}{left})."
     by = Counter(f.severity for f in findings)
     parts = ", ".join(
         f"{by[s]} {s}{'s' * (by[s] != 1 and s != 'info')}"
@@ -79,7 +85,7 @@ def summary(findings: list[Finding], files: int, fixed: int = 0) -> str:
     hint = f"; {fixable} fixable with --fix" if fixable else ""
     return (
         f"{done}Found {len(findings)} finding{'s' * (len(findings) != 1)} ({parts}) "
-        f"in {len({f.path for f in findings})} of {files} file{'s' * (files != 1)}{hint}."
+        f"in {len({f.path for f in findings})} of {files} file{'s' * (files != 1)}{hint}{left}."
     )
 
 

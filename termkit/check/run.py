@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from termkit.check.engine import Checked, check_file
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
+from termkit.errors import InputError
 from termkit.formats.registry import default_glossary_path, load_glossary
 
 _WORKER: dict[str, object] = {}
@@ -28,24 +29,40 @@ def check_files(
     glossaries: Sequence[str],
     jobs: int = 1,
     encoding: str | None = None,
+    revisions: str = "accepted",
 ) -> list[Checked]:
-    """Every file's findings, in the order of `files`, whatever `jobs` is."""
+    """Every file's findings, in the order of `files`, whatever `jobs` is. A file that cannot
+    be read comes back with its `error`, for the caller to report or skip."""
     if jobs <= 1 or len(files) <= 1:
         index = load_index(glossaries)
-        return [check_file(f, index, settings, encoding) for f in files]
+        return [_check_one(f, index, settings, encoding, revisions) for f in files]
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(files)),
         initializer=_start_worker,
-        initargs=(list(glossaries), settings, encoding),
+        initargs=(list(glossaries), settings, encoding, revisions),
     ) as pool:
         return list(pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (4 * jobs))))
 
 
-def _start_worker(glossaries: list[str], settings: Settings, encoding: str | None) -> None:
-    _WORKER.update(index=load_index(glossaries), settings=settings, encoding=encoding)
+def _check_one(
+    path: str, index: GlossaryIndex, settings: Settings, encoding: str | None, revisions: str
+) -> Checked:
+    try:
+        return check_file(path, index, settings, encoding, revisions)
+    except InputError as exc:
+        return Checked(None, [], str(exc))
+
+
+def _start_worker(
+    glossaries: list[str], settings: Settings, encoding: str | None, revisions: str
+) -> None:
+    _WORKER.update(
+        index=load_index(glossaries), settings=settings, encoding=encoding, revisions=revisions
+    )
 
 
 def _check_in_worker(path: str) -> Checked:
-    return check_file(path, _WORKER["index"], _WORKER["settings"], _WORKER["encoding"])
+    w = _WORKER
+    return _check_one(path, w["index"], w["settings"], w["encoding"], w["revisions"])

@@ -67,6 +67,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "first, with their evidence and contexts",
     )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
+    parser.add_argument(
+        "--docx-revisions",
+        choices=("accepted", "original"),
+        default="accepted",
+        help="read Word tracked changes as accepted (default) or as the original text",
+    )
+    parser.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="files of a folder termkit cannot read are listed, but do not fail the build",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 
@@ -75,9 +86,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("name the documents: PATH..., --files-from FILE or --parallel ZH EN")
     listed = read_list(args.files_from) if args.files_from else []
     twins = [zh for zh, _ in args.parallel]
-    files = list(
-        dict.fromkeys(collect(args.paths) + collect(listed, missing_ok=True) + collect(twins))
-    )
+    unknown: list[tuple[str, str]] = []
+    named = collect(args.paths, skipped=unknown)
+    files = list(dict.fromkeys(named + collect(listed, missing_ok=True) + collect(twins)))
+    for path, why in unknown:
+        print(f"skipped {path}: {why}", file=sys.stderr)
     decisions = read_decisions(args.curation) if args.curation else None
     progress = Progress(len(files))
     try:
@@ -90,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
             cache=args.cache,
             strict=args.strict,
             progress=progress,
+            revisions=args.docx_revisions,
         )
     except WorkersLost as exc:
         print(f"termkit build: error: {exc}", file=sys.stderr)
@@ -123,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         )
         for conflict in termbase.conflicts:
             print(f"conflict: {conflict.describe()}", file=sys.stderr)
-    if tally.failures:
-        print(f"{len(tally.failures)} of {build.files} files skipped", file=sys.stderr)
-        return 1
-    return 0
+    skipped = len(tally.failures) + len(unknown)
+    if skipped:
+        print(f"{skipped} of {build.files + len(unknown)} files skipped", file=sys.stderr)
+    return int(bool(skipped) and not args.skip_unknown)

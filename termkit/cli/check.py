@@ -10,17 +10,18 @@ import sys
 from pathlib import Path
 
 from termkit.check import fix, report, statistics
-from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file, check_text
+from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file, check_text, locate
 from termkit.check.rules import RULES, SEVERITIES
 from termkit.check.run import check_files, glossary_paths, load_index
 from termkit.check.settings import Settings, find_config, load_settings
 from termkit.errors import InputError
 from termkit.io import output_stream
-from termkit.paths import COMPRESSED, TEXT_SUFFIXES, collect
+from termkit.paths import COMPRESSED, DOCUMENT_SUFFIXES, collect
 from termkit.text.decode import decode_bytes
 
 # Folders are searched for these; a CSV is checked only when named (it may be a glossary).
-_WALKED = TEXT_SUFFIXES + tuple(s for s in BILINGUAL_SUFFIXES if s != ".csv")
+_WALKED = DOCUMENT_SUFFIXES + tuple(s for s in BILINGUAL_SUFFIXES if s != ".csv")
+_CSV_IN_FOLDER = "a CSV file is checked only when named (it may be a glossary)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +81,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diff", action="store_true", help="show the fixes as a diff, write nothing"
     )
+    parser.add_argument(
+        "--annotate",
+        metavar="OUT.docx",
+        help="write a copy of the one Word document checked with a comment on each finding",
+    )
     parser.add_argument("--encoding", help="force the input encoding (default: detect)")
+    parser.add_argument(
+        "--docx-revisions",
+        choices=("accepted", "original"),
+        default="accepted",
+        help="read Word tracked changes as accepted (default) or as the original text",
+    )
+    parser.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="files of a folder termkit cannot read are listed, but do not fail the check",
+    )
     parser.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument(
@@ -124,18 +141,21 @@ def run(args: argparse.Namespace) -> int:
     glossaries = glossary_paths(settings)
     if not glossaries:
         raise InputError("no glossary in force: give --glossary FILE")
+    skipped: list[tuple[str, str]] = []
     if "-" in args.paths:
-        files, checked = _check_stdin(args, settings, glossaries)
+        _, checked = _check_stdin(args, settings, glossaries)
     else:
-        named = collect(expand_globs(args.paths), _WALKED)
-        files = [os.path.normpath(f) for f in named if not settings.excluded(f)]
-        checked = check_files(files, settings, glossaries, args.jobs, args.encoding)
+        checked, skipped = _check_paths(args, settings, glossaries)
+    for path, why in skipped:
+        print(f"termkit check: skipped {path}: {why}", file=sys.stderr)
     if args.diff:
         return _show_diffs(checked)
     fixed = 0
     if args.fix:
-        checked, fixed = _fix(checked, settings, glossaries, args.encoding)
+        checked, fixed = _fix(checked, settings, glossaries, args.encoding, args.docx_revisions)
     findings = [f for c in checked for f in c.findings]
+    if args.annotate:
+        _annotate(checked, args.annotate, args.docx_revisions)
     if args.format in report.BINARY:
         from termkit.check import report_xlsx
 
@@ -146,10 +166,42 @@ def run(args: argparse.Namespace) -> int:
             if args.statistics:
                 statistics.write(findings, out, args.format)
             else:
-                report.write(findings, out, args.format, len(files), fixed, glossary)
+                report.write(
+                    findings, out, args.format, len(checked), fixed, glossary, len(skipped)
+                )
     threshold = SEVERITIES.index(settings.fail_on)
     failed = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
-    return int(failed and not args.exit_zero)
+    return int((failed and not args.exit_zero) or (bool(skipped) and not args.skip_unknown))
+
+
+def _check_paths(
+    args: argparse.Namespace, settings: Settings, glossaries: list[str]
+) -> tuple[list[Checked], list[tuple[str, str]]]:
+    """The files named and found in folders, checked; a folder's files that cannot be read
+    come back as (path, reason), a named file that cannot be read is an error."""
+    paths = expand_globs(args.paths)
+    found: list[tuple[str, str]] = []
+    files = [
+        os.path.normpath(f)
+        for f in collect(paths, _WALKED, skipped=found)
+        if not settings.excluded(f)
+    ]
+    skipped = [
+        (os.path.normpath(f), _CSV_IN_FOLDER if f.lower().endswith(".csv") else why)
+        for f, why in found
+        if not settings.excluded(f)
+    ]
+    checked = check_files(
+        files, settings, glossaries, args.jobs, args.encoding, args.docx_revisions
+    )
+    named = {os.path.normpath(p) for p in paths}
+    for c, path in zip(checked, files, strict=True):
+        if c.error is not None and path in named:
+            raise InputError(c.error)
+    skipped += [
+        (p, c.error.removeprefix(f"{p}: ")) for c, p in zip(checked, files, strict=True) if c.error
+    ]
+    return [c for c in checked if c.error is None], sorted(skipped)
 
 
 def expand_globs(paths: list[str]) -> list[str]:
@@ -178,8 +230,8 @@ def _check_stdin(
     name = args.stdin_filename or "-"
     if Path(name).suffix.lower() in BILINGUAL_SUFFIXES:
         raise InputError(f"{name}: bilingual files cannot be read from standard input")
-    document = decode_bytes(sys.stdin.buffer.read(), name, args.encoding)
-    findings = check_text(document.text, name, load_index(glossaries), settings)
+    document = decode_bytes(sys.stdin.buffer.read(), name, args.encoding, args.docx_revisions)
+    findings = locate(check_text(document.text, name, load_index(glossaries), settings), document)
     return [name], [Checked(document, findings)]
 
 
@@ -196,8 +248,24 @@ def _show_diffs(checked: list[Checked]) -> int:
     return int(changed > 0)
 
 
+def _annotate(checked: list[Checked], target: str, revisions: str) -> None:
+    documents = [c for c in checked if c.document is not None]
+    if len(documents) != 1 or documents[0].document.format != "docx":
+        raise InputError("--annotate takes exactly one Word document (.docx) to check")
+    from termkit.documents.docx_write import annotate_docx
+
+    c = documents[0]
+    added, missed = annotate_docx(c.document.path, target, c.findings, revisions)
+    note = f" ({missed} on text no run holds)" if missed else ""
+    print(f"{target}: {added} comment{'s' * (added != 1)} added{note}", file=sys.stderr)
+
+
 def _fix(
-    checked: list[Checked], settings: Settings, glossaries: list[str], encoding: str | None
+    checked: list[Checked],
+    settings: Settings,
+    glossaries: list[str],
+    encoding: str | None,
+    revisions: str = "accepted",
 ) -> tuple[list[Checked], int]:
     """Apply each file's fixes, then check the fixed files again."""
     index = None
@@ -210,8 +278,13 @@ def _fix(
         if not edits or doc.path.endswith(COMPRESSED):
             result.append(c)
             continue
-        fix.write_fixed(doc, fix.apply(doc.text, edits))
-        fixed += len(edits)
+        if doc.format == "docx":
+            from termkit.documents.docx_write import fix_docx
+
+            fixed += fix_docx(doc.path, edits, revisions)
+        else:
+            fix.write_fixed(doc, fix.apply(doc.text, edits))
+            fixed += len(edits)
         index = index or load_index(glossaries)
-        result.append(check_file(doc.path, index, settings, encoding))
+        result.append(check_file(doc.path, index, settings, encoding, revisions))
     return result, fixed

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
 
 from termkit.build import extract_paths
+from termkit.documents.locations import Layout
 from termkit.io import output_stream
 from termkit.paths import collect
 from termkit.termbase.model import Definition
@@ -31,10 +33,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text")
     parser.add_argument("--encoding", help="force the input encoding (default: detect)")
     parser.add_argument(
+        "--docx-revisions",
+        choices=("accepted", "original"),
+        default="accepted",
+        help="read Word tracked changes as accepted (default) or as the original text",
+    )
+    parser.add_argument(
         "--min-confidence",
         type=float,
         default=0.0,
         help="drop definitions below this confidence (0-1)",
+    )
+    parser.add_argument(
+        "--skip-unknown",
+        action="store_true",
+        help="files of a folder termkit cannot read are listed, but do not fail",
     )
     parser.add_argument("-o", "--output", help="write here instead of standard output")
     parser.add_argument(
@@ -46,10 +59,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    files = collect(args.paths)
-    definitions = [
-        d
-        for result in extract_paths(files, args.encoding, progress=True)
+    unknown: list[tuple[str, str]] = []
+    files = collect(args.paths, skipped=unknown)
+    for path, why in unknown:
+        print(f"termkit extract: skipped {path}: {why}", file=sys.stderr)
+    found = [
+        (d, result.layout)
+        for result in extract_paths(files, args.encoding, True, args.docx_revisions)
         for d in result.definitions
         if d.confidence >= args.min_confidence
     ]
@@ -57,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     with output_stream(args.output, newline="" if csv_out else None) as out:
         if csv_out and args.bom:
             out.write("\ufeff")
-        records = [_record(d) for d in definitions] if args.format != "text" else []
+        records = [_record(d, layout) for d, layout in found] if args.format != "text" else []
         if args.format == "json":
             json.dump(records, out, ensure_ascii=False, indent=2)
             out.write("\n")
@@ -68,17 +84,24 @@ def run(args: argparse.Namespace) -> int:
             writer = csv.DictWriter(out, fieldnames=JSONL_FIELDS, lineterminator="\n")
             writer.writeheader()
             for r in records:
+                r.pop("location", None)
                 writer.writerow({**r, "evidence": ";".join(r["evidence"])})
         else:
-            for d in definitions:
+            for d, layout in found:
+                label = f" [{layout.where(d.line).name()}]" if layout else ""
                 out.write(
                     f"{d.path}:{d.line}:{d.column}: {d.full}（{d.short}） "
-                    f"[{d.kind}, {d.confidence:.2f}]\n"
+                    f"[{d.kind}, {d.confidence:.2f}]{label}\n"
                 )
-    return 0
+    return int(bool(unknown) and not args.skip_unknown)
 
 
-def _record(definition: Definition) -> dict:
-    """A definition's output fields: one `to_dict` for all of them, not one for each."""
-    data = definition.to_dict()
-    return {k: data[k] for k in JSONL_FIELDS}
+def _record(d: Definition, layout: Layout | None) -> dict:
+    """A definition's output fields (one `to_dict` for all of them); for a Word or PDF file
+    also where its full form starts there (`location`, as in check's JSON), left out of CSV's
+    fixed columns."""
+    data = d.to_dict()
+    record = {k: data[k] for k in JSONL_FIELDS}
+    if layout is not None:
+        record["location"] = layout.where(d.line).to_dict()
+    return record

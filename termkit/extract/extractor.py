@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termkit.documents.locations import Layout
 from termkit.extract.boundary import (
     Window,
     full_start,
@@ -33,11 +34,13 @@ CONTEXT = 20
 
 @dataclass
 class DocumentResult:
-    """What one document yields: its definitions and where it uses each defined form."""
+    """What one document yields: its definitions and where it uses each defined form (and,
+    for a Word or PDF file, the layout that names the place of each line)."""
 
     path: str
     definitions: list[Definition]
     usage: dict[str, list[Location]] = field(default_factory=dict)
+    layout: Layout | None = None
 
 
 def extract_text(
@@ -57,12 +60,17 @@ def extract_document(document: Document) -> DocumentResult:
     key = normalize_with_map(analysis.text)
     definitions = _extract(analysis, key[0], document.path, lines, default_model())
     return DocumentResult(
-        document.path, definitions, _usage(analysis, key, definitions, document.path, lines)
+        document.path,
+        definitions,
+        _usage(analysis, key, definitions, document.path, lines),
+        document.layout,
     )
 
 
-def extract_file(path: str | Path, encoding: str | None = None) -> DocumentResult:
-    return extract_document(read_document(path, encoding))
+def extract_file(
+    path: str | Path, encoding: str | None = None, revisions: str = "accepted"
+) -> DocumentResult:
+    return extract_document(read_document(path, encoding, revisions))
 
 
 @dataclass(frozen=True)

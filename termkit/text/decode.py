@@ -7,8 +7,13 @@ import gzip
 import lzma
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from termkit import documents
 from termkit.errors import InputError, reading
+
+if TYPE_CHECKING:
+    from termkit.documents.locations import Layout
 
 # Encodings a UN Chinese document realistically comes in, tried by the detector in this order.
 _CANDIDATES = ("gb18030", "big5", "utf_16", "utf_8")
@@ -23,11 +28,18 @@ _BOMS = (
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded file: its text exactly as written, and what is needed to write it back."""
+    """A decoded file: its text exactly as written, and what is needed to write it back.
+    A Word or PDF file's text is one paragraph or PDF line a line; `layout` maps each line
+    back to its place in the document."""
 
     path: str
     text: str
     encoding: str
+    layout: Layout | None = None
+
+    @property
+    def format(self) -> str:
+        return self.layout.format if self.layout is not None else "text"
 
     @property
     def newline(self) -> str:
@@ -80,9 +92,15 @@ def text_codec(name: str, where: object) -> str:
     return info.name
 
 
-def decode_bytes(data: bytes, path: str = "<bytes>", encoding: str | None = None) -> Document:
-    """Decode bytes: a forced encoding, else a BOM, else strict UTF-8, else the detector."""
+def decode_bytes(
+    data: bytes, path: str = "<bytes>", encoding: str | None = None, revisions: str = "accepted"
+) -> Document:
+    """Decode bytes: a Word or PDF file through its reader (tracked changes as `revisions`
+    says), else a forced encoding, else a BOM, else strict UTF-8, else the detector."""
     with reading(path):
+        if documents.is_document(path):
+            text, layout = documents.read(data, path, revisions)
+            return Document(path, text, "utf-8", layout)
         return _decode(data, path, encoding)
 
 
@@ -132,6 +150,8 @@ def _reject_binary(text: str, path: str) -> None:
         raise InputError(f"{path}: binary file, not text")
 
 
-def read_document(path: str | Path, encoding: str | None = None) -> Document:
-    """Read and decode one text file; every failure is an InputError naming the file."""
-    return decode_bytes(read_bytes(path), str(path), encoding)
+def read_document(
+    path: str | Path, encoding: str | None = None, revisions: str = "accepted"
+) -> Document:
+    """Read and decode one file; every failure is an InputError naming the file."""
+    return decode_bytes(read_bytes(path), str(path), encoding, revisions)
