@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -259,24 +260,34 @@ def loads(data: bytes, path: str = "<tbx>") -> Termbase:
     reader = _Reader(path, own)
     concepts = []
     back: list[Datum] = []
-    for e in root.iter():
-        name = xmlsafe.local(e.tag)
-        if name in ("conceptEntry", "termEntry"):
-            concepts.append(reader.concept(e))
+    for part in (p for text in root if _core(text.tag)[0] == "text" for p in text):
+        name = _core(part.tag)[0]
+        if name == "body":
+            concepts += [reader.concept(e) for e in part if _core(e.tag)[0] in _ENTRIES]
         elif name == "back":
-            back += [reader.datum(x) for x in e]
+            back += [reader.datum(x) for x in part]
     tb = assemble(concepts, path, foreign=not own)
     return Termbase(tb.concepts, tb.conflicts, tb.meta, tuple(back))
 
 
-def _category(e: Element) -> tuple[str, str]:
-    """(core element, data category) of an element; a DCT element `<basic:partOfSpeech>`
-    becomes (`termNote`, `partOfSpeech`)."""
-    name = xmlsafe.local(e.tag)
-    namespace = e.tag[1:].partition("}")[0] if e.tag.startswith("{") else NS
-    if namespace != NS and name not in ("termGrp",):
+_ENTRIES = ("conceptEntry", "termEntry")
+
+
+@lru_cache(maxsize=512)
+def _core(tag: str) -> tuple[str, str | None]:
+    """(core element, data category when the tag itself says it) of a tag: a DCT element
+    `<basic:partOfSpeech>` is (`termNote`, `partOfSpeech`); a core one (`termNote`, None)."""
+    name = tag.rpartition("}")[2]
+    namespace = tag[1:].partition("}")[0] if tag.startswith("{") else NS
+    if namespace != NS and name != "termGrp":
         return _DCT_ELEMENT.get(name, "descrip"), name
-    return name, e.get("type", "")
+    return name, None
+
+
+def _category(e: Element) -> tuple[str, str]:
+    """(core element, data category) of an element."""
+    name, kind = _core(e.tag)
+    return name, e.get("type", "") if kind is None else kind
 
 
 def _items(parent: Element) -> Iterator[tuple[str, str, Element]]:
