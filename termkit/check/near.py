@@ -11,7 +11,7 @@ glossary's) one suggested. Digits, numerals and function characters never make a
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
@@ -32,7 +32,6 @@ MAX_RARE = 3  # a "variant" used more often than this is a term of its own
 COHESION = 0.5
 LONG = 9
 _RUN = re.compile(f"[{HAN}]{{{N},}}")
-_PAIRS = re.compile(f"[{HAN}]{{2,}}")
 # Characters whose change never makes another spelling of a term: numerals and ordinals (not
 # in a variant at all) and function characters, which make different phrases (在这方面 /
 # 在该方面). 得 is not one: it is common in transliterations (海得拉巴).
@@ -62,7 +61,7 @@ class Grams:
             for i in range(len(run) - N + 1):
                 if run[i] not in _NEUTRAL:
                     self.at.setdefault(run[i : i + N], []).append(base + i)
-        self._pairs: Counter[str] | None = None  # Han character pairs, counted when needed
+        self._short: dict[str, int] = {}  # counts of shorter forms (character pairs), as asked
 
     def occurrences(self, form: str) -> list[int]:
         starts = self.at.get(form[:N], [])
@@ -73,11 +72,13 @@ class Grams:
     def count(self, form: str) -> int:
         if len(form) >= N:
             return len(self.occurrences(form))
-        if self._pairs is None:
-            self._pairs = Counter(
-                run[i : i + 2] for run in _PAIRS.findall(self.key) for i in range(len(run) - 1)
-            )
-        return self._pairs[form]
+        found = self._short.get(form)
+        if found is None:
+            # A few hundred pairs are asked about: counting each in C beats counting every
+            # pair of the text. Overlapping uses (各各各) count as the text has them.
+            found = len(re.findall(f"(?={re.escape(form)})", self.key))
+            self._short[form] = found
+        return found
 
 
 def four_grams(text: str) -> set[str]:
