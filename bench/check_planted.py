@@ -196,7 +196,7 @@ class Planter:
         )
         form = self.rng.choice(shorts)
         i = self.rng.randrange(len(lines))
-        return self._insert("undefined", gold, lines, i, 0, form, f"glossary short form {form}")
+        return self._insert("undefined", gold, lines, i, 0, form, f"glossary short form: {form}")
 
     def _slip(self, gold, lines, at):
         full, short = _bare(gold["full"]), _bare(gold["abbr"])
@@ -276,12 +276,18 @@ def _clause_start(line: str, after: int) -> int:
 
 
 def _found(plant: Plant, findings) -> list:
+    """Findings overlapping the planted span; for an undefined short form, also TK101 on that
+    form anywhere (it reports the first use, which may come before the planted line)."""
+    term = plant.note.split(": ")[-1] if plant.kind == "undefined" else None
     return [
         f
         for f in findings
-        if f.line <= plant.line <= f.end_line
-        and (f.line < plant.line or f.column < plant.end)
-        and (f.end_line > plant.line or f.end_column > plant.start)
+        if (term and f.rule == "TK101" and normalize(f.found) == normalize(term))
+        or (
+            f.line <= plant.line <= f.end_line
+            and (f.line < plant.line or f.column < plant.end)
+            and (f.end_line > plant.line or f.end_column > plant.start)
+        )
     ]
 
 

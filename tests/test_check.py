@@ -160,6 +160,10 @@ def test_short_form_defined_twice(shipped):
         ("TK104", 2),
         ("TK105", 3),
     ]
+    # A left boundary read one word too long is the same name defined again, no conflict.
+    text = "海洋养护署（养护署）成立。\n各国海洋养护署（养护署）开会。\n"
+    found = run(text, shipped)
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]
 
 
 def test_width_variant_of_the_documents_own_definition_is_fixable(shipped):

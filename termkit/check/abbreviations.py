@@ -176,7 +176,10 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
         first = forms.first_of_short[key]
         place = facts.doc.place_of_analysis(d.full_start, d.short_end + 1)
         where = facts.doc.place_of_analysis(first.full_start, first.full_end).line
-        if first is not d and normalize(first.full) != full_key:
+        first_key = normalize(first.full)
+        # One full form ending with the other is one name read with two left boundaries
+        # (支持联合国开发计划署 / 联合国开发计划署): a second definition, not a conflict.
+        if first is not d and not (first_key.endswith(full_key) or full_key.endswith(first_key)):
             out.add(
                 "TK104",
                 place,
