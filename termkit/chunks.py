@@ -18,6 +18,9 @@ Chunk = tuple[str, ...]
 # Documents per chunk at most: small enough for steady progress and load balance, large
 # enough that pickling one termbase per chunk costs little.
 MAX_CHUNK = 64
+# The last chunks' size at the least: shorter ones would cost more in results sent than
+# they save in waiting.
+MIN_CHUNK = 4
 # The mean size of content-defined chunks, and their cap at a run of unlucky hashes.
 CONTENT_CHUNK = 128
 
@@ -61,12 +64,20 @@ def tally_of(result: ChunkResult) -> Tally:
 
 
 def split(files: list[str], workers: int, size: int | None = None) -> list[Chunk]:
-    """Consecutive chunks of `size` files; by default about four chunks per worker, at most
-    MAX_CHUNK files each."""
-    if size is None:
-        size = min(MAX_CHUNK, math.ceil(len(files) / (4 * max(workers, 1))))
-    size = max(size, 1)
-    return [tuple(files[i : i + size]) for i in range(0, len(files), size)]
+    """Consecutive chunks of `size` files; by default chunks that shrink as the list runs out
+    (a quarter of each worker's share of what is left, MIN_CHUNK to MAX_CHUNK files), so that the
+    last chunks are short and no worker is left running a long one while the others idle."""
+    if size is not None:
+        size = max(size, 1)
+        return [tuple(files[i : i + size]) for i in range(0, len(files), size)]
+    chunks: list[Chunk] = []
+    start = 0
+    while start < len(files):
+        share = math.ceil((len(files) - start) / (4 * max(workers, 1)))
+        step = min(MAX_CHUNK, max(MIN_CHUNK, share))
+        chunks.append(tuple(files[start : start + step]))
+        start += step
+    return chunks
 
 
 def content_split(files: list[str], size: int = CONTENT_CHUNK) -> list[Chunk]:
