@@ -256,3 +256,18 @@ def test_tico19_tmx_has_no_case_only_findings():
     findings = check_file(str(tico / "all.en-zh.tmx"), index, Settings())
     assert findings and all(f.location.segment and f.location.side for f in findings)
     assert not [f for f in findings if f.rule == "TK201" and f.found.lower() == "covid-19"]
+
+
+def test_tmx_without_tuid_and_with_three_languages(tmp_path):
+    path = tmp_path / "three.tmx"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en" '
+        'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" '
+        'creationtoolversion="1"/><body>\n<tu>\n<tuv xml:lang="en"><seg>UNEP staff</seg></tuv>\n'
+        '<tuv xml:lang="fr"><seg>personnel du PNUE</seg></tuv>\n'
+        '<tuv xml:lang="zh-CN"><seg>规划署工作人员</seg></tuv>\n</tu>\n</body></tmx>\n',
+        encoding="utf-8",
+    )
+    doc = bilingual.read(path)
+    assert [(s.id, s.target.text) for s in doc.segments] == [("tu 1", "规划署工作人员")]
+    assert doc.chinese_side() == "target"

@@ -132,18 +132,22 @@ def _read_tmx(path: str, data: bytes, text: str) -> BilingualFile:
     source_lang = header.get("srclang", "") if header is not None else ""
     cursor = _Cursor(text)
     segments, target_lang = [], ""
-    for unit in store.units:
+    for n, unit in enumerate(store.units, start=1):
         tuvs = list(unit.getlanguageNodes())
         if len(tuvs) < 2:
             continue
         langs = [(t.get(xmlsafe.XML_LANG) or t.get("lang") or "") for t in tuvs]
         first = next((i for i, lang in enumerate(langs) if lang.lower() == source_lang.lower()), 0)
-        second = next(i for i in range(len(tuvs)) if i != first)
+        others = [i for i in range(len(tuvs)) if i != first]
+        # of several target languages, the Chinese one (termkit checks Chinese)
+        second = next((i for i in others if langs[i].lower().startswith("zh")), others[0])
         target_lang = target_lang or langs[second]
         pair = [(_child(tuvs[k], "seg"), k) for k in sorted((first, second))]
         sides = {k: _side(cursor, seg) for seg, k in pair if seg is not None}
         if first in sides and second in sides:
-            segments.append(Segment(unit.getid() or "", sides[first], sides[second]))
+            # a `tu` without `tuid` is named by its place, as a CAT tool's row number
+            tuid = unit.xmlelement.get("tuid") or f"tu {n}"
+            segments.append(Segment(tuid, sides[first], sides[second]))
     return BilingualFile(path, text, source_lang, target_lang, tuple(segments), True)
 
 
