@@ -106,6 +106,9 @@ def test_title_and_english_and_double_short_forms():
         "我已任命桑德拉·拉察女士(德国)担任专家组成员。",
         "该秘书处由委员会秘书(P-5)和一名经济事务干事(P-3)组成。",
         "阿希姆·卡索(Achim Kassow)(德国)",
+        "使用伊斯兰历法（阴历）计算日期。",
+        "该药品以 Coartem Dispersible (CD) 的名义销售。",
+        "实施的将塞浦路斯并入希腊（希塞统一）政策。",
     ],
 )
 def test_non_definitions_are_rejected(sentence):
@@ -220,3 +223,41 @@ def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
     longest = BoundaryModel({"bias": 0.0, "chars": 5.0})  # prefers the longest candidate
     assert extract_text(sentence, model=longest)[0].full == "本报告系由联合国环境规划署"
     assert extract_text(sentence)[0].full == "联合国环境规划署"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "full", "short", "kind"),
+    [
+        (  # an alias title: the short title's characters are not in the long one
+            "1. 《南太平洋无核区条约》(《拉罗通加条约》)于1985年签署。",
+            "南太平洋无核区条约",
+            "拉罗通加条约",
+            "title",
+        ),
+        (  # a numbered nickname: the numeral counts the meeting
+            "6. 第二次联合国人类住区会议(人居二)于1996年举行。",
+            "第二次联合国人类住区会议",
+            "人居二",
+            "abbreviation",
+        ),
+        (  # a role defined by its head noun, after quotes
+            '缔约方大会（"缔约方大会"）和联合国环境规划署执行主任（"执行主任"）商定。',
+            "联合国环境规划署执行主任",
+            "执行主任",
+            "abbreviation",
+        ),
+        (
+            '回顾《化学武器公约》(下称"公约")的规定。',
+            "化学武器公约",
+            "公约",
+            "title",
+        ),
+    ],
+)
+def test_kinds_the_character_match_alone_misses(sentence, full, short, kind):
+    assert (full, short, kind) in pairs(sentence)
+
+
+def test_a_symbol_nickname_is_a_short_form():
+    (found,) = extract_text("会员国出席了联合国可持续发展大会（里约+20）。")
+    assert found.short == "里约+20" and found.full.endswith("发展大会")

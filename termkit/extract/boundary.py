@@ -20,6 +20,7 @@ from termkit.extract.scoring import BoundaryModel
 from termkit.text.normalize import HAN, HAN_CHAR
 
 MAX_FULL = 64
+_NUMERAL_END = re.compile(r"[一二三四五六七八九十]+$")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》\n]")
 # A character that can belong to a name: Chinese, Latin, digits and joining signs.
 NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
@@ -163,8 +164,12 @@ def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
     if kind == "english":
         anchor, matched, coverage = end - 1, "", 1.0
     else:
-        han = HAN_CHAR.findall(short)
-        positions = match_characters(short, text, window, end)
+        # `人居二`: a trailing numeral counts the meeting (`第二次…会议`), it abbreviates nothing.
+        numeral = _NUMERAL_END.search(short)
+        ordinal = text.rfind(f"第{numeral.group()}", window, end) if numeral else -1
+        stem = short[: numeral.start()] if ordinal >= 0 and numeral.start() >= 1 else short
+        han = HAN_CHAR.findall(stem)
+        positions = match_characters(stem, text, window, end)
         coverage = len(positions) / len(han) if han else 0.0
         if not positions or not covered(len(positions), len(han)):
             return None
@@ -172,6 +177,8 @@ def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
             return None  # the short form's characters only echo the start of a long clause
         anchor, matched = positions[0], "".join(text[p] for p in positions)
         anchored = text[anchor] == han[0]
+        if stem != short and ordinal < anchor:
+            anchor, anchored = ordinal, True
     words = _words(text, window, end)
     index = next(i for i, (_, _, a, b) in enumerate(words) if a <= anchor < b)
     return Window(text, window, end, short, kind, anchor, matched, coverage, anchored, words, index)
@@ -183,7 +190,9 @@ def full_start(
     """The start of the window's full form: every candidate start is scored by the model
     and the likeliest wins; None when the anchored word cannot be inside a name."""
     anchor_word = window.words[window.anchor_index][0]
-    if anchor_word in STOP_WORDS or anchor_word in SOFT_WORDS or anchor_word == "、":
+    # A word of the short form itself is inside the name (`执行主任（执行主任）`).
+    own = window.kind != "english" and window.short.startswith(anchor_word)
+    if not own and (anchor_word in STOP_WORDS or anchor_word in SOFT_WORDS or anchor_word == "、"):
         return None
     walk_rules: list[str] = []
     candidates = window_candidates(window, recurrences, walk_rules)
@@ -229,7 +238,14 @@ def window_candidates(
     first = _walk_left(window.words, window.anchor_index, window.anchored, rules)
     if first is not None:
         walked = _prefer_recurring(
-            window.text, window.words, first, window.anchor_index, window.end, recurrences, rules
+            window.text,
+            window.words,
+            first,
+            window.anchor_index,
+            window.end,
+            recurrences,
+            rules,
+            window.short,
         )
     candidates = window_features(
         window.words,
@@ -318,6 +334,13 @@ def names_place_or_person(short: str) -> bool:
     return len(words) == 1 and words[0].flag in ("ns", "nr", "nrt")
 
 
+def ordinary_word(short: str) -> bool:
+    """The short form is one ordinary dictionary word (`阴历`), not an abbreviation (jieba
+    tags abbreviations `j`) or an organization (`nt`)."""
+    words = list(_posseg().cut(short, HMM=False))
+    return len(words) == 1 and words[0].flag not in ("j", "nt")
+
+
 _INSTRUMENTS = ("公约", "议定书", "协定", "条约", "宣言", "规则", "准则", "原则", "纲领", "方案")
 
 
@@ -353,9 +376,11 @@ def _prefer_recurring(
     end: int,
     recurrences: Callable[[str], int],
     rules: list[str],
+    short: str,
 ) -> int:
     """If the longest candidate never recurs but a slightly shorter one (starting on a word
-    boundary, still covering the matched characters) recurs on its own, that one is the name."""
+    boundary, still covering the matched characters, longer than the short form) recurs on
+    its own, that one is the name."""
     longest = words[first][2]
     if first == anchor_index or recurrences(text[longest:end]) >= 2:
         return longest
@@ -363,7 +388,7 @@ def _prefer_recurring(
         word, _, start, _ = words[i]
         if word in SOFT_WORDS or word in STOP_WORDS or not NAME_CHAR.match(word[0]):
             continue
-        if end - start < max(4, 0.6 * (end - longest)):
+        if end - start < max(4, 0.6 * (end - longest)) or end - start <= len(short):
             break
         if recurrences(text[start:end]) >= 2:
             rules.append("recurs")

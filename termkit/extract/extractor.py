@@ -14,6 +14,7 @@ from termkit.extract.boundary import (
     match_characters,
     names_place_or_person,
     open_window,
+    ordinary_word,
     window_candidates,
 )
 from termkit.extract.brackets import Span, find_spans
@@ -168,7 +169,10 @@ def _window(plain: str, span: Span, form: ShortForm) -> Window | str | None:
         return closer
     if form.kind == "title":
         return None
-    return open_window(plain, end, form.text, form.kind)
+    # A numbered nickname (`里约+20`) anchors no characters: its window is weighed like an
+    # acronym's.
+    unanchored = form.rule.endswith(":numbered")
+    return open_window(plain, end, form.text, "english" if unanchored else form.kind)
 
 
 def _define(
@@ -199,20 +203,24 @@ def _define(
         if closer == "》":
             kind = "english" if kind == "english" else "title"
         coverage = _title_coverage(form, full)
-        if coverage < 0.5:
-            return None
         rules.append(f"boundary:{closer}marks")
+        if coverage < 0.5:
+            # `《南太平洋无核区条约》（《拉罗通加条约》）`: a shorter title is an alias title.
+            if not (closer == "》" and form.kind == "title" and len(form.text) < len(full)):
+                return None
+            rules.append("alias-title")
         confidence = 0.8 + 0.15 * coverage
     else:
         boundary = full_start(window, recurrences, model)
         if boundary is None:
             return None
         start, full = boundary.start, text[boundary.start : end]
+        coverage = boundary.coverage
         rules.extend(boundary.rules)
         confidence = _confidence(kind, boundary.coverage, boundary.rules, form.rule)
         confidence *= 0.6 + 0.4 * boundary.probability
     full = analysis.text[start : start + len(full)]
-    reason = _implausible(full, form, kind)
+    reason = _implausible(full, form, kind, coverage)
     if reason:
         return None
     line, column = lines.position(analysis.source_offset(start))
@@ -234,7 +242,7 @@ def _define(
     )
 
 
-def _implausible(full: str, form: ShortForm, kind: str) -> str:
+def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:
     """Why a found pair is not a definition after all, or "" when it may be one."""
     full_key, short_key = normalize(full), normalize(form.text)
     if len(full_key) < 2 or full_key == short_key:
@@ -242,6 +250,8 @@ def _implausible(full: str, form: ShortForm, kind: str) -> str:
     if "·" in full or "•" in full:
         return "a person's name"
     if kind == "english":
+        if not HAN_CHAR.search(full):
+            return "no Chinese full form (an affiliation or a brand name)"
         return "full form too short" if len(full_key) < 3 else ""
     if len(full_key) <= len(short_key):
         return "full form not longer than the short form"
@@ -251,6 +261,8 @@ def _implausible(full: str, form: ShortForm, kind: str) -> str:
         return "full form does not end in Chinese"
     if names_place_or_person(form.text):
         return "a place or a person"
+    if kind == "abbreviation" and coverage <= 0.5 and ordinary_word(form.text):
+        return "an ordinary word, at most half made of the full form's characters: a gloss"
     return ""
 
 

@@ -16,6 +16,9 @@ _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
+# `里约+20`, `北京+5`: a place's name with a count of years or meetings, a nickname whose
+# characters need not occur in the full form.
+_SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")
 # `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
 _GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,3}[- ]\d+")
 
@@ -94,6 +97,8 @@ def _one_form(piece: str, offset: int, rule: str) -> ShortForm | None:
         return ShortForm(inner, offset + 1, "title", rule)
     parts = stripped.split("/")
     if all(_HAN_SHORT.fullmatch(p) for p in parts) and 2 <= len(stripped) <= 16:
+        if _SYMBOL_SHORT.fullmatch(stripped.translate(FOLD)):
+            return ShortForm(stripped, offset, "abbreviation", f"{rule}:numbered")
         if any(ch.isdigit() for ch in stripped.translate(FOLD)):
             return None
         return ShortForm(stripped, offset, "abbreviation", rule)
