@@ -221,3 +221,20 @@ def test_damaged_word_files_are_one_line_errors(capsys, tmp_path, draft):
         code, out, err = check(capsys, str(path))
         assert code == 2 and out == "", err
         assert len(err.strip().splitlines()) == 1 and str(path) in err and "Traceback" not in err
+
+
+def test_word_and_pdf_files_check_the_same_in_worker_processes(capsys, tmp_path, draft):
+    from .documents import pdf_from_lines
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(draft.read_bytes())
+    pdf_from_lines(
+        ["联合国环境规划署（环境署）编写了报告。", "環境署和东盟合作。"], folder / "b.pdf"
+    )
+    _, one, _ = check(capsys, str(folder), "--format", "json")
+    _, two, _ = check(capsys, str(folder), "--format", "json", "--jobs", "2")
+    records = json.loads(one)
+    assert records == json.loads(two)
+    assert {r["path"].rsplit("/", 1)[-1] for r in records} == {"a.docx", "b.pdf"}
+    assert all("location" in r for r in records)
