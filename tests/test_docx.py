@@ -238,3 +238,24 @@ def test_word_and_pdf_files_check_the_same_in_worker_processes(capsys, tmp_path,
     assert records == json.loads(two)
     assert {r["path"].rsplit("/", 1)[-1] for r in records} == {"a.docx", "b.pdf"}
     assert all("location" in r for r in records)
+
+
+def test_text_hidden_by_a_style_is_left_out_unless_the_run_shows_it(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    secret = document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+    secret.font.hidden = True
+    inherited = document.styles.add_style("Secret child", WD_STYLE_TYPE.CHARACTER)
+    inherited.base_style = secret
+    note = document.styles.add_style("Translator note", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    p = document.add_paragraph("环境署")
+    p.add_run("（内部备注）", style="Secret")
+    p.add_run("（继承）", style="Secret child")
+    p.add_run("编写。")
+    hidden = document.add_paragraph("译者注：", style="Translator note")
+    hidden.add_run("此处保留").font.hidden = False
+    path = tmp_path / "styled.docx"
+    document.save(path)
+    assert read_document(path).text.split("\n") == ["环境署编写。", "此处保留"]

@@ -62,6 +62,8 @@ class _Reader:
         self.tables = 0
         self.text_boxes: list = []
         self.note_numbers: dict[tuple[str, str], int] = {}
+        self.hidden_styles = _hidden_styles(document)
+        self._paragraph_hidden = False
 
     # -- stories ---------------------------------------------------------------------------
     def read(self) -> Flat:
@@ -136,6 +138,7 @@ class _Reader:
     def _paragraph(self, p, where: Where) -> None:
         self._line: list[str] = []
         self._start = self.flat.length
+        self._paragraph_hidden = _style(p.find(_w("pPr")), "pStyle") in self.hidden_styles
         self._inline(p)
         text = "".join(self._line)
         self.flat.lines.append(text)
@@ -166,7 +169,11 @@ class _Reader:
 
     def _run(self, r) -> None:
         props = r.find(_w("rPr"))
-        if props is not None and _on(props.find(_w("vanish"))):
+        vanish = props.find(_w("vanish")) if props is not None else None
+        if vanish is not None:  # the run's own setting overrides its styles'
+            if _on(vanish):
+                return
+        elif self._paragraph_hidden or _style(props, "rStyle") in self.hidden_styles:
             return
         for child in r:
             name = local_name(child)
@@ -202,6 +209,30 @@ class _Reader:
         for box in element.iter(_w("txbxContent")):
             if not any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
                 self.text_boxes.append(box)
+
+
+def _style(props, kind: str) -> str | None:
+    """The style id a `w:pPr` (`pStyle`) or `w:rPr` (`rStyle`) names, if any."""
+    ref = props.find(_w(kind)) if props is not None else None
+    return ref.get(_w("val")) if ref is not None else None
+
+
+def _hidden_styles(document) -> set[str]:
+    """Ids of the styles that hide their text (`w:vanish`, their own or inherited through
+    `w:basedOn`)."""
+    styles = {s.get(_w("styleId")): s for s in document.styles.element if local_name(s) == "style"}
+
+    def hidden(style_id: str | None, depth: int = 0) -> bool:
+        style = styles.get(style_id)
+        if style is None or depth > 20:
+            return False
+        props = style.find(_w("rPr"))
+        vanish = props.find(_w("vanish")) if props is not None else None
+        if vanish is not None:
+            return _on(vanish)
+        return hidden(_style(style, "basedOn"), depth + 1)
+
+    return {s for s in styles if s and hidden(s)}
 
 
 def _children(parent, name: str) -> list:
