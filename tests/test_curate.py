@@ -120,3 +120,32 @@ def test_decisions_naming_unknown_terms_are_reported(tmp_path, capsys):
     bad.write_text("action,term,date\nprefer,环境署,30/11/2026\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.csv:2: date '30/11/2026' is not YYYY-MM-DD"):
         read_decisions(bad)
+
+
+def test_correct_replaces_a_wrong_full_form_on_every_rebuild(tmp_path):
+    wrong = "程序的鹿特丹公约缔约方大会"
+    right = "关于在国际贸易中对某些危险化学品和农药采取事先知情同意程序的鹿特丹公约缔约方大会"
+    path = tmp_path / "curation.csv"
+    path.write_text(
+        f"action,term,lang,note,to\ncorrect,{wrong},zh,cut inside the title,{right}\n",
+        encoding="utf-8",
+    )
+    decisions = read_decisions(path)
+    found = from_definitions(extract_text(f"同意{wrong}（缔约方大会）的决定。", "a"))
+    assert [t.text for c in found.concepts for t in c.terms if t.type == "fullForm"] == [wrong]
+    for _ in range(2):  # a rebuild finds the wrong form again; the decision holds again
+        tb = curate(build_termbase([found]), decisions)
+        (concept,) = tb.concepts
+        full = concept.preferred("zh", "fullForm")
+        assert full.text == right and full.locations and full.count >= 1
+        assert {t.text for t in concept.terms} == {right, "缔约方大会"}
+
+
+def test_correct_needs_a_to_column_and_only_correct_takes_one(tmp_path):
+    path = tmp_path / "curation.csv"
+    path.write_text("action,term,to\ncorrect,环境规化署,\n", encoding="utf-8")
+    with pytest.raises(InputError, match="to column"):
+        read_decisions(path)
+    path.write_text("action,term,to\nprefer,环境署,环境署\n", encoding="utf-8")
+    with pytest.raises(InputError, match="only correct"):
+        read_decisions(path)

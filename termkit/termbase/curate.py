@@ -3,7 +3,9 @@
 Each row is `action,term,lang,note[,concept,author,date]`: `reject` drops a term (and its
 concept when the Chinese full form is rejected), `prefer` makes a term the preferred one of its
 language and type (the others become admitted), `admit`, `deprecate` and `supersede` set that
-status. Decisions name terms by their normalization key, so `降排＋` also decides `降排+`; a
+status. `correct` replaces a wrong form by the one in the `to` column (a full form cut at the
+wrong place, `程序的鹿特丹公约缔约方大会` → the whole title), keeping what was seen of it, so the
+correction holds on every rebuild that finds the wrong form again. Decisions name terms by their normalization key, so `降排＋` also decides `降排+`; a
 `concept` (an id, or any term of the concept) limits a decision to that concept.
 
 A decided term keeps the decision as a TBX transaction (`modification`, with the decision's
@@ -33,6 +35,7 @@ ACTIONS = {
     "admit": "admitted",
     "deprecate": "deprecated",
     "supersede": "superseded",
+    "correct": "",
 }
 
 
@@ -45,6 +48,7 @@ class Decision:
     concept: str = ""
     author: str = ""
     date: str = ""
+    to: str = ""  # the right form, for `correct`
     where: str = field(default="", compare=False)  # `curation.csv:4`, for reports
 
     def applies_to(self, term: Term, concept: Concept | None = None) -> bool:
@@ -87,8 +91,16 @@ def read_decisions(path: str | Path) -> list[Decision]:
         if not term:
             raise InputError(f"{path}:{reader.line_num}: empty term")
         cells = {
-            k: (row.get(k) or "").strip() for k in ("lang", "note", "concept", "author", "date")
+            k: (row.get(k) or "").strip()
+            for k in ("lang", "note", "concept", "author", "date", "to")
         }
+        if (action == "correct") != bool(cells["to"]):
+            need = (
+                "correct needs the right form in a to column"
+                if action == "correct"
+                else f"only correct takes a to column, not {action}"
+            )
+            raise InputError(f"{path}:{reader.line_num}: {need}")
         if cells["date"] and not _DATE.fullmatch(cells["date"]):
             raise InputError(
                 f"{path}:{reader.line_num}: date {cells['date']!r} is not YYYY-MM-DD (ISO 8601)"
@@ -129,8 +141,34 @@ def _curate_concept(concept: Concept, decisions: list[Decision]) -> Concept | No
                 return None
             terms = [t for t in terms if t not in hits]
             continue
+        if d.action == "correct":
+            terms = _correct(terms, d, hits)
+            continue
         terms = [_decide(t, d, hits) for t in terms]
     return replace(concept, terms=tuple(terms)) if terms else None
+
+
+def _correct(terms: list[Term], decision: Decision, hits: list[Term]) -> list[Term]:
+    """The terms with each hit rewritten as `decision.to`; a hit that becomes a form the
+    concept already has joins it (counts, locations and sources added up)."""
+    mark = decision.transaction()
+    rewritten = [
+        replace(t, text=decision.to, data=(*t.data, mark)) if t in hits else t for t in terms
+    ]
+    out: list[Term] = []
+    for term in rewritten:
+        twin = next((t for t in out if (t.key, t.lang) == (term.key, term.lang)), None)
+        if twin is None:
+            out.append(term)
+            continue
+        out[out.index(twin)] = replace(
+            twin,
+            count=twin.count + term.count,
+            locations=tuple(sorted(set(twin.locations) | set(term.locations))),
+            sources=tuple(sorted(set(twin.sources) | set(term.sources))),
+            data=twin.data if mark in twin.data else (*twin.data, mark),
+        )
+    return out
 
 
 def _decide(term: Term, decision: Decision, hits: list[Term]) -> Term:
