@@ -136,6 +136,20 @@ def test_other_plausible_short_forms_by_character_order(shipped):
     ]
 
 
+def test_other_short_forms_of_a_glossary_name_the_document_uses():
+    terms = (
+        Term("联合国海洋养护署", "zh", "fullForm", "preferred"),
+        Term("海养署", "zh", "shortForm", "preferred"),
+    )
+    glossary = GlossaryIndex([Termbase((Concept("c1", terms),))])
+    text = "海养署发布了报告。据海洋养护署称，联合国海养署和区域海洋养护署也来了。\n"
+    found = [f for f in run(text, glossary) if f.rule == "TK103"]
+    # Glued to another name (区域…) or the glossary's short form with a prefix: no finding.
+    assert [(f.found, f.suggestion) for f in found] == [("海洋养护署", "海养署")]
+    assert "glossary" in found[0].message
+    assert not [f for f in run("据海洋养护署称。\n", glossary) if f.rule == "TK103"]
+
+
 def test_short_form_never_defined(shipped):
     text = "东盟各国参加了会议。东盟秘书处也参加了。\n"
     found = [f for f in run(text, shipped) if f.rule == "TK101"]

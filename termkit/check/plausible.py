@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass
 
 from termkit.check.collect import Collector
 from termkit.check.definitions import Defined, stands_alone
 from termkit.check.facts import Facts
+from termkit.check.glossary import preferred
 from termkit.check.matcher import Hit
 from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
@@ -28,65 +30,103 @@ MIN_LENGTH = 3
 SURE_LENGTH = 5
 
 
+@dataclass(frozen=True)
+class Name:
+    """A full form with its short form, as keys and as shown; other forms count after `after`
+    (the definition's closing bracket; -1 for a glossary name)."""
+
+    full: str
+    short: str
+    shown_full: str
+    shown_short: str
+    after: int
+    source: str  # where the short form is given, for the message
+
+
 def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
     if not out.wants("TK103"):
         return
-    named = _named(definitions)
+    named = _named(facts, definitions)
     if not named:
         return
     index: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for n, (full, _short, _d) in enumerate(named):
-        last = full[-1]
+    for n, name in enumerate(named):
+        full, last = name.full, name.full[-1]
         triples = {(full[i], full[j], last) for j in range(len(full) - 1) for i in range(j)}
         for triple in triples:
             index[triple].append(n)
     defined = {normalize(f) for d in definitions for f in (d.full, d.short)}
     starts = [h.start for h in facts.hits]
     key = facts.doc.key
-    lasts = {full[-1] for full, _, _ in named}
+    lasts = {name.full[-1] for name in named}
     for end in range(MIN_LENGTH - 1, len(key)):
         if key[end] not in lasts:
             continue
         for n in index.get((key[end - 2], key[end - 1], key[end]), ()):
-            full, short, d = named[n]
-            start = _extend_left(key, end, full)
+            name = named[n]
+            start = _extend_left(key, end, name.full)
             variant = key[start : end + 1]
-            if variant in defined or variant in facts.glossary or short.endswith(variant):
+            if variant in defined or variant in facts.glossary or name.short.endswith(variant):
                 continue
             if variant in ENTITY_SUFFIXES:
                 continue
-            if len(variant) < SURE_LENGTH and not stands_alone(key, start):
+            glossary_name = name.after < 0
+            if (len(variant) < SURE_LENGTH or glossary_name) and not stands_alone(key, start):
                 continue
-            if _crosses_known(facts.hits, starts, start, end + 1, short):
+            if glossary_name and name.short in variant:
+                continue  # 联合国妇女署: the glossary's short form with a prefix, in use
+            if _crosses_known(facts.hits, starts, start, end + 1, name.short):
                 continue
             astart, aend = facts.doc.key_to_analysis(start, end + 1)
-            if astart <= d.close:
+            if astart <= name.after:
                 continue
             written = facts.doc.analysis.text[astart:aend]
-            line = facts.doc.place_of_analysis(d.short_start, d.short_end).line
             out.add(
                 "TK103",
                 facts.doc.place_of_analysis(astart, aend),
-                f"{written}: the document defines {d.short} for {d.full} on line {line}",
+                f"{written}: {name.source} {name.shown_short} for {name.shown_full}",
                 written,
-                d.short,
+                name.shown_short,
             )
             break
 
 
-def _named(definitions: list[Defined]) -> list[tuple[str, str, Defined]]:
-    """(full key, short key, definition) of each Chinese name defined with a short form, the
-    first definition of a full form only."""
+def _named(facts: Facts, definitions: list[Defined]) -> list[Name]:
+    """Each Chinese name the document defines with a short form (its first definition), then
+    each name of the glossary the document uses (by its full or short form)."""
     out, seen = [], set()
     for d in definitions:
         if d.kind == "english":
             continue
         full, short = normalize(strip_title_marks(d.full)), normalize(strip_title_marks(d.short))
-        if full in seen or len(full) <= MIN_LENGTH or not all(HAN_CHAR.match(c) for c in full):
+        if _usable(full, seen):
+            line = facts.doc.place_of_analysis(d.short_start, d.short_end).line
+            out.append(
+                Name(full, short, d.full, d.short, d.close, f"the document defines (line {line})")
+            )
+    for concept in _used_concepts(facts):
+        full, short = preferred(concept, "zh", "full"), preferred(concept, "zh", "short")
+        if full is None or short is None:
             continue
-        seen.add(full)
-        out.append((full, short, d))
+        if _usable(full.key, seen):
+            out.append(Name(full.key, short.key, full.text, short.text, -1, "the glossary gives"))
     return out
+
+
+def _usable(full: str, seen: set[str]) -> bool:
+    if full in seen or len(full) <= MIN_LENGTH or not all(HAN_CHAR.match(c) for c in full):
+        return False
+    seen.add(full)
+    return True
+
+
+def _used_concepts(facts: Facts) -> list:
+    concepts = {}
+    for key in facts.hits_by_key:
+        for e in facts.glossary.entries(key):
+            if e.term.lang == "zh" and not e.retired:
+                concepts.setdefault(e.concept.id, e.concept)
+    return [concepts[k] for k in sorted(concepts)]
 
 
 def _extend_left(key: str, end: int, full: str) -> int:
