@@ -265,6 +265,10 @@ def test_slips_in_the_documents_own_short_forms_are_found_once_written_once():
         ("世卫告织", "世卫组织"),
         ("联援伊助团", "联伊援助团"),
     ]
+    # A numeral inside the name does not keep its slip from being one; a changed numeral does.
+    text = "其中包括亚甲二氧基甲基苯丙胺(MDMA)。据亚低二氧基甲基苯丙胺和亚甲三氧基甲基苯丙胺称。\n"
+    found = run(text, GlossaryIndex([]))
+    assert [f.found for f in found if f.rule == "TK110"] == ["亚低二氧基甲基苯丙胺"]
 
 
 def test_term_inside_a_longer_known_term_is_no_hit():

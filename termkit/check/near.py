@@ -179,13 +179,18 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool, sure: boo
     """Keep a pair only when the rare form is rare and the preferred form is a known term, or
     the document's usual spelling of a free-standing term whose changed character belongs to
     the term (协同增效 / 协调增效) rather than to a word that happens to follow or precede it
-    (会议期间举行 / 会议期间进行)."""
+    (会议期间举行 / 会议期间进行). A slip of the document's own defined form (`sure`) counts
+    unless a numeral changed (亚甲二氧基… keeps its 二)."""
+    if sure:
+        return not any(
+            a != b and _NUMERALS & {a, b} for a, b in zip(variant, preferred, strict=True)
+        )
     if any(ch in _NUMERALS for ch in variant):
         return False
     rare = grams.count(variant)
     if rare > MAX_RARE:
         return False  # a term of its own, or a fragment of a longer one (生物多样性目标)
-    if sure or (known and len(preferred) >= MIN_KNOWN):
+    if known and len(preferred) >= MIN_KNOWN:
         return True
     usual = grams.count(preferred)
     if usual < MIN_USUAL or usual < MIN_RATIO * rare or not _free_standing(grams, preferred):
