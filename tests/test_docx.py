@@ -62,12 +62,12 @@ def test_every_story_in_reading_order_with_word_places(draft):
     assert list(zip(lines, places, strict=True)) == [
         ("1. 联合国环境规划署（环境署）编写了报告。", "paragraph 1"),
         ("", "paragraph 2, table 1 row 1 cell 1"),
-        ("", "paragraph 3, table 1 row 1 cell 2"),
-        ("", "paragraph 4, table 1 row 2 cell 1"),
-        ("環境署和东盟合作。", "paragraph 5, table 1 row 2 cell 2"),
-        ("2. 报告由环境署提交第3段", "paragraph 6"),  # insertion in; deletion, code, hidden out
-        ("图一", "paragraph 7"),
-        ("3. 环境署审查了报告。", "paragraph 8"),  # the comment is not document text
+        ("", "paragraph 3, table 1 row 1 cell 2"),  # paragraph 4: the row's end mark
+        ("", "paragraph 5, table 1 row 2 cell 1"),
+        ("環境署和东盟合作。", "paragraph 6, table 1 row 2 cell 2"),
+        ("2. 报告由环境署提交第3段", "paragraph 8"),  # insertion in; deletion, code, hidden out
+        ("图一", "paragraph 9"),
+        ("3. 环境署审查了报告。", "paragraph 10"),  # the comment is not document text
         (" 见環境署网站。", "paragraph 1, footnote 1"),
         ("框内的環境署", "paragraph 1, text box 1"),
         ("UNEP/CBD/COP/11/1", "paragraph 1, header of section 1"),
@@ -84,7 +84,7 @@ def test_findings_point_at_word_places_in_text_json_and_sarif(capsys, draft):
     assert code == 1
     lines = out.splitlines()
     undefined = next(line for line in lines if line.startswith(f"{draft}:5:5: TK101 "))
-    assert undefined.endswith("[paragraph 5, table 1 row 2 cell 2]")  # 东盟, never defined
+    assert undefined.endswith("[paragraph 6, table 1 row 2 cell 2]")  # 东盟, never defined
     in_note = next(line for line in lines if line.startswith(f"{draft}:9:3: TK108 "))
     assert in_note.endswith("[paragraph 1, footnote 1]")  # 環境署 in the footnote
     assert any(line.endswith("[paragraph 1, text box 1]") for line in lines)
@@ -93,14 +93,14 @@ def test_findings_point_at_word_places_in_text_json_and_sarif(capsys, draft):
     record = next(r for r in json.loads(out) if r["rule"] == "TK101")
     assert (record["line"], record["column"], record["end_column"]) == (5, 5, 7)
     assert record["location"] == {
-        "paragraph": 5,
+        "paragraph": 6,
         "part": "table 1 row 2 cell 2",
         "snippet": "環境署和东盟合作。",
     }
     _, out, _ = check(capsys, str(draft), "--format", "sarif")
     result = next(r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "TK101")
     logical = result["locations"][0]["logicalLocations"][0]
-    assert logical["name"] == "paragraph 5, table 1 row 2 cell 2"
+    assert logical["name"] == "paragraph 6, table 1 row 2 cell 2"
     assert result["properties"]["location"]["snippet"] == "環境署和东盟合作。"
 
 

@@ -102,6 +102,7 @@ class _Reader:
                     self._blocks(cell, story, counter, (number, r_index, c_index))
                 else:
                     self._blocks(cell, story, counter, None, note)
+            counter[0] += 1  # Word counts a row's end mark as a paragraph of its own
 
     def _notes(self, kind: str) -> None:
         part = self._part(_FOOTNOTES if kind == "footnote" else _ENDNOTES)
