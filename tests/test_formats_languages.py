@@ -294,3 +294,12 @@ def test_extract_csv_is_for_excel_too(tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbffull,short,")
     assert main(["extract", str(SEED000), "--format", "csv", "--no-bom", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"full,short,")
+
+
+def test_a_workbook_of_pair_sheets_reads_back_every_language(tmp_path):
+    pairs = tmp_path / "pairs.xlsx"
+    save_glossary(six_languages(), pairs, pairs=True)
+    back = load_glossary(pairs)
+    unep = next(c for c in back.concepts if c.label == "联合国环境规划署")
+    assert {t.tag for t in unep.terms} == {"zh", "zh-TW", "en", "ar", "es", "fr", "ru"}
+    assert {t.text for t in unep.terms} == {t.text for t in six_languages().concepts[1].terms}

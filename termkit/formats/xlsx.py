@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -37,22 +38,38 @@ _CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 
 def read(path: str | Path) -> Termbase:
+    """The glossary of a workbook: its first sheet, and every later sheet that holds a
+    glossary too (the sheets of `--sheet-per-pair`), merged by concept."""
     import pandas as pd
 
     _screen(path)
     try:
-        frame = pd.read_excel(
-            path, sheet_name=0, header=None, dtype=str, keep_default_na=False, engine="openpyxl"
+        frames = pd.read_excel(
+            path, sheet_name=None, header=None, dtype=str, keep_default_na=False, engine="openpyxl"
         )
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise InputError(f"{path}: not a readable .xlsx workbook ({exc})") from None
-    rows = (
-        (n, ["" if v is None else str(v) for v in row])
-        for n, row in enumerate(frame.itertuples(index=False, name=None), 1)
-    )
-    return tabular.parse(rows, str(path))
+    parts = []
+    for n, (name, frame) in enumerate(frames.items()):
+        rows = (
+            (i, ["" if v is None else str(v) for v in row])
+            for i, row in enumerate(frame.itertuples(index=False, name=None), 1)
+        )
+        try:
+            parts.append(tabular.parse(rows, str(path) if n == 0 else f"{path} [{name}]"))
+        except InputError:
+            if n == 0:
+                raise
+            logging.getLogger("termkit.formats").warning(
+                f"{path}: sheet {name!r} is not a glossary; skipped"
+            )
+    if len(parts) == 1:
+        return parts[0]
+    from termkit.formats.combine import combine
+
+    return combine(parts)
 
 
 def _screen(path: str | Path) -> None:
