@@ -271,3 +271,14 @@ def test_tmx_without_tuid_and_with_three_languages(tmp_path):
     doc = bilingual.read(path)
     assert [(s.id, s.target.text) for s in doc.segments] == [("tu 1", "规划署工作人员")]
     assert doc.chinese_side() == "target"
+
+
+def test_reverse_key_term_check_is_off_by_default(tmp_path):
+    path = tmp_path / "a.tmx"
+    path.write_text(tmx([("1", "The staff met", "环境署工作人员开会"), ("2", "UNEP met", "环境署开会")]),
+                    encoding="utf-8")  # fmt: skip
+    assert not [f for f in check_file(str(path), INDEX, Settings()) if f.rule == "TK202"]
+    settings = Settings().with_options(enable=["TK202"])
+    found = [(f.location.segment, f.found) for f in check_file(str(path), INDEX, settings)
+             if f.rule == "TK202"]  # fmt: skip
+    assert found == [("1", "环境署")]

@@ -88,7 +88,7 @@ def check_segments(
     chinese = doc.chinese_side()
     findings = _chinese_rules(doc, chinese, glossary, settings, places) if chinese else []
     langs = {name: _lang(doc, name, chinese) for name in SIDES}
-    if out.wants("TK201"):
+    if out.wants("TK201") or out.wants("TK202"):
         _key_terms(doc, glossary, langs, chinese, places, out)
     if out.wants("TK203"):
         _numbers(doc, chinese, places, out)
@@ -155,23 +155,27 @@ def _key_terms(
     places: _Places,
     out: Collector,
 ) -> None:
-    """TK201: a glossary term of the source whose equivalent is missing from the target."""
-    finder = keyterms.TermFinder(glossary, langs["source"])
-    for segment in doc.segments:
-        source, target = segment.source.text, segment.target.text
-        if not source.strip() or not target.strip():
+    """TK201: a glossary term of the source whose equivalent the target lacks; TK202 (off by
+    default) the other way: a glossary term of the target the source has no equivalent of."""
+    for code, named, other in (("TK201", "source", "target"), ("TK202", "target", "source")):
+        if not out.wants(code):
             continue
-        for entry, written in finder.find(source):
-            wanted = keyterms.equivalents(entry.concept, langs["target"], chinese == "target")
-            if not wanted or keyterms.has_any(target, wanted):
+        finder = keyterms.TermFinder(glossary, langs[named])
+        for segment in doc.segments:
+            text, counterpart = segment.side(named).text, segment.side(other).text
+            if not text.strip() or not counterpart.strip():
                 continue
-            names = " / ".join(dict.fromkeys(t.text for t in wanted))
-            _add(
-                out, places, segment, "target", 0, len(target), "TK201",
-                f"source has {written} but the target has none of {names}",
-                entry.term.text,
-                keyterms.suggestion(entry.concept, langs["target"], wanted),
-            )  # fmt: skip
+            for entry, written in finder.find(text):
+                wanted = keyterms.equivalents(entry.concept, langs[other], chinese == other)
+                if not wanted or keyterms.has_any(counterpart, wanted):
+                    continue
+                names = " / ".join(dict.fromkeys(t.text for t in wanted))
+                suggestion = keyterms.suggestion(entry.concept, langs[other], wanted)
+                _add(
+                    out, places, segment, "target", 0, len(segment.target.text), code,
+                    f"{named} has {written} but the {other} has none of {names}",
+                    entry.term.text, suggestion if code == "TK201" else None,
+                )  # fmt: skip
 
 
 def _numbers(doc: BilingualFile, chinese: str | None, places: _Places, out: Collector) -> None:

@@ -148,6 +148,16 @@ RULES: tuple[Rule, ...] = (
         "none of the glossary's terms for it in the target language (either direction).",
     ),
     Rule(
+        "TK202",
+        "unmatched-target-term",
+        "info",
+        False,
+        False,
+        "The key-term check the other way: a bilingual segment whose target contains a glossary "
+        "term while its source contains none of the glossary's terms for it in the source "
+        "language (an added or mistranslated concept).",
+    ),
+    Rule(
         "TK203",
         "number-mismatch",
         "error",
