@@ -30,7 +30,7 @@ from termkit.errors import InputError
 from termkit.extract.extractor import DocumentResult, extract_document, extract_file
 from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
-from termkit.termbase.model import Definition, Termbase
+from termkit.termbase.model import Definition, Term, Termbase
 from termkit.text.decode import decode_bytes, read_bytes
 from termkit.tree import TreeReducer
 
@@ -123,6 +123,39 @@ class Extraction:
         if cache:
             cache.put(key, path, termbase)
         return termbase, len(data), False, key
+
+
+# Names shorter than this legitimately differ in one character (`东盟`/`西盟`): a third of a
+# three-character name is not a slip.
+TYPO_MIN_LENGTH = 5
+
+
+def near_typos(termbase: Termbase) -> list[tuple[Term, Term]]:
+    """(rarer, more frequent) pairs of Chinese full forms of the glossary that differ in one
+    character only (`联合国环境规化署` / `联合国环境规划署`): a slip or a wording variant a
+    terminologist should settle. One pass over a wildcard index, linear in the forms' length."""
+    forms: dict[str, Term] = {}
+    full_forms = (
+        t
+        for concept in termbase.concepts
+        for t in concept.terms
+        if t.lang == "zh" and t.type == "fullForm" and len(t.key) >= TYPO_MIN_LENGTH
+    )
+    for t in full_forms:
+        if t.key not in forms or t.count > forms[t.key].count:
+            forms[t.key] = t
+    buckets: dict[str, list[str]] = {}
+    for key in sorted(forms):
+        for i in range(len(key)):
+            buckets.setdefault(f"{key[:i]}\0{key[i + 1 :]}", []).append(key)
+    pairs = set()
+    for keys in buckets.values():
+        for a in keys:
+            for b in keys:
+                if a < b:
+                    rare, frequent = sorted((forms[a], forms[b]), key=lambda t: (t.count, t.text))
+                    pairs.add((rare, frequent))
+    return sorted(pairs, key=lambda p: (p[1].text, p[0].text))
 
 
 @dataclass(frozen=True)

@@ -252,3 +252,19 @@ def test_progress_shows_documents_and_rate_on_a_terminal_only(monkeypatch):
         text = stream.getvalue()
         assert "skipped gone.txt: no such file" in text
         assert ("12/12" in text and "MB/s" in text) == shown
+
+
+def test_build_warns_of_a_full_form_one_character_from_a_more_frequent_one(tmp_path, capsys):
+    for name, text in (
+        ("a.txt", "本报告由联合国环境规划署（环境署）编写。环境署。"),
+        ("b.txt", "联合国环境规划署（环境署）和联合国开发计划署（开发署）合作。"),
+        ("c.txt", "气候专委会是联合国环境规化署（环境署）和世界气象组织（气象组织）设立的。"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "glossary.csv"
+    assert main(["build", str(tmp_path), "-o", str(out), "-q", "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "typo? full form 联合国环境规化署 (1×) is one character away from 联合国环境规划署" in err
+    )
+    assert "联合国开发计划署" not in err  # two characters away: two names

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from termkit.build import DEFAULT_MIN_CONFIDENCE, Progress, build_corpus, default_jobs
+from termkit.build import (
+    DEFAULT_MIN_CONFIDENCE,
+    Progress,
+    build_corpus,
+    default_jobs,
+    near_typos,
+)
 from termkit.errors import InputError
 from termkit.formats import glossary_csv
 from termkit.parallel import WorkersLost
@@ -116,6 +122,12 @@ def run(args: argparse.Namespace) -> int:
 
         equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
         termbase = finalize(merge(termbase, *equivalents))
+    for rare, frequent in near_typos(termbase):
+        print(
+            f"typo? full form {rare.text} ({rare.count}×) is one character away from "
+            f"{frequent.text} ({frequent.count}×)",
+            file=sys.stderr,
+        )
     if decisions is not None:
         for d in unused(termbase, decisions):
             print(
