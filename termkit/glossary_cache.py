@@ -1,0 +1,174 @@
+"""Parsed glossaries kept between checks, so that a pre-commit check does not parse the same
+20,000-concept CSV or TBX again on every commit.
+
+An entry is keyed by the glossary file's bytes, its name's extension (which picks the format),
+the reading options and a digest of the code that parses and models glossaries: an edited
+glossary, another format or another termkit never gets an old entry. Entries are plain JSON,
+never pickle, so a damaged or foreign entry cannot run code; it is checked on loading and, when
+anything is amiss, the glossary is simply parsed again. The folder is `$TERMKIT_CACHE_DIR`
+(empty: no cache), else `$XDG_CACHE_HOME/termkit`, else `~/.cache/termkit`; it keeps the
+MAX_ENTRIES most recently written glossaries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import gc
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from termkit.termbase.model import Concept, Conflict, Datum, Location, Term, Termbase
+
+_FORMAT = "termkit-glossary-cache"
+MAX_ENTRIES = 32
+_PACKAGE = Path(__file__).resolve().parent
+# The code a parsed glossary depends on: the readers, the model and the text layer they use.
+_SHAPING = ("formats", "termbase", "text")
+
+
+def folder() -> Path | None:
+    """Where entries live; None when the user turned the cache off."""
+    chosen = os.environ.get("TERMKIT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) / "glossaries" if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "termkit" / "glossaries"
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for d in _SHAPING for p in (_PACKAGE / d).glob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
+    """`termkit.formats.registry.load_glossary`, from the cache when the same bytes were read
+    before by the same code."""
+    from termkit.formats import registry
+
+    where = folder()
+    try:
+        data = Path(path).read_bytes() if where is not None else None
+    except OSError:
+        data = None  # the reader reports it, in its own words
+    if data is None or where is None:
+        return registry.load_glossary(path, lenient)
+    salt = json.dumps([_FORMAT, code_digest(), Path(path).suffix.lower(), lenient])
+    key = hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()
+    entry = where / f"{key}.json"
+    cached = _read(entry, key)
+    if cached is not None:
+        return cached
+    termbase = registry.load_glossary(path, lenient)
+    _write(where, entry, key, termbase)
+    return termbase
+
+
+def _read(entry: Path, key: str) -> Termbase | None:
+    """The entry's termbase if it is whole, of this key and of this model's fields."""
+    try:
+        head, _, body = entry.read_bytes().partition(b"\n")
+        meta = json.loads(head)
+        if meta != _header(key, hashlib.sha256(body).hexdigest()):
+            return None
+        # Tens of thousands of small objects and no cycles: the cyclic collector would only
+        # walk the growing heap over and over (as termkit.formats.registry says).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _decode(Termbase, json.loads(body))
+        finally:
+            if collecting:
+                gc.enable()
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def _write(where: Path, entry: Path, key: str, termbase: Termbase) -> None:
+    """Store an entry and drop the oldest beyond MAX_ENTRIES; a read-only or full disk only
+    costs the next check a parse."""
+    from termkit.io import atomic_write
+
+    if not _cacheable():
+        return
+    body = json.dumps(_encode(termbase), ensure_ascii=False, separators=(",", ":")).encode()
+    head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode()
+    with contextlib.suppress(OSError, ValueError):
+        where.mkdir(parents=True, exist_ok=True)
+        with atomic_write(entry, "wb") as handle:
+            handle.write(head + b"\n" + body)
+        entries = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[MAX_ENTRIES:]:
+            old.unlink()
+
+
+def _header(key: str, checksum: str) -> list:
+    """What an entry must say of itself: its key, its body's checksum (a torn or damaged entry
+    fails it) and the model's fields (an entry of another model is not read)."""
+    return [_FORMAT, key, checksum, {c.__name__: list(names) for c, names in _NAMES.items()}]
+
+
+# How to make each tuple field of the model from its JSON list, by class; other fields are
+# strings and numbers as they are. A model with a tuple field not named here is not cached.
+_TUPLES: dict[type, dict[str, Callable[[list], tuple]]] = {
+    Termbase: {
+        "concepts": lambda v: tuple([_decode(Concept, c) for c in v]),
+        "conflicts": lambda v: tuple([_decode(Conflict, c) for c in v]),
+        "meta": lambda v: tuple(map(tuple, v)),
+        "back": lambda v: tuple(map(Datum.from_json, v)),
+    },
+    Concept: {
+        "terms": lambda v: tuple([_decode(Term, t) for t in v]),
+        "sources": tuple,
+        "evidence": tuple,
+        "data": lambda v: tuple(map(Datum.from_json, v)),
+        "lang_data": lambda v: tuple((str(lang), Datum.from_json(d)) for lang, d in v),
+    },
+    Term: {
+        "locations": lambda v: tuple([_decode(Location, loc) for loc in v]),
+        "sources": tuple,
+        "data": lambda v: tuple(map(Datum.from_json, v)),
+    },
+    Conflict: {"concepts": tuple, "forms": tuple},
+    Location: {},
+}
+_NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TUPLES}
+
+
+def _cacheable() -> bool:
+    """Every tuple field of the model has its maker above."""
+    return all(
+        f.name in _TUPLES[cls]
+        for cls in _TUPLES
+        for f in dataclasses.fields(cls)
+        if f.default == () or "tuple" in str(f.type)
+    )
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, Datum):
+        return value.to_json()
+    if dataclasses.is_dataclass(value):
+        return [_encode(getattr(value, name)) for name in _NAMES[type(value)]]
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(cls: type, raw: list) -> object:
+    """An instance of a model class from its field values, made as unpickling makes one (no
+    `__init__`, which a frozen dataclass makes slow), so that a cached glossary loads faster
+    than any reader parses it."""
+    values = dict(zip(_NAMES[cls], raw, strict=True))
+    for name, make in _TUPLES[cls].items():
+        values[name] = make(values[name])
+    made = cls.__new__(cls)
+    made.__dict__.update(values)
+    return made

@@ -1,0 +1,112 @@
+"""Parsed glossaries kept between checks: the same termbase as a fresh parse, never a stale or
+damaged one."""
+
+from __future__ import annotations
+
+import pytest
+
+import termkit.errors
+import termkit.formats.registry
+from termkit import glossary_cache
+from termkit.formats.registry import default_glossary_path
+
+from .conftest import shared
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(folder))
+    return folder / "glossaries"
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The glossaries the readers really parse."""
+    seen: list[str] = []
+    original = termkit.formats.registry.load_glossary
+
+    def load(path, lenient=False):
+        seen.append(str(path))
+        return original(path, lenient)
+
+    monkeypatch.setattr(termkit.formats.registry, "load_glossary", load)
+    return seen
+
+
+def _copy(source, tmp_path):
+    target = tmp_path / source.name
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        lambda: default_glossary_path(),
+        lambda: shared("data", "tbx", "Example_Astronomy_DCA_VALID.tbx"),
+        lambda: shared("data", "tico19-en-zh", "all.en-zh.tmx"),
+    ],
+    ids=["csv", "tbx", "tmx"],
+)
+def test_a_cached_glossary_is_the_parsed_one_and_is_not_parsed_again(
+    source, cache, parses, tmp_path
+):
+    path = _copy(source(), tmp_path)
+    fresh = termkit.formats.registry.load_glossary(path)
+    parses.clear()
+    first = glossary_cache.load_glossary(path)
+    second = glossary_cache.load_glossary(path)
+    assert parses == [str(path)]  # the first load parsed, the second did not
+    assert first == second == fresh and hash(second) == hash(fresh)
+    assert len(list(cache.glob("*.json"))) == 1
+
+
+def test_an_edited_glossary_is_parsed_again(cache, parses, tmp_path):
+    path = _copy(default_glossary_path(), tmp_path)
+    before = glossary_cache.load_glossary(path)
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(text.replace(",环境署,", ",环保署,", 1), encoding="utf-8")
+    after = glossary_cache.load_glossary(path)
+    assert after == termkit.formats.registry.load_glossary(path) != before
+    assert len(parses) == 3
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # torn
+        lambda data: data.replace("环境署".encode(), "环保署".encode(), 1),  # flipped bytes
+        lambda data: b'["another program"]\n' + data.partition(b"\n")[2],  # foreign header
+        lambda data: b"",
+    ],
+)
+def test_a_damaged_entry_is_parsed_again(damage, cache, parses, tmp_path):
+    path = _copy(default_glossary_path(), tmp_path)
+    fresh = glossary_cache.load_glossary(path)
+    (entry,) = cache.glob("*.json")
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert glossary_cache.load_glossary(path) == fresh
+    assert len(parses) == 2
+    assert glossary_cache.load_glossary(path) == fresh  # rewritten whole
+    assert len(parses) == 2
+
+
+def test_the_cache_can_be_turned_off_and_keeps_few_entries(tmp_path, monkeypatch, parses):
+    path = _copy(default_glossary_path(), tmp_path)
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", "")
+    glossary_cache.load_glossary(path)
+    glossary_cache.load_glossary(path)
+    assert len(parses) == 2
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(glossary_cache, "MAX_ENTRIES", 3)
+    text = path.read_text(encoding="utf-8-sig")
+    for i in range(5):
+        path.write_text(text + f"c{i:012d},zh,名称{i},fullForm,preferred\n", encoding="utf-8")
+        glossary_cache.load_glossary(path)
+    assert len(list((tmp_path / "c" / "glossaries").glob("*.json"))) == 3
+
+
+def test_an_unreadable_glossary_is_the_readers_error(cache, tmp_path):
+    with pytest.raises(termkit.errors.InputError, match="no such file"):
+        glossary_cache.load_glossary(tmp_path / "missing.csv")
