@@ -59,6 +59,11 @@ def run(
     return reducer.result()
 
 
+def forks() -> bool:
+    """Whether workers started now are forked, and so start with what this process loaded."""
+    return _start_method().get_start_method() == "fork"
+
+
 def _start_method() -> multiprocessing.context.BaseContext:
     """Fork when it is safe, else a fork server (or spawn where there is none).
 

@@ -116,6 +116,12 @@ def _posseg():
     return jieba.posseg
 
 
+def load_segmenter() -> None:
+    """Load jieba and its tagger now: a build that forks its workers afterwards gives them
+    the dictionaries to share, instead of each loading its own."""
+    _posseg()
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """(word, part of speech, start, end) over text[start:end]."""
     out = []
