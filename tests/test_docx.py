@@ -259,3 +259,19 @@ def test_text_hidden_by_a_style_is_left_out_unless_the_run_shows_it(tmp_path):
     path = tmp_path / "styled.docx"
     document.save(path)
     assert read_document(path).text.split("\n") == ["环境署编写。", "此处保留"]
+
+
+def test_the_pre_commit_hook_takes_word_and_pdf_files():
+    import re
+
+    import yaml
+    from identify import identify
+
+    from .conftest import REPO
+
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for name in ("draft.docx", "original.pdf", "draft.txt"):
+        tags = identify.tags_from_filename(name) | {"file"}
+        assert re.search(hook["files"], name)
+        assert set(hook.get("types", [])) <= tags
+        assert not hook.get("types_or") or set(hook["types_or"]) & tags
