@@ -15,7 +15,7 @@ from termkit.check.rules import RULES, SEVERITIES
 from termkit.check.run import check_files, glossary_paths, load_index
 from termkit.check.settings import Settings, find_config, load_settings
 from termkit.errors import InputError
-from termkit.io import output_stream
+from termkit.io import output_stream, output_target
 from termkit.paths import COMPRESSED, DOCUMENT_SUFFIXES, collect
 from termkit.text.decode import decode_bytes
 
@@ -141,6 +141,8 @@ def run(args: argparse.Namespace) -> int:
     glossaries = glossary_paths(settings)
     if not glossaries:
         raise InputError("no glossary in force: give --glossary FILE")
+    if args.output not in (None, "-"):
+        output_target(args.output)  # a bad -o is refused before --fix changes any file
     skipped: list[tuple[str, str]] = []
     if "-" in args.paths:
         _, checked = _check_stdin(args, settings, glossaries)
@@ -150,9 +152,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"termkit check: skipped {path}: {why}", file=sys.stderr)
     if args.diff:
         return _show_diffs(checked)
-    fixed = 0
+    fixed = refused = 0
     if args.fix:
-        checked, fixed = _fix(checked, settings, glossaries, args.encoding, args.docx_revisions)
+        checked, fixed, refused = _fix(
+            checked, settings, glossaries, args.encoding, args.docx_revisions
+        )
     findings = [f for c in checked for f in c.findings]
     if args.annotate:
         _annotate(checked, args.annotate, args.docx_revisions)
@@ -169,6 +173,8 @@ def run(args: argparse.Namespace) -> int:
                 report.write(
                     findings, out, args.format, len(checked), fixed, glossary, len(skipped)
                 )
+    if refused:
+        return 2
     threshold = SEVERITIES.index(settings.fail_on)
     failed = any(SEVERITIES.index(f.severity) >= threshold for f in findings)
     return int((failed and not args.exit_zero) or (bool(skipped) and not args.skip_unknown))
@@ -266,10 +272,11 @@ def _fix(
     glossaries: list[str],
     encoding: str | None,
     revisions: str = "accepted",
-) -> tuple[list[Checked], int]:
-    """Apply each file's fixes, then check the fixed files again."""
+) -> tuple[list[Checked], int, int]:
+    """Apply each file's fixes, then check the fixed files again; the number of edits made and
+    of files refused."""
     index = None
-    result, fixed = [], 0
+    result, fixed, refused = [], 0, 0
     for c in checked:
         doc = c.document
         edits = fix.edits_of(c.findings, doc.encoding) if doc is not None else []
@@ -283,8 +290,14 @@ def _fix(
 
             fixed += fix_docx(doc.path, edits, revisions)
         else:
-            fix.write_fixed(doc, fix.apply(doc.text, edits))
+            try:
+                fix.write_fixed(doc, edits)
+            except InputError as exc:  # changed meanwhile, read-only: the other files go on
+                print(f"termkit check: error: {exc}", file=sys.stderr)
+                refused += 1
+                result.append(c)
+                continue
             fixed += len(edits)
         index = index or load_index(glossaries)
         result.append(check_file(doc.path, index, settings, encoding, revisions))
-    return result, fixed
+    return result, fixed, refused
