@@ -264,7 +264,7 @@ class WarmStart:
     def __init__(self, cache: ResultCache) -> None:
         cache.prepare()
         self._chunks = ChunkCache(cache)
-        self._index = StampIndex(cache.folder / "stamps.json")
+        self._index = StampIndex(cache.folder / "stamps.json", cache.root)
         self._signatures: dict[str, Stamp | None] = {}
         self._taken = 0
         self.pending: list[Chunk] = []

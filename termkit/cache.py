@@ -9,6 +9,14 @@ without a version bump never serves the old extractor's results.
 Entries are JSON, never pickle: loading a foreign or corrupt entry from a shared folder cannot
 run code, it only misses and the document is extracted again. Entries are written to a
 temporary file and renamed, so builds sharing one folder see whole entries or none.
+
+Every file of the folder (document entries, chunk entries, the stamp index) is sealed: its
+first line holds the SHA-256 of the rest and the digest of the code that wrote it, and a file
+whose seal does not match, whose values are not ones extraction gives (a language `xx`, a
+status `evil`), or that is reached through a symbolic link is a miss, never followed and never
+written through. A seal catches corruption and stale code, not a forger: whoever can write to
+the cache folder can compute one, so share a cache folder only with those you would let change
+termkit's code.
 """
 
 from __future__ import annotations
@@ -17,13 +25,14 @@ import contextlib
 import functools
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 
 from termkit.errors import InputError
 from termkit.extract.extractor import EXTRACTOR_VERSION
 from termkit.io import atomic_write
-from termkit.termbase.model import Concept, Location, Term, Termbase
+from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
@@ -47,6 +56,51 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def read_entry(path: Path, root: Path) -> object | None:
+    """The JSON value of a sealed cache file; None (a miss) when it is missing, reached through
+    a symbolic link below `root`, unsealed, sealed for other code or content, or unreadable."""
+    try:
+        if _linked(path, root):
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            head, _, body = f.read().partition(b"\n")
+        if json.loads(head) != _seal(body):
+            return None
+        return json.loads(body)
+    except Exception:  # the cache's boundary: whatever is wrong with an entry, it only misses
+        return None
+
+
+def write_entry(path: Path, root: Path, value: object) -> None:
+    """Seal and write a cache file atomically. A full disk, a read-only folder or a symbolic
+    link below `root` only costs a later recomputation, never the build."""
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    head = json.dumps(_seal(body), separators=(",", ":")).encode("ascii")
+    with contextlib.suppress(OSError, UnicodeError, InputError):
+        if _linked(path.parent, root):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _linked(path, root):
+            return
+        with atomic_write(path, "wb", follow_symlinks=False) as handle:
+            handle.write(head + b"\n" + body)
+
+
+def _seal(body: bytes) -> dict[str, str]:
+    return {"sha256": hashlib.sha256(body).hexdigest(), "code": code_digest()}
+
+
+def _linked(path: Path, root: Path) -> bool:
+    """Whether `path` or a folder between `root` and it is a symbolic link."""
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
 class ResultCache:
     def __init__(
         self,
@@ -56,6 +110,7 @@ class ResultCache:
         revisions: str = "accepted",
     ) -> None:
         code = code_digest()
+        self.root = Path(folder)
         # Entries of older code stay apart, in a folder of their own that can be deleted whole.
         self.folder = Path(folder) / f"v{EXTRACTOR_VERSION}-{code[:12]}"
         self._salt = json.dumps(
@@ -77,27 +132,21 @@ class ResultCache:
 
     def get(self, key: str, path: str) -> Termbase | None:
         """The cached termbase of a document, stamped with `path`; None when missing or unusable."""
+        entry = read_entry(self._entry(key), self.root)
         try:
-            entry = json.loads(self._entry(key).read_text(encoding="utf-8"))
             if entry["format"] != _FORMAT or entry["key"] != key:
                 return None
             return Termbase(tuple(_concept(c, path) for c in entry["concepts"]))
-        except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, path: str, termbase: Termbase) -> None:
-        """Store a one-document termbase. A full disk or a read-only folder only costs a later
-        recomputation, never the build."""
+        """Store a one-document termbase (see `write_entry`)."""
         concepts = [_encode_concept(c, path) for c in termbase.concepts]
         if termbase.conflicts or termbase.meta or None in concepts:
             return
         entry = {"format": _FORMAT, "key": key, "concepts": concepts}
-        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-        target = self._entry(key)
-        with contextlib.suppress(OSError, UnicodeError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_write(target) as handle:
-                handle.write(text)
+        write_entry(self._entry(key), self.root, entry)
 
 
 def _encode_concept(c: Concept, path: str) -> list | None:
@@ -133,14 +182,21 @@ def _term(raw: list, path: str) -> Term:
     text, lang, type_, status, count, locations, note = raw
     return Term(
         _str(text),
-        _str(lang),
-        _str(type_),
-        _str(status),
+        checked_value(lang, LANGS),
+        checked_value(type_, TERM_TYPES),
+        checked_value(status, ("", *STATUSES)),
         _int(count),
         tuple(Location(path, _int(line), _int(column)) for line, column in locations),
         (path,),
         _str(note),
     )
+
+
+def checked_value(value: object, allowed: tuple[str, ...]) -> str:
+    """A term's language, type or status from a cache file: only a value extraction gives."""
+    if value not in allowed:
+        raise ValueError(f"unexpected {value!r}")
+    return value
 
 
 def _str(value: object) -> str:

@@ -10,12 +10,18 @@ never pickle, checked type by type on loading; a corrupt entry only misses.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 
-from termkit.cache import ResultCache
-from termkit.io import atomic_write
+from termkit.cache import (
+    LANGS,
+    STATUSES,
+    TERM_TYPES,
+    ResultCache,
+    checked_value,
+    read_entry,
+    write_entry,
+)
 from termkit.termbase.model import Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-chunk-cache"
@@ -36,14 +42,14 @@ class ChunkCache:
 
     def get(self, key: str) -> tuple[Termbase, int] | None:
         """A chunk's merged termbase and its documents' bytes; None when missing or unusable."""
+        entry = read_entry(self._entry(key), self._cache.root)
         try:
-            entry = json.loads(self._entry(key).read_text(encoding="utf-8"))
             if entry["format"] != _FORMAT or entry["key"] != key:
                 return None
             paths = [_typed(p, str) for p in entry["paths"]]
             concepts = tuple(_concept(c, paths) for c in entry["concepts"])
             return Termbase(concepts), _typed(entry["bytes"], int)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
     def put(self, key: str, termbase: Termbase, size: int) -> None:
@@ -55,14 +61,7 @@ class ChunkCache:
         if None in concepts:
             return
         entry = {"format": _FORMAT, "key": key, "bytes": size, "paths": list(paths)}
-        text = json.dumps(
-            {**entry, "concepts": concepts}, ensure_ascii=False, separators=(",", ":")
-        )
-        target = self._entry(key)
-        with contextlib.suppress(OSError, UnicodeError):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_write(target) as handle:
-                handle.write(text)
+        write_entry(self._entry(key), self._cache.root, {**entry, "concepts": concepts})
 
 
 def _index(paths: dict[str, int], path: str) -> int:
@@ -111,9 +110,9 @@ def _term(raw: list, paths: list[str]) -> Term:
     text, lang, type_, status, count, locations, sources, note = raw
     return Term(
         _typed(text, str),
-        _typed(lang, str),
-        _typed(type_, str),
-        _typed(status, str),
+        checked_value(lang, LANGS),
+        checked_value(type_, TERM_TYPES),
+        checked_value(status, ("", *STATUSES)),
         _typed(count, int),
         tuple(
             Location(_path(paths, p), _typed(line, int), _typed(column, int))

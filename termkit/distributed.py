@@ -12,10 +12,35 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from termkit.chunks import Chunk, ChunkResult, Tally, combine, tally_of
-from termkit.errors import InputError
+from termkit.errors import InputError, describe
 from termkit.tree import TreeReducer
 
 INSTALL_HINT = "--scheduler needs Dask: pip install 'termkit[dask]'"
+CONNECT_SECONDS = 10
+
+
+def _handshake(address: str, seconds: float) -> None:
+    """Connect and shake hands once within `seconds`, or InputError. distributed waits for a
+    server's handshake without a time limit, so a server that is not a Dask scheduler (or
+    never answers) would hold `Client` until it hangs up; an address that is not a URL fails
+    here too."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def shake() -> None:
+        comm = await connect(address, timeout=seconds)
+        await comm.close()
+
+    try:
+        asyncio.run(asyncio.wait_for(shake(), seconds))
+    except TimeoutError:
+        raise InputError(
+            f"no Dask scheduler answered at {address} within {seconds:g} s "
+            "(is it a Dask scheduler's address?)"
+        ) from None
+    except Exception as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {describe(exc)}") from None
 
 
 def run(
@@ -29,10 +54,11 @@ def run(
         from distributed import Client, as_completed
     except ImportError:
         raise InputError(INSTALL_HINT) from None
+    _handshake(address, CONNECT_SECONDS)
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        client = Client(address, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
+    except Exception as exc:  # whatever the client raises, the user gets one line
+        raise InputError(f"cannot reach the Dask scheduler at {address}: {describe(exc)}") from None
     with client:
         workers = sum(client.nthreads().values())
         chunks = plan(workers)

@@ -13,11 +13,10 @@ or foreign index is ignored: every file is read and hashed again, and the build 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from pathlib import Path
 
-from termkit.io import atomic_write
+from termkit.cache import read_entry, write_entry
 
 _FORMAT = "termkit-stamp-index"
 # Coarser than any file system in use (FAT's 2 s, NFS and ext3's 1 s).
@@ -43,12 +42,13 @@ def settled(signature: Stamp, taken_ns: int) -> bool:
 class StampIndex:
     """Absolute path -> (signature, cache key), for one cache folder."""
 
-    def __init__(self, file: Path) -> None:
+    def __init__(self, file: Path, root: Path) -> None:
         self.file = file
+        self.root = root
         self._entries: dict[str, tuple[Stamp, str]] = {}
         self._changed = False
-        with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
-            data = json.loads(file.read_text(encoding="utf-8"))
+        with contextlib.suppress(ValueError, TypeError, KeyError):
+            data = read_entry(file, root)
             if data["format"] == _FORMAT:
                 self._entries = dict(_entries(data["entries"]))
 
@@ -73,9 +73,7 @@ class StampIndex:
         if not self._changed:
             return
         entries = {p: [*s, k] for p, (s, k) in sorted(self._entries.items())}
-        text = json.dumps({"format": _FORMAT, "entries": entries}, separators=(",", ":"))
-        with contextlib.suppress(OSError, UnicodeError), atomic_write(self.file) as handle:
-            handle.write(text)
+        write_entry(self.file, self.root, {"format": _FORMAT, "entries": entries})
         self._changed = False
 
 

@@ -17,6 +17,7 @@ import pytest
 
 import termkit.cache
 from termkit.build import Progress, build_corpus
+from termkit.cache import write_entry
 from termkit.chunks import Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
@@ -112,13 +113,14 @@ def test_corrupt_or_foreign_cache_entries_are_recomputed(corpus, reference, tmp_
         else:
             # Right shape, wrong types: a count that is a string must not reach the merge.
             # An entry of another program or version under the same name is foreign.
-            data = json.loads(entry.read_text(encoding="utf-8"))
+            # Sealed again, so that the values themselves are what the reader refuses.
+            data = json.loads(entry.read_bytes().partition(b"\n")[2])
             for concept in data["concepts"]:
                 for term in concept[1]:
                     term[4] = str(term[4])
             if not data["concepts"]:
                 data["format"] = "another-program"
-            entry.write_text(json.dumps(data), encoding="utf-8")
+            write_entry(entry, cache, data)
     build = build_corpus([str(p) for p in corpus.rglob("*.*")], jobs=1, cache=cache)
     assert build.tally.cached == 0
     assert glossary_csv.dumps(build.termbase).encode("utf-8") == reference

@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from termkit.build import build_corpus
+from termkit.cache import write_entry
 from termkit.cli import main
 from termkit.errors import InputError, reading
 from termkit.formats.registry import load_glossary
@@ -225,3 +227,62 @@ def test_a_workbook_member_with_a_dtd_is_refused_in_one_line(tmp_path):
     path = _workbook(tmp_path, "dtd.xlsx", **{"xl/worksheets/sheet1.xml": sheet + "<worksheet/>"})
     with pytest.raises(InputError, match=r"sheet1\.xml declares a DTD"):
         load_glossary(path)
+
+
+def _cached_build(tmp_path):
+    (tmp_path / "c.txt").write_text("联合国环境规划署（环境署）开展了工作。环境署发布了报告。\n")
+    cache = tmp_path / "cache"
+    build = build_corpus([str(tmp_path / "c.txt")], jobs=1, cache=cache)
+    return cache, build
+
+
+def test_a_planted_cache_entry_with_values_extraction_never_gives_is_a_miss(tmp_path):
+    cache, first = _cached_build(tmp_path)
+    (entry,) = cache.glob("*/??/*.json")
+    data = json.loads(entry.read_bytes().partition(b"\n")[2])
+    for concept in data["concepts"]:
+        for term in concept[1]:
+            term[1], term[3] = "xx", "evil"
+    write_entry(entry, cache, data)  # sealed as this code would seal it: values still checked
+    again = build_corpus([str(tmp_path / "c.txt")], jobs=1, cache=cache)
+    assert again.tally.cached == 0 and again.termbase == first.termbase
+    entry.write_bytes(entry.read_bytes().replace(b'"zh"', b'"en"', 1))  # seal now mismatched
+    assert build_corpus([str(tmp_path / "c.txt")], jobs=1, cache=cache).tally.cached == 0
+
+
+def test_the_cache_never_follows_a_symbolic_link(tmp_path):
+    cache, first = _cached_build(tmp_path)
+    (entry,) = cache.glob("*/??/*.json")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    moved = elsewhere / entry.name
+    entry.rename(moved)
+    entry.symlink_to(moved)  # a valid entry, but reached through a link: a miss
+    again = build_corpus([str(tmp_path / "c.txt")], jobs=1, cache=cache)
+    assert again.tally.cached == 0 and again.termbase == first.termbase
+    assert entry.is_symlink()  # and not written through either
+    folder = entry.parent
+    shutil.rmtree(folder)
+    folder.symlink_to(elsewhere)  # a folder link: nothing written into its target
+    before = sorted(p.name for p in elsewhere.iterdir())
+    build_corpus([str(tmp_path / "c.txt")], jobs=1, cache=cache)
+    assert sorted(p.name for p in elsewhere.iterdir()) == before
+
+
+def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    import socket
+
+    import termkit.distributed
+
+    monkeypatch.setattr(termkit.distributed, "CONNECT_SECONDS", 2)
+    with socket.socket() as server:  # accepts and never answers, like a stuck service
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        (tmp_path / "c.txt").write_text("联合国环境规划署（环境署）。\n", encoding="utf-8")
+        argv = ["build", str(tmp_path / "c.txt"), "-o", str(tmp_path / "G.csv")]
+        assert main([*argv, "--scheduler", address]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no Dask scheduler answered" in err
+    assert not (tmp_path / "G.csv").exists()

@@ -44,7 +44,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run on a Dask cluster, e.g. tcp://host:8786 (workers read the files themselves)",
+        help="run on a Dask cluster, e.g. tcp://host:8786 (workers read the files themselves); "
+        "only a cluster you trust: Dask unpickles what it receives",
     )
     parser.add_argument(
         "--cache", metavar="DIR", help="keep per-document results in DIR for faster rebuilds"
