@@ -3,7 +3,6 @@ the glossary is the same bytes as a build from scratch whatever changed."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -13,6 +12,7 @@ import pytest
 
 import termkit.build
 from termkit.build import build_corpus
+from termkit.cache import read_entry, write_entry
 from termkit.chunks import content_split
 from termkit.formats import glossary_csv
 from termkit.stamps import RACY_SECONDS
@@ -111,7 +111,7 @@ def test_a_file_written_just_before_a_build_is_not_trusted_by_its_times(aged, tm
     recent = time.time_ns() - 10**9
     os.utime(target, ns=(recent, recent))
     original = _glossary(files, cache=cache)
-    index = json.loads(next(cache.glob("*/stamps.json")).read_text(encoding="utf-8"))
+    index = read_entry(next(cache.glob("*/stamps.json")), cache)
     assert os.path.abspath(target) not in index["entries"]
     assert len(index["entries"]) == len(files) - 1
     Path(target).write_text(text.replace("环境署", "环保署", 1), encoding="utf-8")
@@ -133,10 +133,10 @@ def test_a_corrupt_index_or_chunk_entry_is_rebuilt_not_trusted(aged, tmp_path, d
     assert _glossary(files, cache=cache, chunk_size=4) == reference
     # A chunk entry of the right shape but wrong types, or pointing at no path, only misses.
     for entry in cache.glob("*/chunks/*/*.json"):
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        data = read_entry(entry, cache)
         for concept in data["concepts"]:
             concept[2] = [len(data["paths"])]
-        entry.write_text(json.dumps(data), encoding="utf-8")
+        write_entry(entry, cache, data)  # sealed: the values themselves must be refused
     again = build_corpus(files, jobs=1, cache=cache, chunk_size=4)
     assert again.tally.cached == len(files)  # from the documents' own entries
     assert glossary_csv.dumps(again.termbase) == reference
