@@ -11,6 +11,7 @@ glossary's) one suggested. Digits, numerals and function characters never make a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from termkit.check.collect import Collector
@@ -138,6 +139,7 @@ def check(facts: Facts, out: Collector) -> None:
             terms_with[g].append(k)
     known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
     reported: set[int] = set()
+    starts = [h.start for h in facts.hits]
     in_glossary = {g for k in long_known for g in four_grams(k)}
     for s, t in _pairs(grams, set(terms_with), in_glossary):
         for p in grams.occurrences(s):
@@ -159,6 +161,7 @@ def check(facts: Facts, out: Collector) -> None:
                 and preferred in defined
                 and variant not in facts.defined_forms
                 and grams.count(variant) == 1
+                and not _inside_known(facts, starts, start, end)
             )
             if not _credible(grams, variant, preferred, preferred in known_keys, sure):
                 continue
@@ -210,6 +213,18 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool, sure: boo
     pairs = (preferred[i - 1 : i + 1], preferred[i : i + 2])
     return usual >= MIN_SUBSTITUTED_USUAL and all(
         usual >= COHESION * grams.count(pair) for pair in pairs
+    )
+
+
+def _inside_known(facts: Facts, starts: list[int], start: int, end: int) -> bool:
+    """The form lies inside a longer known term (the tail of another defined full form): no
+    slip of a defined short form. Hits do not overlap, so the one starting last at or before
+    `start` is the only candidate."""
+    k = bisect_right(starts, start) - 1
+    return (
+        k >= 0
+        and facts.hits[k].end >= end
+        and facts.hits[k].end - facts.hits[k].start > end - start
     )
 
 

@@ -59,6 +59,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
     starts = [h.start for h in facts.hits]
     key = facts.doc.key
     lasts = {name.full[-1] for name in named}
+    alone: dict[int, bool] = {}
     for end in range(MIN_LENGTH - 1, len(key)):
         if key[end] not in lasts:
             continue
@@ -71,8 +72,11 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
             if variant in ENTITY_SUFFIXES:
                 continue
             glossary_name = name.after < 0
-            if (len(variant) < SURE_LENGTH or glossary_name) and not stands_alone(key, start):
-                continue
+            if len(variant) < SURE_LENGTH or glossary_name:
+                if start not in alone:
+                    alone[start] = stands_alone(key, start)
+                if not alone[start]:
+                    continue
             if glossary_name and name.short in variant:
                 continue  # 联合国妇女署: the glossary's short form with a prefix, in use
             if _crosses_known(facts.hits, starts, start, end + 1, name.short):
