@@ -88,7 +88,8 @@ def compare(seed: Path, folder: Path, runs: int) -> dict:
     text = folder / f"{seed.stem}.txt"
     text.write_text("\n".join(lines), encoding="utf-8")
     word = docx_from_lines(lines, folder / f"{seed.stem}.docx")
-    pdf = pdf_from_lines(lines, folder / f"{seed.stem}.pdf")
+    # a running header on every page, as UN documents have
+    pdf = pdf_from_lines(lines, folder / f"{seed.stem}.pdf", header="UNEP/CBD/COP/11/INF/41")
     base = extract_file(text).definitions
     pairs = Counter((d.full, d.short) for d in base)
     row: dict = {"seed": seed.name, "definitions_txt": len(base)}

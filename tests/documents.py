@@ -87,9 +87,10 @@ def texts_of(path: Path) -> list[str]:
     return [t.text or "" for t in docx.Document(path).element.body.iter(qn("w:t"))]
 
 
-def pdf_from_lines(lines: list[str], path: Path, size: float = 10.5) -> Path:
+def pdf_from_lines(lines: list[str], path: Path, size: float = 10.5, header: str = "") -> Path:
     """A Chinese A4 PDF with reportlab's built-in STSong-Light CID font: each line a
-    paragraph wrapped at the page width, page numbers at the foot of each page."""
+    paragraph wrapped at the page width, page numbers at the foot of each page and, as UN
+    documents have, a running `header` (the document symbol) at the top."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -102,6 +103,13 @@ def pdf_from_lines(lines: list[str], path: Path, size: float = 10.5) -> Path:
     left, top, usable = 72, height - 72, width - 144
     y, page = top, 1
 
+    def running_header() -> None:
+        if header:
+            pdf.setFont(font, 9)
+            pdf.drawRightString(width - 72, height - 40, header)
+
+    running_header()
+
     def draw(text: str) -> None:
         nonlocal y, page
         pdf.setFont(font, size)
@@ -112,6 +120,7 @@ def pdf_from_lines(lines: list[str], path: Path, size: float = 10.5) -> Path:
             pdf.drawCentredString(width / 2, 40, str(page))
             pdf.showPage()
             y, page = top, page + 1
+            running_header()
 
     for line in lines:
         current = ""

@@ -13,11 +13,14 @@ from termkit.text.decode import read_document
 from .conftest import SEED000, SEED003
 from .documents import blank_pdf, pdf_from_lines
 
+HEADER = "UNEP/CBD/COP/11/INF/41"  # the running header of a UN document
+
 
 @pytest.fixture(scope="module", params=[SEED000, SEED003], ids=["seed000", "seed003"])
 def seed_pdf(request, tmp_path_factory):
     lines = request.param.read_text(encoding="utf-8").split("\n")
-    return request.param, pdf_from_lines(lines, tmp_path_factory.mktemp("pdf") / "seed.pdf")
+    pdf = pdf_from_lines(lines, tmp_path_factory.mktemp("pdf") / "seed.pdf", header=HEADER)
+    return request.param, pdf
 
 
 def test_a_seed_as_pdf_gives_the_definitions_of_its_text(seed_pdf):
