@@ -74,6 +74,8 @@ def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
 def _read(entry: Path, key: str) -> Termbase | None:
     """The entry's termbase if it is whole, of this key and of this model's fields."""
     try:
+        if entry.is_symlink():  # a link planted in the cache folder is never followed
+            return None
         head, _, body = entry.read_bytes().partition(b"\n")
         meta = json.loads(head)
         if meta != _header(key, hashlib.sha256(body).hexdigest()):
@@ -87,22 +89,23 @@ def _read(entry: Path, key: str) -> Termbase | None:
         finally:
             if collecting:
                 gc.enable()
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
 
 
 def _write(where: Path, entry: Path, key: str, termbase: Termbase) -> None:
     """Store an entry and drop the oldest beyond MAX_ENTRIES; a read-only or full disk only
     costs the next check a parse."""
+    from termkit.errors import InputError
     from termkit.io import atomic_write
 
     if not _cacheable():
         return
     body = json.dumps(_encode(termbase), ensure_ascii=False, separators=(",", ":")).encode()
     head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode()
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, InputError):
         where.mkdir(parents=True, exist_ok=True)
-        with atomic_write(entry, "wb") as handle:
+        with atomic_write(entry, "wb", follow_symlinks=False) as handle:
             handle.write(head + b"\n" + body)
         entries = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[MAX_ENTRIES:]:

@@ -286,3 +286,19 @@ def test_a_scheduler_address_that_is_no_dask_scheduler_is_one_line(tmp_path, mon
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no Dask scheduler answered" in err
     assert not (tmp_path / "G.csv").exists()
+
+
+def test_the_glossary_cache_never_follows_a_planted_link(tmp_path, monkeypatch):
+    from termkit import glossary_cache
+
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("zh,en\n环境署,UNEP\n", encoding="utf-8")
+    first = glossary_cache.load_glossary(glossary)
+    (entry,) = (tmp_path / "cache" / "glossaries").glob("*.json")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    entry.unlink()
+    entry.symlink_to(victim)
+    assert glossary_cache.load_glossary(glossary) == first
+    assert victim.read_text(encoding="utf-8") == "keep me" and entry.is_symlink()
