@@ -267,7 +267,19 @@ def test_xlsx_is_laid_out_for_excel(tmp_path):
     pairs = tmp_path / "pairs.xlsx"
     assert main(["export", str(out), "-o", str(pairs), "--sheet-per-pair", "-q"]) == 0
     wb = load_workbook(pairs)
-    assert wb.sheetnames == ["zh-zh-TW", "zh-en", "zh-ar", "zh-es", "zh-fr", "zh-ru"]
+    # WHO has no Chinese term: its English pairs with its other languages
+    assert wb.sheetnames == [
+        "zh-zh-TW",
+        "zh-en",
+        "zh-ar",
+        "zh-es",
+        "zh-fr",
+        "zh-ru",
+        "en-ar",
+        "en-es",
+        "en-fr",
+        "en-ru",
+    ]
     rows = list(wb["zh-fr"].values)
     header = rows[0]
     assert header[:3] == ("id", "zh", "zh status") and "fr" in header and "en" not in header
@@ -303,3 +315,4 @@ def test_a_workbook_of_pair_sheets_reads_back_every_language(tmp_path):
     unep = next(c for c in back.concepts if c.label == "联合国环境规划署")
     assert {t.tag for t in unep.terms} == {"zh", "zh-TW", "en", "ar", "es", "fr", "ru"}
     assert {t.text for t in unep.terms} == {t.text for t in six_languages().concepts[1].terms}
+    assert len(back) == 2  # WHO, without Chinese, is in the en-… sheets

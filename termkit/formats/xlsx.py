@@ -1,8 +1,8 @@
 """Excel workbooks (.xlsx) in the layouts of `tabular`: read through pandas, written with
 openpyxl as a terminologist opens them: the header row frozen and bold, filters on every
 column, columns as wide as their text (CJK counted double, at most 60), counts and confidences
-as numbers. `pairs=True` writes one sheet per language pair instead (the first language with
-each other one, a concept per row), as bilingual CAT-tool imports want.
+as numbers. `pairs=True` writes one sheet per language pair instead (a concept's first language with
+each of its others, a concept per row), as bilingual CAT-tool imports want.
 
 The workbook carries no save time and its zip no file times, so the same termbase gives the
 same bytes. pandas and openpyxl are imported here only, when a workbook is read or written,
@@ -133,19 +133,22 @@ def write(tb: Termbase, path: str | Path, layout: str = "full", pairs: bool = Fa
 
 
 def _sheets(tb: Termbase, layout: str, pairs: bool) -> list[tuple[str, list[list[str]]]]:
+    """One sheet, or one per language pair: a concept goes in the sheets of its first
+    language (in listing order) with each of its others, or alone in its language's sheet
+    when it has one language, so every concept is in some sheet."""
     if not pairs:
         return [(SHEET, tabular.table(tb, layout))]
-    tags = languages(tb)
-    sheets = []
-    for other in tags[1:]:
-        pair = {tags[0], other}
-        concepts = tuple(
-            replace(c, terms=tuple(t for t in c.terms if t.tag in pair))
-            for c in tb.concepts
-            if {t.tag for t in c.terms} >= pair
-        )
-        sheets.append((f"{tags[0]}-{other}"[:31], tabular.table(Termbase(concepts), "concept")))
-    return sheets or [(SHEET, tabular.table(tb, "concept"))]
+    order = {tag: n for n, tag in enumerate(languages(tb))}
+    groups: dict[tuple[str, ...], list] = {}
+    for c in tb.concepts:
+        first, *others = sorted({t.tag for t in c.terms}, key=order.__getitem__)
+        for pair in [(first, other) for other in others] or [(first,)]:
+            kept = tuple(t for t in c.terms if t.tag in pair)
+            groups.setdefault(pair, []).append(replace(c, terms=kept))
+    return [
+        ("-".join(pair)[:31], tabular.table(Termbase(tuple(concepts)), "concept"))
+        for pair, concepts in sorted(groups.items(), key=lambda kv: [order[t] for t in kv[0]])
+    ]
 
 
 def _write_sheet(ws, rows: list[list[str]]) -> None:
