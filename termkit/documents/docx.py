@@ -138,7 +138,7 @@ class _Reader:
     # -- paragraphs ------------------------------------------------------------------------
     def _paragraph(self, p, where: Where) -> None:
         self._line: list[str] = []
-        self._start = self.flat.length
+        self._at = self.flat.length  # where the next piece of this line starts in the text
         self._paragraph_hidden = _style(p.find(_w("pPr")), "pStyle") in self.hidden_styles
         self._inline(p)
         text = "".join(self._line)
@@ -150,9 +150,9 @@ class _Reader:
         if self.fields and any(self.fields):
             return
         if element is not None:
-            offset = self._start + sum(len(s) for s in self._line)
-            self.flat.pieces.append((offset, element))
+            self.flat.pieces.append((self._at, element))
         self._line.append(text)
+        self._at += len(text)
 
     def _inline(self, parent) -> None:
         for child in parent:
