@@ -47,6 +47,7 @@ JUDGED = {
     ("矿石储量", "矿产储量"): "F",  # ore reserves vs mineral reserves (JORC vs CRIRSCO)
     ("联索援助团", "联伊援助团"): "F",  # UNSOM, another mission than UNAMI (2026-12-01)
     ("联阿援助团", "联伊援助团"): "F",  # UNAMA, another mission than UNAMI
+    ("拉姆萨尔缔约", "拉姆萨尔公约"): "F",  # inside 拉姆萨尔缔约方大会 (Ramsar COP)
 }
 
 
