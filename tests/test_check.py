@@ -148,6 +148,14 @@ def test_other_short_forms_of_a_glossary_name_the_document_uses():
     assert [(f.found, f.suggestion) for f in found] == [("海洋养护署", "海养署")]
     assert "glossary" in found[0].message
     assert not [f for f in run("据海洋养护署称。\n", glossary) if f.rule == "TK103"]
+    # A form that ends inside a word (养护署|长 is no cut; 海养组|织 is: 组织 goes on).
+    terms = (
+        Term("海洋养护联络组", "zh", "fullForm", "preferred"),
+        Term("海养组", "zh", "shortForm"),
+    )
+    glossary = GlossaryIndex([Termbase((Concept("c2", terms),))])
+    found = run("海养组开会。与海洋组织和海洋组合作。\n", glossary)
+    assert [f.found for f in found if f.rule == "TK103"] == ["海洋组"]
 
 
 def test_short_form_never_defined(shipped):

@@ -69,7 +69,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
             variant = key[start : end + 1]
             if variant in defined or variant in facts.glossary or name.short.endswith(variant):
                 continue
-            if variant in ENTITY_SUFFIXES:
+            if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant):
                 continue
             glossary_name = name.after < 0
             if len(variant) < SURE_LENGTH or glossary_name:
@@ -131,6 +131,16 @@ def _used_concepts(facts: Facts) -> list:
             if e.term.lang == "zh" and not e.retired:
                 concepts.setdefault(e.concept.id, e.concept)
     return [concepts[k] for k in sorted(concepts)]
+
+
+def _cut_in_a_word(key: str, after: int, variant: str) -> bool:
+    """The text goes on into a longer head than the form ends with (相关组|织: 组织), so the
+    form ends inside a word."""
+    return any(
+        variant.endswith(head[:j]) and key.startswith(head[j:], after)
+        for head in ENTITY_SUFFIXES
+        for j in range(1, len(head))
+    )
 
 
 def _extend_left(key: str, end: int, full: str) -> int:
