@@ -53,6 +53,7 @@ def word_class(word: str, flag: str) -> str:
 
 def candidate_features(
     words: list[Word],
+    classes: list[str],
     index: int,
     anchor_index: int,
     end: int,
@@ -61,20 +62,21 @@ def candidate_features(
     recurs: int,
     recurs_longer: int,
 ) -> dict[str, float]:
-    """Features of the candidate that starts at word `index` and ends at `end`.
+    """Features of the candidate that starts at word `index` and ends at `end`; `classes`
+    holds each word's `word_class`.
 
     `recurs` is how often the candidate stands alone in the document, `recurs_longer` the
     same for the next longer candidate."""
-    word, flag, start, _ = words[index]
+    word, _, start, _ = words[index]
     features: dict[str, float] = {"bias": 1.0}
-    prev = "start" if index == 0 else word_class(*words[index - 1][:2])
+    prev = "start" if index == 0 else classes[index - 1]
     features[f"prev:{prev}"] = 1.0
-    first = word_class(word, flag)
+    first = classes[index]
     features[f"first:{first}"] = 1.0
     if prev == "verb" and first in ("org", "proper", "noun"):
         features["verb|name"] = 1.0
-    for w, f, _, _ in words[index:anchor_index]:
-        features[f"crosses:{word_class(w, f)}"] = features.get(f"crosses:{word_class(w, f)}", 0) + 1
+    for crossed in classes[index:anchor_index]:
+        features[f"crosses:{crossed}"] = features.get(f"crosses:{crossed}", 0) + 1
     head = next(iter(HAN_CHAR.findall(short)), "")
     if head and word.startswith(head):
         features["starts-with-short-head"] = 1.0
@@ -100,18 +102,17 @@ def window_features(
     recurrences: Callable[[str], int],
 ) -> list[tuple[int, dict[str, float]]]:
     """(start offset, features) of every candidate, longest first."""
+    classes = [word_class(w, f) for w, f, _, _ in words[: anchor_index + 1]]
     out = []
     longer = 0
     for index in range(anchor_index + 1):
         start = words[index][2]
-        if word_class(*words[index][:2]) in ("space", "punct", "enum"):
+        if classes[index] in ("space", "punct", "enum"):
             continue
         recurs = recurrences(text[start:end])
-        out.append(
-            (
-                start,
-                candidate_features(words, index, anchor_index, end, short, english, recurs, longer),
-            )
+        features = candidate_features(
+            words, classes, index, anchor_index, end, short, english, recurs, longer
         )
+        out.append((start, features))
         longer = recurs
     return out
