@@ -8,7 +8,8 @@ from termkit.check.engine import Checked, check_file
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
 from termkit.errors import InputError
-from termkit.formats.registry import default_glossary_path, load_glossary
+from termkit.formats.registry import default_glossary_path
+from termkit.glossary_cache import load_glossary as cached_glossary
 
 _WORKER: dict[str, object] = {}
 
@@ -20,7 +21,8 @@ def glossary_paths(settings: Settings) -> list[str]:
 
 
 def load_index(paths: Sequence[str]) -> GlossaryIndex:
-    return GlossaryIndex(load_glossary(p) for p in paths)
+    """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`)."""
+    return GlossaryIndex(cached_glossary(p) for p in paths)
 
 
 def check_files(
