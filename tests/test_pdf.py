@@ -97,3 +97,20 @@ def test_checking_plain_text_imports_no_document_library(tmp_path):
         [sys.executable, "-c", probe, str(draft)], cwd=REPO, capture_output=True, text=True
     )
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_an_encrypted_pdf_in_a_folder_is_skipped_as_encrypted(capsys, seed_pdf, tmp_path):
+    import pypdf
+
+    _, pdf = seed_pdf
+    writer = pypdf.PdfWriter(clone_from=str(pdf))
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(folder / "locked.pdf", "wb") as handle:
+        writer.write(handle)
+    code = main(["check", "--isolated", str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"skipped {folder / 'locked.pdf'}: encrypted PDF (password needed)" in err
+    assert out.strip().endswith("All checks passed (0 files; 1 skipped).")
