@@ -23,11 +23,6 @@ from .conftest import REPO, SHARED
 
 REPRO = SHARED / "repro"
 CASES = json.loads((REPRO / "cases.json").read_text(encoding="utf-8")) if REPRO.exists() else []
-# Quadratic hangs in code other engineers own: issue 10 (extraction), issue 15 (checker).
-OWNED_ELSEWHERE = {
-    "extract-distinct-definitions": "issue 10 (extraction) owns this hang",
-    "check-distinct-definitions": "issue 15 (checker abbreviations) owns this hang",
-}
 # Cases whose command must succeed (the input is valid, or a corrupt cache entry is a miss).
 SUCCEED = {
     "tbx-gb18030-declared",
@@ -36,20 +31,24 @@ SUCCEED = {
     "check-long-whitespace",
     "align-long-token",
     "check-glossary-long-term",
+    "extract-distinct-definitions",
 }
+# Cases whose command must end with findings (exit 1) and no error.
+FINDINGS = {"check-distinct-definitions"}
 # Cases that took super-linear time: run in a child process so a regression fails, not hangs.
-HANGS = {"check-long-whitespace", "align-long-token", "check-glossary-long-term", "xlsx-bomb"}
-NOT_YET: dict[str, str] = {}
+HANGS = {
+    "check-long-whitespace",
+    "align-long-token",
+    "check-glossary-long-term",
+    "xlsx-bomb",
+    "extract-distinct-definitions",
+    "check-distinct-definitions",
+}
 
 
 def _params():
     for case in CASES:
-        marks = []
-        if case["name"] in OWNED_ELSEWHERE:
-            marks.append(pytest.mark.skip(reason=OWNED_ELSEWHERE[case["name"]]))
-        elif case["name"] in NOT_YET:
-            marks.append(pytest.mark.skip(reason=NOT_YET[case["name"]]))
-        yield pytest.param(case, id=case["name"], marks=marks)
+        yield pytest.param(case, id=case["name"])
 
 
 def _setup(case: dict, folder) -> None:
@@ -88,6 +87,9 @@ def test_repro_case(case, tmp_path, monkeypatch, capsys):
     assert "Traceback" not in err
     if case["name"] in SUCCEED:
         assert code == 0, err
+        return
+    if case["name"] in FINDINGS:
+        assert code == 1, err
         return
     lines = err.strip().splitlines()
     assert code == 2, err
