@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from termkit.align.pairing import SentencePair, english_definitions, pair_terms, pairs_termbase
+from termkit.align.pairing import (
+    CONFIDENT,
+    SentencePair,
+    english_definitions,
+    pair_terms,
+    pairs_termbase,
+    running_text_pairs,
+)
 from termkit.extract import extract_text
 from termkit.termbase.merge import build_termbase, from_definitions
 
@@ -57,3 +64,41 @@ def test_pairs_merge_into_the_glossary_concept():
     assert len(tb) == 1
     en = {t.text: t.type for t in tb.concepts[0].terms if t.lang == "en"}
     assert en == {"UNDP": "acronym", "United Nations Development Programme": "fullForm"}
+
+
+def _devset(n: int):
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()[:n]
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[:n]
+    ids = [line.split()[0] for line in (root / "UNv1.0.devset.ids").read_text().splitlines()]
+    return [SentencePair(z, e, d) for z, e, d in zip(zh, en, ids, strict=False)]
+
+
+def test_running_text_pairs_short_forms_never_bracketed():
+    """人口基金 / UNFPA and 原子能机构 / IAEA are never bracketed in the devset: they are
+    found by co-occurrence over beads, each with its evidence and a confidence."""
+    found = {(p.zh_short, p.en_acronym): p for p in running_text_pairs(_devset(4000))}
+    for key in (("人口基金", "UNFPA"), ("原子能机构", "IAEA"), ("项目厅", "UNOPS")):
+        pair = found[key]
+        assert "running-text" in pair.evidence and pair.pairs >= 2
+        assert 0 < pair.confidence < 1 and pair.documents
+    # A fragment that never stands on its own is no candidate (发署 is always 开发署).
+    assert all(not zh.startswith("发署") for zh, _ in found)
+    acronyms = [a for _, a in found]
+    assert len(acronyms) == len(set(acronyms))
+
+
+def test_running_text_pairs_enter_the_termbase_admitted_unless_confident():
+    pairs = [
+        SentencePair("人口基金和开发署支持该方案。", "UNFPA and UNDP support the programme.", "a"),
+        SentencePair("人口基金提供了资金。", "UNFPA provided funds.", "a"),
+        SentencePair("开发署的报告。", "The UNDP report.", "b"),
+    ]
+    forms, full_forms = {"人口基金", "开发署"}, {"开发署": "联合国开发计划署"}
+    found = {p.en_acronym: p for p in running_text_pairs(pairs, forms, full_forms, mine=False)}
+    assert (found["UNFPA"].zh_short, found["UNDP"].zh_short) == ("人口基金", "开发署")
+    assert found["UNDP"].zh_full == "联合国开发计划署"
+    tb = pairs_termbase(found.values())
+    statuses = {t.text: t.status for c in tb.concepts for t in c.terms if t.lang == "en"}
+    confident = {a for a, p in found.items() if p.confidence >= CONFIDENT}
+    assert statuses == {a: "" if a in confident else "admitted" for a in found}

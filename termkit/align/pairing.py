@@ -34,6 +34,13 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 MIN_DICE = 0.5
 MIN_COOCCURRENCE = 2
+# Running-text pairs: a pair is confident (enters the termbase without `admitted`) from this
+# confidence up; Chinese candidates found by co-occurrence alone are at most this long.
+CONFIDENT = 0.8
+MAX_ZH_LENGTH = 12
+MIN_VARIETY = 2
+RUNNING_TEXT = "running-text"
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class TermPair:
     documents: tuple[str, ...]
     evidence: tuple[str, ...]
     locations: tuple[Location, ...] = ()
+    confidence: float = 0.9
 
 
 def english_definitions(text: str) -> list[tuple[str, str]]:
@@ -221,23 +229,152 @@ def _choose(
     return result
 
 
+def running_text_pairs(
+    pairs: Sequence[SentencePair],
+    known_forms: Iterable[str] = (),
+    full_forms: dict[str, str] | None = None,
+    mine: bool = True,
+) -> list[TermPair]:
+    """Chinese short forms and names paired with the English acronyms of the same beads,
+    bracketed or not (开发署 … UNDP in running text).
+
+    Chinese candidates are the `known_forms` (the glossary's and the corpus's short forms)
+    and, for every acronym seen in two beads or more, the Han substrings of its beads that
+    recur with it. A candidate s and an acronym a are paired when each is the other's best
+    partner by the Dice coefficient over beads, 2·n(s, a) / (n(s) + n(a)); among candidates
+    with the same score a known form wins, then the shorter (驻科部队 over 驻科部队继续 when
+    both only occur with KFOR). A mined candidate must stand on its own (see `MIN_VARIETY`):
+    发署, always after 开, is no candidate for UNDP. A candidate found by co-occurrence alone needs two shared
+    beads; a known form one. `full_forms` maps a short form to its concept's full form;
+    without `mine`, only known forms are candidates."""
+    full_forms = full_forms or {}
+    known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
+    runs = [_HAN_RUN.findall(normalize(p.zh)) for p in pairs]
+    acronyms = [_acronyms(p.en) for p in pairs]
+    en_count = Counter(a for found in acronyms for a in found)
+    joint: Counter[tuple[str, str]] = Counter()
+    for k, found in enumerate(acronyms):
+        recurring = [a for a in found if mine and en_count[a] >= MIN_COOCCURRENCE]
+        if not found:
+            continue
+        substrings = _substrings(runs[k]) if recurring else set()
+        present = {f for f in known if any(f in r for r in runs[k])}
+        for a in found:
+            joint.update((f, a) for f in present)
+            if a in recurring:
+                joint.update((f, a) for f in substrings - present)
+    joint = Counter(
+        {key: n for key, n in joint.items() if n >= MIN_COOCCURRENCE or key[0] in known}
+    )
+    candidates = {f for f, _ in joint}
+    zh_count: Counter[str] = Counter()
+    where: dict[str, list[int]] = defaultdict(list)
+    contexts: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for k, run in enumerate(runs):
+        for f in (_substrings(run) | {f for f in known if any(f in r for r in run)}) & candidates:
+            zh_count[f] += 1
+            where[f].append(k)
+            if f not in known:
+                _add_contexts(f, run, contexts[f])
+    # A mined candidate must stand on its own: two different characters (or the edge of the
+    # run) on each side across the corpus (accessor variety), so that 发署, always after 开,
+    # is not taken for a name.
+    candidates = {
+        f
+        for f in candidates
+        if f in known or min(len(contexts[f][0]), len(contexts[f][1])) >= MIN_VARIETY
+    }
+    joint = Counter({key: n for key, n in joint.items() if key[0] in candidates})
+
+    def score(f: str, a: str) -> tuple[float, bool, int]:
+        return (2 * joint[(f, a)] / (zh_count[f] + en_count[a]), f in known, -len(f))
+
+    best_for_acronym: dict[str, str] = {}
+    best_for_form: dict[str, str] = {}
+    for f, a in sorted(joint):
+        if a not in best_for_acronym or score(f, a) > score(best_for_acronym[a], a):
+            best_for_acronym[a] = f
+        if f not in best_for_form or score(f, a)[0] > score(f, best_for_form[f])[0]:
+            best_for_form[f] = a
+    en_long: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pairs:
+        for long_form, acronym in english_definitions(p.en):
+            en_long[acronym][long_form] += 1
+    result = []
+    for a, f in sorted(best_for_acronym.items()):
+        dice, is_known, _ = score(f, a)
+        n = joint[(f, a)]
+        if best_for_form.get(f) != a or dice < MIN_DICE or (n < MIN_COOCCURRENCE and dice < 1):
+            continue
+        beads = [k for k in where[f] if a in acronyms[k]]
+        documents = tuple(sorted({pairs[k].document for k in beads}))
+        locations = sorted({pairs[k].en_location for k in beads} - {None})
+        long_forms = en_long.get(a)
+        en_full = min(long_forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if long_forms else ""
+        # Confidence: the Dice score, discounted when the evidence is one or two beads.
+        confidence = round(dice * n / (n + 1.0), 3)
+        short = known.get(f, f)
+        result.append(
+            TermPair(
+                full_forms.get(f, short),
+                short,
+                a,
+                en_full,
+                n,
+                documents,
+                (RUNNING_TEXT, f"pairs:{n}", f"dice:{dice:.2f}", "known" if is_known else "mined"),
+                tuple(locations[:MAX_LOCATIONS]),
+                confidence,
+            )
+        )
+    return result
+
+
+def _add_contexts(form: str, runs: Iterable[str], seen: tuple[set[str], set[str]]) -> None:
+    """Record the characters before and after every occurrence of `form` (`^`, `$` at the
+    edge of a run of Han characters)."""
+    left, right = seen
+    for run in runs:
+        start = run.find(form)
+        while start >= 0:
+            end = start + len(form)
+            left.add(run[start - 1] if start > 0 else "^")
+            right.add(run[end] if end < len(run) else "$")
+            start = run.find(form, start + 1)
+
+
+def _substrings(runs: Iterable[str]) -> set[str]:
+    return {
+        run[i:j]
+        for run in runs
+        for i in range(len(run))
+        for j in range(i + 2, min(len(run), i + MAX_ZH_LENGTH) + 1)
+    }
+
+
 def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
     """The English equivalents as a termbase that merges into the glossary's concepts (the
-    concept id comes from the Chinese full form, as the extractor's do)."""
+    concept id comes from the Chinese full form, as the extractor's do). A pair found in
+    running text only, and not confidently, enters with status `admitted`."""
     concepts = []
     for p in term_pairs:
         sources = p.documents[:MAX_SOURCES]
+        status = "" if p.confidence >= CONFIDENT else "admitted"
         english = [
-            Term(text, "en", type_, "", p.pairs, p.locations, sources)
+            Term(text, "en", type_, status, p.pairs, p.locations, sources)
             for text, type_ in ((p.en_acronym, "acronym"), (p.en_full, "fullForm"))
             if text
         ]
+        chinese = [Term(p.zh_full, "zh", "fullForm", sources=sources)]
+        if RUNNING_TEXT in p.evidence and p.zh_short != p.zh_full:
+            # Its occurrences are the extractor's to count: the pair only vouches for it.
+            chinese.append(Term(p.zh_short, "zh", "shortForm", status, sources=sources))
         concepts.append(
             Concept(
                 concept_id(p.zh_full),
-                (Term(p.zh_full, "zh", "fullForm", sources=sources), *english),
+                (*chinese, *english),
                 sources,
-                confidence=0.9,
+                confidence=p.confidence,
                 evidence=p.evidence,
             )
         )
@@ -246,7 +383,9 @@ def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
 
 def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -> Termbase:
     """Align a Chinese document with its English twin and pair their terms: English
-    equivalents of the Chinese document's concepts, ready to merge into a glossary."""
+    equivalents of the Chinese document's concepts (bracketed definitions), then of the short
+    forms used in running text (the document's and the shipped glossary's), ready to merge
+    into a glossary."""
     from termkit.align import align_files
     from termkit.extract import extract_file
 
@@ -256,4 +395,31 @@ def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -
         for b in beads
         if b.zh and b.en
     ]
-    return pairs_termbase(pair_terms(pairs, extract_file(zh_path, encoding).definitions))
+    definitions = extract_file(zh_path, encoding).definitions
+    bracket = pair_terms(pairs, definitions)
+    forms, full_forms = known_forms(definitions)
+    paired = {p.en_acronym for p in bracket}
+    running = [
+        p for p in running_text_pairs(pairs, forms, full_forms) if p.en_acronym not in paired
+    ]
+    return pairs_termbase([*bracket, *running])
+
+
+def known_forms(definitions: Iterable[Definition] = ()) -> tuple[set[str], dict[str, str]]:
+    """Chinese short forms known to termkit: the definitions' and the shipped glossary's,
+    and the full form of each (for the concept a running-text pair belongs to)."""
+    from termkit.formats import glossary_csv
+    from termkit.formats.registry import default_glossary_path
+
+    full_forms: dict[str, str] = {}
+    for concept in glossary_csv.read(default_glossary_path()).concepts:
+        full = concept.terms_of("zh", "fullForm")
+        for term in concept.terms_of("zh", "shortForm", "abbreviation", "acronym"):
+            if full:
+                full_forms.setdefault(normalize(term.text), full[0].text)
+    for d in definitions:
+        if d.kind != "english":
+            full_forms[normalize(d.short)] = d.full
+    forms = {d.short for d in definitions if d.kind != "english"}
+    forms |= set(full_forms)
+    return forms, full_forms
