@@ -53,6 +53,8 @@ _DF_MIN_SENTENCES = 50
 # mean) that makes a learnt pair count as a translation.
 _EM_ITERATIONS = 5
 _MIN_LEARNT = 0.15
+# Beads a Chinese word must occur in before its dictionary senses are checked against them.
+_MIN_ATTESTING = 3
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +202,19 @@ class Lexical:
         learnt.data[learnt.data < _MIN_LEARNT] = 0.0
         learnt.eliminate_zeros()
         learnt.data[:] = 1.0
-        table = self.table.maximum(learnt).tocsr()
+        # A dictionary sense that never meets its translation in the beads is another sense
+        # of the word (神 "look", "energy" beside "God"): only attested ones are kept, unless
+        # the Chinese word is too rare in the beads to tell.
+        zh_beads = _incidence(zh_sets, vz)
+        together = (zh_beads.T @ _incidence(en_sets, ve)).tocsr()
+        attested = self.table.multiply(together > 0).tocsr()
+        rare = np.asarray(zh_beads.sum(axis=0)).ravel() < _MIN_ATTESTING
+        unattested_rare = self.table[np.flatnonzero(rare)] if rare.any() else None
+        table = attested.maximum(learnt).tocsr()
+        if unattested_rare is not None:
+            rows = _sparse(np.flatnonzero(rare), np.arange(rare.sum()), np.ones(rare.sum()),
+                           (vz, int(rare.sum())))  # fmt: skip
+            table = table.maximum(rows @ unattested_rare).tocsr()
         new = Lexical(self.zh_ids, self.en_ids, self.zh_vocab, self.en_vocab, table)
         new._prepare()
         return new
