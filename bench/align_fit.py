@@ -1,13 +1,14 @@
-"""Fit the aligner's evidence weights and write them to `termkit/data/align_weights.json`.
+"""Fit the aligner's word-evidence weights and write them to `termkit/data/align_weights.json`.
 
 Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
 verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
-lines and an inserted header, each document aligned on its own). For every fold the weight is
-chosen on one half (mean strict F1 over the two sets) and scored on the other; the figures of
-both folds are printed apart, and the weight written is the one best on both halves together.
-Run by hand (minutes):
+lines and an inserted header, each document aligned on its own). A setting is
+(lexical_weight, random_growth, miss_weight) (see `termkit.align.lengths.Params`). For every
+fold the setting is chosen on one half (mean strict F1 over the two sets) and scored on the
+other; the figures of both folds are printed apart, and the setting written is the one best on
+both halves together. Run by hand (minutes):
 
-    python bench/align_fit.py [--grid 0.25,0.5,0.75,1] [--docs 240] [--write]
+    python bench/align_fit.py [--grid "0.5,1,0 0.5,0.5,1"] [--docs 240] [--write]
 """
 
 from __future__ import annotations
@@ -47,25 +48,32 @@ def bible_halves():
     return halves
 
 
-def bible_f1(half, weight: float) -> float:
+KEYS = ("lexical_weight", "random_growth", "miss_weight")
+
+
+def bible_f1(half, setting: dict) -> float:
     zh, en, gold = half
-    beads = align_texts("\n".join(zh), "\n".join(en), presplit=True, lexical_weight=weight)
+    beads = align_texts("\n".join(zh), "\n".join(en), presplit=True, **setting)
     test = [(tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads]
     return score(gold, test)["f1_strict"]
 
 
-def unpc_f1(docs, weight: float) -> float:
+def unpc_f1(docs, setting: dict) -> float:
     kinds = ("drop", "merge", "header")
-    return sum(evaluate(docs, k, True, lexical_weight=weight)[0]["f1_strict"] for k in kinds) / 3
+    return sum(evaluate(docs, k, True, **setting)[0]["f1_strict"] for k in kinds) / 3
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--grid", default="0,0.25,0.5,0.75,1")
+    parser.add_argument(
+        "--grid",
+        default="0.25,1,0 0.5,1,0 0.75,1,0 0.5,0,0 0.5,0.5,0 0.5,0.5,1 0.5,1,1",
+        help="settings lexical_weight,random_growth,miss_weight separated by spaces",
+    )
     parser.add_argument("--docs", type=int, default=240, help="UNPC documents per half")
     parser.add_argument("--write", action="store_true", help="write the chosen weight")
     args = parser.parse_args()
-    grid = [float(x) for x in args.grid.split(",")]
+    grid = [tuple(float(x) for x in item.split(",")) for item in args.grid.split()]
     bible = bible_halves()
     docs = load_documents(UNPC)
     unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]
@@ -79,13 +87,13 @@ def main() -> int:
     for fit, test in ((0, 1), (1, 0)):
         best = max(grid, key=lambda w: sum(table[w][fit]))
         b, u = table[best][test]
-        print(f"fit on half {fit}: weight {best}; held-out half {test}: Bible {b:.4f} UNPC {u:.4f}")
+        print(f"fit on half {fit}: {best}; held-out half {test}: Bible {b:.4f} UNPC {u:.4f}")
     chosen = max(grid, key=lambda w: sum(table[w][0]) + sum(table[w][1]))
     print(f"chosen on both halves: {chosen}")
     if args.write:
         data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-        data["weights"]["lexical_weight"] = chosen
-        data["fitted"] = {str(w): table[w] for w in grid}
+        data["weights"].update(dict(zip(KEYS, chosen, strict=True)))
+        data["fitted"] = {",".join(map(str, w)): table[w] for w in grid}
         WEIGHTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0
 

@@ -86,14 +86,22 @@ def align_sentences(
     learn_lexicon: bool = True,
     dictionary: bool = True,
     lexical_weight: float | None = None,
+    random_growth: float | None = None,
+    miss_weight: float | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
     translation table learnt from a first alignment (IBM Model 1 on its 1-1 beads: names,
-    recurring terms) scores a second one, whose band follows the first path."""
+    recurring terms) scores a second one, whose band follows the first path. Weights left
+    None are the fitted ones (`fitted_weights`)."""
     weights = fitted_weights()
     anchor_weight = weights["anchor_weight"] if anchor_weight is None else anchor_weight
     lexical_weight = weights["lexical_weight"] if lexical_weight is None else lexical_weight
+    words = {
+        "lexical_weight": lexical_weight,
+        "random_growth": weights["random_growth"] if random_growth is None else random_growth,
+        "miss_weight": weights["miss_weight"] if miss_weight is None else miss_weight,
+    }
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]
     en_len = [sentence_length(s.text, False) for s in en]
@@ -103,7 +111,7 @@ def align_sentences(
         lexical = Lexical.from_sentences([s.text for s in zh], [s.text for s in en], dictionary)
     spans, params = fit_and_align(
         zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
-        lexical=lexical if dictionary else None, lexical_weight=lexical_weight,
+        lexical=lexical if dictionary else None, **words,
     )  # fmt: skip
     if learn_lexicon:
         one_to_one = [(z0, e0) for z0, z1, e0, e1 in spans if z1 - z0 == 1 and e1 - e0 == 1]
@@ -117,7 +125,7 @@ def align_sentences(
                 lexical = lexical.learn([(z, z + 1, e, e + 1) for z, e in one_to_one])
             spans, params = fit_and_align(
                 zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
-                guide=spans, lexical=lexical, lexical_weight=lexical_weight,
+                guide=spans, lexical=lexical, **words,
             )  # fmt: skip
     beads = []
     for z0, z1, e0, e1 in spans:

@@ -68,6 +68,11 @@ class Params:
     # Share of known words translated on the other side, in a true 1-1 pair and in a random
     # one: (zh true, zh random, en true, en random); see `lexical_rates`.
     lexical_rates: tuple[float, float, float, float] = DEFAULT_RATES
+    # How a bead's other side is sized for the random rate: 0 counts its sentences, 1 its
+    # known words (in average sentences); `miss_weight` scales the evidence of untranslated
+    # words. Both fitted by bench/align_fit.py.
+    random_growth: float = 1.0
+    miss_weight: float = 0.0
 
     def prior_cost(self, bead: tuple[int, int]) -> float:
         return -math.log(self.priors[bead])
@@ -247,7 +252,7 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
     """Subtract from every bead the log-likelihood ratio of its words under "translation"
     against "random sentences": each known word of one side that a word of the other side
     translates is evidence for the bead; a word counts once, however many sentences of the bead translate it, and the chance of a random hit
-    grows with the number of sentences it may be found in, so every bead shape is scored on
+    grows with the number of words it may be found among, so every bead shape is scored on
     the same footing."""
     lex = doc.lexical
     z0, z1 = max(int(rows[0]) - _MAX_ZH, 0), int(rows[-1])
@@ -258,22 +263,34 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
     zh_words = _window_hits(lex.zh_hits(z0, z1, e0, e1), lex.zh_start[z0 : z1 + 1], _MAX_EN)
     en_words = _window_hits(lex.en_hits(z0, z1, e0, e1), lex.en_start[e0 : e1 + 1], _MAX_ZH)
     zh_true, zh_random, en_true, en_random = params.lexical_rates
+    zh_mean = max(doc.zh_known_cum[-1] / doc.n_zh, 1.0)
+    en_mean = max(doc.en_known_cum[-1] / doc.n_en, 1.0)
     for t, (a, b) in enumerate(BEADS):
         if a == 0 or b == 0:
             continue
         ra = np.maximum(r - a, 0)[:, None]
         zh_hit = zh_words[b - 1][r[:, None], c] - zh_words[b - 1][ra, c]
         en_hit = en_words[a - 1][c, r[:, None]] - en_words[a - 1][np.maximum(c - b, 0), r[:, None]]
-        llr = _word_llr(zh_hit, zh_true, zh_random, b) + _word_llr(en_hit, en_true, en_random, a)
+        zh_known = (doc.zh_known_cum[rows] - doc.zh_known_cum[np.maximum(rows - a, 0)])[:, None]
+        en_known = doc.en_known_cum[ends] - doc.en_known_cum[np.maximum(ends - b, 0)]
+        g = params.random_growth
+        en_size = (en_known / en_mean) ** g * b ** (1.0 - g)
+        zh_size = (zh_known / zh_mean) ** g * a ** (1.0 - g)
+        llr = _word_llr(zh_hit, zh_known, zh_true, zh_random, en_size, params.miss_weight)
+        llr += _word_llr(en_hit, en_known, en_true, en_random, zh_size, params.miss_weight)
         out[t] -= params.lexical_weight * llr
 
 
-def _word_llr(hits, p_true: float, p_random: float, sentences: int):
-    """Evidence of `hits` translated words: each is log(p_true / p_random) nats, the random
-    rate being that of finding a translation in any of `sentences` random sentences (a word
-    left untranslated counts nothing: dictionaries miss too many for absence to mean much)."""
-    p_random = min(1.0 - (1.0 - p_random) ** sentences, 0.9 * p_true)
-    return hits * math.log(p_true / p_random)
+def _word_llr(hits, known, p_true: float, p_random: float, size, miss_weight: float):
+    """Log-likelihood ratio of `hits` translated words out of `known`: a hit is worth
+    log(p_true / p_random), a miss `miss_weight` times log((1 - p_true) / (1 - p_random)).
+    The random rate is that of finding a translation on an other side `size` average
+    sentences big (see `Params.random_growth`)."""
+    p_random = np.minimum(1.0 - (1.0 - p_random) ** np.maximum(size, 0.05), 0.9 * p_true)
+    llr = hits * np.log(p_true / p_random)
+    if miss_weight:
+        llr += miss_weight * (known - hits) * np.log((1.0 - p_true) / (1.0 - p_random))
+    return llr
 
 
 def lexical_rates(lexical: Lexical, beads) -> tuple[float, float, float, float]:
@@ -492,6 +509,8 @@ def fit_and_align(
     guide: Sequence[tuple[int, int, int, int]] | None = None,
     lexical: Lexical | None = None,
     lexical_weight: float = 0.0,
+    random_growth: float = 1.0,
+    miss_weight: float = 0.0,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
     the parameters fitted to the documents. Every sentence of both sides is in exactly one
@@ -529,7 +548,12 @@ def fit_and_align(
     # missing from a three-sentence document would otherwise skew it badly).
     ratio = float((doc.en_cum[-1] + PRIOR_RATIO * PRIOR_WEIGHT) / (doc.zh_cum[-1] + PRIOR_WEIGHT))
     params = Params(
-        ratio, _default_variance(ratio), anchor_weight=anchor_weight, lexical_weight=lexical_weight
+        ratio,
+        _default_variance(ratio),
+        anchor_weight=anchor_weight,
+        lexical_weight=lexical_weight,
+        random_growth=random_growth,
+        miss_weight=miss_weight,
     )
     if guide:
         params = _estimate(doc, guide, params)
