@@ -79,11 +79,12 @@ def main() -> int:
     unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]
     table = {}
     for w in grid:
-        table[w] = [(bible_f1(bible[h], w), unpc_f1(unpc[h], w)) for h in (0, 1)]
+        setting = dict(zip(KEYS, w, strict=True))
+        table[w] = [(bible_f1(bible[h], setting), unpc_f1(unpc[h], setting)) for h in (0, 1)]
         row = "  ".join(
             f"half {h}: Bible {b:.4f} UNPC {u:.4f}" for h, (b, u) in enumerate(table[w])
         )
-        print(f"lexical_weight {w:<5} {row}", flush=True)
+        print(f"{w} {row}", flush=True)
     for fit, test in ((0, 1), (1, 0)):
         best = max(grid, key=lambda w: sum(table[w][fit]))
         b, u = table[best][test]

@@ -28,6 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from termkit.align.pairing import SentencePair, known_forms, pair_terms, running_text_pairs
 from termkit.extract import extract_text
+from termkit.formats import glossary_csv
+from termkit.formats.registry import default_glossary_path
 
 
 def fold(text: str) -> str:
@@ -99,6 +101,7 @@ def main() -> int:
         document: extract_text("\n".join(zh[i] for i in lines), document)
         for document, lines in by_document.items()
     }
+    glossary = glossary_csv.read(default_glossary_path())
     documents = list(by_document)
     subsets = {"all": documents, "half A": documents[0::2], "half B": documents[1::2]}
     print(f"sources: {','.join(sorted(sources))}")
@@ -106,7 +109,8 @@ def main() -> int:
         lines = sorted(i for d in docs for i in by_document[d])
         pairs = [SentencePair(zh[i], en[i], ids[i]) for i in lines]
         defs = [x for d in docs for x in definitions[d]]
-        found, running = predict(pairs, defs, known_forms(defs), sources, args.min_confidence)
+        known = known_forms(defs, glossary)
+        found, running = predict(pairs, defs, known, sources, args.min_confidence)
         p, r, n, hits, total = score(found, *gold_sets(set(lines)))
         print(
             f"{name:<7} {len(docs):>3} documents: precision {p:.3f} ({n} pairs), "

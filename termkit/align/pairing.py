@@ -381,10 +381,12 @@ def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
     return merge(*(Termbase((c,)) for c in concepts))
 
 
-def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -> Termbase:
+def parallel_termbase(
+    zh_path: str, en_path: str, encoding: str | None = None, glossary: Termbase | None = None
+) -> Termbase:
     """Align a Chinese document with its English twin and pair their terms: English
     equivalents of the Chinese document's concepts (bracketed definitions), then of the known
-    short forms used in running text (the document's and the shipped glossary's), ready to
+    short forms used in running text (the document's, and `glossary`'s when given), ready to
     merge into a glossary."""
     from termkit.align import align_files
     from termkit.extract import extract_file
@@ -397,7 +399,7 @@ def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -
     ]
     definitions = extract_file(zh_path, encoding).definitions
     bracket = pair_terms(pairs, definitions)
-    forms, full_forms = known_forms(definitions)
+    forms, full_forms = known_forms(definitions, glossary)
     paired = {p.en_acronym for p in bracket}
     # Mined candidates stay out of the termbase: on the UNPC devset one in three is a
     # fragment or not a name (bench/pairing_unpc.py); known forms are 0.94 precise.
@@ -405,14 +407,13 @@ def parallel_termbase(zh_path: str, en_path: str, encoding: str | None = None) -
     return pairs_termbase([*bracket, *(p for p in running if p.en_acronym not in paired)])
 
 
-def known_forms(definitions: Iterable[Definition] = ()) -> tuple[set[str], dict[str, str]]:
-    """Chinese short forms known to termkit: the definitions' and the shipped glossary's,
-    and the full form of each (for the concept a running-text pair belongs to)."""
-    from termkit.formats import glossary_csv
-    from termkit.formats.registry import default_glossary_path
-
+def known_forms(
+    definitions: Iterable[Definition] = (), glossary: Termbase | None = None
+) -> tuple[set[str], dict[str, str]]:
+    """Chinese short forms termkit knows: the definitions' and the glossary's, and the full
+    form of each (the concept a running-text pair belongs to)."""
     full_forms: dict[str, str] = {}
-    for concept in glossary_csv.read(default_glossary_path()).concepts:
+    for concept in glossary.concepts if glossary else ():
         full = concept.terms_of("zh", "fullForm")
         for term in concept.terms_of("zh", "shortForm", "abbreviation", "acronym"):
             if full:
