@@ -31,13 +31,15 @@ from pathlib import Path
 
 from termkit.errors import InputError
 from termkit.extract.extractor import EXTRACTOR_VERSION
+from termkit.extract.scoring import WEIGHTS
 from termkit.io import atomic_write
 from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
-# What a document's termbase depends on: the extractor, the text layer, the termbase model and
-# `document_termbase`; and the word lists of the libraries the extractor segments with.
+# What a document's termbase depends on: the extractor, its fitted boundary weights, the text
+# layer, the termbase model and `document_termbase`; and the word lists of the libraries the
+# extractor segments with.
 _SHAPING = ("extract", "text", "termbase", "documents")
 _LIBRARIES = ("jieba", "opencc", "python-docx", "pypdf")
 
@@ -50,6 +52,7 @@ def code_digest() -> str:
     for path in [*sources, _PACKAGE / "build.py"]:
         digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    digest.update(b"boundary weights\0" + WEIGHTS.read_bytes() + b"\0")
     for name in _LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\0".encode())

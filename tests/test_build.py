@@ -270,3 +270,20 @@ def test_build_warns_of_a_full_form_one_character_from_a_more_frequent_one(tmp_p
         "typo? full form 联合国环境规化署 (1×) is one character away from 联合国环境规划署" in err
     )
     assert "联合国开发计划署" not in err  # two characters away: two names
+
+
+def test_refitted_boundary_weights_invalidate_the_cache(tmp_path, monkeypatch):
+    import termkit.cache
+
+    termkit.cache.code_digest.cache_clear()
+    shipped = termkit.cache.code_digest()
+    refitted = tmp_path / "boundary_weights.json"
+    refitted.write_text('{"weights": {"rule-walk": 1.0}}\n', encoding="utf-8")
+    monkeypatch.setattr(termkit.cache, "WEIGHTS", refitted)
+    termkit.cache.code_digest.cache_clear()
+    try:
+        assert termkit.cache.code_digest() != shipped
+    finally:
+        monkeypatch.undo()
+        termkit.cache.code_digest.cache_clear()
+    assert termkit.cache.code_digest() == shipped
