@@ -82,10 +82,10 @@ def test_tracked_changes_as_the_original_on_request(draft):
 def test_findings_point_at_word_places_in_text_json_and_sarif(capsys, draft):
     code, out, _ = check(capsys, str(draft))
     assert code == 1
-    lines = out.splitlines()
-    undefined = next(line for line in lines if line.startswith(f"{draft}:5:5: TK101 "))
+    lines = out.splitlines()  # path:paragraph:column, the paragraph as Word counts it
+    undefined = next(line for line in lines if line.startswith(f"{draft}:6:5: TK101 "))
     assert undefined.endswith("[paragraph 6, table 1 row 2 cell 2]")  # 东盟, never defined
-    in_note = next(line for line in lines if line.startswith(f"{draft}:9:3: TK108 "))
+    in_note = next(line for line in lines if line.startswith(f"{draft}:1:3: TK108 "))
     assert in_note.endswith("[paragraph 1, footnote 1]")  # 環境署 in the footnote
     assert any(line.endswith("[paragraph 1, text box 1]") for line in lines)
     assert "隐藏" not in out

@@ -50,7 +50,8 @@ def test_findings_are_at_page_line_column(capsys, seed_pdf):
     main(["check", "--isolated", str(pdf)])
     first = capsys.readouterr().out.splitlines()[0]
     r = records[0]
-    assert first.startswith(f"{pdf}:{r['line']}:{r['column']}: {r['rule']} ")
+    page, line = r["location"]["page"], r["location"]["line"]
+    assert first.startswith(f"{pdf}:{page}:{line}:{r['column']}: {r['rule']} ")
     assert first.endswith(f"[page {r['location']['page']}, line {r['location']['line']}]")
 
 

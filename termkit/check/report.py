@@ -60,13 +60,25 @@ def write_text(
     for f in findings:
         change = f" ({f.found} → {f.suggestion})" if f.suggestion else f" ({f.found})"
         code = f.rule
-        where = f"{f.path}:{f.line}:{f.column}:"
+        where = f"{f.path}:{_position(f)}:"
         if colour:
             code = f"{_COLOURS[f.severity]}{code}{_RESET}"
             where = f"{_BOLD}{where}{_RESET}"
         label = f" [{f.location.label()}]" if f.location else ""
         out.write(f"{where} {code} {f.severity}: {f.message}{change}{label}\n")
     out.write(summary(findings, files, fixed, skipped) + "\n")
+
+
+def _position(f: Finding) -> str:
+    """`line:column` of a text file; for a PDF its `page:line:column`, for a Word document the
+    paragraph as Word counts it and the column in it, so a user finds the span in the
+    document itself rather than in termkit's extracted text."""
+    where = f.location
+    if where.page:
+        return f"{where.page}:{where.line}:{f.column}" if where.line else f"{where.page}:{f.column}"
+    if where.paragraph:
+        return f"{where.paragraph}:{f.column}"
+    return f"{f.line}:{f.column}"
 
 
 def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0) -> str:
