@@ -12,6 +12,7 @@ from termkit.build import (
     default_jobs,
     near_typos,
 )
+from termkit.cli.inputs import add_input_options
 from termkit.errors import InputError
 from termkit.formats import glossary_csv
 from termkit.parallel import WorkersLost
@@ -26,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--files-from", metavar="FILE", help="read more paths from FILE, one a line (- for stdin)"
     )
-    parser.add_argument("--encoding", help="force the input encoding (default: detect)")
+    add_input_options(parser, "the build")
     parser.add_argument(
         "--min-confidence",
         type=float,
@@ -74,17 +75,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "first, with their evidence and contexts",
     )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
-    parser.add_argument(
-        "--docx-revisions",
-        choices=("accepted", "original"),
-        default="accepted",
-        help="read Word tracked changes as accepted (default) or as the original text",
-    )
-    parser.add_argument(
-        "--skip-unknown",
-        action="store_true",
-        help="files of a folder termkit cannot read are listed, but do not fail the build",
-    )
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
 

@@ -14,6 +14,7 @@ from termkit.check.engine import BILINGUAL_SUFFIXES, Checked, check_file, check_
 from termkit.check.rules import RULES, SEVERITIES
 from termkit.check.run import check_files, glossary_paths, load_index
 from termkit.check.settings import Settings, find_config, load_settings
+from termkit.cli.inputs import add_input_options
 from termkit.errors import InputError
 from termkit.io import output_stream, output_target
 from termkit.paths import COMPRESSED, DOCUMENT_SUFFIXES, collect
@@ -86,18 +87,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="OUT.docx",
         help="write a copy of the one Word document checked with a comment on each finding",
     )
-    parser.add_argument("--encoding", help="force the input encoding (default: detect)")
-    parser.add_argument(
-        "--docx-revisions",
-        choices=("accepted", "original"),
-        default="accepted",
-        help="read Word tracked changes as accepted (default) or as the original text",
-    )
-    parser.add_argument(
-        "--skip-unknown",
-        action="store_true",
-        help="files of a folder termkit cannot read are listed, but do not fail the check",
-    )
+    add_input_options(parser, "the check")
     parser.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument(

@@ -8,6 +8,7 @@ import json
 import sys
 
 from termkit.build import extract_paths
+from termkit.cli.inputs import add_input_options
 from termkit.documents.locations import Layout
 from termkit.io import output_stream
 from termkit.paths import collect
@@ -31,23 +32,12 @@ JSONL_FIELDS = (
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     parser.add_argument("--format", choices=("text", "json", "jsonl", "csv"), default="text")
-    parser.add_argument("--encoding", help="force the input encoding (default: detect)")
-    parser.add_argument(
-        "--docx-revisions",
-        choices=("accepted", "original"),
-        default="accepted",
-        help="read Word tracked changes as accepted (default) or as the original text",
-    )
+    add_input_options(parser, "the extraction")
     parser.add_argument(
         "--min-confidence",
         type=float,
         default=0.0,
         help="drop definitions below this confidence (0-1)",
-    )
-    parser.add_argument(
-        "--skip-unknown",
-        action="store_true",
-        help="files of a folder termkit cannot read are listed, but do not fail",
     )
     parser.add_argument("-o", "--output", help="write here instead of standard output")
     parser.add_argument(
