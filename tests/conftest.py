@@ -61,3 +61,10 @@ def reference(corpus, tmp_path_factory) -> bytes:
     out = tmp_path_factory.mktemp("ref") / "glossary.csv"
     assert main(["build", str(corpus), "-o", str(out), "--jobs", "1", "-q"]) == 0
     return out.read_bytes()
+
+
+def run_check(capsys, *args: str) -> tuple[int, str, str]:
+    """`termkit check --isolated ARGS` in this process: exit code, standard output and error."""
+    code = main(["check", "--isolated", *args])
+    out, err = capsys.readouterr()
+    return code, out, err

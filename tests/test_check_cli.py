@@ -14,14 +14,9 @@ from termkit.formats import glossary_csv
 from termkit.termbase.model import Concept, Term, Termbase
 
 from .conftest import REPO, SEED000, SEED003
+from .conftest import run_check as check
 
 DRAFT = "1. 联合国环境规划署（环境署）编写了报告。\n2. 環境署和东盟合作，见UNEP/CBD/WG\u2011RI/4号文件。\n"
-
-
-def check(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--isolated", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture()

@@ -14,15 +14,10 @@ from termkit.extract.extractor import extract_file
 from termkit.text.decode import read_document
 
 from .conftest import SEED000, SEED003
+from .conftest import run_check as check
 from .documents import W, add_field, add_footnotes, add_revision, docx_from_lines, hide
 
 VML = "urn:schemas-microsoft-com:vml"
-
-
-def check(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--isolated", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture()

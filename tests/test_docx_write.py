@@ -10,16 +10,10 @@ import pytest
 from docx.oxml.ns import qn
 
 from termkit.check.fix import apply
-from termkit.cli import main
 from termkit.text.decode import read_document
 
+from .conftest import run_check as check
 from .documents import add_footnotes
-
-
-def check(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--isolated", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture()
