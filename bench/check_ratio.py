@@ -18,20 +18,18 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from _paths import REPO, SHARED
+from _process import measure
 from check_speed import large_glossary
 
 sys.path.insert(0, str(REPO))
 
 from termkit.formats import glossary_csv
 
-ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 BARE_SCAN = """
 import csv, sys
 import ahocorasick_rs
@@ -44,25 +42,6 @@ out = sys.stdout
 for index, start, end in automaton.find_matches_as_indexes(text):
     out.write(f"{start}:{end}: {terms[index]}\\n")
 """
-
-
-def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak resident KB of one process. The peak is measured by
-    /usr/bin/time: a child forked from this process would report this process's peak."""
-    with tempfile.NamedTemporaryFile("r") as peak:
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            ["/usr/bin/time", "-f", "%M", "-o", peak.name, *command],
-            env=ENV,
-            cwd=cwd,
-            stdout=subprocess.DEVNULL,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        kb = int(peak.read().split()[-1])
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed")
-    return wall, usage.ru_utime + usage.ru_stime, kb
 
 
 def show(label: str, results: list[tuple[float, float, int]]) -> None:
@@ -114,7 +93,7 @@ def main() -> None:
         runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in commands}
         for _ in range(args.runs + 1):
             for label, command in commands.items():
-                runs[label].append(run(command, REPO))
+                runs[label].append(measure(command, REPO, ok=(0, 1)))
     first = {k: v.pop(0) for k, v in runs.items()}
     for label in ("check 30 KB draft", "check 1 MB, 20,000 concepts"):
         show(f"{label} (first run)", [first[label]])

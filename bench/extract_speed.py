@@ -15,15 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from _paths import REPO, SHARED
-
-ENV = {**os.environ, "PYTHONPATH": str(REPO)}
+from _process import measure
 
 
 def compose(folder: Path, megabytes: float) -> list[str]:
@@ -41,24 +38,6 @@ def compose(folder: Path, megabytes: float) -> list[str]:
         size += len(text.encode("utf-8"))
         i += 1
     return paths
-
-
-def run(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak resident KB of one process. The peak is measured by
-    /usr/bin/time: a child forked from this process would report this process's peak."""
-    with tempfile.NamedTemporaryFile("r") as peak:
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            ["/usr/bin/time", "-f", "%M", "-o", peak.name, *command],
-            env=ENV,
-            stdout=subprocess.DEVNULL,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        kb = int(peak.read().split()[-1])
-    if os.waitstatus_to_exitcode(status) not in (0,):
-        raise SystemExit(f"{' '.join(command)} failed")
-    return wall, usage.ru_utime + usage.ru_stime, kb
 
 
 def main() -> None:
@@ -83,7 +62,7 @@ def main() -> None:
         runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in commands}
         for _ in range(args.repeat):
             for label, command in commands.items():
-                runs[label].append(run(command))
+                runs[label].append(measure(command))
     for label, results in runs.items():
         wall = [w for w, _, _ in results]
         cpu = [c for _, c, _ in results]
