@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.fuzzing import (
     DRAFT,
     FIX_CODECS,
+    FIX_PIECES,
     OPS,
     Op,
     fix_one,
@@ -31,20 +32,6 @@ from tests.fuzzing import (
     read_one,
     seeds,
 )
-
-PIECES = [
-    "環境署",
-    "环境署",
-    "（环境署）",
-    "降排+",
-    "\ufeff",
-    "\r\n",
-    "   ",
-    "十",
-    "／",
-    "UNEP",
-    "（",
-]
 
 
 def random_ops(rng: random.Random) -> list[Op]:
@@ -77,9 +64,8 @@ def main() -> int:
                 except Exception:
                     counts["crash"] += 1
                     crashes += 1
-                    stem = out / f"{fmt}-{counts['crash']}"
+                    stem = _save_crash(out / f"{fmt}-{counts['crash']}", "")
                     stem.with_suffix(Path(name).suffix).write_bytes(data)
-                    stem.with_suffix(".txt").write_text(traceback.format_exc(), encoding="utf-8")
             _row(fmt, counts, args.seconds)
         counts = Counter()
         end = time.monotonic() + args.seconds * 3
@@ -87,21 +73,27 @@ def main() -> int:
             text = DRAFT
             for _ in range(rng.randint(0, 5)):
                 i = rng.randint(0, len(text))
-                text = text[:i] + rng.choice(PIECES) + text[i:]
+                text = text[:i] + rng.choice(FIX_PIECES) + text[i:]
             codec = rng.choice(FIX_CODECS)
             try:
                 counts[fix_one(text, codec, folder)] += 1
             except Exception:
                 counts["crash"] += 1
                 crashes += 1
-                stem = out / f"fix-{counts['crash']}"
-                stem.with_suffix(".txt").write_text(
-                    f"{codec}\n{text!r}\n{traceback.format_exc()}", encoding="utf-8"
-                )
+                _save_crash(out / f"fix-{counts['crash']}", f"{codec}\n{text!r}\n")
         _row("check --fix", counts, args.seconds * 3)
         print(f"--fix outcomes: {dict(counts)}")
     print(f"{crashes} crashes; samples in {out}" if crashes else "no crash")
     return int(crashes > 0)
+
+
+def _save_crash(stem: Path, what: str) -> Path:
+    """Write what was fed (if it is text) and the traceback of the exception being handled
+    beside `stem`, so the case can become a regression test. Its own name, so that a crashing
+    `.txt` input saved at `stem` does not overwrite it."""
+    trace = stem.with_name(stem.name + ".traceback.txt")
+    trace.write_text(what + traceback.format_exc(), encoding="utf-8")
+    return stem
 
 
 def _row(target: str, counts: Counter, seconds: float) -> None:

@@ -49,6 +49,20 @@ TOKENS = (
     "\ufeff".encode(),
 )
 OPS = ("flip", "insert", "delete", "duplicate", "truncate", "token")
+# Text spliced into a draft before `check --fix`: script, width and BOM variants, line ends.
+FIX_PIECES = (
+    "環境署",
+    "环境署",
+    "（环境署）",
+    "降排+",
+    "\ufeff",
+    "\r\n",
+    "   ",
+    "十",
+    "／",
+    "UNEP",
+    "（",
+)
 
 
 @dataclass(frozen=True)

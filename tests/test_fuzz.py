@@ -11,7 +11,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .fuzzing import DRAFT, FIX_CODECS, OPS, READERS, Op, fix_one, mutated, read_one, seeds
+from .fuzzing import (
+    DRAFT,
+    FIX_CODECS,
+    FIX_PIECES,
+    OPS,
+    READERS,
+    Op,
+    fix_one,
+    mutated,
+    read_one,
+    seeds,
+)
 
 SEEDS = seeds()
 ops = st.lists(
@@ -50,20 +61,7 @@ def test_every_reader_returns_or_raises_input_error(fmt):
 _CHANGES = st.lists(
     st.tuples(
         st.floats(0, 1, allow_nan=False),
-        st.sampled_from(
-            [
-                "環境署",
-                "环境署",
-                "（环境署）",
-                "降排+",
-                "\ufeff",
-                "\r\n",
-                " " * 3,
-                "十",
-                "／",
-                "UNEP",
-            ]
-        ),
+        st.sampled_from(FIX_PIECES),
     ),
     max_size=4,
 )
