@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from termkit.align.split import Sentence
+from termkit.text.normalize import HAN
 from termkit.text.numerals import (
     EN_MONTH,
     EN_MONTHS,
@@ -150,7 +151,7 @@ _EN_STOP = frozenset(
     """.split()
 )
 _EN_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def _zh_units(text: str) -> set[str]:

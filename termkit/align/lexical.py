@@ -25,6 +25,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from termkit.text.normalize import HAN_CHAR
+
 # Function words: they translate nothing in particular and are everywhere.
 EN_STOP = frozenset(
     """
@@ -36,7 +38,6 @@ EN_STOP = frozenset(
     """.split()
 )
 _EN_WORD = re.compile(r"[a-z][a-z]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # CC-CEDICT glosses that are cross-references or notes, not translations.
 _NOTE_GLOSS = re.compile(
     r"^(?:CL:|see |see also|variant of|old variant|also pr\.|also written|used in|surname |"
@@ -110,7 +111,7 @@ def zh_words(text: str) -> list[str]:
     """Words of Chinese text (jieba), Han words only."""
     import jieba
 
-    return [w for w in jieba.lcut(text) if _HAN.match(w)]
+    return [w for w in jieba.lcut(text) if HAN_CHAR.match(w)]
 
 
 @lru_cache(maxsize=65536)

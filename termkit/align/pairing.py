@@ -26,7 +26,7 @@ from termkit.termbase.model import (
     Termbase,
     concept_id,
 )
-from termkit.text.normalize import normalize
+from termkit.text.normalize import HAN, normalize
 
 _ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _EN_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
@@ -40,7 +40,7 @@ CONFIDENT = 0.8
 MAX_ZH_LENGTH = 12
 MIN_VARIETY = 2
 RUNNING_TEXT = "running-text"
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @dataclass(frozen=True)
