@@ -214,6 +214,25 @@ def test_each_definition_lists_the_candidates_it_weighed():
     assert any(e.startswith("why:") for e in found[0].evidence)
 
 
+def test_the_candidates_weighed_are_kept_as_data_with_their_places_and_scores():
+    from termkit.extract.scoring import probability
+
+    text = "第一段。\n2. 秘书处与联合国环境规划署（环境署）合作编写了《公约》（公约）。"
+    (found,) = [d for d in extract_text(text) if d.short == "环境署"]
+    alternatives = found.alternatives
+    assert (alternatives[0].full, alternatives[0].line, alternatives[0].column) == (
+        found.full,
+        found.line,
+        found.column,
+    )
+    assert [a.score for a in alternatives] == sorted((a.score for a in alternatives), reverse=True)
+    longer = next(a for a in alternatives if a.full == "与联合国环境规划署")
+    assert (longer.line, longer.column) == (2, found.column - 1)
+    assert probability(alternatives[0].score) > 0.5 > probability(longer.score)
+    # a title mark fixes the start: nothing was weighed
+    assert all(not d.alternatives for d in extract_text("见《生物多样性公约》（《公约》）。"))
+
+
 def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
     from termkit.extract.scoring import WEIGHTS, BoundaryModel
 

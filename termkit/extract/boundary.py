@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from termkit.extract.features import window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
-from termkit.extract.scoring import BoundaryModel
+from termkit.extract.scoring import BoundaryModel, probability
 from termkit.text.normalize import HAN, HAN_CHAR
 
 MAX_FULL = 64
@@ -35,6 +35,8 @@ class Boundary:
     coverage: float  # share of the short form's Chinese characters found
     rules: tuple[str, ...]
     probability: float = 1.0  # the model's probability that this start is right
+    # (start, model score) of every candidate weighed, best first
+    weighed: tuple[tuple[int, float], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -205,32 +207,46 @@ def full_start(
     if not candidates:
         return None
     scored = sorted(
-        ((model.probability(f), start, f) for start, f in candidates), key=lambda s: -s[0]
+        ((model.score(f), start, f) for start, f in candidates), key=lambda s: (-s[0], s[1])
     )
-    best, start, features = scored[0]
+    best, start, features = probability(scored[0][0]), scored[0][1], scored[0][2]
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
     if "rule-walk" in features:
         rules.extend(walk_rules)
-    if best < 0.5 or (len(scored) > 1 and scored[1][0] > best / 2):
+    if best < 0.5 or (len(scored) > 1 and probability(scored[1][0]) > best / 2):
         rules.append("boundary:doubtful")
     rules.append(
-        "weighed:" + " ".join(f"{window.text[s : window.end]}={p:.2f}" for p, s, _ in scored[:3])
+        "weighed:"
+        + " ".join(f"{window.text[s : window.end]}={probability(z):.2f}" for z, s, _ in scored[:3])
     )
     rules.append("why:" + " ".join(f"{k}{w:+.1f}" for k, w in model.contributions(features)[:3]))
-    return _finish(window, start, rules, best)
+    weighed = tuple((_name_start(window, s), round(z, 4)) for z, s, _ in scored)
+    return _finish(window, start, rules, best, weighed)
 
 
-def _finish(window: Window, start: int, rules: list[str], probability: float) -> Boundary:
+def _name_start(window: Window, start: int) -> int:
+    """A candidate's start with the spaces and joining signs before its first word left out."""
     text, end = window.text, window.end
     while start < end and (text[start].isspace() or text[start] in "-－·+＋"):
         start += 1
+    return start
+
+
+def _finish(
+    window: Window,
+    start: int,
+    rules: list[str],
+    best: float,
+    weighed: tuple[tuple[int, float], ...],
+) -> Boundary:
+    start = _name_start(window, start)
     if start == window.start:
         rules.append(
             "boundary:punctuation"
-            if window.start > 0 and _HARD.match(text, window.start - 1)
+            if window.start > 0 and _HARD.match(window.text, window.start - 1)
             else "boundary:window"
         )
-    return Boundary(start, window.matched, window.coverage, tuple(rules), probability)
+    return Boundary(start, window.matched, window.coverage, tuple(rules), best, weighed)
 
 
 def window_candidates(

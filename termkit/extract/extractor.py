@@ -21,7 +21,7 @@ from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.recurrence import standalone_counts
 from termkit.extract.scoring import BoundaryModel, default_model
-from termkit.termbase.model import Definition, Location
+from termkit.termbase.model import Alternative, Definition, Location
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
 from termkit.text.offsets import ChainedMap, OffsetMap
@@ -194,6 +194,7 @@ def _define(
     end = _bracket_end(text, span)
     kind = form.kind
     rules: list[str] = [f"rule:{form.rule}"]
+    weighed: tuple[tuple[int, float], ...] = ()
     if isinstance(window, str):
         closer = window
         opener = text.rfind(_TITLE_CLOSERS[closer], max(0, end - 80), end - 1)
@@ -219,11 +220,16 @@ def _define(
         rules.extend(boundary.rules)
         confidence = _confidence(kind, boundary.coverage, boundary.rules, form.rule)
         confidence *= 0.6 + 0.4 * boundary.probability
+        weighed = boundary.weighed
     full = analysis.text[start : start + len(full)]
     reason = _implausible(full, form, kind, coverage)
     if reason:
         return None
     line, column = lines.position(analysis.source_offset(start))
+    alternatives = tuple(
+        Alternative(analysis.text[begin:end], *lines.position(analysis.source_offset(begin)), score)
+        for begin, score in weighed
+    )
     short_line, short_column = lines.position(analysis.source_offset(short_at))
     original = analysis.text
     context = original[max(0, start - CONTEXT) : min(len(original), span.close + 1 + CONTEXT)]
@@ -239,6 +245,7 @@ def _define(
         confidence=round(confidence, 3),
         evidence=tuple(rules),
         context=context.replace("\n", " "),
+        alternatives=alternatives,
     )
 
 

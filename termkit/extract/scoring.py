@@ -18,10 +18,13 @@ from pathlib import Path
 class BoundaryModel:
     weights: dict[str, float]
 
+    def score(self, features: dict[str, float]) -> float:
+        """The candidate's logit: more evidence (corpus counts) can be added to it."""
+        return sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+
     def probability(self, features: dict[str, float]) -> float:
         """How likely the candidate is the full form's true start."""
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return probability(self.score(features))
 
     def contributions(self, features: dict[str, float]) -> list[tuple[str, float]]:
         """The features that pushed this candidate up the most, largest first."""
@@ -31,6 +34,11 @@ class BoundaryModel:
     @classmethod
     def from_json(cls, text: str) -> BoundaryModel:
         return cls(dict(json.loads(text)["weights"]))
+
+
+def probability(score: float) -> float:
+    """The probability of a logit."""
+    return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "boundary_weights.json"

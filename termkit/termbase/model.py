@@ -99,6 +99,18 @@ def decided(term: Term, action: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """A candidate full form the boundary model weighed for a definition: its start in the
+    original file and the model's score (a logit: corpus evidence can be added to it and the
+    best candidate taken again, as `termkit build` does)."""
+
+    full: str
+    line: int
+    column: int
+    score: float
+
+
+@dataclass(frozen=True)
 class Definition:
     """One place where a document introduces a short form (or an English equivalent).
 
@@ -118,6 +130,9 @@ class Definition:
     confidence: float
     evidence: tuple[str, ...] = ()
     context: str = ""
+    # Every candidate full form weighed, best first (the chosen one first); empty when a
+    # title mark or quote fixed the start.
+    alternatives: tuple[Alternative, ...] = ()
 
     @property
     def location(self) -> Location:
