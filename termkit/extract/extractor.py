@@ -226,9 +226,11 @@ def _define(
     if reason:
         return None
     line, column = lines.position(analysis.source_offset(start))
+    # Only candidates that could be a full form at all: the corpus may re-decide among them.
     alternatives = tuple(
         Alternative(analysis.text[begin:end], *lines.position(analysis.source_offset(begin)), score)
         for begin, score in weighed
+        if not _implausible(analysis.text[begin:end], form, kind, coverage)
     )
     short_line, short_column = lines.position(analysis.source_offset(short_at))
     original = analysis.text

@@ -19,14 +19,31 @@ _GLUE = re.compile(rf"[{HAN}A-Za-z0-9]")
 def standalone_counts(key_text: str, candidates: Iterable[str]) -> dict[str, int]:
     """Candidate key -> occurrences in `key_text` (a normalization key) not preceded by a
     Chinese, Latin or digit character."""
-    keys = sorted({k for c in candidates if (k := normalize(c))})
-    counts = dict.fromkeys(keys, 0)
-    if not keys:
-        return counts
-    import ahocorasick_rs
+    return StandaloneCounter(candidates).count(key_text)
 
-    automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard)
-    for index, start, _end in automaton.find_matches_as_indexes(key_text, overlapping=True):
-        if start == 0 or not _GLUE.match(key_text, start - 1):
-            counts[keys[index]] += 1
-    return counts
+
+class StandaloneCounter:
+    """One automaton over the candidates' keys, to count them in many texts (`build`'s
+    corpus pass counts the same candidates in every document)."""
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self.keys = sorted({k for c in candidates if (k := normalize(c))})
+        self._automaton = None
+        if self.keys:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
+            )
+
+    def count(self, key_text: str) -> dict[str, int]:
+        counts = dict.fromkeys(self.keys, 0)
+        if self._automaton is None:
+            return counts
+        keys = self.keys
+        for index, start, _end in self._automaton.find_matches_as_indexes(
+            key_text, overlapping=True
+        ):
+            if start == 0 or not _GLUE.match(key_text, start - 1):
+                counts[keys[index]] += 1
+        return counts
