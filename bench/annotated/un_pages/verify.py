@@ -1,0 +1,237 @@
+"""Verify the TRAIN annotation gold.json against the document texts in docs/.
+
+Run: python bench/annotated/un_pages/verify.py
+Checks, independently of termkit and of build_gold.py (its own bracket scan and searches):
+- every document listed exists, and every docs/*.txt is listed, with the same id in sources.tsv;
+- every definition's full form, short form, bracket, as_printed, left and context are where
+  stated (offsets are 0-based character indexes into the 1-based line);
+- every English equivalent's Chinese name and English bracket are where stated;
+- every non-definition's text is the bracket span at its offset;
+- an independent rescan of every document finds every bracket span (half or full width, any
+  opener closing with any closer; an opener never closed runs to the end of its line, a closer
+  without opener is a one-character span) in exactly one of definitions / english_equivalents /
+  non_definitions (a double short form X（A或B） may own its span twice, both as definitions);
+- later/earlier use counts of every short form, and every variant form's count and lines;
+- the summary counts.
+Exit status 0 = all checks pass.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "gold.json"
+OPEN, CLOSE = "(（", ")）"
+
+
+def scan(lines: list[str]) -> dict[tuple[int, int], str]:
+    """Every bracket span of a document: {(line, offset of the opener): text}."""
+    spans: dict[tuple[int, int], str] = {}
+    for number, line in enumerate(lines, 1):
+        stack: list[int] = []
+        for index, char in enumerate(line):
+            if char in OPEN:
+                stack.append(index)
+            elif char in CLOSE:
+                if stack:
+                    start = stack.pop()
+                    spans[(number, start)] = line[start : index + 1]
+                else:
+                    spans[(number, index)] = char
+        for start in stack:
+            spans[(number, start)] = line[start:]
+    return spans
+
+
+def closing(line: str, open_index: int) -> int:
+    depth = 0
+    for index in range(open_index, len(line)):
+        if line[index] in OPEN:
+            depth += 1
+        elif line[index] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(line) - 1
+
+
+def uses(lines: list[str], form: str, exclude: list[str]) -> list[tuple[int, int]]:
+    """(line, offset) of every `form` that does not lie inside one of the `exclude` strings."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        start = line.find(form)
+        while start >= 0:
+            covered = any(
+                line[start - k : start - k + len(longer)] == longer
+                for longer in exclude
+                for k in range(len(longer) - len(form) + 1)
+                if longer[k : k + len(form)] == form and start - k >= 0
+            )
+            if not covered:
+                found.append((number, start))
+            start = line.find(form, start + 1)
+    return found
+
+
+class Checker:
+    def __init__(self) -> None:
+        self.failures: list[str] = []
+        self.checks = 0
+
+    def ok(self, condition: bool, message: str) -> None:
+        self.checks += 1
+        if not condition:
+            self.failures.append(message)
+
+
+def check_definition(e: dict, lines: list[str], defs: list[dict], c: Checker) -> None:
+    n, line = e["line"], lines[e["line"] - 1]
+    tag = f"{e['doc']} definition L{n} {e['full']}/{e['abbr']}"
+    a0, off, b0, ap = e["as_printed_offset"], e["offset"], e["bracket_offset"], e["as_printed"]
+    c.ok(line[a0 : a0 + len(ap)] == ap, f"{tag}: as_printed not at as_printed_offset")
+    c.ok(line[off : off + len(e["full"])] == e["full"], f"{tag}: full not at offset")
+    c.ok(line[b0] in OPEN, f"{tag}: no opening bracket at bracket_offset")
+    end = closing(line, b0)
+    c.ok(end == a0 + len(ap) - 1, f"{tag}: the bracket does not end as_printed")
+    inner = line[b0 + 1 : end]
+    printed_full = e.get("full_as_printed", e["full"])
+    printed_abbr = e.get("abbr_as_printed", e["abbr"])
+    c.ok(printed_full.strip("《》") == e["full"], f"{tag}: full_as_printed is not 《full》")
+    c.ok(printed_abbr.strip("《》") == e["abbr"], f"{tag}: abbr_as_printed is not 《abbr》")
+    c.ok(printed_abbr in inner, f"{tag}: short form not in the bracket {inner!r}")
+    pattern = re.escape(printed_full) + r"\s*[（(]" + re.escape(inner) + r"[）)]"
+    c.ok(re.fullmatch(pattern, ap) is not None, f"{tag}: full + bracket not contiguous")
+    c.ok(e["left"] == line[max(0, a0 - 12) : a0], f"{tag}: left wrong")
+    c.ok(ap in e["context"] and e["context"] in line, f"{tag}: context wrong")
+    c.ok(e["kind"] in ("zh-abbr", "zh-en"), f"{tag}: kind {e['kind']!r}")
+    latin = re.search(r"[\u3400-\u9fff]", e["abbr"]) is None
+    c.ok(
+        (e["kind"] == "zh-en") == latin, f"{tag}: kind does not match the script of the short form"
+    )
+    if e.get("uncertain"):
+        c.ok(bool(e.get("why_uncertain")), f"{tag}: uncertain without why_uncertain")
+    for alt in e.get("acceptable_full", []):
+        c.ok(alt in line, f"{tag}: acceptable_full {alt!r} not on the line")
+    same = [x for x in defs if (x["full"], x["abbr"]) == (e["full"], e["abbr"])]
+    c.ok(e["count"] == len(same), f"{tag}: count {e['count']} != {len(same)}")
+    hits = uses(lines, e["abbr"], e.get("uses_exclude", []))
+    brackets = {(x["line"], x["bracket_offset"]) for x in defs if x["abbr"] == e["abbr"]}
+    inside = {
+        h
+        for (ln, bo) in brackets
+        for h in hits
+        if h[0] == ln and bo < h[1] < closing(lines[ln - 1], bo)
+    }
+    later = [h for h in hits if h not in inside and h > (n, b0)]
+    earlier = [h for h in hits if h not in inside and h < (n, a0)]
+    c.ok(e["later_uses"] == len(later), f"{tag}: later_uses {e['later_uses']} != {len(later)}")
+    c.ok(e["later_use_lines"] == [h[0] for h in later], f"{tag}: later_use_lines wrong")
+    c.ok(
+        e.get("earlier_uses", 0) == len(earlier)
+        and e.get("earlier_use_lines", []) == [h[0] for h in earlier],
+        f"{tag}: earlier uses wrong ({len(earlier)})",
+    )
+
+
+def check_english(e: dict, lines: list[str], c: Checker) -> None:
+    n, line = e["line"], lines[e["line"] - 1]
+    tag = f"{e['doc']} english L{n} {e['zh']}/{e['en']}"
+    a0, b0, ap = e["as_printed_offset"], e["bracket_offset"], e["as_printed"]
+    c.ok(line[a0 : a0 + len(ap)] == ap, f"{tag}: as_printed not at as_printed_offset")
+    c.ok(line[e["offset"] : e["offset"] + len(e["zh"])] == e["zh"], f"{tag}: zh not at offset")
+    end = closing(line, b0)
+    c.ok(line[b0 + 1 : end] == e["en"], f"{tag}: the bracket is not the English form")
+    c.ok(e["left"] == line[max(0, a0 - 12) : a0], f"{tag}: left wrong")
+
+
+def check_variants(doc: str, variants: list[dict], lines: list[str], c: Checker) -> None:
+    for v in variants:
+        tag = f"{doc} variant {v['preferred']}"
+        c.ok(len(v["occurrences"]) >= 2, f"{tag}: fewer than two forms")
+        for label, o in v["occurrences"].items():
+            hits = uses(lines, o["form"], o.get("exclude", []))
+            c.ok(o["count"] == len(hits) > 0, f"{tag}/{label}: count {o['count']} != {len(hits)}")
+            c.ok(o["lines"] == [h[0] for h in hits], f"{tag}/{label}: lines differ")
+
+
+def main() -> int:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    c = Checker()
+    by_doc = collections.defaultdict(lambda: collections.defaultdict(list))
+    for part in ("definitions", "english_equivalents", "non_definitions", "variants"):
+        for e in gold[part]:
+            by_doc[e["doc"]][part].append(e)
+    listed = [d["id"] for d in gold["documents"]]
+    files = sorted(p.stem for p in (HERE / "docs").glob("*.txt"))
+    c.ok(sorted(listed) == files, f"documents listed {len(listed)} != files {len(files)}")
+    with (HERE / "sources.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    c.ok([r["id"] for r in rows] == listed, "sources.tsv ids differ from gold documents")
+    c.ok(set(by_doc) <= set(listed), "an entry names a document that is not listed")
+    total_spans = 0
+    for meta in gold["documents"]:
+        doc = meta["id"]
+        lines = (HERE / meta["file"]).read_text(encoding="utf-8").split("\n")
+        spans = scan(lines)
+        total_spans += len(spans)
+        c.ok(meta["bracket_spans"] == len(spans), f"{doc}: bracket_spans != {len(spans)}")
+        owner: dict[tuple[int, int], str] = {}
+        entries = by_doc[doc]
+        for e in entries["definitions"]:
+            check_definition(e, lines, entries["definitions"], c)
+            key = (e["line"], e["bracket_offset"])
+            double = owner.get(key) == "definition" and e.get("subtype") == "double-short-form"
+            c.ok(key not in owner or double, f"{doc} L{key}: span owned twice")
+            owner[key] = "definition"
+        for e in entries["english_equivalents"]:
+            check_english(e, lines, c)
+            key = (e["line"], e["bracket_offset"])
+            c.ok(key not in owner, f"{doc} L{key}: span owned twice")
+            owner[key] = "english_equivalent"
+        for e in entries["non_definitions"]:
+            key = (e["line"], e["offset"])
+            c.ok(spans.get(key) == e["text"], f"{doc} non-definition L{key}: text != scanned span")
+            line = lines[e["line"] - 1]
+            c.ok(e["left"] == line[max(0, e["offset"] - 12) : e["offset"]], f"{doc} L{key}: left")
+            c.ok(bool(e.get("why")) and bool(e.get("label")), f"{doc} L{key}: why or label missing")
+            c.ok(key not in owner, f"{doc} L{key}: span owned twice")
+            owner[key] = "non_definition"
+        for key, text in spans.items():
+            c.ok(key in owner, f"{doc} bracket span L{key[0]}:{key[1]} {text[:30]!r} not annotated")
+        for key in owner:
+            c.ok(key in spans, f"{doc} annotated span L{key[0]}:{key[1]} is not a bracket span")
+        check_variants(doc, entries["variants"], lines, c)
+    defs = gold["definitions"]
+    expected = {
+        "documents": len(listed),
+        "definitions": len(defs),
+        "definitions_certain": sum(1 for e in defs if not e.get("uncertain")),
+        "definitions_uncertain": sum(1 for e in defs if e.get("uncertain")),
+        "english_equivalents": len(gold["english_equivalents"]),
+        "variants": len(gold["variants"]),
+        "non_definitions": len(gold["non_definitions"]),
+        "bracket_spans_total": total_spans,
+    }
+    for key, value in expected.items():
+        c.ok(
+            gold["counts"].get(key) == value, f"counts.{key} = {gold['counts'].get(key)} != {value}"
+        )
+    for failure in c.failures:
+        print("FAIL", failure)
+    print(
+        f"{c.checks} checks, {len(c.failures)} failures; {len(listed)} documents, {total_spans} "
+        f"bracket spans, {len(defs)} definitions ({expected['definitions_certain']} certain), "
+        f"{expected['english_equivalents']} english equivalents, "
+        f"{expected['non_definitions']} non-definitions, {expected['variants']} variants"
+    )
+    return 1 if c.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
