@@ -1,6 +1,7 @@
 """`termkit check` recall by kind of planted error, and false alarms on the clean originals.
 
 Run: python bench/check_planted.py [--half dev|test|both] [--misses] [--alarms]
+     python bench/check_planted.py --gold FILE|DIR --texts DIR [--misses] [--alarms]
 
 Drafts are built from the UNPC devset: its 4,000 lines regrouped into their 732 documents (by
 the symbols of UNv1.0.devset.ids, in the zh paragraph order). The documents are split in two
@@ -91,16 +92,9 @@ def half_of(doc: str) -> str:
 
 def corpus_glossary(docs: dict[str, list[str]]):
     """The glossary the extractor builds from these documents (as `termkit build` does)."""
-    from termkit.build import document_termbase
-    from termkit.extract.extractor import extract_document
     from termkit.termbase.merge import build_termbase
-    from termkit.text.decode import Document
 
-    per_doc = []
-    for doc, lines in sorted(docs.items()):
-        text = "\n".join(lines) + "\n"
-        per_doc.append(document_termbase(extract_document(Document(doc, text, "utf-8"))))
-    return build_termbase(per_doc)
+    return build_termbase([document_termbase_of(d, ls) for d, ls in sorted(docs.items())])
 
 
 def _t2s():
@@ -112,8 +106,8 @@ def _t2s():
 class Planter:
     """Plants one error in a copy of a document, next to one of its definitions."""
 
-    def __init__(self, glossary: GlossaryIndex, seed: str) -> None:
-        self.glossary = glossary
+    def __init__(self, seed: str) -> None:
+        self.glossary: GlossaryIndex | None = None  # the glossaries in force for the document
         self.seed = seed
         self.rng = random.Random(seed)
         self.s2t = _t2s()
@@ -291,22 +285,23 @@ def _found(plant: Plant, findings) -> list:
     ]
 
 
-def evaluate(half: str, docs, gold, shipped, args) -> dict:
-    mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
-    other = {d: ls for d, ls in docs.items() if half_of(d) != half}
-    corpus = corpus_glossary(other)
-    glossary = GlossaryIndex([*shipped, corpus])
+def evaluate(name: str, mine, gold, glossary: GlossaryIndex, args, line_of) -> dict:
+    """Recall by kind of the plants next to `gold`'s definitions in the documents `mine`
+    (symbol → lines), and false alarms on their clean originals; `line_of(g, lines)` is the
+    0-based index of a definition's line in its document."""
     settings = Settings()
-    planter = Planter(glossary, half)
+    planter = Planter(name)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for g in gold:
-        if half_of(g["doc"]) != half:
+        if g["doc"] not in mine:
             continue
         lines = mine[g["doc"]]
-        at = lines.index(ZH[g["line"] - 1])
-        for plant in planter.plants(g, lines, at):
-            findings = check_text(plant.text, plant.doc, glossary, settings)
+        planter.glossary = glossary_for(glossary, g["doc"])
+        for plant in planter.plants(g, lines, line_of(g, lines)):
+            findings = check_text(
+                plant.text, plant.doc, glossary_for(glossary, plant.doc), settings
+            )
             hits = _found(plant, findings)
             total[plant.kind] += 1
             found[plant.kind] += bool(hits)
@@ -317,14 +312,13 @@ def evaluate(half: str, docs, gold, shipped, args) -> dict:
     for doc, lines in sorted(mine.items()):
         text = "\n".join(lines) + "\n"
         chars += len(text)
-        for f in check_text(text, doc, glossary, settings):
+        for f in check_text(text, doc, glossary_for(glossary, doc), settings):
             alarms[f.rule] += 1
             if args.alarms:
                 print(f"  alarm {doc}:{f.line}:{f.column} {f.rule} {f.message}")
     return {
-        "half": half,
+        "half": name,
         "documents": len(mine),
-        "corpus_concepts": len(corpus),
         "recall": {k: f"{found[k]}/{total[k]}" for k in KINDS},
         "recall_all": round(sum(found.values()) / max(1, sum(total.values())), 3),
         "clean_chars": chars,
@@ -339,15 +333,16 @@ def evaluate(half: str, docs, gold, shipped, args) -> dict:
     }
 
 
+def glossary_for(glossary, doc: str) -> GlossaryIndex:
+    """The glossaries in force for one document: a fixed index, or one per document."""
+    return glossary[doc] if isinstance(glossary, dict) else glossary
+
+
 ZH: list[str] = []
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
-    parser.add_argument("--misses", action="store_true", help="print every missed plant")
-    parser.add_argument("--alarms", action="store_true", help="print every false alarm")
-    args = parser.parse_args()
+def unpc(args, shipped) -> None:
+    """The UNPC devset, in its two halves; the corpus glossary is the other half's."""
     ZH.extend((DATA / "UNv1.0.devset.zh").read_text("utf-8").splitlines())
     docs = documents()
     gold = [
@@ -357,9 +352,95 @@ def main() -> None:
         ]
         if not g.get("uncertain") and len(_bare(g["abbr"])) >= 2
     ]
-    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
     for half in ("dev", "test") if args.half == "both" else (args.half,):
-        print(json.dumps(evaluate(half, docs, gold, shipped, args), ensure_ascii=False))
+        mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
+        corpus = corpus_glossary({d: ls for d, ls in docs.items() if half_of(d) != half})
+        glossary = GlossaryIndex([*shipped, corpus])
+        result = evaluate(
+            half, mine, gold, glossary, args, lambda g, ls: ls.index(ZH[g["line"] - 1])
+        )
+        print(json.dumps({**result, "corpus_concepts": len(corpus)}, ensure_ascii=False))
+
+
+def annotated(args, shipped) -> None:
+    """A gold set of the seed003 format (one JSON object per document, or a folder or list of
+    them) over the texts in `--texts`: every document is checked with the shipped glossary and
+    the glossary the extractor builds from the set's *other* documents."""
+    docs, gold = read_gold_set(args.gold, args.texts)
+    glossaries = {
+        d: GlossaryIndex([*shipped, corpus_glossary({o: ls for o, ls in docs.items() if o != d})])
+        for d in docs
+    }
+    result = evaluate("gold", docs, gold, glossaries, args, lambda g, ls: g["line"] - 1)
+    print(json.dumps({**result, "gold": str(args.gold)}, ensure_ascii=False))
+
+
+_TERMBASES: dict[str, object] = {}
+
+
+def document_termbase_of(doc: str, lines: list[str]):
+    """One document's extracted termbase (kept: leave-one-out glossaries reuse it)."""
+    if doc in _TERMBASES:
+        return _TERMBASES[doc]
+    from termkit.build import document_termbase
+    from termkit.extract.extractor import extract_document
+    from termkit.text.decode import Document
+
+    text = "\n".join(lines) + "\n"
+    _TERMBASES[doc] = document_termbase(extract_document(Document(doc, text, "utf-8")))
+    return _TERMBASES[doc]
+
+
+def read_gold_set(gold_path, texts) -> tuple[dict[str, list[str]], list[dict]]:
+    """Documents (name → lines) and their certain definitions, in the shape the planter reads
+    (the printed full form, `offset` of the printed definition, `doc`)."""
+    from pathlib import Path
+
+    gold_path = Path(gold_path)
+    files = sorted(gold_path.glob("*.json")) if gold_path.is_dir() else [gold_path]
+    entries: list[dict] = []
+    for f in files:
+        data = json.loads(f.read_text("utf-8"))
+        items = data if isinstance(data, list) else data.get("documents", [data])
+        entries += items
+    docs: dict[str, list[str]] = {}
+    gold: list[dict] = []
+    for entry in entries:
+        name = entry["document"]
+        path = Path(texts) / name
+        if not path.is_file():
+            sys.exit(f"check_planted: {path}: no such text (the gold names {name})")
+        lines = path.read_text("utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        docs[name] = lines
+        for d in entry.get("definitions", []):
+            if d.get("uncertain") or len(_bare(d["abbr"])) < 2:
+                continue
+            printed = d.get("as_printed", "")
+            offset = d.get("as_printed_offset", d["offset"])
+            if not lines[d["line"] - 1].startswith(printed, offset):
+                sys.exit(f"check_planted: {name}:{d['line']}: {printed} is not at {offset}")
+            full = d.get("full_as_printed", d["full"])
+            gold.append({**d, "doc": name, "full": full, "offset": offset})
+    return docs, gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--misses", action="store_true", help="print every missed plant")
+    parser.add_argument("--alarms", action="store_true", help="print every false alarm")
+    parser.add_argument("--gold", help="a gold file (or folder) of the seed003 format")
+    parser.add_argument("--texts", help="the folder the gold's documents are in")
+    args = parser.parse_args()
+    if bool(args.gold) != bool(args.texts):
+        parser.error("--gold and --texts go together")
+    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
+    if args.gold:
+        annotated(args, shipped)
+    else:
+        unpc(args, shipped)
 
 
 if __name__ == "__main__":
