@@ -10,7 +10,8 @@ Checks, independently of termkit and of build_gold.py (its own bracket scan and 
 - an independent rescan of every document finds every bracket span (half or full width, any
   opener closing with any closer; an opener never closed runs to the end of its line, a closer
   without opener is a one-character span) in exactly one of definitions / english_equivalents /
-  non_definitions (a double short form X（A或B） may own its span twice, both as definitions);
+  non_definitions (a bracket giving several short forms, X（A或B）, owns its span once per short
+  form, all as definitions);
 - later/earlier use counts of every short form, and every variant form's count and lines;
 - the summary counts.
 Exit status 0 = all checks pass.
@@ -182,13 +183,15 @@ def main() -> int:
         total_spans += len(spans)
         c.ok(meta["bracket_spans"] == len(spans), f"{doc}: bracket_spans != {len(spans)}")
         owner: dict[tuple[int, int], str] = {}
+        shorts: dict[tuple[int, int], set[str]] = {}
         entries = by_doc[doc]
         for e in entries["definitions"]:
             check_definition(e, lines, entries["definitions"], c)
             key = (e["line"], e["bracket_offset"])
-            double = owner.get(key) == "definition" and e.get("subtype") == "double-short-form"
-            c.ok(key not in owner or double, f"{doc} L{key}: span owned twice")
+            shared = owner.get(key) == "definition" and e["abbr"] not in shorts.get(key, set())
+            c.ok(key not in owner or shared, f"{doc} L{key}: span owned twice")
             owner[key] = "definition"
+            shorts.setdefault(key, set()).add(e["abbr"])
         for e in entries["english_equivalents"]:
             check_english(e, lines, c)
             key = (e["line"], e["bracket_offset"])
