@@ -3,8 +3,8 @@
 Prints strict and lax precision / recall / F1 computed as vecalign's `score.py` does, and the
 wall time of the whole alignment. Run by hand:
 
-    python bench/align_bible.py [--limit N] [--drop 0.03] [--no-dictionary] [--no-learn]
-        [--lexical-weight W] [--data ../shared/data/bertalign-bible-zh-en]
+    python bench/align_bible.py [--limit N] [--drop 0.03] [--drift 0.03] [--no-dictionary]
+        [--no-learn] [--lexical-weight W] [--data ../shared/data/bertalign-bible-zh-en]
 """
 
 from __future__ import annotations
@@ -118,16 +118,86 @@ def drop_links(zh_lines: list[str], gold: list[Link], share: float, seed: int = 
 
     rng = random.Random(seed)
     dropped = {k for k in range(len(gold)) if gold[k][1] and rng.random() < share}
+    return _rebuild(zh_lines, gold, dropped, set(), set())
+
+
+def drift_links(
+    zh_lines: list[str], gold: list[Link], share: float, seed: int = 7
+) -> tuple[list[str], list[Link]]:
+    """A harder drift proxy than `drop_links`, standing for loose literary translations: on
+    the Chinese side, runs of 2-12 consecutive gold links deleted (a missing paragraph), and
+    as many single lines merged with the next line and split at a comma in the middle, each
+    on a random `share` of the links. A merge across two gold links joins them into one."""
+    import random
+
+    rng = random.Random(seed)
+    dropped: set[int] = set()
+    merged: set[int] = set()
+    split: set[int] = set()
+    k = 0
+    while k < len(gold):
+        draw = rng.random()
+        if draw < share / 6:  # runs average 7 links: `share` of the links in all
+            run = rng.randint(2, 12)
+            dropped.update(range(k, min(k + run, len(gold))))
+            k += run + 1
+            continue
+        if draw < share / 6 + share and gold[k][1]:
+            (merged if rng.random() < 0.5 else split).add(gold[k][1][-1])
+        k += 1
+    return _rebuild(zh_lines, gold, dropped, merged, split)
+
+
+def _rebuild(zh_lines, gold: list[Link], dropped: set[int], merged: set[int], split: set[int]):
+    """Chinese lines and gold links after deleting the Chinese side of the links `dropped`,
+    joining each line of `merged` with the next kept line and cutting each line of `split`
+    at its middle comma (lines are renumbered)."""
     gone = {j for k in dropped for j in gold[k][1]}
-    new_index, kept = {}, []
+    link_of = {j: k for k, (_, t) in enumerate(gold) for j in t}
+    owners: list[set[int]] = []  # gold links of every new line
+    kept: list[str] = []
+    join_next = False
     for j, line in enumerate(zh_lines):
-        if j not in gone:
-            new_index[j] = len(kept)
+        if j in gone:
+            continue
+        owner = {link_of[j]} if j in link_of else set()
+        if join_next:
+            kept[-1] += line
+            owners[-1] |= owner
+        elif j in split and (cut := _middle_comma(line)):
+            kept.extend([line[:cut], line[cut:]])
+            owners.extend([set(owner), set(owner)])
+        else:
             kept.append(line)
-    links = [
-        (s, () if k in dropped else tuple(new_index[j] for j in t)) for k, (s, t) in enumerate(gold)
-    ]
-    return kept, links
+            owners.append(owner)
+        join_next = j in merged
+    # Links sharing a new line become one link.
+    parent = list(range(len(gold)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for owner in owners:
+        first, *rest = sorted(owner) or [None]
+        for k in rest:
+            parent[root(k)] = root(first)
+    groups: dict[int, tuple[set[int], set[int]]] = {}
+    for k, (s, _) in enumerate(gold):
+        groups.setdefault(root(k), (set(), set()))[0].update(s)
+    for j, owner in enumerate(owners):
+        for k in owner:
+            groups[root(k)][1].add(j)
+    links = [(tuple(sorted(e)), tuple(sorted(z))) for e, z in groups.values()]
+    return kept, sorted(links, key=lambda x: (x[0] or (-1,), x[1]))
+
+
+def _middle_comma(line: str) -> int:
+    """Position just after the comma nearest the middle of a line (0 when it has none)."""
+    cuts = [i + 1 for i, ch in enumerate(line[:-1]) if ch in "，；：" and 0 < i < len(line) - 2]
+    return min(cuts, key=lambda c: abs(2 * c - len(line))) if cuts else 0
 
 
 def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
@@ -161,6 +231,13 @@ def main() -> int:
         help="delete the Chinese side of this share of gold links (drift: the length model "
         "loses its place at every gap)",
     )
+    parser.add_argument(
+        "--drift",
+        type=float,
+        default=0.0,
+        help="on the Chinese side, delete runs of verses and merge or split single lines, "
+        "each on this share of the gold links (a harder drift proxy, see drift_links)",
+    )
     add_evidence_arguments(parser)
     args = parser.parse_args()
     zh_lines = (args.data / "001.zh").read_text(encoding="utf-8").splitlines()
@@ -173,6 +250,8 @@ def main() -> int:
         zh_lines, en_lines = zh_lines[:n_zh], en_lines[:n_en]
     if args.drop:
         zh_lines, gold = drop_links(zh_lines, gold, args.drop)
+    if args.drift:
+        zh_lines, gold = drift_links(zh_lines, gold, args.drift)
     start, cpu = time.perf_counter(), time.process_time()
     beads = align_texts(
         "\n".join(zh_lines), "\n".join(en_lines), presplit=True, **evidence_options(args)

@@ -316,16 +316,28 @@ def lexical_rates(lexical: Lexical, beads) -> tuple[float, float, float, float]:
 def _window_hits(hits: np.ndarray, starts: np.ndarray, widest: int) -> list[np.ndarray]:
     """For every window size w = 1..widest: per sentence of this side (running sums over
     them, from 0) and per end position k of the other side, how many of the sentence's known
-    words are translated somewhere in the other side's sentences k-w..k-1."""
-    cols = np.concatenate([np.zeros((len(hits), 1)), np.cumsum(hits, axis=1)], axis=1)
+    words are translated somewhere in the other side's sentences k-w..k-1. `hits` has one row
+    per known word of the sentences whose token rows `starts` delimits."""
+    n_tokens, n_cols = hits.shape
     starts = starts - starts[0]
+    # gap[t, k]: k minus the last other-side sentence before k that translates word t; a word
+    # is translated within the window k-w..k-1 when its gap is at most w.
+    far = -n_cols - widest - 1
+    last = np.full((n_tokens + 1, n_cols + 1), far, dtype=np.int32)
+    if n_tokens and n_cols:
+        found_at = np.where(hits, np.arange(n_cols, dtype=np.int32), far)
+        last[:n_tokens, 1:] = np.maximum.accumulate(found_at, axis=1)
+    gap = np.arange(n_cols + 1, dtype=np.int32) - last[: starts[-1] + 1]
+    empty = starts[:-1] == starts[1:]
     out = []
     for w in range(1, widest + 1):
-        inside = np.zeros_like(cols)
-        inside[:, w:] = cols[:, w:] - cols[:, :-w]
-        inside[:, 1:w] = cols[:, 1:w]
-        found = np.concatenate([np.zeros((1, cols.shape[1])), np.cumsum(inside > 0, axis=0)])
-        per_sentence = found[starts]  # running count of words at each sentence boundary
+        per_sentence = np.zeros((len(starts), n_cols + 1))
+        if len(starts) > 1:
+            # The last row of `gap` is a padding word, never near: reduceat's final segment
+            # runs to the end of the array.
+            sums = np.add.reduceat((gap <= w).astype(np.int32), starts[:-1], axis=0)
+            sums[empty] = 0
+            np.cumsum(sums, axis=0, out=per_sentence[1:])
         out.append(per_sentence)
     return out
 

