@@ -11,6 +11,7 @@ decides anything itself: a decision that does not match the text is an error, no
 ann format (one item per line, fields separated by " | "):
     url: ... / symbol: ... / body: ... / year: ... / title: ... / note: ...
     D <line> <full as printed> | <short as printed> [| key=value ...]
+        (⏎ inside the full form marks a line break in it: the full form starts on <line>)
         keys: kind=zh-en, subtype=..., uncertain=<why>, acceptable=<a>;<b>, note=...,
               at=<bracket offset> (when the same full form occurs twice on the line),
               exclude=<a>;<b> (longer strings whose inner short form is not a use)
@@ -94,6 +95,11 @@ def fields(rest: str) -> tuple[list[str], dict[str, str]]:
     return plain, keyed
 
 
+def bracket_line(entry: dict) -> int:
+    """Line of an entry's opening bracket (a cross-line definition's full form starts earlier)."""
+    return entry.get("bracket_line", entry["line"])
+
+
 def bracket_at(line: str, after: int) -> int:
     """Index of the bracket that follows `after`, skipping spaces."""
     return after + len(line[after:]) - len(line[after:].lstrip())
@@ -105,6 +111,57 @@ def bracket_kind(char: str) -> str:
 
 def strip_titles(text: str) -> str:
     return text[1:-1] if text.startswith("《") and text.endswith("》") else text
+
+
+def cross_line_definition(
+    doc: str, lines: list[str], n: int, full_p: str, short_p: str, keyed: dict, errors: list
+) -> dict | None:
+    """A definition whose full form is broken over lines; ⏎ in the ann marks the break."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    parts = full_p.split("⏎")
+    pattern = re.compile(
+        "(" + r"\s+".join(map(re.escape, parts)) + r")\s*[（(][^（()）]*?" + re.escape(short_p)
+    )
+    m = pattern.search(text, starts[n - 1])
+    if not m or m.start() >= starts[n]:
+        errors.append(f"{doc} L{n}: cross-line {full_p}({short_p}) not found on the line")
+        return None
+    a_abs, full_end = m.start(), m.end(1)
+    b_abs = full_end + len(text[full_end:]) - len(text[full_end:].lstrip())
+    bn = max(i for i in range(len(lines)) if starts[i] <= b_abs) + 1
+    b0 = b_abs - starts[bn - 1]
+    end = close_index(lines[bn - 1], b0)
+    close_abs = starts[bn - 1] + end
+    a0 = a_abs - starts[n - 1]
+    entry = {
+        "full": "".join(parts),
+        "abbr": short_p,
+        "kind": keyed.get("kind", "zh-abbr"),
+        "full_as_printed": text[a_abs:full_end],
+        "abbr_as_printed": short_p,
+        "doc": doc,
+        "line": n,
+        "offset": a0,
+        "as_printed": text[a_abs : close_abs + 1],
+        "as_printed_offset": a0,
+        "bracket_line": bn,
+        "bracket_offset": b0,
+        "bracket": bracket_kind(lines[bn - 1][b0]),
+        "left": lines[n - 1][max(0, a0 - 12) : a0],
+        "context": text[max(starts[n - 1], a_abs - 20) : min(starts[bn], close_abs + 21)],
+        "lines_spanned": list(range(n, bn + 1)),
+        "crosses_line_break": True,
+    }
+    if "note" in keyed:
+        entry["note"] = keyed["note"]
+    for key in ("uncertain",):
+        if key in keyed:
+            entry["uncertain"] = True
+            entry["why_uncertain"] = keyed[key]
+    return entry
 
 
 def build_doc(doc: str, errors: list[str]) -> dict:
@@ -126,6 +183,11 @@ def build_doc(doc: str, errors: list[str]) -> dict:
             line = lines[n - 1]
             plain, keyed = fields(rest)
             full_p, short_p = plain[0], plain[1]
+            if "⏎" in full_p:
+                entry = cross_line_definition(doc, lines, n, full_p, short_p, keyed, errors)
+                if entry:
+                    defs.append(entry)
+                continue
             candidates = [
                 m.start()
                 for m in re.finditer(
@@ -234,7 +296,7 @@ def build_doc(doc: str, errors: list[str]) -> dict:
     # counts and uses of each short form
     by_abbr: dict[str, set[tuple[int, int]]] = {}
     for e in defs:
-        by_abbr.setdefault(e["abbr"], set()).add((e["line"], e["bracket_offset"]))
+        by_abbr.setdefault(e["abbr"], set()).add((bracket_line(e), e["bracket_offset"]))
     for e in defs:
         e["count"] = sum(1 for x in defs if (x["full"], x["abbr"]) == (e["full"], e["abbr"]))
         hits = occurrences(lines, e["abbr"], e.get("uses_exclude", []))
@@ -242,14 +304,14 @@ def build_doc(doc: str, errors: list[str]) -> dict:
         for ln, bo in by_abbr[e["abbr"]]:
             be = close_index(lines[ln - 1], bo)
             inside |= {h for h in hits if h[0] == ln and bo < h[1] < be}
-        later = [h for h in hits if h not in inside and h > (e["line"], e["bracket_offset"])]
+        later = [h for h in hits if h not in inside and h > (bracket_line(e), e["bracket_offset"])]
         earlier = [h for h in hits if h not in inside and h < (e["line"], e["as_printed_offset"])]
         e["later_uses"] = len(later)
         e["later_use_lines"] = [h[0] for h in later]
         if earlier:
             e["earlier_uses"] = len(earlier)
             e["earlier_use_lines"] = [h[0] for h in earlier]
-    owned = {(e["line"], e["bracket_offset"]) for e in defs + eng}
+    owned = {(bracket_line(e), e["bracket_offset"]) for e in defs + eng}
     owned |= {(e["line"], e["offset"]) for e in non}
     for key, text in sorted(spans.items()):
         if key not in owned:
@@ -316,7 +378,7 @@ def main() -> int:
         "definitions_by_kind": {
             k: sum(1 for e in defs if e["kind"] == k) for k in sorted({e["kind"] for e in defs})
         },
-        "definition_spans": len({(e["doc"], e["line"], e["bracket_offset"]) for e in defs}),
+        "definition_spans": len({(e["doc"], bracket_line(e), e["bracket_offset"]) for e in defs}),
         "english_equivalents": len(gold["english_equivalents"]),
         "variants": len(gold["variants"]),
         "non_definitions": len(gold["non_definitions"]),

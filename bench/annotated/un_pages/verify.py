@@ -91,9 +91,38 @@ class Checker:
             self.failures.append(message)
 
 
+def bracket_line(e: dict) -> int:
+    return e.get("bracket_line", e["line"])
+
+
+def check_cross_line(e: dict, lines: list[str], c: Checker, tag: str) -> None:
+    """A full form broken over lines: check it in the text joined with newlines."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    a_abs = starts[e["line"] - 1] + e["as_printed_offset"]
+    ap, bl, b0 = e["as_printed"], e["bracket_line"], e["bracket_offset"]
+    c.ok(text[a_abs : a_abs + len(ap)] == ap, f"{tag}: as_printed not at its offset")
+    c.ok("\n" in e["full_as_printed"], f"{tag}: cross-line full form without a line break")
+    c.ok(re.sub(r"\s+", "", e["full_as_printed"]) == e["full"], f"{tag}: full != printed full")
+    c.ok(ap.startswith(e["full_as_printed"]), f"{tag}: as_printed does not start with full")
+    c.ok(lines[bl - 1][b0] in OPEN, f"{tag}: no opening bracket at bracket_line/offset")
+    end = closing(lines[bl - 1], b0)
+    c.ok(starts[bl - 1] + end == a_abs + len(ap) - 1, f"{tag}: the bracket does not end as_printed")
+    c.ok(e["abbr"] in lines[bl - 1][b0 + 1 : end], f"{tag}: short form not in the bracket")
+    c.ok(e["lines_spanned"] == list(range(e["line"], bl + 1)), f"{tag}: lines_spanned wrong")
+    line = lines[e["line"] - 1]
+    c.ok(e["left"] == line[max(0, e["as_printed_offset"] - 12) : e["as_printed_offset"]], tag)
+
+
 def check_definition(e: dict, lines: list[str], defs: list[dict], c: Checker) -> None:
     n, line = e["line"], lines[e["line"] - 1]
     tag = f"{e['doc']} definition L{n} {e['full']}/{e['abbr']}"
+    if e.get("crosses_line_break"):
+        check_cross_line(e, lines, c, tag)
+        check_uses(e, lines, defs, c, tag)
+        return
     a0, off, b0, ap = e["as_printed_offset"], e["offset"], e["bracket_offset"], e["as_printed"]
     c.ok(line[a0 : a0 + len(ap)] == ap, f"{tag}: as_printed not at as_printed_offset")
     c.ok(line[off : off + len(e["full"])] == e["full"], f"{tag}: full not at offset")
@@ -119,17 +148,22 @@ def check_definition(e: dict, lines: list[str], defs: list[dict], c: Checker) ->
         c.ok(bool(e.get("why_uncertain")), f"{tag}: uncertain without why_uncertain")
     for alt in e.get("acceptable_full", []):
         c.ok(alt in line, f"{tag}: acceptable_full {alt!r} not on the line")
+    check_uses(e, lines, defs, c, tag)
+
+
+def check_uses(e: dict, lines: list[str], defs: list[dict], c: Checker, tag: str) -> None:
+    n, a0, b0 = e["line"], e["as_printed_offset"], e["bracket_offset"]
     same = [x for x in defs if (x["full"], x["abbr"]) == (e["full"], e["abbr"])]
     c.ok(e["count"] == len(same), f"{tag}: count {e['count']} != {len(same)}")
     hits = uses(lines, e["abbr"], e.get("uses_exclude", []))
-    brackets = {(x["line"], x["bracket_offset"]) for x in defs if x["abbr"] == e["abbr"]}
+    brackets = {(bracket_line(x), x["bracket_offset"]) for x in defs if x["abbr"] == e["abbr"]}
     inside = {
         h
         for (ln, bo) in brackets
         for h in hits
         if h[0] == ln and bo < h[1] < closing(lines[ln - 1], bo)
     }
-    later = [h for h in hits if h not in inside and h > (n, b0)]
+    later = [h for h in hits if h not in inside and h > (bracket_line(e), b0)]
     earlier = [h for h in hits if h not in inside and h < (n, a0)]
     c.ok(e["later_uses"] == len(later), f"{tag}: later_uses {e['later_uses']} != {len(later)}")
     c.ok(e["later_use_lines"] == [h[0] for h in later], f"{tag}: later_use_lines wrong")
@@ -187,7 +221,7 @@ def main() -> int:
         entries = by_doc[doc]
         for e in entries["definitions"]:
             check_definition(e, lines, entries["definitions"], c)
-            key = (e["line"], e["bracket_offset"])
+            key = (bracket_line(e), e["bracket_offset"])
             shared = owner.get(key) == "definition" and e["abbr"] not in shorts.get(key, set())
             c.ok(key not in owner or shared, f"{doc} L{key}: span owned twice")
             owner[key] = "definition"
