@@ -31,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 ANN = HERE / "ann"
 OPEN, CLOSE = "(（", ")）"
+# single code points that print a parenthesised number or letter: ㈠-㈩, ⑴-⒇, ⒜-⒵
+SINGLE = re.compile("[\u3220-\u3229\u2474-\u2487\u249c-\u24b5]")
 
 
 def spans_of(lines: list[str]) -> dict[tuple[int, int], str]:
@@ -42,6 +44,8 @@ def spans_of(lines: list[str]) -> dict[tuple[int, int], str]:
         for index, char in enumerate(line):
             if char in OPEN:
                 stack.append(index)
+            elif SINGLE.match(char):
+                spans[(number, index)] = char
             elif char in CLOSE:
                 if stack:
                     start = stack.pop()
@@ -269,7 +273,11 @@ def build_doc(doc: str, errors: list[str]) -> dict:
                 "left": line[max(0, off - 12) : off],
                 "bracket": bracket_kind(line[off]),
             }
-            outer = [k for k in spans if k[0] == n and k[1] < off < close_index(line, k[1])]
+            outer = [
+                k
+                for k in spans
+                if k[0] == n and line[k[1]] in OPEN and k[1] < off < close_index(line, k[1])
+            ]
             if outer:
                 entry["nested"] = True
             non.append(entry)

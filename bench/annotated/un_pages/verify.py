@@ -29,6 +29,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold.json"
 OPEN, CLOSE = "(（", ")）"
+# single code points that print a parenthesised number or letter: ㈠-㈩, ⑴-⒇, ⒜-⒵
+SINGLE = re.compile("[\u3220-\u3229\u2474-\u2487\u249c-\u24b5]")
 
 
 def scan(lines: list[str]) -> dict[tuple[int, int], str]:
@@ -39,6 +41,8 @@ def scan(lines: list[str]) -> dict[tuple[int, int], str]:
         for index, char in enumerate(line):
             if char in OPEN:
                 stack.append(index)
+            elif SINGLE.match(char):
+                spans[(number, index)] = char
             elif char in CLOSE:
                 if stack:
                     start = stack.pop()
