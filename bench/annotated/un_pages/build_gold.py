@@ -27,64 +27,17 @@ import re
 import sys
 from pathlib import Path
 
+# One bracket scan and one use search serve the builder and the verifier (run as a script, this
+# folder is on sys.path). verify.py imports nothing from here, so its checks of gold.json stay
+# independent of how gold.json was built.
+from verify import OPEN
+from verify import closing as close_index
+from verify import scan as spans_of
+from verify import uses as occurrences
+
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 ANN = HERE / "ann"
-OPEN, CLOSE = "(（", ")）"
-# single code points that print a parenthesised number or letter: ㈠-㈩, ⑴-⒇, ⒜-⒵
-SINGLE = re.compile("[\u3220-\u3229\u2474-\u2487\u249c-\u24b5]")
-
-
-def spans_of(lines: list[str]) -> dict[tuple[int, int], str]:
-    """Balanced ( ) / （ ） spans, any opener closing with any closer. Unclosed openers run to
-    the end of the line; stray closers are recorded as a one-character span."""
-    spans: dict[tuple[int, int], str] = {}
-    for number, line in enumerate(lines, 1):
-        stack: list[int] = []
-        for index, char in enumerate(line):
-            if char in OPEN:
-                stack.append(index)
-            elif SINGLE.match(char):
-                spans[(number, index)] = char
-            elif char in CLOSE:
-                if stack:
-                    start = stack.pop()
-                    spans[(number, start)] = line[start : index + 1]
-                else:
-                    spans[(number, index)] = char
-        for start in stack:
-            spans[(number, start)] = line[start:]
-    return spans
-
-
-def close_index(line: str, open_index: int) -> int:
-    depth = 0
-    for index in range(open_index, len(line)):
-        if line[index] in OPEN:
-            depth += 1
-        elif line[index] in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return index
-    return len(line) - 1
-
-
-def occurrences(lines: list[str], form: str, exclude: list[str]) -> list[tuple[int, int]]:
-    found = []
-    for number, line in enumerate(lines, 1):
-        for match in re.finditer(re.escape(form), line):
-            start = match.start()
-            inside = False
-            for longer in exclude:
-                k = longer.find(form)
-                while k >= 0 and not inside:
-                    inside = start - k >= 0 and line[start - k : start - k + len(longer)] == longer
-                    k = longer.find(form, k + 1)
-                if inside:
-                    break
-            if not inside:
-                found.append((number, start))
-    return found
 
 
 def fields(rest: str) -> tuple[list[str], dict[str, str]]:
