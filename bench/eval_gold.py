@@ -1,24 +1,27 @@
 """Strict precision, recall and F1 of `termkit extract` on the hand-made gold, per error class.
 
-Run: python bench/eval_gold.py [--verbose] [--heldout]
-Scores seed 000 and the UNPC devset separately (gold/README.md's convention: certain entries
-only, occurrence by occurrence), the UNPC devset also on its two document-grouped halves. The
-shipped boundary weights are fitted on all of this dev data, so these are dev figures; the
+Run: python bench/eval_gold.py [--verbose] [--gold FILE --texts DIR]
+Scores each dev set separately (gold/README.md's convention: certain entries only, occurrence
+by occurrence): seed 000, seed 003, the UNPC devset (also on its two document-grouped halves)
+and the hand-annotated TRAIN set bench/annotated/un_pages/ when it is there. The shipped
+boundary weights are fitted on all of this dev data, so these are dev figures; the
 cross-validated ones (weights fitted without the documents scored) come from
 bench/fit_boundary.py.
-`--heldout` scores bench/heldout/seed003.json as well, reported apart: never tune on it.
+`--gold FILE [--texts DIR]` scores another annotation of that format (one document, or many
+with a `doc` field: a held-out set), reported apart and alone.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
-from gold import Found, GoldDoc, Score, fold_of, load_seed, load_unpc, score_document
+from gold import Found, GoldDoc, Score, dev_sets, fold_of, load_annotation, score_document
 
 from termkit.extract import extract_text
 
@@ -63,17 +66,18 @@ def report(name: str, docs: list[GoldDoc], verbose: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--heldout", action="store_true", help="also score bench/heldout/")
+    parser.add_argument("--gold", type=Path, help="score only this annotation (a held-out set)")
+    parser.add_argument("--texts", type=Path, help="where --gold's document files are")
     args = parser.parse_args()
-    seed = load_seed(REPO.parent / "shared" / "gold" / "seed000.json")
-    unpc = load_unpc()
-    report("seed000", [seed], args.verbose)
-    report("unpc devset", unpc, args.verbose)
-    report("unpc half A", [d for d in unpc if fold_of(d.group, 2) == 0], False)
-    report("unpc half B", [d for d in unpc if fold_of(d.group, 2) == 1], False)
-    if args.heldout:
-        for path in sorted((REPO / "bench" / "heldout").glob("*.json")):
-            report(f"HELD-OUT {path.stem}", [load_seed(path)], False)
+    if args.gold:
+        docs = load_annotation(args.gold, args.texts)
+        report(f"{args.gold} ({len(docs)} documents)", docs, args.verbose)
+        return
+    for name, docs in dev_sets().items():
+        report(name, docs, args.verbose)
+        if name == "unpc devset":
+            report("unpc half A", [d for d in docs if fold_of(d.group, 2) == 0], False)
+            report("unpc half B", [d for d in docs if fold_of(d.group, 2) == 1], False)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@ Every bracket the extractor weighs gives its candidate full forms (each word sta
 window before the bracket) with their features; the gold definition of that bracket marks
 the right one. A logistic regression (scikit-learn, `pip install scikit-learn`) learns which
 evidence marks a true start. Reported, all strict per gold/README.md:
-- 5-fold cross-validation grouped by UN document (seed 000 is one document): weights fitted on
-  four folds, the fifth extracted with them and scored; the five test folds summed;
-- UNPC half A → half B (the fixed split of bench/eval_gold.py);
+- 5-fold cross-validation grouped by document over every dev set of bench/gold.py's
+  `dev_sets` (seed 000, seed 003, the UNPC devset's 732 documents, the TRAIN sets under
+  bench/annotated/): weights fitted on four folds, the fifth extracted with them and scored;
+  the five test folds summed, per set and over all;
 - the rule walk of the same extractor (no weights) on the same folds, for comparison.
 `--write` fits on all dev documents and stores the weights in termkit/data/boundary_weights.json.
-The held-out annotation (bench/heldout/) is never read here.
+`--drop PREFIX` leaves a family of features out (to measure what it is worth). No held-out set
+is ever read here.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ import json
 import sys
 from collections import Counter
 
-from _paths import REPO, SHARED
+from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
 from eval_gold import evaluate
-from gold import GoldDoc, fold_of, key, load_seed, load_unpc
+from gold import GoldDoc, Score, dev_sets, fold_of, key
 
 from termkit.extract.extractor import boundary_candidates
 from termkit.extract.scoring import WEIGHTS, BoundaryModel
@@ -57,14 +59,22 @@ def labelled(doc: GoldDoc) -> list[tuple[list[dict[str, float]], int]]:
     return out
 
 
-def fit(examples: list[tuple[list[dict[str, float]], int]], c: float) -> BoundaryModel:
+def fit(
+    examples: list[tuple[list[dict[str, float]], int]], c: float, drop: tuple[str, ...] = ()
+) -> BoundaryModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     rows, ys = [], []
     for options, right in examples:
         for i, features in enumerate(options):
-            rows.append({k: v for k, v in features.items() if k != "bias"})
+            rows.append(
+                {
+                    k: v
+                    for k, v in features.items()
+                    if k != "bias" and not k.startswith(drop or ("\0",))
+                }
+            )
             ys.append(int(i == right))
     vectorizer = DictVectorizer(sparse=False)
     x = vectorizer.fit_transform(rows)
@@ -79,60 +89,76 @@ def ranking_accuracy(model: BoundaryModel, examples) -> tuple[int, int]:
     return right, len(examples)
 
 
+def cross_validate(
+    sets: dict[str, list[GoldDoc]], examples: dict, c: float, drop: tuple[str, ...]
+) -> dict[str, dict]:
+    """5-fold CV grouped by document over every dev set: each fold's documents extracted with
+    weights fitted on the other four; scores summed per set and over all sets."""
+    docs = [d for set_docs in sets.values() for d in set_docs]
+    fitted = {name: Score() for name in ["all", *sets]}
+    walked = {name: Score() for name in ["all", *sets]}
+    ranked = seen = 0
+    for test_fold in range(FOLDS):
+        train = [d for d in docs if fold_of(d.group, FOLDS) != test_fold]
+        model = fit([e for d in train for e in examples[d.name]], c, drop)
+        test = {
+            n: [d for d in ds if fold_of(d.group, FOLDS) == test_fold] for n, ds in sets.items()
+        }
+        r, n = ranking_accuracy(
+            model, [e for ds in test.values() for d in ds for e in examples[d.name]]
+        )
+        ranked, seen = ranked + r, seen + n
+        for name, set_docs in test.items():
+            s, w = evaluate(set_docs, model=model), evaluate(set_docs, model=RULE_WALK)
+            for key_ in ("all", name):
+                fitted[key_] += s
+                walked[key_] += w
+    out = {}
+    for name in fitted:
+        s, w = fitted[name], walked[name]
+        out[name] = {
+            "precision": round(s.precision, 3),
+            "recall": round(s.recall, 3),
+            "f1": round(s.f1, 3),
+            "rule_walk_f1": round(w.f1, 3),
+        }
+        print(f"  {name:<16} fitted {s.line()}")
+        print(f"  {'':<16} walk   {w.line()}")
+        print(f"  {'':<16} errors {dict(sorted(s.errors.items()))}")
+    out["all"]["ranked_first"] = f"{ranked}/{seen}"
+    print(f"  right start ranked first {ranked}/{seen}")
+    return out, fitted["all"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="list the held-out errors")
-    parser.add_argument("-C", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("-C", type=float, default=C, help="inverse L2 strength")
+    parser.add_argument(
+        "--drop", action="append", default=[], help="leave out features with this prefix"
+    )
     args = parser.parse_args()
-    docs = [load_seed(SHARED / "gold" / "seed000.json"), *load_unpc()]
+    drop = tuple(args.drop)
+    sets = dev_sets()
+    docs = [d for set_docs in sets.values() for d in set_docs]
     examples = {doc.name: labelled(doc) for doc in docs}
     print(f"{sum(len(e) for e in examples.values())} labelled brackets in {len(docs)} documents")
-    results: dict[str, dict] = {}
-    for label, parts in (
-        (f"{FOLDS}-fold CV by document", [(k, FOLDS) for k in range(FOLDS)]),
-        ("UNPC half A -> half B", [(1, 2)]),
-    ):
-        scored, rules, ranked, seen = None, None, 0, 0
-        for test_fold, folds in parts:
-            test = [d for d in docs if fold_of(d.group, folds) == test_fold]
-            train = [d for d in docs if fold_of(d.group, folds) != test_fold]
-            if folds == 2:  # half A is UNPC only: seed 000 stays out of this figure
-                test = [d for d in test if d.name.startswith("unpc:")]
-                train = [d for d in train if d.name.startswith("unpc:")]
-            model = fit([e for d in train for e in examples[d.name]], args.C)
-            r, n = ranking_accuracy(model, [e for d in test for e in examples[d.name]])
-            ranked, seen = ranked + r, seen + n
-            s, b = evaluate(test, model=model), evaluate(test, model=RULE_WALK)
-            if scored is None:
-                scored, rules = s, b
-            else:
-                scored += s
-                rules += b
-        print(f"{label}:")
-        print(f"  fitted weights  {scored.line()}  right start ranked first {ranked}/{seen}")
-        print(f"  rule walk       {rules.line()}")
-        print(f"  errors, fitted: {dict(sorted(scored.errors.items()))}")
-        print(f"  errors, rules:  {dict(sorted(rules.errors.items()))}")
-        if args.verbose:
-            for example in scored.examples:
-                print("    " + example)
-        results[label] = {
-            "precision": round(scored.precision, 3),
-            "recall": round(scored.recall, 3),
-            "f1": round(scored.f1, 3),
-            "ranked_first": f"{ranked}/{seen}",
-            "rule_walk_f1": round(rules.f1, 3),
-        }
+    print(f"{FOLDS}-fold CV grouped by document:")
+    results, all_scores = cross_validate(sets, examples, args.C, drop)
+    if args.verbose:
+        for example in all_scores.examples:
+            print("    " + example)
     if args.write:
-        model = fit([e for d in docs for e in examples[d.name]], args.C)
+        model = fit([e for d in docs for e in examples[d.name]], args.C, drop)
         data = {
             "about": "Boundary model of termkit extract: logistic regression over the features of "
             "termkit/extract/features.py, fitted by `python bench/fit_boundary.py --write` on "
-            "seed000.json and unpc_devset.json (all certain definitions).",
+            "every dev set (all certain definitions): " + ", ".join(sets) + ".",
             "C": args.C,
+            "dropped": list(drop),
             "brackets": sum(len(e) for e in examples.values()),
-            "held_out_figures": results,
+            "held_out_figures": {f"{FOLDS}-fold CV by document": results},
             "weights": model.weights,
         }
         WEIGHTS.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -1,7 +1,8 @@
 """The hand-made extraction gold as documents with line-numbered definitions, and its scorer.
 
-Both dev annotations (`../shared/gold/seed000.json`, `../shared/gold/unpc_devset.json`) and the
-held-out one (`bench/heldout/seed003.json`, same conventions as seed 000) load into `GoldDoc`s:
+The dev annotations (`../shared/gold/seed000.json`, `../shared/gold/unpc_devset.json`,
+`bench/heldout/seed003.json`, the TRAIN sets `bench/annotated/*/gold.json`) and any held-out set
+of seed003.json's format (one document or many, `--gold`) load into `GoldDoc`s:
 one text to extract and the definitions it introduces, each on the line of the original file.
 The UNPC devset is 4,000 lines from 732 documents, interleaved; each document's lines are put
 back together (in file order) so that document-level evidence is the document's own.
@@ -60,15 +61,32 @@ def _zh_or_en(short: str) -> str:
 
 
 def load_seed(annotation: Path, seed_dir: Path = REPO / "seeds") -> GoldDoc:
-    """seed000.json or a held-out annotation with its conventions (lines_spanned, count)."""
+    """seed000.json or seed003.json: one document with its conventions (lines_spanned)."""
+    (doc,) = load_annotation(annotation, seed_dir)
+    return doc
+
+
+def load_annotation(annotation: Path, texts: Path | None = None) -> list[GoldDoc]:
+    """An annotation in seed003.json's format, of one document (`document` names its file in
+    `texts`) or of many (`documents` lists `id` and `file`, every entry names its `doc`;
+    files are found in `texts`, by default beside the annotation). One GoldDoc per document,
+    grouped for cross-validation by the document's id."""
     gold = json.loads(annotation.read_text(encoding="utf-8"))
-    text = (seed_dir / gold["document"]).read_text(encoding="utf-8")
-    defs = []
+    if "documents" in gold:
+        base = texts or annotation.parent
+        files = {
+            str(d["id"]): _text_file(base, d.get("file", str(d["id"]))) for d in gold["documents"]
+        }
+        prefix = f"{annotation.parent.name}:"
+    else:
+        files = {"": (texts or REPO / "seeds") / gold["document"]}
+        prefix = annotation.stem
+    defs: dict[str, list[GoldDef]] = {doc: [] for doc in files}
     for entry in gold.get("definitions", []) + gold.get("english_equivalents", []):
         full = entry.get("full", entry.get("zh", ""))
         short = entry.get("abbr", entry.get("en", ""))
         lines = tuple(entry.get("lines_spanned") or [entry["line"]])
-        defs.append(
+        defs[str(entry.get("doc", ""))].append(
             GoldDef(
                 lines,
                 full,
@@ -79,13 +97,26 @@ def load_seed(annotation: Path, seed_dir: Path = REPO / "seeds") -> GoldDoc:
                 entry.get("kind", ""),
             )
         )
-    non = [
-        (line, e["text"], e.get("why", "")[:40])
-        for e in gold.get("non_definitions", [])
-        for line in e.get("lines", [e.get("line", 0)])
-    ]
-    name = annotation.stem
-    return GoldDoc(name, name, text, defs, non, list(range(1, text.count("\n") + 2)))
+    non: dict[str, list[tuple[int, str, str]]] = {doc: [] for doc in files}
+    for e in gold.get("non_definitions", []):
+        for line in e.get("lines", [e.get("line", 0)]):
+            non[str(e.get("doc", ""))].append((line, e["text"], e.get("why", "")[:40]))
+    docs = []
+    for doc, path in files.items():
+        text = path.read_text(encoding="utf-8")
+        name = f"{prefix}{doc}"
+        docs.append(
+            GoldDoc(name, name, text, defs[doc], non[doc], list(range(1, text.count("\n") + 2)))
+        )
+    return docs
+
+
+def _text_file(base: Path, file: str) -> Path:
+    """A document's text: `file` under `base`, or its bare name there (`--texts DIR`)."""
+    for candidate in (base / file, base / Path(file).name, base / f"{Path(file).name}.txt"):
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(f"gold: no text {file} under {base}")
 
 
 def load_unpc() -> list[GoldDoc]:
@@ -141,6 +172,23 @@ def _relined(d: GoldDef, local: dict[int, int]) -> GoldDef:
         d.acceptable,
         d.subtype,
     )
+
+
+TRAIN = REPO / "bench" / "annotated"
+
+
+def dev_sets() -> dict[str, list[GoldDoc]]:
+    """Every dev annotation by set: the seeds, the UNPC devset, and each hand-annotated TRAIN
+    set under bench/annotated/ (bench/heldout/ holds only seed 003, now dev, and the held-out
+    sets, which are never read here)."""
+    sets = {
+        "seed000": [load_seed(SHARED / "gold" / "seed000.json")],
+        "seed003": [load_seed(REPO / "bench" / "heldout" / "seed003.json")],
+        "unpc devset": load_unpc(),
+    }
+    for path in sorted(TRAIN.glob("*/gold.json")):
+        sets[f"train {path.parent.name}"] = load_annotation(path)
+    return sets
 
 
 def fold_of(group: str, folds: int) -> int:

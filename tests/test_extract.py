@@ -109,6 +109,8 @@ def test_title_and_english_and_double_short_forms():
         "使用伊斯兰历法（阴历）计算日期。",
         "该药品以 Coartem Dispersible (CD) 的名义销售。",
         "实施的将塞浦路斯并入希腊（希塞统一）政策。",
+        # a word of the name that is not its head labels a part of it
+        "《粮农植物遗传资源国际公约全球行动计划》；《2009-2015年拉姆萨尔战略计划》（战略）；",
     ],
 )
 def test_non_definitions_are_rejected(sentence):
@@ -275,6 +277,25 @@ def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
 )
 def test_kinds_the_character_match_alone_misses(sentence, full, short, kind):
     assert (full, short, kind) in pairs(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # jieba cuts 可|持续 (可 then reads as a modal verb): CC-CEDICT's word is joined
+            "12. 秘书处参加了2012年6月13日至22日在巴西里约热内卢举行的联合国可持续发展会议"
+            "（可持续发展会议或里约+20）。",
+            {("联合国可持续发展会议", "可持续发展会议"), ("联合国可持续发展会议", "里约+20")},
+        ),
+        (  # a date is one numeral word: its unit (日) does not open the name
+            "防治荒漠化公约缔约方大会第十届会议和2012年6月13日至22日联合国可持续发展会议"
+            "（里约+20）。",
+            {("联合国可持续发展会议", "里约+20")},
+        ),
+    ],
+)
+def test_segmentation_repairs_before_the_boundary_is_weighed(sentence, expected):
+    assert {(d.full, d.short) for d in extract_text(sentence)} == expected
 
 
 def test_a_symbol_nickname_is_a_short_form():

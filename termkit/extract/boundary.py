@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from termkit.extract.features import window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.extract.scoring import BoundaryModel, probability
-from termkit.text.normalize import HAN, HAN_CHAR
+from termkit.text.normalize import HAN, HAN_CHAR, normalize
 
 MAX_FULL = 64
 _NUMERAL_END = re.compile(r"[一二三四五六七八九十]+$")
@@ -125,13 +126,72 @@ def load_segmenter() -> None:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
-    """(word, part of speech, start, end) over text[start:end]."""
+    """(word, part of speech, start, end) over text[start:end], jieba's words joined where
+    a dictionary word that jieba lacks spans them (see `join_dictionary_words`)."""
     out = []
     pos = start
     for pair in _posseg().cut(text[start:end], HMM=False):
         out.append((pair.word, pair.flag, pos, pos + len(pair.word)))
         pos += len(pair.word)
+    return join_dictionary_words(join_numbers(out))
+
+
+def join_numbers(words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """jieba without its HMM tags digits `eng`, like Latin words, and leaves the unit apart
+    (`22|日联合国…`, the `日` then looks like a name's first word): a run of digits is a
+    numeral, and one with the unit after it (`年`, `日`, `段`) is one numeral word."""
+    out: list[tuple[str, str, int, int]] = []
+    for word in words:
+        text, flag, start, end = word
+        if text.isdigit() and text.isascii():
+            word = (text, "m", start, end)
+        elif (
+            out
+            and out[-1][1] == "m"
+            and out[-1][0].isdigit()
+            and len(text) == 1
+            and flag in ("m", "q")
+        ):
+            number = out.pop()
+            word = (number[0] + text, "m", number[2], end)
+        out.append(word)
     return out
+
+
+def join_dictionary_words(
+    words: list[tuple[str, str, int, int]],
+) -> list[tuple[str, str, int, int]]:
+    """jieba cuts words its dictionary lacks into pieces (`可|持续`, the first one then reads
+    as a modal verb that stops a name); a word of CC-CEDICT that jieba lacks, made of two or
+    three adjacent pieces starting with a single character, is joined into one word with the
+    part of speech of its last piece (Chinese compounds are head-final)."""
+    extra = dictionary_words()
+    out: list[tuple[str, str, int, int]] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if len(word[0]) == 1:
+            for n in (3, 2):
+                parts = words[i : i + n]
+                joined = "".join(p[0] for p in parts)
+                if len(parts) == n and len(joined) <= 4 and joined in extra:
+                    word = (joined, parts[-1][1], parts[0][2], parts[-1][3])
+                    i += n - 1
+                    break
+        out.append(word)
+        i += 1
+    return out
+
+
+DICTIONARY_WORDS = Path(__file__).resolve().parents[1] / "data" / "dictionary_words.txt"
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The CC-CEDICT words jieba lacks and would cut after their first character, kept as
+    data by bench/dictionary_words.py (reading all of CC-CEDICT costs ~0.45 s a process)."""
+    lines = DICTIONARY_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 def _joins_entities(left_word: str, right_flag: str) -> bool:
@@ -156,15 +216,19 @@ class Window:
     anchored: bool  # the short form's first character is the first one matched
     words: list[tuple[str, str, int, int]]
     anchor_index: int  # the word holding the anchor: no full form starts right of it
+    shorts: tuple[str, ...] = ()  # every short form the bracket offers (`A或B`)
 
     def candidates(self) -> list[str]:
         """Every full form the window allows: from each word start up to the anchor's word."""
         return [self.text[w[2] : self.end] for w in self.words[: self.anchor_index + 1]]
 
 
-def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
+def open_window(
+    text: str, end: int, short: str, kind: str, shorts: tuple[str, ...] = ()
+) -> Window | None:
     """The window of the full form ending at `end` (the bracket with the spaces before it
-    already left out), or None when the text offers no name there."""
+    already left out), or None when the text offers no name there; `shorts` are all the
+    short forms of the bracket."""
     if end == 0 or not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end)
@@ -189,21 +253,27 @@ def open_window(text: str, end: int, short: str, kind: str) -> Window | None:
             anchor, anchored = ordinal, True
     words = _words(text, window, end)
     index = next(i for i, (_, _, a, b) in enumerate(words) if a <= anchor < b)
-    return Window(text, window, end, short, kind, anchor, matched, coverage, anchored, words, index)
+    return Window(
+        text, window, end, short, kind, anchor, matched, coverage, anchored, words, index, shorts
+    )
 
 
 def full_start(
-    window: Window, recurrences: Callable[[str], int], model: BoundaryModel
+    window: Window,
+    recurrences: Callable[[str], int],
+    model: BoundaryModel,
+    plausible: Callable[[str], bool] = lambda full: True,
 ) -> Boundary | None:
-    """The start of the window's full form: every candidate start is scored by the model
-    and the likeliest wins; None when the anchored word cannot be inside a name."""
+    """The start of the window's full form: every candidate start that could be a full form
+    (`plausible`) is scored by the model and the likeliest wins; None when the anchored word
+    cannot be inside a name."""
     anchor_word = window.words[window.anchor_index][0]
     # A word of the short form itself is inside the name (`执行主任（执行主任）`).
     own = window.kind != "english" and window.short.startswith(anchor_word)
     if not own and (anchor_word in STOP_WORDS or anchor_word in SOFT_WORDS or anchor_word == "、"):
         return None
     walk_rules: list[str] = []
-    candidates = window_candidates(window, recurrences, walk_rules)
+    candidates = window_candidates(window, recurrences, plausible, walk_rules)
     if not candidates:
         return None
     scored = sorted(
@@ -250,11 +320,15 @@ def _finish(
 
 
 def window_candidates(
-    window: Window, recurrences: Callable[[str], int], walk_rules: list[str] | None = None
+    window: Window,
+    recurrences: Callable[[str], int],
+    plausible: Callable[[str], bool] = lambda full: True,
+    walk_rules: list[str] | None = None,
 ) -> list[tuple[int, dict[str, float]]]:
-    """Every candidate start of the window's full form with its features, longest first.
-    The rule walk's choice is one piece of evidence among the others; `walk_rules` receives
-    the reasons the walk gave for it."""
+    """Every candidate start of the window's full form with its features, longest first,
+    those that cannot be a full form (`plausible`, or one of the bracket's own short forms)
+    left out. The rule walk's choice is one piece of evidence among the others; `walk_rules`
+    receives the reasons the walk gave for it."""
     walked = None
     rules = [] if walk_rules is None else walk_rules
     first = _walk_left(window.words, window.anchor_index, window.anchored, rules)
@@ -278,6 +352,14 @@ def window_candidates(
         window.kind == "english",
         recurrences,
     )
+    # A full form is not one of its own bracket's short forms (`…会议（可持续发展会议或里约+20）`).
+    shorts = {normalize(s) for s in (window.short, *window.shorts)}
+    candidates = [
+        (start, features)
+        for start, features in candidates
+        if normalize(full := window.text[_name_start(window, start) : window.end]) not in shorts
+        and plausible(full)
+    ]
     for start, features in candidates:
         if start == walked:
             features["rule-walk"] = 1.0
@@ -356,6 +438,7 @@ def names_place_or_person(short: str) -> bool:
     return len(words) == 1 and words[0].flag in ("ns", "nr", "nrt")
 
 
+@lru_cache(maxsize=4096)
 def ordinary_word(short: str) -> bool:
     """The short form is one ordinary dictionary word (`阴历`), not an abbreviation (jieba
     tags abbreviations `j`) or an organization (`nt`)."""

@@ -99,7 +99,7 @@ def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSe
         if unanchored:
             if window.kind == "english":
                 continue
-            window = open_window(window.text, window.end, form.text, "english")
+            window = open_window(window.text, window.end, form.text, "english", window.shorts)
             if window is None:
                 continue
         options = [
@@ -108,7 +108,9 @@ def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSe
                 lines.position(analysis.source_offset(start))[0],
                 features,
             )
-            for start, features in window_candidates(window, recurrences)
+            for start, features in window_candidates(
+                window, recurrences, lambda full, f=form: not _not_a_full_form(full, f, f.kind)
+            )
         ]
         short_at = span.inner_start + form.offset
         short_line = lines.position(analysis.source_offset(short_at))[0]
@@ -121,11 +123,11 @@ def _prepare(analysis: AnalysisText, key_text: str):
     stand-alone recurrence of every candidate, counted in one pass before any decision."""
     # Word lists and jieba know simplified Chinese; the conversion keeps every offset.
     plain = to_simplified(analysis.text)
-    pending = [
-        (span, form, _window(plain, span, form))
-        for span in find_spans(analysis.text)
-        for form in read_inner(plain[span.inner_start : span.close])[0]
-    ]
+    pending = []
+    for span in find_spans(analysis.text):
+        forms = read_inner(plain[span.inner_start : span.close])[0]
+        shorts = tuple(f.text for f in forms)
+        pending.extend((span, form, _window(plain, span, form, shorts)) for form in forms)
     candidates = (c for _, _, w in pending if isinstance(w, Window) for c in w.candidates())
     counts = standalone_counts(key_text, candidates)
 
@@ -160,9 +162,12 @@ def _bracket_end(text: str, span: Span) -> int:
     return end
 
 
-def _window(plain: str, span: Span, form: ShortForm) -> Window | str | None:
-    """The boundary window of a bracket's short form; the title mark that closes the full
-    form instead, when there is one (its opener decides the start); None when neither."""
+def _window(
+    plain: str, span: Span, form: ShortForm, shorts: tuple[str, ...]
+) -> Window | str | None:
+    """The boundary window of a bracket's short form (`shorts`: all the bracket offers); the
+    title mark that closes the full form instead, when there is one (its opener decides the
+    start); None when neither."""
     end = _bracket_end(plain, span)
     closer = plain[end - 1] if end else ""
     if closer in _TITLE_CLOSERS:
@@ -172,7 +177,7 @@ def _window(plain: str, span: Span, form: ShortForm) -> Window | str | None:
     # A numbered nickname (`里约+20`) anchors no characters: its window is weighed like an
     # acronym's.
     unanchored = form.rule.endswith(":numbered")
-    return open_window(plain, end, form.text, "english" if unanchored else form.kind)
+    return open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
 
 
 def _define(
@@ -212,7 +217,9 @@ def _define(
             rules.append("alias-title")
         confidence = 0.8 + 0.15 * coverage
     else:
-        boundary = full_start(window, recurrences, model)
+        boundary = full_start(
+            window, recurrences, model, lambda full: not _not_a_full_form(full, form, kind)
+        )
         if boundary is None:
             return None
         start, full = boundary.start, text[boundary.start : end]
@@ -253,6 +260,12 @@ def _define(
 
 def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:
     """Why a found pair is not a definition after all, or "" when it may be one."""
+    return _not_a_full_form(full, form, kind) or _not_a_short_form(full, form, kind, coverage)
+
+
+def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
+    """Why this candidate cannot be the short form's full form, whatever the others are (the
+    boundary model weighs only candidates that pass)."""
     full_key, short_key = normalize(full), normalize(form.text)
     if len(full_key) < 2 or full_key == short_key:
         return "no full form"
@@ -268,10 +281,23 @@ def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:
         return "short form is the head of the full form: a gloss"
     if not re.match(f'[{HAN}》”"]', full[-1]):
         return "full form does not end in Chinese"
+    return ""
+
+
+def _not_a_short_form(full: str, form: ShortForm, kind: str, coverage: float) -> str:
+    """Why the bracket's content is no short form of the chosen full form."""
+    if kind == "english":
+        return ""
     if names_place_or_person(form.text):
         return "a place or a person"
-    if kind == "abbreviation" and coverage <= 0.5 and ordinary_word(form.text):
+    if form.kind != "abbreviation" or not ordinary_word(form.text):
+        return ""
+    if kind == "abbreviation" and coverage <= 0.5:
         return "an ordinary word, at most half made of the full form's characters: a gloss"
+    full_key, short_key = normalize(full), normalize(form.text)
+    if short_key in full_key and not full_key.endswith(short_key):
+        # `《…战略计划》（战略）`: one of the name's own words, not its head, labels a part
+        return "an ordinary word of the name that is not its head: a label"
     return ""
 
 
