@@ -177,12 +177,14 @@ class Planter:
     def _undefined(self, gold, lines, at):
         short = gold["abbr"]
         if normalize(short) in self.glossary.zh_short_keys and gold["kind"] == "zh-abbr":
-            line = lines[at]
-            col = gold["offset"]
-            lines[at] = line[:col] + short + line[col + len(gold["as_printed"]) :]
-            return self._plant(
-                "undefined", gold, lines, at, col, col + len(short), f"definition dropped: {short}"
-            )
+            line, col = lines[at], gold["offset"]
+            dropped = line[:col] + short + line[col + len(gold["as_printed"]) :]
+            rest = normalize("".join([*lines[:at], dropped, *lines[at + 1 :]]))
+            # A short form the document defines again elsewhere is not undefined: insert one.
+            if normalize(f"（{short}）") not in rest:
+                lines[at] = dropped
+                note = f"definition dropped: {short}"
+                return self._plant("undefined", gold, lines, at, col, col + len(short), note)
         text = "".join(lines)
         shorts = sorted(
             k

@@ -136,6 +136,37 @@ def test_other_plausible_short_forms_by_character_order(shipped):
     ]
 
 
+def test_other_short_forms_keep_a_distinctive_character(shipped):
+    """A form made only of the name's prefix (联合国) and head (大会, 会议, 方案) is another
+    body or an ordinary word (联合国大会, 联合会议); a connective (的, 和) opens no name."""
+    text = (
+        "联合国可持续发展大会（里约+20）召开。联合国大会第六十五届会议和联合会议都提到"
+        "可持续发展大会。\n强化联合国协作方案（协作方案）与关于文化多样性的联合方案。\n"
+    )
+    found = [(f.found, f.suggestion) for f in run(text, shipped) if f.rule == "TK103"]
+    assert found == [("可持续发展大会", "里约+20")]
+
+
+def test_a_short_form_at_the_end_of_another_name_is_no_other_short_form(shipped):
+    text = "联合国环境规划署（环境署）。联合国人类住区规划署发言。规划署发言。\n"
+    found = [(f.column, f.found) for f in run(text, shipped) if f.found == "规划署"]
+    assert found == [(28, "规划署")]
+
+
+def test_the_head_of_a_named_body_needs_no_definition():
+    """执行主任 of 联合国环境规划署执行主任 names the head of whichever body the text is
+    about; 国家工作队 of 联合国国家工作队 abbreviates the name itself."""
+    concepts = [
+        Concept("c1", (Term("联合国环境规划署执行主任", "zh", "fullForm"),
+                       Term("执行主任", "zh", "shortForm"))),
+        Concept("c2", (Term("联合国国家工作队", "zh", "fullForm"),
+                       Term("国家工作队", "zh", "shortForm"))),
+    ]  # fmt: skip
+    glossary = GlossaryIndex([Termbase(tuple(concepts))])
+    text = "执行主任感谢国家工作队。\n"
+    assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["国家工作队"]
+
+
 def test_other_short_forms_of_a_glossary_name_the_document_uses():
     terms = (
         Term("联合国海洋养护署", "zh", "fullForm", "preferred"),

@@ -7,9 +7,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import Defined
+from termkit.check.definitions import NAME_PREFIXES, Defined, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
+from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import normalize
 
 GENERIC = 2
@@ -106,7 +107,7 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         fulls = sorted(
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
-        if any(_generic(key, normalize(f)) for f in fulls):
+        if any(_generic(key, normalize(f)) or _organ(key, normalize(f)) for f in fulls):
             continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
@@ -126,6 +127,20 @@ def _generic(short_key: str, full_key: str) -> bool:
     """A two-character piece cut out of the full form (战略 of 2009-2015年拉姆萨尔战略计划) is
     an ordinary word wherever else it occurs, not the short form: its uses are no finding."""
     return len(short_key) <= GENERIC and short_key in full_key
+
+
+def _organ(short_key: str, full_key: str) -> bool:
+    """The short form is the head the full form gives a named body (执行主任 of
+    联合国环境规划署执行主任, 缔约方大会 of …鹿特丹公约缔约方大会): without a definition it names
+    that organ of whichever body the text is about, not this one."""
+    owner = full_key.removesuffix(short_key)
+    if owner == full_key:
+        return False
+    owner = owner.removesuffix("的")
+    core = owner
+    while core and (prefix := next((p for p in NAME_PREFIXES if core.startswith(p)), None)):
+        core = core[len(prefix) :]
+    return bool(core) and any(owner.endswith(h) for h in ENTITY_SUFFIXES)
 
 
 def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
@@ -158,6 +173,8 @@ def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
         hits = facts.hits_by_key.get(key, [])
         line = facts.doc.place_of_analysis(first.short_start, first.short_end).line if hits else 0
         for hit in hits:
+            if not stands_alone(facts.doc.key, hit.start):
+                continue  # 规划署 in 联合国人类住区规划署: the end of another body's name
             written = facts.surface(hit)
             out.add(
                 "TK103",
