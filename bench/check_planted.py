@@ -421,11 +421,7 @@ def read_gold_set(gold_path, texts) -> tuple[dict[str, list[str]], list[dict], d
 
     gold_path = Path(gold_path)
     files = sorted(gold_path.glob("*.json")) if gold_path.is_dir() else [gold_path]
-    entries: list[dict] = []
-    for f in files:
-        data = json.loads(f.read_text("utf-8"))
-        items = data if isinstance(data, list) else data.get("documents", [data])
-        entries += items
+    entries = [e for f in files for e in _gold_documents(json.loads(f.read_text("utf-8")))]
     docs: dict[str, list[str]] = {}
     gold: list[dict] = []
     variants: dict[str, list[dict]] = {}
@@ -440,11 +436,12 @@ def read_gold_set(gold_path, texts) -> tuple[dict[str, list[str]], list[dict], d
             lines.pop()
         docs[name] = lines
         variants[name] = entry.get("variants", [])
+        early[name] = set()
         for d in entry.get("definitions", []):
             key = normalize(_bare(d["abbr"]))
-            early.setdefault(name, set()).update((key, n) for n in d.get("earlier_use_lines", []))
-            if d.get("uncertain") or len(_bare(d["abbr"])) < 2:
-                continue
+            early[name].update((key, n) for n in d.get("earlier_use_lines", []))
+            if d.get("uncertain") or len(_bare(d["abbr"])) < 2 or d.get("crosses_line_break"):
+                continue  # a definition broken over two lines is not planted next to
             printed = d.get("as_printed", "")
             offset = d.get("as_printed_offset", d["offset"])
             if not lines[d["line"] - 1].startswith(printed, offset):
@@ -452,6 +449,24 @@ def read_gold_set(gold_path, texts) -> tuple[dict[str, list[str]], list[dict], d
             full = d.get("full_as_printed", d["full"])
             gold.append({**d, "doc": name, "full": full, "offset": offset})
     return docs, gold, variants, early
+
+
+def _gold_documents(data) -> list[dict]:
+    """One gold object per document: seed003.json is one; a list holds several; a set such as
+    bench/annotated/un_pages/gold.json lists `documents` (id, `file`) and tags every entry of
+    its lists with the `doc` id."""
+    if isinstance(data, list):
+        return [d for item in data for d in _gold_documents(item)]
+    if "document" in data:
+        return [data]
+    out = []
+    for document in data["documents"]:
+        mine = {
+            part: [e for e in data.get(part, []) if e.get("doc") == document["id"]]
+            for part in ("definitions", "variants")
+        }
+        out.append({"document": document["file"], **mine})
+    return out
 
 
 def main() -> None:
