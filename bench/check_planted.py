@@ -11,9 +11,9 @@ one error on one line of a copy of its document:
 
 - other-short:   another plausible short form of the defined full form (a tail of it, or some
                  of its characters in order), used after the definition;
-- undefined:     a short form that a glossary in force defines, used without definition (the
-                 document's own definition rewritten as the bare short form, or a glossary
-                 short form the document never writes, inserted);
+- undefined:     a short form used without definition: the document's own definition
+                 rewritten as the bare short form (when it defines it once), else a Chinese
+                 short form that another document of the gold defines, inserted;
 - slip:          the full or short form after the definition with one inner character replaced
                  (by another character of the document) or two inner neighbours swapped;
 - width:         the definition's closing bracket in the other width (`(SHORT）`), or a defined
@@ -107,8 +107,19 @@ def _t2s():
 class Planter:
     """Plants one error in a copy of a document, next to one of its definitions."""
 
-    def __init__(self, seed: str) -> None:
+    def __init__(self, seed: str, gold: list[dict]) -> None:
         self.glossary: GlossaryIndex | None = None  # the glossaries in force for the document
+        # Chinese short forms (three or more Han characters) the gold says some document
+        # defines, with that document: an undefined one is planted from another document's.
+        self.defined_elsewhere = sorted(
+            {
+                (key, g["doc"])
+                for g in gold
+                if g["kind"] == "zh-abbr"
+                and len(key := normalize(_bare(g["abbr"]))) >= 3
+                and all(HAN_CHAR.match(c) for c in key)
+            }
+        )
         self.seed = seed
         self.rng = random.Random(seed)
         self.s2t = _t2s()
@@ -185,15 +196,13 @@ class Planter:
                 lines[at] = dropped
                 note = f"definition dropped: {short}"
                 return self._plant("undefined", gold, lines, at, col, col + len(short), note)
-        text = "".join(lines)
-        shorts = sorted(
-            k
-            for k in self.glossary.zh_short_keys
-            if HAN_CHAR.match(k) and len(k) >= 3 and k not in normalize(text)
-        )
+        text = normalize("".join(lines))
+        shorts = [k for k, doc in self.defined_elsewhere if doc != gold["doc"] and k not in text]
         form = self.rng.choice(shorts)
         i = self.rng.randrange(len(lines))
-        return self._insert("undefined", gold, lines, i, 0, form, f"glossary short form: {form}")
+        return self._insert(
+            "undefined", gold, lines, i, 0, form, f"defined in another document: {form}"
+        )
 
     def _slip(self, gold, lines, at):
         full, short = _bare(gold["full"]), _bare(gold["abbr"])
@@ -299,7 +308,7 @@ def evaluate(
     says it is (`early`: document → {(short form key, line)})."""
     variants, early = variants or {}, early or {}
     settings = Settings()
-    planter = Planter(name)
+    planter = Planter(name, gold)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for g in gold:

@@ -167,6 +167,16 @@ def test_the_head_of_a_named_body_needs_no_definition():
     assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["国家工作队"]
 
 
+def test_a_bare_head_needs_no_definition():
+    """A document may call its committee 委员会 (以下称“委员会”): a glossary built from it
+    holds 委员会 as a short form, which elsewhere is the ordinary noun."""
+    terms = (Term("传统知识和民间文学艺术政府间委员会", "zh", "fullForm"),
+             Term("委员会", "zh", "shortForm"), Term("民间文学委员会", "zh", "shortForm"))  # fmt: skip
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    found = run("委员会请民间文学委员会审议。\n", glossary)
+    assert [f.found for f in found if f.rule == "TK101"] == ["民间文学委员会"]
+
+
 def test_other_short_forms_of_a_glossary_name_the_document_uses():
     terms = (
         Term("联合国海洋养护署", "zh", "fullForm", "preferred"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import NAME_PREFIXES, Defined, stands_alone
+from termkit.check.definitions import NAME_PREFIXES, Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
 from termkit.extract.lexicon import ENTITY_SUFFIXES
@@ -107,7 +107,7 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         fulls = sorted(
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
-        if any(_generic(key, normalize(f)) or _organ(key, normalize(f)) for f in fulls):
+        if any(_common_noun(key, normalize(f)) for f in fulls):
             continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
@@ -127,6 +127,17 @@ def _generic(short_key: str, full_key: str) -> bool:
     """A two-character piece cut out of the full form (战略 of 2009-2015年拉姆萨尔战略计划) is
     an ordinary word wherever else it occurs, not the short form: its uses are no finding."""
     return len(short_key) <= GENERIC and short_key in full_key
+
+
+def _common_noun(short_key: str, full_key: str) -> bool:
+    """A glossary short form that is no name of its own outside the document defining it: a
+    piece of the full form (战略), the head of a named body (执行主任), or the bare head
+    (委员会 of 传统知识和民间文学艺术政府间委员会, which a document may call 委员会)."""
+    return (
+        _generic(short_key, full_key)
+        or _organ(short_key, full_key)
+        or not distinctive(short_key, full_key)
+    )
 
 
 def _organ(short_key: str, full_key: str) -> bool:

@@ -21,7 +21,7 @@ from termkit.extract.boundary import (
 )
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
-from termkit.extract.lexicon import SOFT_WORDS, STOP_WORDS
+from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.text.normalize import FOLD, HAN_CHAR, normalize
 
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
@@ -161,3 +161,23 @@ def _walk_left(text: str, window: int, start: int) -> int:
             break
         i -= 1
     return i
+
+
+def distinctive(variant: str, full: str) -> bool:
+    """The form keeps a character of what tells this name from others: not only its name
+    prefixes (联合国, 国际 …) and its head (会议, 方案, 署): 联合国大会 and 联合会议 are no
+    short forms of 联合国可持续发展大会 and 联合国贸易与发展会议, but other bodies and words."""
+    generic = set()
+    for prefix in NAME_PREFIXES:
+        at = full.find(prefix)
+        while at >= 0:
+            generic.update(range(at, at + len(prefix)))
+            at = full.find(prefix, at + 1)
+    head = max((h for h in ENTITY_SUFFIXES if full.endswith(h)), key=len, default="")
+    generic.update(range(len(full) - len(head), len(full)))
+    j = len(full)
+    for ch in reversed(variant):  # the rightmost embedding (the one plausible.py finds)
+        j = full.rfind(ch, 0, j)
+        if j < 0 or j not in generic:  # not drawn from the full form (人居二): a code of its own
+            return True
+    return False

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import NAME_PREFIXES, SOFT_CHARS, Defined, stands_alone
+from termkit.check.definitions import SOFT_CHARS, Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import preferred
 from termkit.check.matcher import Hit
@@ -69,7 +69,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
             while key[start] in SOFT_CHARS:  # 的联合方案, 和公约: a connective opens no name
                 start += 1
             variant = key[start : end + 1]
-            if len(variant) < MIN_LENGTH or not _distinctive(variant, name.full):
+            if len(variant) < MIN_LENGTH or not distinctive(variant, name.full):
                 continue
             if variant in defined or variant in facts.glossary or name.short.endswith(variant):
                 continue
@@ -135,26 +135,6 @@ def _used_concepts(facts: Facts) -> list:
             if e.term.lang == "zh" and not e.retired:
                 concepts.setdefault(e.concept.id, e.concept)
     return [concepts[k] for k in sorted(concepts)]
-
-
-def _distinctive(variant: str, full: str) -> bool:
-    """The form keeps a character of what tells this name from others: not only its name
-    prefixes (联合国, 国际 …) and its head (会议, 方案, 署): 联合国大会 and 联合会议 are no
-    short forms of 联合国可持续发展大会 and 联合国贸易与发展会议, but other bodies and words."""
-    generic = set()
-    for prefix in NAME_PREFIXES:
-        at = full.find(prefix)
-        while at >= 0:
-            generic.update(range(at, at + len(prefix)))
-            at = full.find(prefix, at + 1)
-    head = max((h for h in ENTITY_SUFFIXES if full.endswith(h)), key=len, default="")
-    generic.update(range(len(full) - len(head), len(full)))
-    j = len(full)
-    for ch in reversed(variant):  # the embedding _extend_left found: rightmost
-        j = full.rfind(ch, 0, j)
-        if j not in generic:
-            return True
-    return False
 
 
 def _cut_in_a_word(key: str, after: int, variant: str) -> bool:
