@@ -292,9 +292,29 @@ def test_kinds_the_character_match_alone_misses(sentence, full, short, kind):
             "（里约+20）。",
             {("联合国可持续发展会议", "里约+20")},
         ),
+        (  # a one-character piece (相关|权) does not open a name after the word it belongs to
+            "9. 统一编排议程第12项关于版权及相关权常设委员会(SCCR)的决定",
+            {("版权及相关权常设委员会", "SCCR")},
+        ),
+        (  # a list closed by a conjunction inside the name; the list of bodies around it
+            ")、非洲地区知识产权组织 (ARIPO)、非洲联盟(AU)、阿拉伯联盟教育、文化及科学组织(ALECSO)、",
+            {
+                ("非洲地区知识产权组织", "ARIPO"),
+                ("非洲联盟", "AU"),
+                ("阿拉伯联盟教育、文化及科学组织", "ALECSO"),
+            },
+        ),
+        (  # a numbered nickname whose stem is not in the name: the numeral counts the meeting
+            "欢迎1996年6月3日至14日在伊斯坦布尔举行的联合国人类住区会议(生境二)的成果",
+            {("联合国人类住区会议", "生境二")},
+        ),
+        (  # the bracket's characters matched across the items of a list of countries
+            "联合王国、乌拉圭、坦桑尼亚联合共和国、美利坚合众国、委内瑞拉(玻利瓦尔共和国)、越南",
+            set(),
+        ),
     ],
 )
-def test_segmentation_repairs_before_the_boundary_is_weighed(sentence, expected):
+def test_the_boundary_on_real_un_text(sentence, expected):
     assert {(d.full, d.short) for d in extract_text(sentence)} == expected
 
 

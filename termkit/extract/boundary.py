@@ -137,23 +137,26 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
 
 
 def join_numbers(words: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
-    """jieba without its HMM tags digits `eng`, like Latin words, and leaves the unit apart
-    (`22|日联合国…`, the `日` then looks like a name's first word): a run of digits is a
-    numeral, and one with the unit after it (`年`, `日`, `段`) is one numeral word."""
+    """jieba without its HMM tags digits `eng`, like Latin words, and leaves the ordinal and
+    the unit apart (`22|日联合国…`, the `日` then looks like a name's first word): a run of
+    digits is a numeral, one word with a `第` before it and a one-character unit after it
+    (`2012年`, `22日`, `第12项`)."""
     out: list[tuple[str, str, int, int]] = []
     for word in words:
-        text, flag, start, end = word
+        text, _, start, end = word
+        last = out[-1] if out else None
         if text.isdigit() and text.isascii():
             word = (text, "m", start, end)
+            if last is not None and last[0] == "第":
+                word = ("第" + text, "m", out.pop()[2], end)
         elif (
-            out
-            and out[-1][1] == "m"
-            and out[-1][0].isdigit()
+            last is not None
+            and last[1] == "m"
+            and last[0][-1:].isdigit()
             and len(text) == 1
-            and flag in ("m", "q")
+            and HAN_CHAR.match(text)
         ):
-            number = out.pop()
-            word = (number[0] + text, "m", number[2], end)
+            word = (last[0] + text, "m", out.pop()[2], end)
         out.append(word)
     return out
 
@@ -223,6 +226,16 @@ class Window:
         return [self.text[w[2] : self.end] for w in self.words[: self.anchor_index + 1]]
 
 
+_MEETINGS = ("会议", "大会")
+
+
+def counts_a_meeting(short: str, before: str) -> bool:
+    """`生境二` after `…会议`: a Chinese short form ending in a numeral that counts the
+    meeting the text before it names (the numbered nickname of a conference)."""
+    numeral = _NUMERAL_END.search(short)
+    return bool(numeral) and numeral.start() >= 2 and before.endswith(_MEETINGS)
+
+
 def open_window(
     text: str, end: int, short: str, kind: str, shorts: tuple[str, ...] = ()
 ) -> Window | None:
@@ -247,6 +260,10 @@ def open_window(
             return None
         if end - positions[-1] > max(8, (end - window) // 2) and len(positions) < len(han):
             return None  # the short form's characters only echo the start of a long clause
+        if text.count("、", positions[0], end) >= 2:
+            return (
+                None  # matched across the items of a list (`叙利亚…、委内瑞拉（玻利瓦尔共和国）`)
+            )
         anchor, matched = positions[0], "".join(text[p] for p in positions)
         anchored = text[anchor] == han[0]
         if stem != short and ordinal < anchor:
@@ -381,6 +398,7 @@ def _walk_left(
     if words[index][0] in STOP_WORDS or words[index][0] in SOFT_WORDS or words[index][0] == "、":
         return None
     i = index
+    conjunction = False  # a conjunction crossed since the last `、`
     while i > 0:
         if anchored and words[i][1] == "nt":
             rules.append(f"boundary:organization:{words[i][0]}")
@@ -389,9 +407,19 @@ def _walk_left(
         if word.isspace() and i >= 2 and _LATIN_END.search(words[i - 2][0]):
             i -= 1  # `Toll 样受体`: a space between Latin and Chinese inside one name
             continue
+        if word == "、" and conjunction and _inner_item(words, i - 2):
+            # `战略、任务和结果评估信息系统`: a list closed by a conjunction inside the name
+            i -= 2
+            conjunction = False
+            rules.append("boundary:inner-enumeration")
+            continue
         if word == "、" or not NAME_CHAR.match(word[0]):
             rules.append("boundary:enumeration" if word == "、" else "boundary:punctuation")
             break
+        if i < index and _fragment(words[i]) and len(word) >= 2 and HAN_CHAR.match(word):
+            # `版权及相关|权…`: a name does not open with a one-character piece of a word
+            i -= 1
+            continue
         if word in STOP_WORDS:
             if word == "关于" and _names_instrument(words, i, index):
                 i -= 1  # `关于…的公约`: the title of a treaty opens with 关于
@@ -419,6 +447,7 @@ def _walk_left(
             ):
                 rules.append(f"boundary:after:{before}{word}" if before else "boundary:start")
                 break
+            conjunction = conjunction or word in CONJUNCTIONS
             i -= 2
             continue
         if anchored and not _nounish(flag):
@@ -430,6 +459,34 @@ def _walk_left(
             continue
         i -= 1
     return i
+
+
+def _fragment(word: tuple[str, str, int, int]) -> bool:
+    """A one-character word jieba left over from a longer one (not a name or a numeral)."""
+    return (
+        len(word[0]) == 1
+        and HAN_CHAR.match(word[0]) is not None
+        and word[1][:2]
+        not in (
+            "nt",
+            "ns",
+            "nr",
+            "m",
+            "q",
+        )
+        and word[0] not in SOFT_WORDS
+        and word[0] not in STOP_WORDS
+    )
+
+
+def _inner_item(words: list[tuple[str, str, int, int]], i: int) -> bool:
+    """Whether word i, before a `、`, can be an item of a list inside a name: a name word that
+    does not end a complete entity (`秘书处、开发署和…` lists entities)."""
+    return (
+        i >= 0
+        and NAME_CHAR.match(words[i][0][0]) is not None
+        and not words[i][0].endswith(ENTITY_SUFFIXES)
+    )
 
 
 def names_place_or_person(short: str) -> bool:

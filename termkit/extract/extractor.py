@@ -10,6 +10,7 @@ from pathlib import Path
 from termkit.documents.locations import Layout
 from termkit.extract.boundary import (
     Window,
+    counts_a_meeting,
     full_start,
     match_characters,
     names_place_or_person,
@@ -177,7 +178,12 @@ def _window(
     # A numbered nickname (`里约+20`) anchors no characters: its window is weighed like an
     # acronym's.
     unanchored = form.rule.endswith(":numbered")
-    return open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
+    window = open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
+    if window is None and counts_a_meeting(form.text, plain[:end]):
+        # `联合国人类住区会议（生境二）`: the numeral counts the meeting and the stem's
+        # characters are not in the name: weighed like an acronym
+        window = open_window(plain, end, form.text, "english", shorts)
+    return window
 
 
 def _define(

@@ -27,7 +27,7 @@ def word_class(word: str, flag: str) -> str:
     if not (HAN_CHAR.match(word) or word[0].isalnum()):
         return "punct"
     if word.isascii():
-        return "latin"
+        return "number" if word.isdigit() else "latin"
     if flag == "nt":
         return "org"
     if flag in ("ns", "nr", "nrt", "nrfg", "nz"):
@@ -44,7 +44,9 @@ def word_class(word: str, flag: str) -> str:
         return "particle"
     if flag.startswith(("m", "q")):
         return "number"
-    if flag.startswith(("d", "r")):
+    if flag.startswith("r"):
+        return "pronoun"
+    if flag.startswith("d"):
         return "adverb"
     if flag.startswith("a"):
         return "adjective"
@@ -80,6 +82,18 @@ def candidate_features(
     head = next(iter(HAN_CHAR.findall(short)), "")
     if head and word.startswith(head):
         features["starts-with-short-head"] = 1.0
+    if len(word) == 1 and first in ("noun", "verb", "adjective", "other"):
+        features["first-single-character"] = 1.0  # `相关|权…`: a piece of a word jieba cut
+    crossed = classes[index:anchor_index]
+    if "enum" in crossed and any(c == "conj" for c in crossed[_last(crossed, "enum") :]):
+        # `战略、任务和结果评估信息系统`: an enumeration closed inside the name
+        features["enumeration-closed-inside"] = 1.0
+    if english:
+        letters = sum(c.isupper() for c in short)
+        content = sum(c in _CONTENT for c in classes[index:]) + _content_after(classes, words)
+        if letters:
+            # An acronym has about one letter per content word of its name (GEF: 全球|环境|基金).
+            features["letters-per-word-gap"] = abs(math.log(max(content, 1) / letters))
     features["words-left-of-anchor"] = math.log1p(anchor_index - index)
     features["chars"] = (end - start) / 10
     if index == anchor_index:
@@ -90,6 +104,18 @@ def candidate_features(
     if english:
         features = {f"en:{k}" if k != "bias" else k: v for k, v in features.items()} | features
     return features
+
+
+_CONTENT = frozenset({"noun", "org", "proper", "verb", "adjective", "latin", "number", "other"})
+
+
+def _last(items: list[str], item: str) -> int:
+    return len(items) - 1 - items[::-1].index(item)
+
+
+def _content_after(classes: list[str], words: list[Word]) -> int:
+    """Content words right of the anchor's word (the classes cover words up to it only)."""
+    return sum(word_class(w, f) in _CONTENT for w, f, _, _ in words[len(classes) :])
 
 
 def window_features(
