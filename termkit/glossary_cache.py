@@ -24,11 +24,13 @@ from pathlib import Path
 
 from termkit.termbase.model import Concept, Conflict, Datum, Location, Term, Termbase
 
-_FORMAT = "termkit-glossary-cache"
+_FORMAT = "termkit-glossary-cache-2"
 MAX_ENTRIES = 32
 _PACKAGE = Path(__file__).resolve().parent
-# The code a parsed glossary depends on: the readers, the model and the text layer they use.
+# The code a parsed glossary and its terms' matching keys depend on: the readers, the model,
+# the text layer, the checker's key and this module.
 _SHAPING = ("formats", "termbase", "text")
+_SHAPING_FILES = ("glossary_cache.py", "check/glossary.py")
 
 
 def folder() -> Path | None:
@@ -42,15 +44,23 @@ def folder() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for d in _SHAPING for p in (_PACKAGE / d).glob("*.py")):
+    import opencc  # its dictionaries make the keys
+
+    digest = hashlib.sha256(opencc.__version__.encode() + b"\0")
+    shaping = [p for d in _SHAPING for p in (_PACKAGE / d).glob("*.py")]
+    for path in sorted([*shaping, *(_PACKAGE / f for f in _SHAPING_FILES)]):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
-    """`termkit.formats.registry.load_glossary`, from the cache when the same bytes were read
-    before by the same code."""
+Keyed = tuple[Termbase, list[str]]
+
+
+def load_keyed(path: str | Path, lenient: bool = False) -> Keyed:
+    """`termkit.formats.registry.load_glossary` and the matching key of each of its terms
+    (`termkit.check.glossary.match_keys`), from the cache when the same bytes were read before
+    by the same code."""
+    from termkit.check.glossary import match_keys
     from termkit.formats import registry
 
     where = folder()
@@ -59,7 +69,8 @@ def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
     except OSError:
         data = None  # the reader reports it, in its own words
     if data is None or where is None:
-        return registry.load_glossary(path, lenient)
+        termbase = registry.load_glossary(path, lenient)
+        return termbase, match_keys(termbase)
     salt = json.dumps([_FORMAT, code_digest(), Path(path).suffix.lower(), lenient])
     key = hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()
     entry = where / f"{key}.json"
@@ -67,12 +78,13 @@ def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
     if cached is not None:
         return cached
     termbase = registry.load_glossary(path, lenient)
-    _write(where, entry, key, termbase)
-    return termbase
+    keyed = termbase, match_keys(termbase)
+    _write(where, entry, key, keyed)
+    return keyed
 
 
-def _read(entry: Path, key: str) -> Termbase | None:
-    """The entry's termbase if it is whole, of this key and of this model's fields."""
+def _read(entry: Path, key: str) -> Keyed | None:
+    """The entry's termbase and keys if it is whole, of this key and of this model's fields."""
     try:
         if entry.is_symlink():  # a link planted in the cache folder is never followed
             return None
@@ -85,15 +97,20 @@ def _read(entry: Path, key: str) -> Termbase | None:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return _decode(Termbase, json.loads(body))
+            raw, keys = json.loads(body)
+            termbase = _decode(Termbase, raw)
         finally:
             if collecting:
                 gc.enable()
+        terms = sum(len(c.terms) for c in termbase.concepts)
+        if len(keys) != terms or not all(isinstance(k, str) for k in keys):
+            return None
+        return termbase, keys
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
 
 
-def _write(where: Path, entry: Path, key: str, termbase: Termbase) -> None:
+def _write(where: Path, entry: Path, key: str, keyed: Keyed) -> None:
     """Store an entry and drop the oldest beyond MAX_ENTRIES; a read-only or full disk only
     costs the next check a parse."""
     from termkit.errors import InputError
@@ -101,7 +118,9 @@ def _write(where: Path, entry: Path, key: str, termbase: Termbase) -> None:
 
     if not _cacheable():
         return
-    body = json.dumps(_encode(termbase), ensure_ascii=False, separators=(",", ":")).encode()
+    termbase, keys = keyed
+    body = json.dumps([_encode(termbase), keys], ensure_ascii=False, separators=(",", ":"))
+    body = body.encode()
     head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode()
     with contextlib.suppress(OSError, ValueError, InputError):
         where.mkdir(parents=True, exist_ok=True)
@@ -143,6 +162,11 @@ _TUPLES: dict[type, dict[str, Callable[[list], tuple]]] = {
     Location: {},
 }
 _NAMES = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _TUPLES}
+# The same makers by field index, as `_decode` applies them.
+_MAKERS = {
+    cls: [(_NAMES[cls].index(n), m) for n, m in ms.items() if n in _NAMES[cls]]
+    for cls, ms in _TUPLES.items()
+}
 
 
 def _cacheable() -> bool:
@@ -169,9 +193,8 @@ def _decode(cls: type, raw: list) -> object:
     """An instance of a model class from its field values, made as unpickling makes one (no
     `__init__`, which a frozen dataclass makes slow), so that a cached glossary loads faster
     than any reader parses it."""
-    values = dict(zip(_NAMES[cls], raw, strict=True))
-    for name, make in _TUPLES[cls].items():
-        values[name] = make(values[name])
+    for i, make in _MAKERS[cls]:
+        raw[i] = make(raw[i]) if raw[i] else ()  # most are empty: () without a call
     made = cls.__new__(cls)
-    made.__dict__.update(values)
+    made.__dict__.update(zip(_NAMES[cls], raw, strict=True))
     return made

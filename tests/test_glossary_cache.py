@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+import termkit.check.glossary
 import termkit.errors
 import termkit.formats.registry
 from termkit import glossary_cache
+from termkit.check.glossary import GlossaryIndex, match_keys
 from termkit.formats.registry import default_glossary_path
 
 from .conftest import shared
@@ -34,6 +36,14 @@ def parses(monkeypatch) -> list[str]:
     return seen
 
 
+def cached(path):
+    """The cached termbase, after checking that its terms' keys are the ones the checker
+    computes."""
+    termbase, keys = glossary_cache.load_keyed(path)
+    assert keys == match_keys(termbase)
+    return termbase
+
+
 def _copy(source, tmp_path):
     target = tmp_path / source.name
     target.write_bytes(source.read_bytes())
@@ -55,8 +65,8 @@ def test_a_cached_glossary_is_the_parsed_one_and_is_not_parsed_again(
     path = _copy(source(), tmp_path)
     fresh = termkit.formats.registry.load_glossary(path)
     parses.clear()
-    first = glossary_cache.load_glossary(path)
-    second = glossary_cache.load_glossary(path)
+    first = cached(path)
+    second = cached(path)
     assert parses == [str(path)]  # the first load parsed, the second did not
     assert first == second == fresh and hash(second) == hash(fresh)
     assert len(list(cache.glob("*.json"))) == 1
@@ -64,10 +74,10 @@ def test_a_cached_glossary_is_the_parsed_one_and_is_not_parsed_again(
 
 def test_an_edited_glossary_is_parsed_again(cache, parses, tmp_path):
     path = _copy(default_glossary_path(), tmp_path)
-    before = glossary_cache.load_glossary(path)
+    before = cached(path)
     text = path.read_text(encoding="utf-8-sig")
     path.write_text(text.replace(",环境署,", ",环保署,", 1), encoding="utf-8")
-    after = glossary_cache.load_glossary(path)
+    after = cached(path)
     assert after == termkit.formats.registry.load_glossary(path) != before
     assert len(parses) == 3
 
@@ -83,30 +93,46 @@ def test_an_edited_glossary_is_parsed_again(cache, parses, tmp_path):
 )
 def test_a_damaged_entry_is_parsed_again(damage, cache, parses, tmp_path):
     path = _copy(default_glossary_path(), tmp_path)
-    fresh = glossary_cache.load_glossary(path)
+    fresh = cached(path)
     (entry,) = cache.glob("*.json")
     entry.write_bytes(damage(entry.read_bytes()))
-    assert glossary_cache.load_glossary(path) == fresh
+    assert cached(path) == fresh
     assert len(parses) == 2
-    assert glossary_cache.load_glossary(path) == fresh  # rewritten whole
+    assert cached(path) == fresh  # rewritten whole
     assert len(parses) == 2
 
 
 def test_the_cache_can_be_turned_off_and_keeps_few_entries(tmp_path, monkeypatch, parses):
     path = _copy(default_glossary_path(), tmp_path)
     monkeypatch.setenv("TERMKIT_CACHE_DIR", "")
-    glossary_cache.load_glossary(path)
-    glossary_cache.load_glossary(path)
+    cached(path)
+    cached(path)
     assert len(parses) == 2
     monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setattr(glossary_cache, "MAX_ENTRIES", 3)
     text = path.read_text(encoding="utf-8-sig")
     for i in range(5):
         path.write_text(text + f"c{i:012d},zh,名称{i},fullForm,preferred\n", encoding="utf-8")
-        glossary_cache.load_glossary(path)
+        cached(path)
     assert len(list((tmp_path / "c" / "glossaries").glob("*.json"))) == 3
 
 
 def test_an_unreadable_glossary_is_the_readers_error(cache, tmp_path):
     with pytest.raises(termkit.errors.InputError, match="no such file"):
-        glossary_cache.load_glossary(tmp_path / "missing.csv")
+        cached(tmp_path / "missing.csv")
+
+
+def test_a_cached_glossary_keeps_its_terms_keys(cache, tmp_path, monkeypatch):
+    path = _copy(default_glossary_path(), tmp_path)
+    termbase, keys = glossary_cache.load_keyed(path)
+    computed: list[int] = []
+
+    def counted(tb):
+        computed.append(len(tb.concepts))
+        return match_keys(tb)
+
+    monkeypatch.setattr(termkit.check.glossary, "match_keys", counted)
+    again, kept = glossary_cache.load_keyed(path)
+    assert computed == []  # the keys came from the entry, not from normalizing every term
+    assert again == termbase and kept == keys and "环境署" in keys
+    assert GlossaryIndex([again], [kept]).by_key == GlossaryIndex([termbase]).by_key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,22 +30,34 @@ class Entry:
         return self.term.status in RETIRED
 
 
+def match_keys(tb: Termbase) -> list[str]:
+    """The matching key of every term, concept by concept ("" for a language the checker does
+    not read): what the index files each term under, kept with a cached glossary
+    (`termkit.glossary_cache.load_keyed`) so that a check does not normalize 20,000 terms."""
+    return [normalize(t.text) if t.lang in ANALYSED else "" for c in tb.concepts for t in c.terms]
+
+
 class GlossaryIndex:
     """Every term of the glossaries in force, by key."""
 
-    def __init__(self, termbases: Iterable[Termbase]) -> None:
+    def __init__(
+        self, termbases: Iterable[Termbase], keys: Iterable[Sequence[str]] | None = None
+    ) -> None:
         """Later glossaries win: a term a later glossary also has takes its entries from there
         (a project glossary that deprecates `东盟` overrides the shipped one). Terms of
         languages the checker does not read (the French of a six-language termbase) are left
-        out, so they never match or get suggested."""
+        out, so they never match or get suggested. `keys`: each termbase's `match_keys`, when
+        known already."""
         self.by_key: dict[str, list[Entry]] = {}
-        for tb in termbases:
+        termbases = list(termbases)
+        for tb, tb_keys in zip(
+            termbases, map(match_keys, termbases) if keys is None else keys, strict=True
+        ):
             mine: dict[str, list[Entry]] = {}
-            for concept in tb.concepts:
-                for term in concept.terms:
-                    key = normalize(term.text) if term.lang in ANALYSED else ""
-                    if key:
-                        mine.setdefault(key, []).append(Entry(concept, term))
+            pairs = [(concept, term) for concept in tb.concepts for term in concept.terms]
+            for (concept, term), key in zip(pairs, tb_keys, strict=True):
+                if key:
+                    mine.setdefault(key, []).append(Entry(concept, term))
             self.by_key.update(mine)
 
     def __contains__(self, key: str) -> bool:

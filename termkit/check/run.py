@@ -9,7 +9,7 @@ from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
 from termkit.errors import InputError
 from termkit.formats.registry import default_glossary_path
-from termkit.glossary_cache import load_glossary as cached_glossary
+from termkit.glossary_cache import load_keyed
 
 _WORKER: dict[str, object] = {}
 
@@ -22,7 +22,8 @@ def glossary_paths(settings: Settings) -> list[str]:
 
 def load_index(paths: Sequence[str]) -> GlossaryIndex:
     """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`)."""
-    return GlossaryIndex(cached_glossary(p) for p in paths)
+    keyed = [load_keyed(p) for p in paths]
+    return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed])
 
 
 def check_files(
