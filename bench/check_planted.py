@@ -198,6 +198,12 @@ class Planter:
                 return self._plant("undefined", gold, lines, at, col, col + len(short), note)
         text = normalize("".join(lines))
         shorts = [k for k, doc in self.defined_elsewhere if doc != gold["doc"] and k not in text]
+        if not shorts:  # a gold of one document: a short form of the glossaries in force
+            shorts = sorted(
+                k
+                for k in self.glossary.zh_short_keys
+                if len(k) >= 3 and all(HAN_CHAR.match(c) for c in k) and k not in text
+            )
         form = self.rng.choice(shorts)
         i = self.rng.randrange(len(lines))
         return self._insert(

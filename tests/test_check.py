@@ -459,3 +459,41 @@ def test_markdown_code_urls_and_link_targets_are_not_checked(shipped):
     ]
     plain = run(text, shipped, path="draft.txt")
     assert len([f for f in plain if f.rule in ("TK108", "TK109")]) > 3
+
+
+def test_short_forms_given_together_are_no_other_short_forms():
+    """One bracket may give several short forms (“委员会”、“政府间委员会”或“IGC”), and a
+    document may give a Chinese short form and an English acronym: neither is TK103."""
+    text = (
+        "知识产权与遗传资源、传统知识和民间文学艺术政府间委员会(以下称“民间文学委员会”或“IGC”)"
+        "开会。IGC和民间文学委员会。\n世界知识产权组织（产权组织）。世界知识产权组织（WIPO）。WIPO。\n"
+    )
+    assert [f for f in run(text, GlossaryIndex([])) if f.rule == "TK103"] == []
+
+
+def test_a_definition_names_a_chinese_full_form():
+    found = run(
+        "A/78/10 2315522E.docx (English) A/78/10 2315522C.docx (Chinese)\n", GlossaryIndex([])
+    )
+    assert [f for f in found if f.rule in ("TK103", "TK104", "TK105")] == []
+
+
+def test_a_bare_head_in_the_glossary_is_no_full_form_boundary():
+    """A glossary built from a document that calls its committee 委员会 holds 委员会 as a full
+    form; the definitions of other committees still read their whole names."""
+    terms = (Term("委员会", "zh", "fullForm"), Term("PBC", "en", "acronym"))
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    text = "计划和预算委员会(PBC)开会。专利法常设委员会(SCP)也开会。\n"
+    assert [f for f in run(text, glossary) if f.rule in ("TK103", "TK105")] == []
+
+
+def test_another_wording_of_the_whole_name_is_no_short_form():
+    terms = (Term("亚洲及太平洋经济和社会委员会", "zh", "fullForm"),
+             Term("亚太经社会", "zh", "shortForm"))  # fmt: skip
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    text = "亚洲及太平洋经济社会委员会（亚太经社会）。亚太经社会和亚洲及太平洋经济社会委员会。\n"
+    assert [f.found for f in run(text, glossary) if f.rule == "TK103"] == []
+    terms = (Term("国际农业发展基金会", "zh", "fullForm"), Term("农发基金", "zh", "shortForm"))
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    found = run("国际农业发展基金(农发基金)。\n", glossary)
+    assert [f for f in found if f.rule == "TK104"] == []

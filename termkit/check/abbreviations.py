@@ -11,7 +11,7 @@ from termkit.check.definitions import NAME_PREFIXES, Defined, distinctive, stand
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
 from termkit.extract.lexicon import ENTITY_SUFFIXES
-from termkit.text.normalize import normalize
+from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
 
@@ -28,11 +28,15 @@ class ShortForms:
         # Full form → every short form the document gives it, read in one pass: looking them
         # up per full form made 7,000 distinct definitions take 15 s.
         self.shorts_of_full: dict[str, set[str]] = {}
+        # Short forms given together in one bracket (“委员会”、“政府间委员会”或“IGC”) are one
+        # definition's alternatives, none inconsistent with another.
+        self.brackets_of_short: dict[str, set[int]] = {}
         for d in definitions:
             short, full = normalize(d.short), normalize(d.full)
             self.first_of_short.setdefault(short, d)
             self.first_of_full.setdefault(full, d)
             self.shorts_of_full.setdefault(full, set()).add(short)
+            self.brackets_of_short.setdefault(short, set()).add(d.close)
 
     @cached_property
     def alternatives(self) -> dict[str, Defined]:
@@ -47,6 +51,10 @@ class ShortForms:
             for key in sorted(known):
                 if key == primary or key in fulls or key in out:
                     continue
+                if first.close in self.brackets_of_short.get(key, ()):
+                    continue
+                if _latin(key) != _latin(primary):
+                    continue  # an English acronym beside a Chinese short form (IGC, 委员会)
                 if key in shorts and normalize(self.first_of_short[key].full) != full_key:
                     continue
                 if self._names_other_concept(key, full_key):
@@ -83,6 +91,10 @@ class ShortForms:
     def defines_concept_of(self, key: str) -> bool:
         """Does the document define (by full or short form) a concept `key` names?"""
         return any(e.concept.id in self.defined_concepts for e in self.glossary.entries(key))
+
+
+def _latin(key: str) -> bool:
+    return not HAN_CHAR.search(key)
 
 
 def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
@@ -242,7 +254,9 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
         if f is not None
     }
     keys = {normalize(f) for f in fulls}
-    if not fulls or any(full_key.endswith(k) or k.endswith(full_key) for k in keys):
+    # One name inside the other: read with another boundary (…开发计划署), or another head
+    # (国际农业发展基金 / 国际农业发展基金会): no other body.
+    if not fulls or any(k in full_key or full_key in k for k in keys):
         return None
     if full_key.endswith(short_key) and all(k.endswith(short_key) for k in keys):
         return None  # the names' common head (缔约方大会 of any convention), no abbreviation

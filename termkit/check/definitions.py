@@ -80,8 +80,8 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
 
 def _plausible(full: str, form: ShortForm) -> bool:
     key, short = normalize(full), normalize(form.text)
-    if not key or key == short:
-        return False
+    if not key or key == short or not HAN_CHAR.search(key):
+        return False  # a Latin name with a Latin note (English (docx)) is no Chinese definition
     if form.kind == "english":
         return len(key) >= 3
     return len(key) > len(short)
@@ -105,7 +105,10 @@ def _full_start(
             return None
         return at + 1, end - 1
     for length in lengths:
-        if length <= end and text[end - length : end] in known:
+        # A bare head (委员会, which a document may define as its committee's short form and
+        # a glossary built from it then holds as a full form) names no body.
+        name = text[end - length : end] if length <= end else ""
+        if name in known and name not in ENTITY_SUFFIXES:
             return end - length, end
     if not NAME_CHAR.match(text, end - 1):
         return None

@@ -73,7 +73,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue
             if variant in defined or variant in facts.glossary or name.short.endswith(variant):
                 continue
-            if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant):
+            if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant, name.full):
                 continue
             glossary_name = name.after < 0
             if len(variant) < SURE_LENGTH or glossary_name:
@@ -137,13 +137,17 @@ def _used_concepts(facts: Facts) -> list:
     return [concepts[k] for k in sorted(concepts)]
 
 
-def _cut_in_a_word(key: str, after: int, variant: str) -> bool:
-    """The text goes on into a longer head than the form ends with (相关组|织: 组织), so the
-    form ends inside a word."""
+def _cut_in_a_word(key: str, after: int, variant: str, full: str) -> bool:
+    """The text goes on into a longer head than the form ends with (相关组|织: 组织), or into
+    the full form's own head (亚洲及太平洋经济社会|委员会: another wording of the whole name),
+    so the form ends inside a word or a longer name."""
     return any(
         variant.endswith(head[:j]) and key.startswith(head[j:], after)
         for head in ENTITY_SUFFIXES
         for j in range(1, len(head))
+    ) or any(
+        len(head) > 1 and full.endswith(head) and key.startswith(head, after)
+        for head in ENTITY_SUFFIXES
     )
 
 
