@@ -97,11 +97,14 @@ def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str,
     four-grams, so only the preferred side is grouped and the rare side is looked up."""
     usual = [w for w, ps in grams.at.items() if len(ps) >= MIN_USUAL]
     usual += [w for w in known if w not in grams.at or len(grams.at[w]) < MIN_USUAL]
+    # Either change keeps the first and last characters: a rare four-gram whose pair of ends
+    # no usual one has (four in five) needs no further look.
+    ends = {w[0] + w[3] for w in usual}
     rare = [
         w
         for w, ps in grams.at.items()
-        if len(ps) <= MAX_SHORTLIST and w not in glossary and w[0] not in _NEUTRAL
-        if w[-1] not in _NEUTRAL
+        if w[0] + w[3] in ends and len(ps) <= MAX_SHORTLIST and w not in glossary
+        if w[0] not in _NEUTRAL and w[-1] not in _NEUTRAL
     ]
     found = []
     for i in (1, 2):
@@ -137,14 +140,15 @@ def check(facts: Facts, out: Collector) -> None:
     # The document's own defined forms are known terms of any length: their slips (世卫告织
     # for 世卫组织, 联援伊助团 for 联伊援助团) are reported against them.
     defined = {form for k in facts.defined_forms if _RUN.fullmatch(form := strip_title_marks(k))}
+    grams_of = {k: four_grams(k) for k in sorted({*long_known, *defined})}
     terms_with: dict[str, list[str]] = defaultdict(list)
-    for k in sorted({*long_known, *defined}):
-        for g in four_grams(k):
+    for k, kgrams in grams_of.items():
+        for g in kgrams:
             terms_with[g].append(k)
     known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
     reported: set[int] = set()
     starts = [h.start for h in facts.hits]
-    in_glossary = {g for k in long_known for g in four_grams(k)}
+    in_glossary = {g for k in long_known for g in grams_of[k]}
     for s, t in _pairs(grams, set(terms_with), in_glossary):
         for p in grams.occurrences(s):
             if p in reported:

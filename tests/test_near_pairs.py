@@ -1,0 +1,59 @@
+"""TK110's four-gram pairs, found through wildcard groups, are exactly the pairs its definition
+gives, checked pair by pair on a real document (the fast index must not lose or add any)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from termkit.check.document import Analysed
+from termkit.check.near import (
+    _NEUTRAL,
+    _RUN,
+    MAX_SHORTLIST,
+    MIN_KNOWN,
+    MIN_USUAL,
+    Grams,
+    _pairs,
+    four_grams,
+)
+from termkit.formats.registry import default_glossary_path, load_glossary
+from termkit.text.normalize import normalize
+
+from .conftest import SEED000
+
+
+def one_slip(s: str, t: str) -> bool:
+    """t differs from s by one inner character, neither of them neutral, or by a swap of the
+    two inner characters, neither neutral."""
+    if s == t or (s[0], s[3]) != (t[0], t[3]):
+        return False
+    if s[1] == t[2] and s[2] == t[1]:
+        return s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
+    changed = [k for k in (1, 2) if s[k] != t[k]]
+    return len(changed) == 1 and not {s[changed[0]], t[changed[0]]} & _NEUTRAL
+
+
+def test_pairs_are_those_of_the_definition():
+    text = SEED000.read_text(encoding="utf-8")
+    grams = Grams(Analysed(text).key)
+    keys = [
+        normalize(t.text) for c in load_glossary(default_glossary_path()).concepts for t in c.terms
+    ]
+    long_known = [k for k in keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
+    known = {g for k in long_known for g in four_grams(k)}
+    glossary = set(list(known)[::2])  # half of them also as the glossary's own grams
+    count = {w: len(ps) for w, ps in grams.at.items()}
+    usual = {w for w, n in count.items() if n >= MIN_USUAL} | known
+    by_ends = defaultdict(list)
+    for t in usual:
+        by_ends[t[0], t[3]].append(t)
+    expected = sorted(
+        (s, t)
+        for s, n in count.items()
+        if n <= MAX_SHORTLIST and s not in glossary and s[0] not in _NEUTRAL
+        if s[3] not in _NEUTRAL
+        for t in by_ends[s[0], s[3]]
+        if one_slip(s, t)
+    )
+    assert len(expected) > 50  # a real document has many
+    assert _pairs(grams, known, glossary) == expected
