@@ -153,18 +153,19 @@ def test_a_short_form_at_the_end_of_another_name_is_no_other_short_form(shipped)
     assert found == [(28, "规划署")]
 
 
-def test_the_head_of_a_named_body_needs_no_definition():
-    """执行主任 of 联合国环境规划署执行主任 names the head of whichever body the text is
-    about; 国家工作队 of 联合国国家工作队 abbreviates the name itself."""
+def test_a_tail_of_the_full_form_needs_no_definition():
+    """执行主任 of 联合国环境规划署执行主任 names the head of whichever body the text is about,
+    秘书长 of 联合国秘书长 is an ordinary title: readable nouns. 毒罪办 is coined: opaque."""
     concepts = [
         Concept("c1", (Term("联合国环境规划署执行主任", "zh", "fullForm"),
                        Term("执行主任", "zh", "shortForm"))),
-        Concept("c2", (Term("联合国国家工作队", "zh", "fullForm"),
-                       Term("国家工作队", "zh", "shortForm"))),
+        Concept("c2", (Term("联合国秘书长", "zh", "fullForm"), Term("秘书长", "zh", "shortForm"))),
+        Concept("c3", (Term("联合国毒品和犯罪问题办公室", "zh", "fullForm"),
+                       Term("毒罪办", "zh", "shortForm"))),
     ]  # fmt: skip
     glossary = GlossaryIndex([Termbase(tuple(concepts))])
-    text = "执行主任感谢国家工作队。\n"
-    assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["国家工作队"]
+    text = "执行主任和秘书长感谢毒罪办。\n"
+    assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["毒罪办"]
 
 
 def test_a_bare_head_needs_no_definition():

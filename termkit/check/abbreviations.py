@@ -7,10 +7,9 @@ from __future__ import annotations
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import NAME_PREFIXES, Defined, distinctive, stands_alone
+from termkit.check.definitions import Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
-from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
@@ -142,28 +141,16 @@ def _generic(short_key: str, full_key: str) -> bool:
 
 
 def _common_noun(short_key: str, full_key: str) -> bool:
-    """A glossary short form that is no name of its own outside the document defining it: a
-    piece of the full form (战略), the head of a named body (执行主任), or the bare head
-    (委员会 of 传统知识和民间文学艺术政府间委员会, which a document may call 委员会)."""
+    """A glossary short form that reads as an ordinary noun phrase outside the document that
+    defines it, so that no reader needs its definition: a two-character piece of the full form
+    (战略), a tail of it (秘书长 of 联合国秘书长, 执行主任 of 联合国环境规划署执行主任,
+    常设委员会), or one without a distinctive character (委员会). A coined short form (粮农组织,
+    环境署) is opaque: it needs one."""
     return (
         _generic(short_key, full_key)
-        or _organ(short_key, full_key)
+        or (full_key.endswith(short_key) and full_key != short_key)
         or not distinctive(short_key, full_key)
     )
-
-
-def _organ(short_key: str, full_key: str) -> bool:
-    """The short form is the head the full form gives a named body (执行主任 of
-    联合国环境规划署执行主任, 缔约方大会 of …鹿特丹公约缔约方大会): without a definition it names
-    that organ of whichever body the text is about, not this one."""
-    owner = full_key.removesuffix(short_key)
-    if owner == full_key:
-        return False
-    owner = owner.removesuffix("的")
-    core = owner
-    while core and (prefix := next((p for p in NAME_PREFIXES if core.startswith(p)), None)):
-        core = core[len(prefix) :]
-    return bool(core) and any(owner.endswith(h) for h in ENTITY_SUFFIXES)
 
 
 def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
