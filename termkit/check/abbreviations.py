@@ -205,7 +205,9 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
         where = facts.doc.place_of_analysis(first.full_start, first.full_end).line
         first_key = normalize(first.full)
         # One full form ending with the other is one name read with two left boundaries
-        # (支持联合国开发计划署 / 联合国开发计划署): a second definition, not a conflict.
+        # (支持联合国开发计划署 / 联合国开发计划署): a second definition, not a conflict. The
+        # same definition repeated is no finding: UN documents define a short form again in
+        # each resolution, annex or footnote block of a compilation.
         if first is not d and not (first_key.endswith(full_key) or full_key.endswith(first_key)):
             out.add(
                 "TK104",
@@ -213,7 +215,7 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 f"{d.short} is defined as {d.full} here and as {first.full} on line {where}",
                 f"{d.full}（{d.short}）",
             )
-        elif first is not d:
+        elif first is not d and full_key != first_key:
             out.add(
                 "TK105",
                 place,

@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = (
         "warning",
         True,
         False,
-        "A short form is defined a second time.",
+        "A short form is defined a second time with the same name read another way (各国海洋养护署 "
+        "/ 海洋养护署); the same definition repeated is allowed.",
     ),
     Rule(
         "TK106",
