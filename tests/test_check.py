@@ -496,3 +496,10 @@ def test_another_wording_of_the_whole_name_is_no_short_form():
     glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
     found = run("国际农业发展基金(农发基金)。\n", glossary)
     assert [f for f in found if f.rule == "TK104"] == []
+
+
+def test_a_name_prefix_before_a_glossary_full_form_belongs_to_the_name():
+    terms = (Term("世界卫生组织", "zh", "fullForm"), Term("世卫组织", "zh", "shortForm"))
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    found = run("世界卫生组织（世卫组织）。\n区域世界卫生组织（世卫组织）。\n", glossary)
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]

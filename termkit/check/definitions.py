@@ -109,7 +109,7 @@ def _full_start(
         # a glossary built from it then holds as a full form) names no body.
         name = text[end - length : end] if length <= end else ""
         if name in known and name not in ENTITY_SUFFIXES:
-            return end - length, end
+            return _extend_prefixes(text, window_start(text, end, _HARD), end - length), end
     if not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end, _HARD)
