@@ -304,6 +304,15 @@ def test_kinds_the_character_match_alone_misses(sentence, full, short, kind):
                 ("阿拉伯联盟教育、文化及科学组织", "ALECSO"),
             },
         ),
+        (  # quoted alternatives listed with 、 and 或; a list inside the name
+            "由世界知识产权组织(WIPO)总干事召集的知识产权与遗传资源、传统知识和民间文学艺术"
+            '政府间委员会("委员会"、"政府间委员会"或"IGC")第十九届会议于2011年7月举行。',
+            {("世界知识产权组织", "WIPO")}
+            | {
+                ("知识产权与遗传资源、传统知识和民间文学艺术政府间委员会", short)
+                for short in ("委员会", "政府间委员会", "IGC")
+            },
+        ),
         (  # a numbered nickname whose stem is not in the name: the numeral counts the meeting
             "欢迎1996年6月3日至14日在伊斯坦布尔举行的联合国人类住区会议(生境二)的成果",
             {("联合国人类住区会议", "生境二")},

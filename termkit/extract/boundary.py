@@ -489,6 +489,7 @@ def _inner_item(words: list[tuple[str, str, int, int]], i: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def names_place_or_person(short: str) -> bool:
     """`（德国）`, `（尼日利亚）` after a name or a person: a gloss, not a short form."""
     words = list(_posseg().cut(short, HMM=False))
@@ -552,6 +553,10 @@ def _prefer_recurring(
             continue
         if end - start < max(4, 0.6 * (end - longest)) or end - start <= len(short):
             break
+        if not NAME_CHAR.match(text, start - 1):
+            # after a `、` the walk crossed (`…资源、传统知识…委员会`): the shorter one's stand-alone
+            # count includes the longest's own occurrences
+            continue
         if recurrences(text[start:end]) >= 2:
             rules.append("recurs")
             return start

@@ -16,6 +16,7 @@ _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
+_OR_OR_LIST = re.compile(r"或者?|、")
 # `里约+20`, `北京+5`: a place's name with a count of years or meetings, a nickname whose
 # characters need not occur in the full form.
 _SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")
@@ -74,10 +75,13 @@ def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
 
 
 def _split_alternatives(text: str, start: int, rule: str) -> list[ShortForm]:
-    """`A或B` offers two short forms; quotes and title marks around each are taken off."""
+    """`A或B` offers two short forms (quoted ones also `"A"、"B"`); quotes and title marks
+    around each are taken off."""
     forms = []
     pos = 0
-    for piece in _OR.split(text):
+    # `（"委员会"、"政府间委员会"或"IGC"）`: quoted alternatives may also be listed with `、`
+    separator = _OR_OR_LIST if any(q in text for q in _QUOTES) else _OR
+    for piece in separator.split(text):
         offset = start + text.index(piece, pos)
         pos = offset - start + len(piece)
         form = _one_form(piece, offset, rule)
