@@ -503,3 +503,16 @@ def test_a_name_prefix_before_a_glossary_full_form_belongs_to_the_name():
     glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
     found = run("世界卫生组织（世卫组织）。\n区域世界卫生组织（世卫组织）。\n", glossary)
     assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]
+
+
+def test_other_short_forms_of_a_name_defined_with_an_english_acronym():
+    """A name defined with an acronym, 发展与知识产权委员会（CDIP）, later cut to
+    知识产权委员会: another name than the document's, written in full as the suggestion. A
+    particle (了) ends the name walking left."""
+    text = (
+        "成立了发展与知识产权委员会（CDIP）。CDIP开会。\n知识产权委员会审议了报告。"
+        "发展与知识产权委员会也审议了。\n"
+    )
+    found = [(f.line, f.found, f.suggestion) for f in run(text, GlossaryIndex([]))
+             if f.rule == "TK103"]  # fmt: skip
+    assert found == [(2, "知识产权委员会", "发展与知识产权委员会")]

@@ -27,7 +27,7 @@ from termkit.text.normalize import FOLD, HAN_CHAR, normalize
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
 # (经, 会, 自 …) are too often inside names to be used without a segmenter.
-STOP_CHARS = frozenset("由为于在对向从把被将就是")
+STOP_CHARS = frozenset("由为于在对向从把被将就是了")
 _STOPS = frozenset(w for w in STOP_WORDS if len(w) > 1) | STOP_CHARS
 SOFT_CHARS = frozenset(w for w in SOFT_WORDS if len(w) == 1)
 # What may stand right before a name: a function character (据, 与, 的 …); longer function

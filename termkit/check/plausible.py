@@ -94,18 +94,18 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 facts.doc.place_of_analysis(astart, aend),
                 f"{written}: {name.source} {name.shown_short} for {name.shown_full}",
                 written,
-                name.shown_short,
+                # Beside an English acronym (CDIP) the name is written in full.
+                name.shown_short if HAN_CHAR.search(name.short) else name.shown_full,
             )
             break
 
 
 def _named(facts: Facts, definitions: list[Defined]) -> list[Name]:
-    """Each Chinese name the document defines with a short form (its first definition), then
-    each name of the glossary the document uses (by its full or short form)."""
+    """Each Chinese name the document defines with a short form or an English acronym (its
+    first definition), then each name of the glossary the document uses (by its full or short
+    form)."""
     out, seen = [], set()
     for d in definitions:
-        if d.kind == "english":
-            continue
         full, short = normalize(strip_title_marks(d.full)), normalize(strip_title_marks(d.short))
         if _usable(full, seen):
             line = facts.doc.place_of_analysis(d.short_start, d.short_end).line
