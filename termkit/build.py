@@ -13,10 +13,11 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from pathlib import Path
 
 from termkit.cache import ResultCache
-from termkit.chunk_cache import ChunkCache
+from termkit.chunk_cache import ChunkCache, CountCache
 from termkit.chunks import (
     CONTENT_CHUNK,
     Chunk,
@@ -26,11 +27,24 @@ from termkit.chunks import (
     content_split,
     split,
 )
+from termkit.corpus import (
+    Counts,
+    Dispute,
+    add_counts,
+    candidate_keys,
+    disputes_of,
+    document_counts,
+    fitted_rule,
+    keys_digest,
+    resolve,
+    varieties,
+)
 from termkit.errors import InputError
 from termkit.extract.extractor import DocumentResult, extract_document, extract_file
+from termkit.extract.recurrence import CandidateCounter
 from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
-from termkit.termbase.model import Definition, Term, Termbase
+from termkit.termbase.model import Definition, Termbase
 from termkit.text.decode import decode_bytes, read_bytes
 from termkit.tree import TreeReducer
 
@@ -40,11 +54,26 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 def document_termbase(
     result: DocumentResult, min_confidence: float = DEFAULT_MIN_CONFIDENCE
 ) -> Termbase:
-    """One document's contribution to the glossary: a pure function of the document. The
-    candidates a boundary weighed stay in the glossary's evidence only when it was doubtful,
-    so that a reviewer sees those at a glance and the evidence does not grow with the corpus."""
-    kept = [_reviewable(d) for d in result.definitions if d.confidence >= min_confidence]
-    return from_definitions(kept, result.usage)
+    """One document's contribution to the glossary as the document alone decides it: a pure
+    function of the document. The candidates a boundary weighed stay in the glossary's
+    evidence only when it was doubtful, so that a reviewer sees those at a glance and the
+    evidence does not grow with the corpus."""
+    return from_definitions(_kept(result, min_confidence), result.usage)
+
+
+def document_part(
+    result: DocumentResult, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> tuple[Termbase, tuple[Dispute, ...]]:
+    """A document's contribution to a corpus build: the termbase of what it decides alone,
+    and its doubtful boundaries, held back for the corpus's evidence (`termkit.corpus`)."""
+    decided, disputes = disputes_of(
+        _kept(result, min_confidence), result.usage, fitted_rule().options
+    )
+    return from_definitions(decided, result.usage), tuple(disputes)
+
+
+def _kept(result: DocumentResult, min_confidence: float) -> list[Definition]:
+    return [_reviewable(d) for d in result.definitions if d.confidence >= min_confidence]
 
 
 def _reviewable(definition: Definition) -> Definition:
@@ -93,69 +122,81 @@ class Extraction:
         reducer: TreeReducer[Termbase] = TreeReducer(merge)
         tally = Tally()
         keys: list[tuple[str, str]] = []
+        disputes: list[Dispute] = []
         for path in chunk:
             try:
-                termbase, size, hit, key = self._document(path, cache)
+                (termbase, held), size, hit, key = self._document(path, cache)
             except InputError as exc:
                 tally += Tally(failures=((path, str(exc)),))
                 if self.strict:
                     break
                 continue
             reducer.add(termbase)
+            disputes.extend(held)
             tally += Tally(1, size, int(hit))
             keys.append((path, key))
         merged = reducer.result()
-        result = ChunkResult(merged if merged is not None else Termbase(), tally, tuple(keys))
+        result = ChunkResult(
+            merged if merged is not None else Termbase(),
+            tally,
+            tuple(keys),
+            tuple(sorted(disputes, key=attrgetter("order"))),
+        )
         if cache is not None and len(keys) == len(chunk):
             chunks = ChunkCache(cache)
-            chunks.put(chunks.key(keys), result.termbase, tally.bytes)
+            chunks.put(chunks.key(keys), result.termbase, tally.bytes, result.disputes)
         return result
 
-    def _document(self, path: str, cache: ResultCache | None) -> tuple[Termbase, int, bool, str]:
-        """One document's termbase, its size, whether it came from the cache, and its key."""
+    def _document(
+        self, path: str, cache: ResultCache | None
+    ) -> tuple[tuple[Termbase, tuple[Dispute, ...]], int, bool, str]:
+        """One document's part (termbase and disputes), its size, whether it came from the
+        cache, and its key."""
         data = read_bytes(path)
         key = cache.key(data) if cache else ""
         cached = cache.get(key, path) if cache else None
         if cached is not None:
             return cached, len(data), True, key
         document = extract_document(decode_bytes(data, path, self.encoding, self.revisions))
-        termbase = document_termbase(document, self.min_confidence)
+        part = document_part(document, self.min_confidence)
         if cache:
-            cache.put(key, path, termbase)
-        return termbase, len(data), False, key
+            cache.put(key, path, *part)
+        return part, len(data), False, key
 
 
-# Names shorter than this legitimately differ in one character (`东盟`/`西盟`): a third of a
-# three-character name is not a slip.
-TYPO_MIN_LENGTH = 5
+@dataclass(frozen=True)
+class Recount:
+    """The corpus pass over a chunk: every occurrence of every disputed candidate (`keys`) in
+    its documents, by the character before it. Picklable, like `Extraction`; a document that
+    cannot be read any more counts nothing."""
 
+    keys: tuple[str, ...]
+    encoding: str | None = None
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    cache: str | None = None
+    revisions: str = "accepted"
 
-def near_typos(termbase: Termbase) -> list[tuple[Term, Term]]:
-    """(rarer, more frequent) pairs of Chinese full forms of the glossary that differ in one
-    character only (`联合国环境规化署` / `联合国环境规划署`): a slip or a wording variant a
-    terminologist should settle. One pass over a wildcard index, linear in the forms' length."""
-    forms: dict[str, Term] = {}
-    full_forms = (
-        t
-        for concept in termbase.concepts
-        for t in concept.terms
-        if t.lang == "zh" and t.type == "fullForm" and len(t.key) >= TYPO_MIN_LENGTH
-    )
-    for t in full_forms:
-        if t.key not in forms or t.count > forms[t.key].count:
-            forms[t.key] = t
-    buckets: dict[str, list[str]] = {}
-    for key in sorted(forms):
-        for i in range(len(key)):
-            buckets.setdefault(f"{key[:i]}\0{key[i + 1 :]}", []).append(key)
-    pairs = set()
-    for keys in buckets.values():
-        for a in keys:
-            for b in keys:
-                if a < b:
-                    rare, frequent = sorted((forms[a], forms[b]), key=lambda t: (t.count, t.text))
-                    pairs.add((rare, frequent))
-    return sorted(pairs, key=lambda p: (p[1].text, p[0].text))
+    def __call__(self, chunk: Chunk) -> ChunkResult:
+        counter = CandidateCounter(self.keys)
+        counts: Counts = ()
+        documents: list[tuple[str, str]] = []
+        cache = (
+            ResultCache(self.cache, self.encoding, self.min_confidence, self.revisions)
+            if self.cache
+            else None
+        )
+        for path in chunk:
+            try:
+                data = read_bytes(path)
+                text = decode_bytes(data, path, self.encoding, self.revisions).text
+            except InputError:
+                continue
+            counts = add_counts(counts, document_counts(counter, text))
+            documents.append((path, cache.key(data) if cache else ""))
+        if cache is not None and len(documents) == len(chunk):
+            store = CountCache(cache)
+            store.put(store.key(ChunkCache(cache).key(documents), keys_digest(self.keys)), counts)
+        return ChunkResult(Termbase(), Tally(), counts=counts)
 
 
 @dataclass(frozen=True)
@@ -207,53 +248,114 @@ def build_corpus(
         if progress is not None:
             progress(tally)
 
-    reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
     warm = (
         None
         if cache is None
         else WarmStart(ResultCache(cache, encoding, min_confidence, revisions))
     )
+    loaded: list[ChunkResult] = []
     if warm is None:
 
         def plan(workers: int) -> list[Chunk]:
             return split(files, workers, chunk_size)
     else:
-        chunks = content_split(files, chunk_size or CONTENT_CHUNK)
-        for result in warm.cached(chunks):
+        for result in warm.cached(content_split(files, chunk_size or CONTENT_CHUNK)):
             on_tally(result.tally)
-            reducer.add(result)
+            loaded.append(result)
         # Largest chunks first, so that no worker is left with a long one at the end.
         pending = sorted(warm.pending, key=len, reverse=True)
 
         def plan(workers: int) -> list[Chunk]:
             return pending
 
-    if scheduler:
-        from termkit import distributed
-
-        done = distributed.run(scheduler, job, plan, on_tally)
-    elif workers > 1 and len(files) > 1:
-        from termkit import parallel
-
-        if cache is None and parallel.forks():
-            # Every document will be extracted: load jieba once here, for the forked workers
-            # to share, rather than once in each (the same wall time, one load less of CPU).
-            from termkit.extract.boundary import load_segmenter
-
-            load_segmenter()
-        done = parallel.run(job, plan(workers), workers, on_tally)
-    else:
-        done = None
-        for chunk in plan(1):
-            result = job(chunk)
-            on_tally(result.tally)
-            reducer.add(result)
-    if done is not None:
-        reducer.add(done)
-    total = reducer.result() or ChunkResult(Termbase(), Tally())
+    run = Runner(workers, scheduler, len(files))
+    total = run(job, plan, on_tally, loaded, extracts=cache is None)
+    termbase = total.termbase
+    if total.disputes:
+        recount = Recount(
+            candidate_keys(total.disputes), encoding, min_confidence, folder, revisions
+        )
+        variety = varieties(_count(recount, files, total.keys, warm, run, chunk_size).counts)
+        weight = fitted_rule().weight
+        termbase = merge(termbase, *(resolve(d, variety, weight) for d in total.disputes))
     if warm is not None:
         warm.remember(total.keys)
-    return Build(finalize(total.termbase), len(files), total.tally)
+    return Build(finalize(termbase), len(files), total.tally)
+
+
+@dataclass(frozen=True)
+class Runner:
+    """Runs a chunk job over chunks in this process, in `workers` processes or on the Dask
+    cluster at `scheduler`, and reduces the results with the ones already `loaded`."""
+
+    workers: int
+    scheduler: str | None
+    files: int
+
+    def __call__(
+        self,
+        job: Callable[[Chunk], ChunkResult],
+        plan: Callable[[int], list[Chunk]],
+        on_tally: Callable[[Tally], None],
+        loaded: Iterable[ChunkResult] = (),
+        extracts: bool = False,
+    ) -> ChunkResult:
+        reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
+        for result in loaded:
+            reducer.add(result)
+        if self.scheduler:
+            from termkit import distributed
+
+            done = distributed.run(self.scheduler, job, plan, on_tally)
+        elif self.workers > 1 and self.files > 1:
+            from termkit import parallel
+
+            if extracts and parallel.forks():
+                # Every document will be extracted: load jieba once here, for the forked
+                # workers to share, rather than once in each (the same wall time, one load
+                # less of CPU).
+                from termkit.extract.boundary import load_segmenter
+
+                load_segmenter()
+            done = parallel.run(job, plan(self.workers), self.workers, on_tally)
+        else:
+            done = None
+            for chunk in plan(1):
+                result = job(chunk)
+                on_tally(result.tally)
+                reducer.add(result)
+        if done is not None:
+            reducer.add(done)
+        return reducer.result() or ChunkResult(Termbase(), Tally())
+
+
+def _count(
+    recount: Recount,
+    files: list[str],
+    keys: tuple[tuple[str, str], ...],
+    warm: WarmStart | None,
+    run: Runner,
+    chunk_size: int | None,
+) -> ChunkResult:
+    """The corpus pass over the documents the first pass read: with a cache, the chunks
+    whose documents and disputed candidates are unchanged are loaded, the others counted."""
+    known = dict(keys)
+    read = [p for p in files if p in known]
+    loaded: list[ChunkResult] = []
+    if warm is None:
+        pending = split(read, run.workers, chunk_size)
+    else:
+        pending = []
+        store, chunks = CountCache(warm.cache), ChunkCache(warm.cache)
+        digest = keys_digest(recount.keys)
+        for chunk in content_split(read, chunk_size or CONTENT_CHUNK):
+            key = store.key(chunks.key([(p, known[p]) for p in chunk]), digest)
+            found = store.get(key)
+            if found is None:
+                pending.append(chunk)
+            else:
+                loaded.append(ChunkResult(Termbase(), Tally(), counts=found))
+    return run(recount, lambda workers: pending, lambda tally: None, loaded)
 
 
 class WarmStart:
@@ -263,6 +365,7 @@ class WarmStart:
 
     def __init__(self, cache: ResultCache) -> None:
         cache.prepare()
+        self.cache = cache
         self._chunks = ChunkCache(cache)
         self._index = StampIndex(cache.folder / "stamps.json", cache.root)
         self._signatures: dict[str, Stamp | None] = {}
@@ -283,8 +386,8 @@ class WarmStart:
             if found is None:
                 self.pending.append(chunk)
                 continue
-            termbase, size = found
-            yield ChunkResult(termbase, Tally(len(chunk), size, len(chunk)))
+            termbase, disputes, size = found
+            yield ChunkResult(termbase, Tally(len(chunk), size, len(chunk)), tuple(keys), disputes)
 
     def remember(self, keys: Iterable[tuple[str, str]]) -> None:
         """Record the keys of the documents just read, for the next rebuild."""

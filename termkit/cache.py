@@ -29,6 +29,8 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from termkit.corpus import WEIGHTS as CORPUS_WEIGHTS
+from termkit.corpus import Dispute, Option
 from termkit.errors import InputError
 from termkit.extract.extractor import EXTRACTOR_VERSION
 from termkit.extract.scoring import WEIGHTS
@@ -38,7 +40,7 @@ from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Locatio
 _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
 # What a document's termbase depends on: the extractor, its fitted boundary weights, the text
-# layer, the termbase model and `document_termbase`; and the word lists of the libraries the
+# layer, the termbase model, `document_termbase` and the disputes it holds back; and the word lists of the libraries the
 # extractor segments with.
 _SHAPING = ("extract", "text", "termbase", "documents")
 _LIBRARIES = ("jieba", "opencc", "python-docx", "pypdf")
@@ -49,10 +51,12 @@ def code_digest() -> str:
     """A digest of the code and library versions that shape a document's termbase."""
     digest = hashlib.sha256()
     sources = [p for d in _SHAPING for p in sorted((_PACKAGE / d).glob("*.py"))]
-    for path in [*sources, _PACKAGE / "build.py"]:
+    for path in [*sources, _PACKAGE / "build.py", _PACKAGE / "corpus.py"]:
         digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     digest.update(b"boundary weights\0" + WEIGHTS.read_bytes() + b"\0")
+    # How many alternatives a dispute keeps is fitted with the corpus weight.
+    digest.update(b"corpus weights\0" + CORPUS_WEIGHTS.read_bytes() + b"\0")
     for name in _LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\0".encode())
@@ -133,23 +137,60 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str, path: str) -> Termbase | None:
-        """The cached termbase of a document, stamped with `path`; None when missing or unusable."""
+    def get(self, key: str, path: str) -> tuple[Termbase, tuple[Dispute, ...]] | None:
+        """The cached termbase and disputes of a document, stamped with `path`; None when
+        missing or unusable."""
         entry = read_entry(self._entry(key), self.root)
         try:
             if entry["format"] != _FORMAT or entry["key"] != key:
                 return None
-            return Termbase(tuple(_concept(c, path) for c in entry["concepts"]))
+            termbase = _termbase(entry["concepts"], path)
+            return termbase, tuple(_dispute(d, path) for d in entry["disputes"])
         except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
-    def put(self, key: str, path: str, termbase: Termbase) -> None:
-        """Store a one-document termbase (see `write_entry`)."""
-        concepts = [_encode_concept(c, path) for c in termbase.concepts]
-        if termbase.conflicts or termbase.meta or None in concepts:
+    def put(
+        self, key: str, path: str, termbase: Termbase, disputes: tuple[Dispute, ...] = ()
+    ) -> None:
+        """Store a one-document termbase and its disputes (see `write_entry`)."""
+        concepts = _encode_termbase(termbase, path)
+        held = [_encode_dispute(d, path) for d in disputes]
+        if concepts is None or None in held:
             return
-        entry = {"format": _FORMAT, "key": key, "concepts": concepts}
+        entry = {"format": _FORMAT, "key": key, "concepts": concepts, "disputes": held}
         write_entry(self._entry(key), self.root, entry)
+
+
+def _encode_termbase(termbase: Termbase, path: str) -> list | None:
+    concepts = [_encode_concept(c, path) for c in termbase.concepts]
+    if termbase.conflicts or termbase.meta or None in concepts:
+        return None
+    return concepts
+
+
+def _termbase(concepts: list, path: str) -> Termbase:
+    return Termbase(tuple(_concept(c, path) for c in concepts))
+
+
+def _encode_dispute(d: Dispute, path: str) -> list | None:
+    """A dispute of the document at `path` without its path, or None when it holds another."""
+    options = [[o.key, o.logit, o.word, _encode_termbase(o.termbase, path)] for o in d.options]
+    if d.path != path or any(o[3] is None for o in options):
+        return None
+    return [d.line, d.column, options]
+
+
+def _dispute(raw: list, path: str) -> Dispute:
+    line, column, options = raw
+    return Dispute(
+        path,
+        _int(line),
+        _int(column),
+        tuple(
+            Option(_str(k), checked_number(logit), _termbase(c, path), typed(word, bool))
+            for k, logit, word, c in options
+        ),
+    )
 
 
 def _encode_concept(c: Concept, path: str) -> list | None:
@@ -165,10 +206,15 @@ def _encode_concept(c: Concept, path: str) -> list | None:
     return [c.id, terms, c.note, c.definition, c.subject, c.confidence, list(c.evidence)]
 
 
+def checked_number(value: object) -> float:
+    """A number from a cache file (a bool is none)."""
+    if not isinstance(value, float | int) or isinstance(value, bool):
+        raise TypeError("expected a number")
+    return float(value)
+
+
 def _concept(raw: list, path: str) -> Concept:
     cid, terms, note, definition, subject, confidence, evidence = raw
-    if not isinstance(confidence, float | int) or isinstance(confidence, bool):
-        raise TypeError("confidence")
     return Concept(
         _str(cid),
         tuple(_term(t, path) for t in terms),
@@ -176,7 +222,7 @@ def _concept(raw: list, path: str) -> Concept:
         _str(note),
         _str(definition),
         _str(subject),
-        float(confidence),
+        checked_number(confidence),
         tuple(_str(e) for e in evidence),
     )
 
@@ -211,4 +257,11 @@ def _str(value: object) -> str:
 def _int(value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError("expected an integer")
+    return value
+
+
+def typed(value: object, kind: type) -> object:
+    """`value` if it is exactly of `kind` (a bool is no int here), else TypeError."""
+    if type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
     return value

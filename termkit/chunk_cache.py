@@ -18,13 +18,17 @@ from termkit.cache import (
     STATUSES,
     TERM_TYPES,
     ResultCache,
+    checked_number,
     checked_value,
     read_entry,
+    typed,
     write_entry,
 )
+from termkit.corpus import Counts, Dispute, Option
 from termkit.termbase.model import Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-chunk-cache"
+_COUNTS = "termkit-count-cache"
 
 
 class ChunkCache:
@@ -40,28 +44,96 @@ class ChunkCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Termbase, int] | None:
-        """A chunk's merged termbase and its documents' bytes; None when missing or unusable."""
+    def get(self, key: str) -> tuple[Termbase, tuple[Dispute, ...], int] | None:
+        """A chunk's merged termbase, its disputes and its documents' bytes; None when missing
+        or unusable."""
         entry = read_entry(self._entry(key), self._cache.root)
         try:
             if entry["format"] != _FORMAT or entry["key"] != key:
                 return None
-            paths = [_typed(p, str) for p in entry["paths"]]
-            concepts = tuple(_concept(c, paths) for c in entry["concepts"])
-            return Termbase(concepts), _typed(entry["bytes"], int)
+            paths = [typed(p, str) for p in entry["paths"]]
+            disputes = tuple(_dispute(d, paths) for d in entry["disputes"])
+            return _termbase(entry["concepts"], paths), disputes, typed(entry["bytes"], int)
         except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
-    def put(self, key: str, termbase: Termbase, size: int) -> None:
-        """Store a chunk's termbase; a full disk or read-only folder only costs a later rebuild."""
-        if termbase.conflicts or termbase.meta:
-            return
+    def put(
+        self, key: str, termbase: Termbase, size: int, disputes: tuple[Dispute, ...] = ()
+    ) -> None:
+        """Store a chunk's termbase and disputes; a full disk or read-only folder only costs a
+        later rebuild."""
         paths: dict[str, int] = {}
-        concepts = [_encode_concept(c, paths) for c in termbase.concepts]
-        if None in concepts:
+        concepts = _encode_termbase(termbase, paths)
+        held = [_encode_dispute(d, paths) for d in disputes]
+        if concepts is None or None in held:
             return
         entry = {"format": _FORMAT, "key": key, "bytes": size, "paths": list(paths)}
-        write_entry(self._entry(key), self._cache.root, {**entry, "concepts": concepts})
+        write_entry(
+            self._entry(key), self._cache.root, {**entry, "concepts": concepts, "disputes": held}
+        )
+
+
+class CountCache:
+    """The corpus pass's counts of a chunk (`termkit.corpus`), keyed by the chunk's documents
+    and by the candidates counted: a rebuild whose disputes are unchanged reads no unchanged
+    chunk again."""
+
+    def __init__(self, cache: ResultCache) -> None:
+        self._cache = cache
+        self.folder = cache.folder / "counts"
+
+    def key(self, chunk_key: str, candidates: str) -> str:
+        """The key of the counts of the candidates (a digest of them) in a chunk."""
+        return self._cache.key(json.dumps([_COUNTS, chunk_key, candidates]).encode("utf-8"))
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Counts | None:
+        entry = read_entry(self._entry(key), self._cache.root)
+        try:
+            if entry["format"] != _COUNTS or entry["key"] != key:
+                return None
+            return tuple(
+                (typed(k, str), typed(left, str), typed(n, int)) for k, left, n in entry["counts"]
+            )
+        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
+            return None
+
+    def put(self, key: str, counts: Counts) -> None:
+        entry = {"format": _COUNTS, "key": key, "counts": counts}
+        write_entry(self._entry(key), self._cache.root, entry)
+
+
+def _encode_termbase(termbase: Termbase, paths: dict[str, int]) -> list | None:
+    if termbase.conflicts or termbase.meta:
+        return None
+    concepts = [_encode_concept(c, paths) for c in termbase.concepts]
+    return None if None in concepts else concepts
+
+
+def _termbase(concepts: list, paths: list[str]) -> Termbase:
+    return Termbase(tuple(_concept(c, paths) for c in concepts))
+
+
+def _encode_dispute(d: Dispute, paths: dict[str, int]) -> list | None:
+    options = [[o.key, o.logit, o.word, _encode_termbase(o.termbase, paths)] for o in d.options]
+    if any(o[3] is None for o in options):
+        return None
+    return [_index(paths, d.path), d.line, d.column, options]
+
+
+def _dispute(raw: list, paths: list[str]) -> Dispute:
+    path, line, column, options = raw
+    return Dispute(
+        _path(paths, path),
+        typed(line, int),
+        typed(column, int),
+        tuple(
+            Option(typed(k, str), checked_number(logit), _termbase(c, paths), typed(word, bool))
+            for k, logit, word, c in options
+        ),
+    )
 
 
 def _index(paths: dict[str, int], path: str) -> int:
@@ -92,34 +164,32 @@ def _encode_concept(c: Concept, paths: dict[str, int]) -> list | None:
 
 def _concept(raw: list, paths: list[str]) -> Concept:
     cid, terms, sources, note, definition, subject, confidence, evidence = raw
-    if isinstance(confidence, bool) or not isinstance(confidence, int | float):
-        raise TypeError("confidence")
     return Concept(
-        _typed(cid, str),
+        typed(cid, str),
         tuple(_term(t, paths) for t in terms),
         tuple(_path(paths, i) for i in sources),
-        _typed(note, str),
-        _typed(definition, str),
-        _typed(subject, str),
-        float(confidence),
-        tuple(_typed(e, str) for e in evidence),
+        typed(note, str),
+        typed(definition, str),
+        typed(subject, str),
+        checked_number(confidence),
+        tuple(typed(e, str) for e in evidence),
     )
 
 
 def _term(raw: list, paths: list[str]) -> Term:
     text, lang, type_, status, count, locations, sources, note = raw
     return Term(
-        _typed(text, str),
+        typed(text, str),
         checked_value(lang, LANGS),
         checked_value(type_, TERM_TYPES),
         checked_value(status, ("", *STATUSES)),
-        _typed(count, int),
+        typed(count, int),
         tuple(
-            Location(_path(paths, p), _typed(line, int), _typed(column, int))
+            Location(_path(paths, p), typed(line, int), typed(column, int))
             for p, line, column in locations
         ),
         tuple(_path(paths, i) for i in sources),
-        _typed(note, str),
+        typed(note, str),
     )
 
 
@@ -127,10 +197,3 @@ def _path(paths: list[str], index: object) -> str:
     if type(index) is not int or not 0 <= index < len(paths):
         raise IndexError("path")
     return paths[index]
-
-
-def _typed(value: object, kind: type) -> object:
-    """`value` if it is exactly of `kind` (a bool is no int here), else TypeError."""
-    if type(value) is not kind:
-        raise TypeError(f"expected {kind.__name__}")
-    return value

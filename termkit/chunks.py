@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field
+from operator import attrgetter
 
+from termkit.corpus import Counts, Dispute, add_counts
 from termkit.termbase.merge import merge
 from termkit.termbase.model import Termbase
 
@@ -47,15 +49,25 @@ class Tally:
 @dataclass(frozen=True)
 class ChunkResult:
     """A chunk's merged termbase, its counts, and the cache key of each document read (path,
-    key), for the driver's index of unchanged files."""
+    key), for the driver's index of unchanged files; the doubtful definitions held back for
+    the corpus's evidence (`termkit.corpus`), in document order; from the corpus pass, the
+    disputed candidates' occurrences in the chunk by left context (`counts`)."""
 
     termbase: Termbase
     tally: Tally
     keys: tuple[tuple[str, str], ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+    counts: Counts = ()
 
 
 def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
-    return ChunkResult(merge(a.termbase, b.termbase), a.tally + b.tally, a.keys + b.keys)
+    return ChunkResult(
+        merge(a.termbase, b.termbase),
+        a.tally + b.tally,
+        a.keys + b.keys,
+        tuple(sorted(a.disputes + b.disputes, key=attrgetter("order"))),
+        add_counts(a.counts, b.counts),
+    )
 
 
 def tally_of(result: ChunkResult) -> Tally:

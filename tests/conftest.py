@@ -63,6 +63,18 @@ def reference(corpus, tmp_path_factory) -> bytes:
     return out.read_bytes()
 
 
+# Real UN documents (the un_pages TRAIN excerpts) whose build the corpus pass changes: in
+# 017, `版权及相关权常设委员会(SCCR)` is cut to `权常设委员会` by the document alone.
+UN_PAGES = REPO / "bench" / "annotated" / "un_pages" / "docs"
+
+
+def un_pages() -> list[str]:
+    files = sorted(str(p) for p in UN_PAGES.glob("*.txt"))
+    if not files:
+        pytest.skip("bench/annotated/un_pages/docs is not there")
+    return files
+
+
 def run_check(capsys, *args: str) -> tuple[int, str, str]:
     """`termkit check --isolated ARGS` in this process: exit code, standard output and error."""
     code = main(["check", "--isolated", *args])

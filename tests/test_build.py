@@ -18,12 +18,13 @@ import pytest
 import termkit.cache
 from termkit.build import Progress, build_corpus
 from termkit.cache import write_entry
-from termkit.chunks import Tally
+from termkit.chunks import Tally, content_split
 from termkit.cli import main
 from termkit.formats import glossary_csv
+from termkit.termbase.model import Concept, Termbase, concept_id
 from termkit.tree import TreeReducer
 
-from .conftest import REPO, SEED000, compose_corpus
+from .conftest import REPO, SEED000, compose_corpus, shared, un_pages
 
 
 def _build(tmp_path: Path, *args: str) -> bytes:
@@ -272,14 +273,20 @@ def test_build_warns_of_a_full_form_one_character_from_a_more_frequent_one(tmp_p
     assert "联合国开发计划署" not in err  # two characters away: two names
 
 
-def test_refitted_boundary_weights_invalidate_the_cache(tmp_path, monkeypatch):
-    import termkit.cache
-
+@pytest.mark.parametrize(
+    "name, fit",
+    [
+        ("WEIGHTS", '{"weights": {"rule-walk": 1.0}}'),
+        # how many candidates a held-back dispute keeps is part of the corpus rule's fit
+        ("CORPUS_WEIGHTS", '{"weight": 0.5, "options": 3}'),
+    ],
+)
+def test_refitted_weights_invalidate_the_cache(tmp_path, monkeypatch, name, fit):
     termkit.cache.code_digest.cache_clear()
     shipped = termkit.cache.code_digest()
-    refitted = tmp_path / "boundary_weights.json"
-    refitted.write_text('{"weights": {"rule-walk": 1.0}}\n', encoding="utf-8")
-    monkeypatch.setattr(termkit.cache, "WEIGHTS", refitted)
+    refitted = tmp_path / "weights.json"
+    refitted.write_text(fit + "\n", encoding="utf-8")
+    monkeypatch.setattr(termkit.cache, name, refitted)
     termkit.cache.code_digest.cache_clear()
     try:
         assert termkit.cache.code_digest() != shipped
@@ -287,3 +294,117 @@ def test_refitted_boundary_weights_invalidate_the_cache(tmp_path, monkeypatch):
         monkeypatch.undo()
         termkit.cache.code_digest.cache_clear()
     assert termkit.cache.code_digest() == shipped
+
+
+def test_the_corpus_lengthens_a_doubtful_boundary_the_document_alone_cuts_short():
+    """UN document 017 lists `版权及相关权常设委员会(SCCR)`; alone, the extractor is unsure
+    between that and `权常设委员会`. Across the build the whole name follows five different
+    words or punctuation, the cut never stands after anything but 关: the build takes the
+    whole name, and says why in the concept's evidence."""
+    from termkit.extract import extract_file
+
+    files = un_pages()
+    doc = next(f for f in files if f.endswith("017.txt"))
+    (alone,) = [d for d in extract_file(doc).definitions if d.short == "SCCR"]
+    concepts = build_corpus(files, jobs=1).termbase.concepts
+    # the concept whose full form is defined at 017's line 19
+    (sccr,) = [
+        c
+        for c in concepts
+        if "SCCR" in {t.text for t in c.terms}
+        and any(loc.path == doc and loc.line == 19 for t in c.terms_of("zh") for loc in t.locations)
+    ]
+    assert sccr.label == "版权及相关权常设委员会"
+    if alone.full != sccr.label:  # what the corpus pass changed
+        assert "boundary:doubtful" in alone.evidence
+        assert {"boundary:corpus", "corpus-contexts:5"} <= set(sccr.evidence)
+
+
+def test_a_dispute_is_settled_by_logit_and_context_variety_towards_a_longer_name():
+    from termkit.corpus import Dispute, Option, resolve
+
+    def option(full: str, logit: float) -> Option:
+        return Option(full, logit, Termbase((Concept(concept_id(full), ()),)))
+
+    cut, whole = option("权常设委员会", -0.2), option("版权及相关权常设委员会", -1.0)
+    head = option("常设委员会", -1.0)
+    dispute = Dispute("017.txt", 19, 14, (cut, whole, head))
+    weight = 1.0
+    # the whole name's 5 contexts to the cut's 1 outweigh 0.8 of log-odds; the head's 40 never
+    # count: the corpus does not shorten a name
+    settled = resolve(
+        dispute, {"权常设委员会": 1, "版权及相关权常设委员会": 5, "常设委员会": 40}, weight
+    )
+    assert settled.concepts[0].id == concept_id("版权及相关权常设委员会")
+    assert "corpus-contexts:5" in settled.concepts[0].evidence
+    kept = resolve(dispute, {"权常设委员会": 1, "版权及相关权常设委员会": 2}, weight)
+    assert kept == cut.termbase
+
+
+def test_the_corpus_pass_gives_the_same_bytes_on_every_core_and_cached(tmp_path):
+    files = un_pages()
+    reference = glossary_csv.dumps(build_corpus(files, jobs=1).termbase)
+    assert "boundary:corpus" in reference
+    assert glossary_csv.dumps(build_corpus(files[::-1], jobs=2, chunk_size=3).termbase) == (
+        reference
+    )
+    cache = tmp_path / "cache"
+    cold = build_corpus(files, jobs=2, cache=cache, chunk_size=5)
+    warm = build_corpus(files[::-1], jobs=1, cache=cache, chunk_size=5)
+    assert warm.tally.cached == len(files) and list(cache.glob("*/counts/*/*.json"))
+    assert glossary_csv.dumps(cold.termbase) == glossary_csv.dumps(warm.termbase) == reference
+
+
+def test_new_disputed_candidates_are_counted_again_in_every_document(tmp_path):
+    """The corpus pass's cached counts are keyed by the candidates counted: a document that
+    brings a new doubtful boundary makes every chunk count again, and the glossary is the
+    same bytes as a build from scratch."""
+    from termkit.corpus import disputed, fitted_rule
+    from termkit.extract import extract_file
+
+    folder = tmp_path / "corpus"
+    compose_corpus(folder)
+    files = sorted(str(p) for p in folder.rglob("*.*"))
+    cache = tmp_path / "cache"
+    build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    counted = len(list(cache.glob("*/counts/*/*.json")))
+    # a real UN document with a doubtful boundary of its own, whichever the extractor finds
+    doubtful = next(
+        Path(f)
+        for f in un_pages()
+        if any(disputed(d, fitted_rule().options) for d in extract_file(f).definitions)
+    )
+    new = folder / "part0" / "new.txt"
+    shutil.copyfile(doubtful, new)
+    warm = build_corpus([*files, str(new)], jobs=2, cache=cache, chunk_size=4)
+    chunks = content_split([*files, str(new)], 4)
+    assert len(list(cache.glob("*/counts/*/*.json"))) == counted + len(chunks)
+    fresh = build_corpus([*files, str(new)], jobs=1)
+    assert glossary_csv.dumps(warm.termbase) == glossary_csv.dumps(fresh.termbase)
+
+
+def test_a_one_character_slip_sharing_a_short_form_becomes_a_deprecated_form(tmp_path, capsys):
+    """UNPC line 3168 misprints `联合国环境规化署(环境署)`; seed 000 defines
+    `联合国环境规划署（环境署）`. The misprint must not become a concept of its own: it joins
+    UNEP's concept, deprecated, with a note, whatever the order of the documents."""
+    unpc = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh")
+    misprint = tmp_path / "unpc3168.txt"
+    misprint.write_text(unpc.read_text(encoding="utf-8").split("\n")[3167] + "\n", "utf-8")
+    assert "联合国环境规化署(环境署)" in misprint.read_text(encoding="utf-8")
+    files = [str(SEED000), str(misprint)]
+    built = build_corpus(files, jobs=1).termbase
+    assert glossary_csv.dumps(built) == glossary_csv.dumps(build_corpus(files[::-1]).termbase)
+    (unep,) = [c for c in built.concepts if "联合国环境规化署" in {t.text for t in c.terms}]
+    forms = {t.text: t for t in unep.terms_of("zh", "fullForm")}
+    assert forms["联合国环境规划署"].status == "preferred"
+    assert forms["联合国环境规化署"].status == "deprecated"
+    assert "one character from 联合国环境规划署" in forms["联合国环境规化署"].note
+    assert not [c for c in built.conflicts if "环境署" in c.term]
+    # the build says so
+    out = tmp_path / "glossary.csv"
+    assert main(["build", *files, "-o", str(out), "-q", "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "typo? full form 联合国环境规化署 (1×) is one character away from 联合国环境规划署" in err
+    )
+    assert "shares its short form: deprecated" in err

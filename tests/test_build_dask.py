@@ -12,6 +12,8 @@ from termkit.chunks import Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
 
+from .conftest import un_pages
+
 distributed = pytest.importorskip("distributed")
 
 
@@ -73,3 +75,17 @@ def test_unreachable_scheduler_is_a_one_line_error(corpus, tmp_path, capsys):
     assert main(["build", str(corpus), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "127.0.0.1:9" in err[0]
+
+
+def test_dask_gives_the_corpus_pass_the_same_bytes(scheduler, tmp_path):
+    """On documents whose build the corpus pass changes (tests/conftest.py `un_pages`)."""
+    files = un_pages()
+    reference = glossary_csv.dumps(build_corpus(files, jobs=1).termbase)
+    assert "boundary:corpus" in reference
+    build = build_corpus(files[::-1], scheduler=scheduler, chunk_size=2)
+    assert glossary_csv.dumps(build.termbase) == reference
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cold, then warm
+        build = build_corpus(files, scheduler=scheduler, cache=cache, chunk_size=4)
+        assert glossary_csv.dumps(build.termbase) == reference
+    assert build.tally.cached == len(files)

@@ -10,7 +10,6 @@ from termkit.build import (
     Progress,
     build_corpus,
     default_jobs,
-    near_typos,
 )
 from termkit.cli.inputs import add_input_options
 from termkit.errors import InputError
@@ -19,6 +18,7 @@ from termkit.parallel import WorkersLost
 from termkit.paths import collect, read_list
 from termkit.termbase.curate import curate, read_decisions, unused
 from termkit.termbase.merge import finalize, merge
+from termkit.termbase.typos import near_typos
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -114,9 +114,10 @@ def run(args: argparse.Namespace) -> int:
         equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
         termbase = finalize(merge(termbase, *equivalents))
     for rare, frequent in near_typos(termbase):
+        settled = " and shares its short form: deprecated" if rare.status == "deprecated" else ""
         print(
             f"typo? full form {rare.text} ({rare.count}×) is one character away from "
-            f"{frequent.text} ({frequent.count}×)",
+            f"{frequent.text} ({frequent.count}×){settled}",
             file=sys.stderr,
         )
     if decisions is not None:

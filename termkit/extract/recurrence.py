@@ -19,10 +19,10 @@ _GLUE = re.compile(rf"[{HAN}A-Za-z0-9]")
 def standalone_counts(key_text: str, candidates: Iterable[str]) -> dict[str, int]:
     """Candidate key -> occurrences in `key_text` (a normalization key) not preceded by a
     Chinese, Latin or digit character."""
-    return StandaloneCounter(candidates).count(key_text)
+    return CandidateCounter(candidates).standalone(key_text)
 
 
-class StandaloneCounter:
+class CandidateCounter:
     """One automaton over the candidates' keys, to count them in many texts (`build`'s
     corpus pass counts the same candidates in every document)."""
 
@@ -36,14 +36,26 @@ class StandaloneCounter:
                 self.keys, matchkind=ahocorasick_rs.MatchKind.Standard
             )
 
-    def count(self, key_text: str) -> dict[str, int]:
-        counts = dict.fromkeys(self.keys, 0)
+    def contexts(self, key_text: str) -> dict[tuple[str, str], int]:
+        """(key, the character before it) -> occurrences in `key_text`; the character is ""
+        where the key stands alone (at the start, or after anything but a Chinese, Latin or
+        digit character)."""
+        found: dict[tuple[str, str], int] = {}
         if self._automaton is None:
-            return counts
+            return found
         keys = self.keys
         for index, start, _end in self._automaton.find_matches_as_indexes(
             key_text, overlapping=True
         ):
-            if start == 0 or not _GLUE.match(key_text, start - 1):
-                counts[keys[index]] += 1
+            left = key_text[start - 1] if start and _GLUE.match(key_text, start - 1) else ""
+            context = (keys[index], left)
+            found[context] = found.get(context, 0) + 1
+        return found
+
+    def standalone(self, key_text: str) -> dict[str, int]:
+        """Key -> its stand-alone occurrences in `key_text`."""
+        counts = dict.fromkeys(self.keys, 0)
+        for (key, left), n in self.contexts(key_text).items():
+            if not left:
+                counts[key] += n
         return counts

@@ -3,8 +3,8 @@
 `merge` is a commutative, associative union (counts add, sets unite, the smallest N locations
 are kept, ties resolved by fixed ranks), so per-document termbases can be reduced in any tree
 shape, on one core or a cluster, with the same result. `finalize` then derives what depends on
-the whole corpus (which written form is preferred, which are variants, which concepts conflict)
-and is a pure function of the merged termbase.
+the whole corpus (which written form is preferred, which are variants and slips, which concepts
+conflict) and is a pure function of the merged termbase.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from termkit.termbase.model import (
     decided,
     lang_rank,
 )
+from termkit.termbase.typos import typo_folds
 
 _STATUS_RANK = {"": 0, "admitted": 1, "preferred": 2, "superseded": 3, "deprecated": 4}
 _ROLE_TYPES = ("fullForm", "shortForm", "acronym", "abbreviation")
@@ -165,7 +166,7 @@ def _term_order(t: Term) -> tuple:
 
 def finalize(tb: Termbase) -> Termbase:
     """Derive statuses, variants and conflicts from the merged termbase (idempotent)."""
-    concepts = _fold_english_into_abbreviations(tb.concepts)
+    concepts = _fold_typos(_fold_english_into_abbreviations(tb.concepts))
     settled = tuple(sorted((_settle(c) for c in concepts), key=lambda c: c.id))
     return Termbase(settled, conflicts_of(settled), tb.meta, tb.back)
 
@@ -190,6 +191,16 @@ def _fold_english_into_abbreviations(concepts: Iterable[Concept]) -> list[Concep
             donor = replace(c, id=target, terms=moved)
             by_id[target] = merge_concept(by_id[target], donor)
             del by_id[c.id]
+    return list(by_id.values())
+
+
+def _fold_typos(concepts: list[Concept]) -> list[Concept]:
+    """A slip of a more used full form under the same short form joins its concept,
+    deprecated (`termkit.termbase.typos`)."""
+    by_id = {c.id: c for c in concepts}
+    for source, donor in typo_folds(concepts):
+        del by_id[source]
+        by_id[donor.id] = merge_concept(by_id[donor.id], donor)
     return list(by_id.values())
 
 
