@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gc
 import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
+from termkit.heap import no_cyclic_gc
 from termkit.termbase.model import Concept, Conflict, Datum, Location, Term, Termbase
 
 _FORMAT = "termkit-glossary-cache-2"
@@ -92,16 +92,9 @@ def _read(entry: Path, key: str) -> Keyed | None:
         meta = json.loads(head)
         if meta != _header(key, hashlib.sha256(body).hexdigest()):
             return None
-        # Tens of thousands of small objects and no cycles: the cyclic collector would only
-        # walk the growing heap over and over (as termkit.formats.registry says).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with no_cyclic_gc():
             raw, keys = json.loads(body)
             termbase = _decode(Termbase, raw)
-        finally:
-            if collecting:
-                gc.enable()
         terms = sum(len(c.terms) for c in termbase.concepts)
         if len(keys) != terms or not all(isinstance(k, str) for k in keys):
             return None

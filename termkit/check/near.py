@@ -62,7 +62,7 @@ class Grams:
             for i in range(len(run) - N + 1):
                 if run[i] not in _NEUTRAL:
                     self.at.setdefault(run[i : i + N], []).append(base + i)
-        self._short: dict[str, int] = {}  # counts of shorter forms (character pairs), as asked
+        self._counts: dict[str, int] = {}  # as asked
 
     def occurrences(self, form: str) -> list[int]:
         starts = self.at.get(form[:N], [])
@@ -71,19 +71,21 @@ class Grams:
         return [p for p in starts if self.key.startswith(form, p)]
 
     def count(self, form: str) -> int:
+        found = self._counts.get(form)
+        if found is None:
+            found = self._counts[form] = self._count(form)
+        return found
+
+    def _count(self, form: str) -> int:
+        """Growing a form asks for the same counts again and again: `count` keeps them."""
         if len(form) >= N:
             return len(self.occurrences(form))
-        found = self._short.get(form)
-        if found is None:
-            # A few hundred pairs are asked about: counting each in C beats counting every
-            # pair of the text. Overlapping uses (各各各) count as the text has them; a form
-            # that cannot overlap itself is counted by str.count, several times faster.
-            if any(form[:k] == form[-k:] for k in range(1, len(form))):
-                found = len(re.findall(f"(?={re.escape(form)})", self.key))
-            else:
-                found = self.key.count(form)
-            self._short[form] = found
-        return found
+        # A few hundred pairs are asked about: counting each in C beats counting every pair
+        # of the text. Overlapping uses (各各各) count as the text has them; a form that cannot
+        # overlap itself is counted by str.count, several times faster.
+        if any(form[:k] == form[-k:] for k in range(1, len(form))):
+            return len(re.findall(f"(?={re.escape(form)})", self.key))
+        return self.key.count(form)
 
 
 def four_grams(text: str) -> set[str]:

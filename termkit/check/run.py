@@ -10,6 +10,7 @@ from termkit.check.settings import Settings
 from termkit.errors import InputError
 from termkit.formats.registry import default_glossary_path
 from termkit.glossary_cache import load_keyed
+from termkit.heap import no_cyclic_gc
 
 _WORKER: dict[str, object] = {}
 
@@ -22,8 +23,9 @@ def glossary_paths(settings: Settings) -> list[str]:
 
 def load_index(paths: Sequence[str]) -> GlossaryIndex:
     """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`)."""
-    keyed = [load_keyed(p) for p in paths]
-    return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed])
+    with no_cyclic_gc():
+        keyed = [load_keyed(p) for p in paths]
+        return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed])
 
 
 def check_files(
@@ -53,7 +55,8 @@ def _check_one(
     path: str, index: GlossaryIndex, settings: Settings, encoding: str | None, revisions: str
 ) -> Checked:
     try:
-        return check_file(path, index, settings, encoding, revisions)
+        with no_cyclic_gc():  # one document's work makes no cycles (termkit.heap)
+            return check_file(path, index, settings, encoding, revisions)
     except InputError as exc:
         return Checked(None, [], str(exc))
 

@@ -9,14 +9,12 @@ when used, so `load_glossary` on a CSV or TBX file never imports pandas.
 from __future__ import annotations
 
 import codecs
-import gc
 import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from termkit.errors import InputError, reading
+from termkit.heap import no_cyclic_gc
 from termkit.termbase.model import Termbase
 
 
@@ -115,25 +113,11 @@ def load_glossary(path: str | Path, lenient: bool = False) -> Termbase:
         raise InputError(f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a directory")
-    with _no_cyclic_gc(), reading(path):
+    with no_cyclic_gc(), reading(path):
         fmt = detect_format(p)
         # only a CSV row can be malformed on its own; other formats have no rows to skip
         options = {"lenient": True} if lenient and fmt == "csv" else {}
         return _module(FORMATS[fmt]).read(p, **options)
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Reading or writing a termbase makes millions of small objects and no reference cycles;
-    the cyclic collector would walk the growing heap over and over (half an import's time
-    for a 20,000-concept TBX). Reference counting still frees everything."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def save_glossary(
@@ -165,7 +149,7 @@ def save_glossary(
     given = {k: v for k, v in options.items() if k in accepted and v is not None}
     for name in sorted(k for k, v in options.items() if v and k not in accepted):
         raise InputError(f"option {name.replace('_', '-')} does not apply to {f.name}")
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         writer(tb, path, **given, **dict(f.write_options))
     return f.name
 
