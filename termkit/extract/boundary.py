@@ -229,11 +229,11 @@ class Window:
 _MEETINGS = ("会议", "大会")
 
 
-def counts_a_meeting(short: str, before: str) -> bool:
+def counts_a_meeting(short: str, text: str, end: int) -> bool:
     """`生境二` after `…会议`: a Chinese short form ending in a numeral that counts the
-    meeting the text before it names (the numbered nickname of a conference)."""
+    meeting that text[:end] names last (the numbered nickname of a conference)."""
     numeral = _NUMERAL_END.search(short)
-    return bool(numeral) and numeral.start() >= 2 and before.endswith(_MEETINGS)
+    return bool(numeral) and numeral.start() >= 2 and text.endswith(_MEETINGS, 0, end)
 
 
 def open_window(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from termkit.documents.locations import Layout
@@ -179,7 +180,7 @@ def _window(
     # acronym's.
     unanchored = form.rule.endswith(":numbered")
     window = open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
-    if window is None and counts_a_meeting(form.text, plain[:end]):
+    if window is None and counts_a_meeting(form.text, plain, end):
         # `联合国人类住区会议（生境二）`: the numeral counts the meeting and the stem's
         # characters are not in the name: weighed like an acronym
         window = open_window(plain, end, form.text, "english", shorts)
@@ -243,7 +244,8 @@ def _define(
     alternatives = tuple(
         Alternative(analysis.text[begin:end], *lines.position(analysis.source_offset(begin)), score)
         for begin, score in weighed
-        if not _implausible(analysis.text[begin:end], form, kind, coverage)
+        # (every weighed candidate passed `_not_a_full_form` already)
+        if not _not_a_short_form(analysis.text[begin:end], form, kind, coverage)
     )
     short_line, short_column = lines.position(analysis.source_offset(short_at))
     original = analysis.text
@@ -272,7 +274,7 @@ def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:
 def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
     """Why this candidate cannot be the short form's full form, whatever the others are (the
     boundary model weighs only candidates that pass)."""
-    full_key, short_key = normalize(full), normalize(form.text)
+    full_key, short_key = normalize(full), _key(form.text)
     if len(full_key) < 2 or full_key == short_key:
         return "no full form"
     if "·" in full or "•" in full:
@@ -285,9 +287,17 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
         return "full form not longer than the short form"
     if full_key.startswith(short_key):
         return "short form is the head of the full form: a gloss"
-    if not re.match(f'[{HAN}》”"]', full[-1]):
+    if not _ENDS_IN_NAME.match(full[-1]):
         return "full form does not end in Chinese"
     return ""
+
+
+_ENDS_IN_NAME = re.compile(f'[{HAN}》”"]')
+
+
+@lru_cache(maxsize=4096)
+def _key(short: str) -> str:
+    return normalize(short)
 
 
 def _not_a_short_form(full: str, form: ShortForm, kind: str, coverage: float) -> str:
