@@ -116,7 +116,9 @@ def align_sentences(
     if learn_lexicon:
         one_to_one = [(z0, e0) for z0, z1, e0, e1 in spans if z1 - z0 == 1 and e1 - e0 == 1]
         if len(one_to_one) >= _MIN_LEARNING_BEADS:
-            lexicon = induce_lexicon(zh, en, one_to_one)
+            # Without words, names and terms paired by Dice anchor the next pass; with them,
+            # the learnt translation table does that and more.
+            lexicon = induce_lexicon(zh, en, one_to_one) if lexical is None else None
             if lexicon:
                 zh_lex, en_lex = lexical_anchors(zh, en, lexicon)
                 zh_anchors = [a | b for a, b in zip(zh_anchors, zh_lex, strict=True)]

@@ -570,7 +570,9 @@ def fit_and_align(
     if guide:
         params = _estimate(doc, guide, params)
         return _align_band(doc, params, centre, guided_half), params
-    beads = _align_band(doc, params, centre, half)
+    # The first pass, in the widest band, reads lengths and anchors only: words are scored in
+    # the narrow band around its path, which widens wherever the path reaches its edge.
+    beads = _align_band(doc, dataclasses.replace(params, lexical_weight=0.0), centre, half)
     params = _estimate(doc, beads, params)
     centre, spread = _path_centre(beads, n)
     return _align_band(doc, params, centre, (half_width or _GUIDED_HALF) + spread), params
