@@ -206,6 +206,7 @@ def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-learn", action="store_true", help="without the learnt lexicon")
     parser.add_argument("--lexical-weight", type=float, help="instead of the fitted one")
     parser.add_argument("--anchor-weight", type=float, help="instead of the fitted one")
+    parser.add_argument("--coverage-weight", type=float, help="instead of the fitted one")
 
 
 def evidence_options(args: argparse.Namespace) -> dict:
@@ -214,6 +215,7 @@ def evidence_options(args: argparse.Namespace) -> dict:
         "learn_lexicon": not args.no_learn,
         "lexical_weight": args.lexical_weight,
         "anchor_weight": args.anchor_weight,
+        "coverage_weight": args.coverage_weight,
     }
 
 

