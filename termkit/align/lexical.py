@@ -114,27 +114,31 @@ def zh_words(texts: Sequence[str]) -> list[list[str]]:
     so its own headwords are the units it can translate (挪亚 Noah, 联合国); a stretch it
     lacks stays single characters, which the learnt table pairs as well. Half jieba's time,
     with the same Bible F1."""
-    import ahocorasick_rs
-
-    entries = _cedict_raw()
-    present = set().union(*map(set, texts)) if texts else set()
-    patterns = [w for w in entries if len(w) > 1 and present.issuperset(w)]
-    automaton = (
-        ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-        if patterns
-        else None
-    )
+    automaton, patterns = _headword_automaton()
     out = []
     for text in texts:
         words: list[str] = []
         end = 0
-        for index, start, stop in automaton.find_matches_as_indexes(text) if automaton else ():
+        for index, start, stop in automaton.find_matches_as_indexes(text):
             words.extend(text[end:start])
             words.append(patterns[index])
             end = stop
         words.extend(text[end:])
         out.append([w for w in words if HAN_CHAR.match(w)])
     return out
+
+
+@lru_cache(maxsize=1)
+def _headword_automaton():
+    """A leftmost-longest matcher of CC-CEDICT's headwords of two characters or more, built
+    once per process (half a second), and the headwords by match index."""
+    import ahocorasick_rs
+
+    patterns = [w for w in _cedict_raw() if len(w) > 1]
+    matcher = ahocorasick_rs.AhoCorasick(
+        patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    return matcher, patterns
 
 
 @lru_cache(maxsize=65536)
