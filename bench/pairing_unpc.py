@@ -21,6 +21,7 @@ import sys
 import time
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 
 from _paths import REPO, SHARED
 
@@ -80,6 +81,41 @@ def score(found, certain, acceptable, uncertain):
     return precision, recall, len(counted), len(found & certain), len(certain)
 
 
+@dataclass
+class Devset:
+    """The UNPC devset lines, grouped by document, with each document's extracted
+    definitions and the shipped glossary."""
+
+    zh: list[str]
+    en: list[str]
+    ids: list[str]
+    by_document: dict[str, list[int]]
+    definitions: dict[str, list]
+    glossary: object
+
+    def subset(self, documents):
+        """(line numbers, sentence pairs, definitions) of some documents."""
+        lines = sorted(i for d in documents for i in self.by_document[d])
+        pairs = [SentencePair(self.zh[i], self.en[i], self.ids[i]) for i in lines]
+        return lines, pairs, [x for d in documents for x in self.definitions[d]]
+
+
+def load_devset() -> Devset:
+    root = SHARED / "data" / "unpc-v1.0-devset"
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    ids = [line.split()[0] for line in (root / "UNv1.0.devset.ids").read_text().splitlines()]
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, document in enumerate(ids):
+        by_document[document].append(i)
+    definitions = {
+        document: extract_text("\n".join(zh[i] for i in lines), document)
+        for document, lines in by_document.items()
+    }
+    glossary = glossary_csv.read(default_glossary_path())
+    return Devset(zh, en, ids, by_document, definitions, glossary)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every pair found")
@@ -89,26 +125,14 @@ def main() -> int:
     )
     args = parser.parse_args()
     sources = set(args.sources.split(","))
-    root = SHARED / "data" / "unpc-v1.0-devset"
-    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
-    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
-    ids = [line.split()[0] for line in (root / "UNv1.0.devset.ids").read_text().splitlines()]
-    by_document: dict[str, list[int]] = defaultdict(list)
-    for i, document in enumerate(ids):
-        by_document[document].append(i)
     start = time.perf_counter()
-    definitions = {
-        document: extract_text("\n".join(zh[i] for i in lines), document)
-        for document, lines in by_document.items()
-    }
-    glossary = glossary_csv.read(default_glossary_path())
-    documents = list(by_document)
+    data = load_devset()
+    glossary = data.glossary
+    documents = list(data.by_document)
     subsets = {"all": documents, "half A": documents[0::2], "half B": documents[1::2]}
     print(f"sources: {','.join(sorted(sources))}")
     for name, docs in subsets.items():
-        lines = sorted(i for d in docs for i in by_document[d])
-        pairs = [SentencePair(zh[i], en[i], ids[i]) for i in lines]
-        defs = [x for d in docs for x in definitions[d]]
+        lines, pairs, defs = data.subset(docs)
         known = known_forms(defs, glossary)
         found, running = predict(pairs, defs, known, sources, args.min_confidence)
         p, r, n, hits, total = score(found, *gold_sets(set(lines)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from termkit.align.evidence import candidates
 from termkit.align.pairing import (
     CONFIDENT,
     SentencePair,
@@ -12,6 +13,7 @@ from termkit.align.pairing import (
 )
 from termkit.extract import extract_text
 from termkit.termbase.merge import build_termbase, from_definitions
+from termkit.text.normalize import normalize
 
 from .conftest import shared
 
@@ -75,10 +77,10 @@ def _devset(n: int):
 
 
 def test_running_text_pairs_short_forms_never_bracketed():
-    """人口基金 / UNFPA and 原子能机构 / IAEA are never bracketed in the devset: they are
-    found by co-occurrence over beads, each with its evidence and a confidence."""
+    """原子能机构 / IAEA and 项目厅 / UNOPS are never bracketed in the devset: they are
+    found over beads, each with its evidence and a confidence."""
     found = {(p.zh_short, p.en_acronym): p for p in running_text_pairs(_devset(4000))}
-    for key in (("人口基金", "UNFPA"), ("原子能机构", "IAEA"), ("项目厅", "UNOPS")):
+    for key in (("原子能机构", "IAEA"), ("项目厅", "UNOPS"), ("人居署", "UN-Habitat")):
         pair = found[key]
         assert "running-text" in pair.evidence and pair.pairs >= 2
         assert 0 < pair.confidence < 1 and pair.documents
@@ -88,11 +90,27 @@ def test_running_text_pairs_short_forms_never_bracketed():
     assert len(acronyms) == len(set(acronyms))
 
 
+def test_evidence_tells_a_short_form_from_the_full_name_and_a_fragment():
+    """CC-CEDICT names 国际原子能机构 IAEA: the full name is that entry, the short form keeps
+    its characters in order, and the fragment 原子能 is no whole name."""
+    zh = [normalize(z) for z in ("国际原子能机构（原子能机构）的报告。", "原子能机构核查了。")]
+    en = ["Report of the International Atomic Energy Agency (IAEA).", "The IAEA verified."]
+    found = {c.zh: c.features for c in candidates(zh, en) if c.en == "IAEA"}
+    assert found["国际原子能机构"]["dictionary_name"] == 1
+    assert found["原子能机构"]["dictionary_name"] == 0
+    assert found["原子能机构"]["dictionary_abbreviation"] == 1
+    assert found["原子能机构"]["dice"] == 1 and found["国际原子能机构"]["dice"] < 1
+    assert found["原子能机构"]["expansion_translated"] > 0
+    assert all(f["dictionary_coverage"] > 0 for f in found.values())
+
+
 def test_running_text_pairs_enter_the_termbase_admitted_unless_confident():
     pairs = [
         SentencePair("人口基金和开发署支持该方案。", "UNFPA and UNDP support the programme.", "a"),
         SentencePair("人口基金提供了资金。", "UNFPA provided funds.", "a"),
+        SentencePair("人口基金提供了资金。", "UNFPA provided funds.", "c"),
         SentencePair("开发署的报告。", "The UNDP report.", "b"),
+        SentencePair("开发署的报告。", "The UNDP report.", "c"),
     ]
     forms, full_forms = {"人口基金", "开发署"}, {"开发署": "联合国开发计划署"}
     found = {p.en_acronym: p for p in running_text_pairs(pairs, forms, full_forms, mine=False)}

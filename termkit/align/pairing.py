@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from termkit.align.evidence import Candidate, acronyms, candidates, decide, fitted_model
 from termkit.termbase.merge import merge
 from termkit.termbase.model import (
     MAX_LOCATIONS,
@@ -26,21 +27,16 @@ from termkit.termbase.model import (
     Termbase,
     concept_id,
 )
-from termkit.text.normalize import HAN, normalize
+from termkit.text.normalize import normalize
 
-_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _EN_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
-_ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 MIN_DICE = 0.5
 MIN_COOCCURRENCE = 2
-# Running-text pairs: a pair is confident (enters the termbase without `admitted`) from this
-# confidence up; Chinese candidates found by co-occurrence alone are at most this long.
-CONFIDENT = 0.8
-MAX_ZH_LENGTH = 12
-MIN_VARIETY = 2
+# A running-text pair is confident (enters the termbase without `admitted`) from this fitted
+# probability up (`bench/pairing_fit.py`).
+CONFIDENT = fitted_model()["confident"]
 RUNNING_TEXT = "running-text"
-_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @dataclass(frozen=True)
@@ -110,10 +106,6 @@ def _schwartz_hearst(acronym: str, words: list[str]) -> str | None:
     return long_form
 
 
-def _acronyms(text: str) -> set[str]:
-    return {a for a in _ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
-
-
 def pair_terms(
     pairs: Sequence[SentencePair], zh_definitions: Iterable[Definition]
 ) -> list[TermPair]:
@@ -139,11 +131,11 @@ def pair_terms(
         en_defs = english_definitions(pair.en)
         for long_form, acronym in en_defs:
             en_long[acronym][long_form] += 1
-        acronyms = _acronyms(pair.en)
+        en_acronyms = acronyms(pair.en)
         zh_count.update(present)
-        en_count.update(acronyms)
+        en_count.update(en_acronyms)
         for c in present:
-            for a in acronyms:
+            for a in en_acronyms:
                 joint[(c, a)] += 1
                 documents[(c, a)].add(pair.document)
                 if pair.en_location is not None:
@@ -234,122 +226,69 @@ def running_text_pairs(
     known_forms: Iterable[str] = (),
     full_forms: dict[str, str] | None = None,
     mine: bool = True,
+    model: dict | None = None,
 ) -> list[TermPair]:
     """Chinese short forms and names paired with the English acronyms of the same beads,
     bracketed or not (开发署 … UNDP in running text).
 
     Chinese candidates are the `known_forms` (the glossary's and the corpus's short forms)
-    and, for every acronym seen in two beads or more, the Han substrings of its beads that
-    recur with it. A candidate s and an acronym a are paired when each is the other's best
-    partner by the Dice coefficient over beads, 2·n(s, a) / (n(s) + n(a)); among candidates
-    with the same score a known form wins, then the shorter (驻科部队 over 驻科部队继续 when
-    both only occur with KFOR). A mined candidate must stand on its own (see `MIN_VARIETY`):
-    发署, always after 开, is no candidate for UNDP. A candidate found by co-occurrence alone needs two shared
-    beads; a known form one. `full_forms` maps a short form to its concept's full form;
-    without `mine`, only known forms are candidates."""
+    and, unless `mine` is false, the runs of whole words of the beads that hold an acronym.
+    Each (candidate, acronym) gets its evidence; they are paired when each is the other's
+    most likely partner and the fitted `model`'s confidence in the pair
+    (`termkit.align.evidence.decide`) reaches its threshold. `full_forms` maps a short form to its
+    concept's full form."""
+    model = model or fitted_model()
     full_forms = full_forms or {}
     known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
-    runs = [_HAN_RUN.findall(normalize(p.zh)) for p in pairs]
-    acronyms = [_acronyms(p.en) for p in pairs]
-    en_count = Counter(a for found in acronyms for a in found)
-    joint: Counter[tuple[str, str]] = Counter()
-    for k, found in enumerate(acronyms):
-        recurring = [a for a in found if mine and en_count[a] >= MIN_COOCCURRENCE]
-        if not found:
-            continue
-        substrings = _substrings(runs[k]) if recurring else set()
-        present = {f for f in known if any(f in r for r in runs[k])}
-        for a in found:
-            joint.update((f, a) for f in present)
-            if a in recurring:
-                joint.update((f, a) for f in substrings - present)
-    joint = Counter(
-        {key: n for key, n in joint.items() if n >= MIN_COOCCURRENCE or key[0] in known}
-    )
-    candidates = {f for f, _ in joint}
-    zh_count: Counter[str] = Counter()
-    where: dict[str, list[int]] = defaultdict(list)
-    contexts: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    for k, run in enumerate(runs):
-        for f in (_substrings(run) | {f for f in known if any(f in r for r in run)}) & candidates:
-            zh_count[f] += 1
-            where[f].append(k)
-            if f not in known:
-                _add_contexts(f, run, contexts[f])
-    # A mined candidate must stand on its own: two different characters (or the edge of the
-    # run) on each side across the corpus (accessor variety), so that 发署, always after 开,
-    # is not taken for a name.
-    candidates = {
-        f
-        for f in candidates
-        if f in known or min(len(contexts[f][0]), len(contexts[f][1])) >= MIN_VARIETY
-    }
-    joint = Counter({key: n for key, n in joint.items() if key[0] in candidates})
-
-    def score(f: str, a: str) -> tuple[float, bool, int]:
-        return (2 * joint[(f, a)] / (zh_count[f] + en_count[a]), f in known, -len(f))
-
-    best_for_acronym: dict[str, str] = {}
-    best_for_form: dict[str, str] = {}
-    for f, a in sorted(joint):
-        if a not in best_for_acronym or score(f, a) > score(best_for_acronym[a], a):
-            best_for_acronym[a] = f
-        if f not in best_for_form or score(f, a)[0] > score(f, best_for_form[f])[0]:
-            best_for_form[f] = a
-    en_long: dict[str, Counter[str]] = defaultdict(Counter)
-    for p in pairs:
-        for long_form, acronym in english_definitions(p.en):
-            en_long[acronym][long_form] += 1
+    found, en_long = running_text_candidates(pairs, known, mine)
+    threshold = model["threshold" if mine else "threshold_known"]
+    chosen = [(c, q) for c, q in decide(found, model) if q >= threshold]
     result = []
-    for a, f in sorted(best_for_acronym.items()):
-        dice, is_known, _ = score(f, a)
-        n = joint[(f, a)]
-        if best_for_form.get(f) != a or dice < MIN_DICE or (n < MIN_COOCCURRENCE and dice < 1):
-            continue
-        beads = [k for k in where[f] if a in acronyms[k]]
-        documents = tuple(sorted({pairs[k].document for k in beads}))
-        locations = sorted({pairs[k].en_location for k in beads} - {None})
-        long_forms = en_long.get(a)
+    for c, p in chosen:
+        documents = tuple(sorted({pairs[k].document for k in c.beads}))
+        locations = sorted({pairs[k].en_location for k in c.beads} - {None})
+        long_forms = en_long.get(c.en)
         en_full = min(long_forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if long_forms else ""
-        # Confidence: the Dice score, discounted when the evidence is one or two beads.
-        confidence = round(dice * n / (n + 1.0), 3)
-        short = known.get(f, f)
+        short = known.get(c.zh, c.zh)
+        n = len(c.beads)
+        evidence = (
+            RUNNING_TEXT,
+            f"pairs:{n}",
+            f"dice:{c.features['dice']:.2f}",
+            "known" if c.zh in known else "mined",
+        )
         result.append(
             TermPair(
-                full_forms.get(f, short),
+                full_forms.get(c.zh, short),
                 short,
-                a,
+                c.en,
                 en_full,
                 n,
                 documents,
-                (RUNNING_TEXT, f"pairs:{n}", f"dice:{dice:.2f}", "known" if is_known else "mined"),
+                evidence,
                 tuple(locations[:MAX_LOCATIONS]),
-                confidence,
+                round(p, 3),
             )
         )
     return result
 
 
-def _add_contexts(form: str, runs: Iterable[str], seen: tuple[set[str], set[str]]) -> None:
-    """Record the characters before and after every occurrence of `form` (`^`, `$` at the
-    edge of a run of Han characters)."""
-    left, right = seen
-    for run in runs:
-        start = run.find(form)
-        while start >= 0:
-            end = start + len(form)
-            left.add(run[start - 1] if start > 0 else "^")
-            right.add(run[end] if end < len(run) else "$")
-            start = run.find(form, start + 1)
-
-
-def _substrings(runs: Iterable[str]) -> set[str]:
-    return {
-        run[i:j]
-        for run in runs
-        for i in range(len(run))
-        for j in range(i + 2, min(len(run), i + MAX_ZH_LENGTH) + 1)
-    }
+def running_text_candidates(
+    pairs: Sequence[SentencePair], known: Iterable[str] = (), mine: bool = True
+) -> tuple[list[Candidate], dict[str, Counter[str]]]:
+    """The (Chinese string, acronym) candidates of the beads with their evidence, and the
+    English long forms written out for each acronym. `known` forms are normalized; without
+    `mine`, only they are candidates."""
+    known = set(known)
+    en_long: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pairs:
+        for long_form, acronym in english_definitions(p.en):
+            en_long[acronym][long_form] += 1
+    zh_texts = [normalize(p.zh) for p in pairs]
+    found = candidates(zh_texts, [p.en for p in pairs], known, en_long)
+    if not mine:
+        found = [c for c in found if c.zh in known]
+    return found, en_long
 
 
 def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
@@ -401,8 +340,8 @@ def parallel_termbase(
     bracket = pair_terms(pairs, definitions)
     forms, full_forms = known_forms(definitions, glossary)
     paired = {p.en_acronym for p in bracket}
-    # Mined candidates stay out of the termbase: on the UNPC devset one in three is a
-    # fragment or not a name (bench/pairing_unpc.py); known forms are 0.94 precise.
+    # Mined candidates stay out of the termbase: their cross-validated precision on the UNPC
+    # devset is below 0.9 (bench/pairing_fit.py).
     running = running_text_pairs(pairs, forms, full_forms, mine=False)
     return pairs_termbase([*bracket, *(p for p in running if p.en_acronym not in paired)])
 

@@ -1,0 +1,163 @@
+"""Fit the confidence of running-text term pairs (termkit/data/pairing_weights.json).
+
+Run: python bench/pairing_fit.py [--write]
+Every (Chinese string, acronym) candidate of the UNPC devset's beads is labelled by the gold
+(`bilingual_pairs` and `bilingual_pairs_extra` right, uncertain ones left out, all others
+wrong) and a logistic regression is fitted on its evidence (termkit.align.evidence). Two-fold
+cross-validation over documents (even / odd documents in order of first line, as in
+bench/pairing_unpc.py): each half is scored with the model and threshold fitted on the other.
+The threshold is the lowest probability at which the pairs of the fitting half (bracket pairs
+included) are still `TARGET_PRECISION` precise; `threshold_known` the same when only known
+forms are candidates (what `build --parallel` pairs). With --write, the model fitted on all
+documents is stored with the cross-validated figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import numpy as np
+from _paths import REPO
+from pairing_unpc import fold, gold_sets, load_devset, score
+
+sys.path.insert(0, str(REPO))
+
+from termkit.align.evidence import FEATURES, PAIR_FEATURES, chosen_pairs, decide
+from termkit.align.pairing import known_forms, pair_terms, running_text_candidates
+from termkit.text.normalize import normalize
+
+# The issue's aim: recall ≥ 0.6 at precision ≥ 0.9.
+TARGET_PRECISION = 0.9
+# A pair is confident (enters the termbase without `admitted`) from this probability up.
+CONFIDENT = 0.9
+# Ridge penalty of the logistic regression (scikit-learn's default).
+PENALTY_C = 1.0
+
+
+def half(data, documents):
+    """Candidates, labels and what scoring needs, for the corpus of some documents."""
+    lines, pairs, defs = data.subset(documents)
+    forms, _ = known_forms(defs, data.glossary)
+    bracket = pair_terms(pairs, defs)
+    paired = {p.en_acronym for p in bracket}
+    found, _ = running_text_candidates(pairs, {normalize(f) for f in forms})
+    found = [c for c in found if c.en not in paired]
+    gold = gold_sets(set(lines))
+    _, acceptable, uncertain = gold
+    label = {}
+    for c in found:
+        key = (fold(c.zh), fold(c.en))
+        label[(c.zh, c.en)] = None if key in uncertain else key in acceptable
+    brackets = {(fold(p.zh_short), fold(p.en_acronym)) for p in bracket}
+    labels = [label[(c.zh, c.en)] for c in found]
+    return {"found": found, "labels": labels, "label": label, "gold": gold, "brackets": brackets}
+
+
+def logistic(rows, labels, names) -> dict:
+    """A logistic regression on standardized features, stored on the raw scale."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[r[f] for f in names] for r in rows], dtype=float)
+    y = np.array(labels, dtype=int)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=PENALTY_C, max_iter=2000).fit((x - mean) / scale, y)
+    weights = lr.coef_[0] / scale
+    return {
+        "intercept": round(float(lr.intercept_[0] - (weights * mean).sum()), 6),
+        "weights": {f: round(float(w), 6) for f, w in zip(names, weights, strict=True)},
+    }
+
+
+def labelled(rows, labels):
+    keep = [i for i, y in enumerate(labels) if y is not None]
+    return [rows[i] for i in keep], [labels[i] for i in keep]
+
+
+def fit(part) -> dict:
+    """First stage on every candidate, second on the pairs the first stage chooses."""
+    rows, labels = labelled([c.features for c in part["found"]], part["labels"])
+    model = {"candidate": logistic(rows, labels, FEATURES)}
+    chosen = chosen_pairs(part["found"], model)
+    rows, labels = labelled(
+        [f for _, f in chosen], [part["label"][(c.zh, c.en)] for c, _ in chosen]
+    )
+    model["pair"] = logistic(rows, labels, PAIR_FEATURES)
+    model["threshold"] = threshold(part, model)
+    model["threshold_known"] = threshold(known_only(part), model)
+    model["confident"] = CONFIDENT
+    return model
+
+
+def known_only(part):
+    """The part with only the known forms as candidates (what `build --parallel` pairs)."""
+    return {**part, "found": [c for c in part["found"] if c.features["known"]]}
+
+
+def evaluate(part, model, at: float):
+    """(precision, recall, pairs, hits, certain) of bracket + running-text pairs from `at` up."""
+    chosen = [c for c, p in decide(part["found"], model) if p >= at]
+    found = part["brackets"] | {(fold(c.zh), fold(c.en)) for c in chosen}
+    return score(found, *part["gold"])
+
+
+def threshold(part, model) -> float:
+    """The lowest probability whose pairs are `TARGET_PRECISION` precise on `part`."""
+    for at in sorted({round(p, 3) for _, p in decide(part["found"], model)}):
+        if evaluate(part, model, at)[0] >= TARGET_PRECISION:
+            return at
+    return 1.0
+
+
+def line(name, figures) -> str:
+    p, r, n, hits, total = figures
+    return f"{name:<28} precision {p:.3f} ({n} pairs), recall {r:.3f} ({hits} of {total})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="store the model fitted on all")
+    args = parser.parse_args()
+    data = load_devset()
+    documents = list(data.by_document)
+    halves = {"A": half(data, documents[0::2]), "B": half(data, documents[1::2])}
+    cv = {}
+    for held, other in (("A", "B"), ("B", "A")):
+        model = fit(halves[other])
+        figures = evaluate(halves[held], model, model["threshold"])
+        at_half = evaluate(halves[held], model, 0.5)
+        known = evaluate(known_only(halves[held]), model, model["threshold_known"])
+        cv[held] = {"threshold": model["threshold"], "precision": round(figures[0], 3)}
+        cv[held]["recall"] = round(figures[1], 3)
+        cv[held]["known_only"] = {"threshold": model["threshold_known"]}
+        cv[held]["known_only"].update(precision=round(known[0], 3), recall=round(known[1], 3))
+        print(line(f"held-out {held} (t={model['threshold']:.3f})", figures))
+        print(line(f"held-out {held} (t=0.5)", at_half))
+        print(line(f"held-out {held} known (t={model['threshold_known']:.3f})", known))
+    everything = half(data, documents)
+    model = fit(everything)
+    print(
+        line(
+            f"all, fitted on all (t={model['threshold']:.3f})",
+            evaluate(everything, model, model["threshold"]),
+        )
+    )
+    for stage, names in (("candidate", FEATURES), ("pair", PAIR_FEATURES)):
+        for f in names:
+            print(f"  {stage:<9} {f:<22} {model[stage]['weights'][f]:+.3f}")
+    if args.write:
+        model["comment"] = (
+            "Logistic model of running-text term pairs, fitted by bench/pairing_fit.py on the "
+            "UNPC devset gold; cv: each document half scored with the model fitted on the other."
+        )
+        model["cv"] = cv
+        path = REPO / "termkit" / "data" / "pairing_weights.json"
+        path.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

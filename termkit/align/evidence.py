@@ -1,0 +1,397 @@
+"""Evidence that a Chinese string and an English acronym of the same beads name one thing.
+
+Dice over beads alone cannot tell 开发署 from 盟驻科 (a fragment of 欧盟驻科法治团) or from
+国内生产总值 (a term, not a short form), and says nothing when the pair occurs once. So each
+candidate pair gets a vector of evidence, and a logistic model fitted by
+`bench/pairing_fit.py` on the UNPC gold (document-grouped cross-validation, weights in
+`termkit/data/pairing_weights.json`) turns it into a confidence:
+
+- co-occurrence: Dice over beads, how often they meet, how often each occurs without the other,
+  and how far apart they stand in their sentences (relative positions: a sentence naming two
+  bodies names them in about the same order in both languages);
+- whole words: how often the string starts and ends on a jieba word boundary (dictionary
+  segmentation, no HMM), and how many different characters stand on each side of it across the
+  corpus (accessor variety: 发署 always follows 开);
+- looks like a short form: how often CC-CEDICT's abbreviations and acronym-glossed names end or
+  start with its last or first character, and whether it is itself a plain dictionary word;
+- full name or short form: the share of the acronym's English expansion (written out in the
+  documents, or a CC-CEDICT name that spells it) that the string's dictionary glosses
+  translate; whether the string is such a CC-CEDICT name, or keeps its characters in order
+  (原子能机构 in 国际原子能机构, IAEA); the share of its characters inside dictionary words
+  (the gold, like UN usage, pairs acronyms with short forms, not with full names);
+- the acronym itself: the share of capitals among its letters.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from termkit.text.normalize import HAN
+
+ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_WORD = re.compile(f"^[{HAN}]+$")
+_PARENS = re.compile(r"\([^()]*\)")
+# Chinese candidates are at most this long: longer strings are clauses, not names.
+MAX_ZH_LENGTH = 12
+# A pair scored at all must meet in beads at least this much (Dice): below it the acronym
+# mostly stands without the string or the string without it.
+MIN_DICE = 0.5
+# Dictionary entries looked up when a string is cut into words are at most this long.
+_LONGEST_ENTRY = 8
+
+FEATURES = (
+    "dice",
+    "log_joint",
+    "log_zh_alone",
+    "log_en_alone",
+    "position_gap",
+    "known",
+    "word_boundaries",
+    "log_variety",
+    "length",
+    "abbreviation_end",
+    "abbreviation_start",
+    "dictionary_word",
+    "expansion_known",
+    "expansion_translated",
+    "dictionary_name",
+    "dictionary_abbreviation",
+    "dictionary_coverage",
+    "acronym_capitals",
+)
+
+
+def acronyms(text: str) -> set[str]:
+    """English acronym-like tokens of a sentence (UNDP, UN-Habitat, HCFCs), not roman numerals."""
+    return {a for a in ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A Chinese string and an English acronym that meet in some beads, with the evidence."""
+
+    zh: str
+    en: str
+    beads: tuple[int, ...]
+    features: dict[str, float]
+
+
+def candidates(
+    zh_texts: Sequence[str],
+    en_texts: Sequence[str],
+    known: Iterable[str] = (),
+    expansions: dict[str, Counter[str]] | None = None,
+) -> list[Candidate]:
+    """Every (Chinese string, acronym) of the same beads with Dice ≥ `MIN_DICE`, with its
+    evidence. `zh_texts` are normalized Chinese beads, `en_texts` their English sides; Chinese
+    strings are runs of whole jieba words (2 to `MAX_ZH_LENGTH` characters) of the beads that
+    hold an acronym, and the `known` forms; `expansions` maps an acronym to its written-out
+    English forms."""
+    import ahocorasick_rs
+
+    en_acronyms = [acronyms(e) for e in en_texts]
+    en_where = [
+        {a: (e.find(a) + len(a) / 2) / len(e) for a in found}
+        for e, found in zip(en_texts, en_acronyms, strict=True)
+    ]
+    known = {k for k in known if len(k) >= 2}
+    expansions = expansions or {}
+    bounds = [_boundaries(z) if en_acronyms[k] else frozenset() for k, z in enumerate(zh_texts)]
+    generated: set[str] = set()
+    for k, z in enumerate(zh_texts):
+        if en_acronyms[k]:
+            generated |= _word_runs(z, bounds[k])
+            generated |= {f for f in known if f in z}
+    patterns = sorted(generated)
+    if not patterns:
+        return []
+    automaton = ahocorasick_rs.AhoCorasick(patterns)
+    zh_count: Counter[int] = Counter()
+    aligned: Counter[int] = Counter()
+    with_acronym: Counter[int] = Counter()
+    sides: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    joint: dict[tuple[int, str], list[int]] = defaultdict(list)
+    gaps: dict[tuple[int, str], float] = Counter()
+    for k, z in enumerate(zh_texts):
+        present: set[int] = set()
+        first: dict[int, float] = {}
+        whole: set[int] = set()
+        for index, start, end in automaton.find_matches_as_indexes(z, overlapping=True):
+            present.add(index)
+            first.setdefault(index, (start + end) / 2 / len(z))
+            if start in bounds[k] and end in bounds[k]:
+                whole.add(index)
+            left, right = sides[index]
+            left.add(z[start - 1] if start > 0 and _HAN_WORD.match(z[start - 1]) else "^")
+            right.add(z[end] if end < len(z) and _HAN_WORD.match(z[end]) else "$")
+        zh_count.update(present)
+        if en_acronyms[k]:
+            aligned.update(whole)
+            with_acronym.update(present)
+        for index in present:
+            for a in en_acronyms[k]:
+                joint[(index, a)].append(k)
+                gaps[(index, a)] += abs(first[index] - en_where[k][a])
+    en_count = Counter(a for found in en_acronyms for a in found)
+    dictionary = _dictionary()
+    expansion: dict[str, frozenset[str]] = {}
+    found = []
+    for (index, a), beads in sorted(joint.items()):
+        s, n = patterns[index], len(beads)
+        dice = 2 * n / (zh_count[index] + en_count[a])
+        if dice < MIN_DICE:
+            continue
+        left, right = sides[index]
+        letters = [c for c in a if c.isalpha()]
+        if a not in expansion:
+            expansion[a] = _expansion_stems(a, expansions.get(a, Counter()))
+        names = dictionary.names.get(a, ())
+        named = s in names
+        abbreviates = not named and any(_in_order(s, h) for h in names)
+        features = {
+            "dice": dice,
+            "log_joint": math.log(n),
+            "log_zh_alone": math.log1p(zh_count[index] - n),
+            "log_en_alone": math.log1p(en_count[a] - n),
+            "position_gap": gaps[(index, a)] / n,
+            "known": float(s in known),
+            "word_boundaries": aligned[index] / with_acronym[index],
+            "log_variety": math.log(min(len(left), len(right))),
+            "length": float(len(s)),
+            "abbreviation_end": dictionary.end_odds.get(s[-1], 0.0),
+            "abbreviation_start": dictionary.start_odds.get(s[0], 0.0),
+            "dictionary_word": float(s in _cedict() and not named),
+            "dictionary_abbreviation": float(abbreviates),
+            "dictionary_coverage": _coverage(s),
+            "expansion_known": float(bool(expansion[a])),
+            "expansion_translated": _translated(s, expansion[a]),
+            "dictionary_name": float(named),
+            "acronym_capitals": sum(c.isupper() for c in letters) / max(len(letters), 1),
+        }
+        found.append(Candidate(s, a, tuple(beads), features))
+    return found
+
+
+# Evidence on a chosen pair (second stage): how likely its string is the acronym's, and how
+# likely the runner-up string of the same acronym and the runner-up acronym of the same string.
+_OWN = ("log_joint", "known")
+PAIR_FEATURES = ("candidate", "runner_up_zh", "runner_up_en", *_OWN)
+
+
+def decide(found: Sequence[Candidate], model: dict | None = None) -> list[tuple[Candidate, float]]:
+    """The candidates that are their acronym's and their string's most likely partner, each
+    with the probability that the pair is right, in acronym order.
+
+    Two fitted stages (`bench/pairing_fit.py`): a logistic model of each candidate's evidence
+    ranks the strings of an acronym; a second one judges each chosen pair by that score and by
+    its runners-up, so that a string far ahead of every other in the one bead the acronym
+    occurs in is trusted, and one barely ahead is not. Ties go to a known form, then to the
+    shorter string (驻科部队 over 驻科部队继续 when both only occur with KFOR)."""
+    model = model or fitted_model()
+    return [(c, _probability(f, model["pair"])) for c, f in chosen_pairs(found, model)]
+
+
+def chosen_pairs(found: Sequence[Candidate], model: dict) -> list[tuple[Candidate, dict]]:
+    """The mutual best candidates under `model`'s first stage, with their pair evidence."""
+    scores = [_probability(c.features, model["candidate"]) for c in found]
+    by_acronym: dict[str, list[int]] = defaultdict(list)
+    by_zh: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(found):
+        by_acronym[c.en].append(i)
+        by_zh[c.zh].append(i)
+
+    def rank(i: int) -> tuple[float, float, int]:
+        return (scores[i], found[i].features["known"], -len(found[i].zh))
+
+    chosen = []
+    for a in sorted(by_acronym):
+        ranked = sorted(by_acronym[a], key=rank, reverse=True)
+        best = ranked[0]
+        rivals = sorted((i for i in by_zh[found[best].zh] if i != best), key=rank, reverse=True)
+        if rivals and rank(rivals[0]) > rank(best):
+            continue
+        features = {
+            "candidate": scores[best],
+            "runner_up_zh": scores[ranked[1]] if len(ranked) > 1 else 0.0,
+            "runner_up_en": scores[rivals[0]] if rivals else 0.0,
+            **{f: found[best].features[f] for f in _OWN},
+        }
+        chosen.append((found[best], features))
+    return chosen
+
+
+def _probability(features: dict[str, float], model: dict) -> float:
+    z = model["intercept"] + sum(w * features[f] for f, w in model["weights"].items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def fitted_model() -> dict:
+    """Weights, intercept and thresholds fitted by `bench/pairing_fit.py` (package data)."""
+    from importlib import resources
+
+    text = (resources.files("termkit") / "data" / "pairing_weights.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _boundaries(text: str) -> frozenset[int]:
+    """Offsets where jieba (dictionary only, no HMM guesses) puts a word boundary."""
+    import jieba
+
+    offsets, position = {0}, 0
+    for token in jieba.cut(text, HMM=False):
+        position += len(token)
+        offsets.add(position)
+    return frozenset(offsets)
+
+
+def _word_runs(text: str, bounds: frozenset[int]) -> set[str]:
+    """Han strings of whole words: from a word boundary to a later one within a Han run."""
+    runs = set()
+    for m in _HAN_RUN.finditer(text):
+        cuts = sorted({m.start(), m.end()} | {b for b in bounds if m.start() < b < m.end()})
+        for i, start in enumerate(cuts):
+            for end in cuts[i + 1 :]:
+                if end - start > MAX_ZH_LENGTH:
+                    break
+                if end - start >= 2:
+                    runs.add(text[start:end])
+    return runs
+
+
+def _in_order(short: str, full: str) -> bool:
+    """`short`'s characters occur in `full` in order (an abbreviation keeps them)."""
+    position = 0
+    for ch in short:
+        position = full.find(ch, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _cedict():
+    from termkit.align.lexical import _cedict_raw
+
+    return _cedict_raw()
+
+
+@dataclass(frozen=True)
+class _Dictionary:
+    """What CC-CEDICT says about names: acronym → the headwords whose glosses name it
+    (国际原子能机构: IAEA) and the glosses that spell it out; log-odds of a character opening
+    / ending an abbreviation or acronym-glossed name against its share of all headword
+    characters (short forms of bodies end in 署, 组织, 部队 more than words do; a string
+    ending in 和 or 的 is rarely a name)."""
+
+    names: dict[str, tuple[str, ...]]
+    glosses: dict[str, tuple[str, ...]]
+    start_odds: dict[str, float]
+    end_odds: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> _Dictionary:
+    names: dict[str, set[str]] = defaultdict(set)
+    glosses: dict[str, set[str]] = defaultdict(set)
+    starts: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    capitals = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z]")
+    for headword, raw in _cedict().items():
+        if not _HAN_WORD.match(headword):
+            continue
+        chars.update(headword)
+        named = set()
+        for sense in raw.split("/")[1:]:
+            for a in acronyms(sense) if capitals.search(sense) else ():
+                glosses[a].add(sense)
+                named.add(a)
+            a = _initialism(sense)
+            if a:
+                glosses[a].add(sense)
+                named.add(a)
+        if len(headword) >= 2:
+            for a in named:
+                names[a].add(headword)
+            if named or "abbr. for" in raw:
+                starts[headword[0]] += 1
+                ends[headword[-1]] += 1
+    total, n_names, vocabulary = sum(chars.values()), sum(ends.values()), len(chars)
+
+    def odds(counts: Counter[str]) -> dict[str, float]:
+        return {
+            c: math.log((counts[c] + 1) / (n_names + vocabulary))
+            - math.log((chars[c] + 1) / (total + vocabulary))
+            for c in chars
+        }
+
+    return _Dictionary(
+        {a: tuple(sorted(h)) for a, h in names.items()},
+        {a: tuple(sorted(g)) for a, g in glosses.items()},
+        odds(starts),
+        odds(ends),
+    )
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_NAME_LINKS = frozenset("of and for the on in to at".split())
+
+
+def _initialism(gloss: str) -> str:
+    """The acronym a capitalized name spells (International Maritime Organization: IMO), or
+    "" when the gloss is not such a name."""
+    words = [w for w in _NAME_WORD.findall(_PARENS.sub(" ", gloss)) if w not in _NAME_LINKS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _expansion_stems(acronym: str, written: Counter[str]) -> frozenset[str]:
+    """Content stems of the acronym's expansions: written out in the documents, or glossed."""
+    from termkit.align.lexical import en_stems
+
+    texts = (*written, *_dictionary().glosses.get(acronym, ()))
+    return frozenset(s for text in texts for s in en_stems(text))
+
+
+def _translated(zh: str, expansion: frozenset[str]) -> float:
+    """Share of the content words of the acronym's expansion that the Chinese string's
+    dictionary glosses translate (0 when no expansion is known)."""
+    return len(expansion & _gloss_stems(zh)) / len(expansion) if expansion else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _coverage(zh: str) -> float:
+    """Share of the string's characters inside CC-CEDICT words of two characters or more (cut
+    longest first): a full name is made of words (国际/劳工/组织), a short form of clipped
+    pieces (联/黎/部队)."""
+    entries = _cedict()
+    covered = start = 0
+    while start < len(zh):
+        longest = min(len(zh), start + _LONGEST_ENTRY)
+        end = next((e for e in range(longest, start, -1) if zh[start:e] in entries), start + 1)
+        covered += end - start if end - start > 1 else 0
+        start = end
+    return covered / len(zh)
+
+
+@lru_cache(maxsize=65536)
+def _gloss_stems(zh: str) -> frozenset[str]:
+    """Stems of the glosses of a Chinese string's longest dictionary entries and characters."""
+    return _entry_stems(zh).union(*(_entry_stems(ch) for ch in zh))
+
+
+@lru_cache(maxsize=65536)
+def _entry_stems(zh: str) -> frozenset[str]:
+    from termkit.align.lexical import dictionary_words, en_stems
+
+    return frozenset(en_stems(" ".join(sorted(dictionary_words(zh)))))
