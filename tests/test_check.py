@@ -155,17 +155,19 @@ def test_a_short_form_at_the_end_of_another_name_is_no_other_short_form(shipped)
 
 def test_a_tail_of_the_full_form_needs_no_definition():
     """执行主任 of 联合国环境规划署执行主任 names the head of whichever body the text is about,
-    秘书长 of 联合国秘书长 is an ordinary title: readable nouns. 毒罪办 is coined: opaque."""
+    秘书长 is a title: readable nouns. 毒罪办 is coined, and 气象组织 is 世界气象组织 without
+    its prefix: both need a definition."""
     concepts = [
         Concept("c1", (Term("联合国环境规划署执行主任", "zh", "fullForm"),
                        Term("执行主任", "zh", "shortForm"))),
-        Concept("c2", (Term("联合国秘书长", "zh", "fullForm"), Term("秘书长", "zh", "shortForm"))),
+        Concept("c2", (Term("世界气象组织", "zh", "fullForm"), Term("气象组织", "zh", "shortForm"))),
+        Concept("c4", (Term("联合国秘书长", "zh", "fullForm"), Term("秘书长", "zh", "shortForm"))),
         Concept("c3", (Term("联合国毒品和犯罪问题办公室", "zh", "fullForm"),
                        Term("毒罪办", "zh", "shortForm"))),
     ]  # fmt: skip
     glossary = GlossaryIndex([Termbase(tuple(concepts))])
-    text = "执行主任和秘书长感谢毒罪办。\n"
-    assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["毒罪办"]
+    text = "执行主任、秘书长和气象组织感谢毒罪办。\n"
+    assert [f.found for f in run(text, glossary) if f.rule == "TK101"] == ["气象组织", "毒罪办"]
 
 
 def test_a_bare_head_needs_no_definition():

@@ -7,9 +7,10 @@ from __future__ import annotations
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import Defined, distinctive, stands_alone
+from termkit.check.definitions import GENERIC_PREFIXES, Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, preferred, role
+from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
@@ -143,14 +144,27 @@ def _generic(short_key: str, full_key: str) -> bool:
 def _common_noun(short_key: str, full_key: str) -> bool:
     """A glossary short form that reads as an ordinary noun phrase outside the document that
     defines it, so that no reader needs its definition: a two-character piece of the full form
-    (战略), a tail of it (秘书长 of 联合国秘书长, 执行主任 of 联合国环境规划署执行主任,
-    常设委员会), or one without a distinctive character (委员会). A coined short form (粮农组织,
-    环境署) is opaque: it needs one."""
+    (战略), an organ or title at its end (执行主任, 秘书长), or one without a distinctive
+    character (委员会). A coined short form (粮农组织, 环境署, 气象组织) is opaque: it needs one."""
     return (
         _generic(short_key, full_key)
-        or (full_key.endswith(short_key) and full_key != short_key)
+        or _tail(short_key, full_key)
         or not distinctive(short_key, full_key)
     )
+
+
+def _tail(short_key: str, full_key: str) -> bool:
+    """The full form's end after more than a generic prefix (执行主任 of
+    联合国环境规划署执行主任, 常设委员会 of 版权及相关权常设委员会), or a title after one
+    (秘书长 of 联合国秘书长). A body's name without only its prefix is its coined short form
+    (气象组织 of 世界气象组织). A cut inside a word (产权组织 of 世界知识产权组织) reads as a
+    tail too: without a segmenter that is not told apart."""
+    if short_key == full_key or not full_key.endswith(short_key):
+        return False
+    rest = full_key[: -len(short_key)]
+    while prefix := next((p for p in GENERIC_PREFIXES if rest.startswith(p)), ""):
+        rest = rest[len(prefix) :]
+    return bool(rest) or not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
 
 
 def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:

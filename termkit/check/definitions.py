@@ -35,6 +35,8 @@ SOFT_CHARS = frozenset(w for w in SOFT_WORDS if len(w) == 1)
 _OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
 # Words that open many organization names before the part a short form abbreviates.
 NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
+# The prefixes that say nothing of which body a name is (a continent does: 美洲组织, 欧盟).
+GENERIC_PREFIXES = NAME_PREFIXES[:5]
 _TITLE_OPENERS = {"》": "《", "”": "“", "」": "「", "』": "『"}
 
 
@@ -167,11 +169,11 @@ def _walk_left(text: str, window: int, start: int) -> int:
 
 
 def distinctive(variant: str, full: str) -> bool:
-    """The form keeps a character of what tells this name from others: not only its name
+    """The form keeps a character of what tells this name from others: not only its generic
     prefixes (联合国, 国际 …) and its head (会议, 方案, 署): 联合国大会 and 联合会议 are no
     short forms of 联合国可持续发展大会 and 联合国贸易与发展会议, but other bodies and words."""
     generic = set()
-    for prefix in NAME_PREFIXES:
+    for prefix in GENERIC_PREFIXES:
         at = full.find(prefix)
         while at >= 0:
             generic.update(range(at, at + len(prefix)))
