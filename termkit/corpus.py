@@ -32,7 +32,7 @@ from termkit.extract.boundary import ordinary_word
 from termkit.extract.recurrence import CandidateCounter
 from termkit.termbase.merge import from_definitions
 from termkit.termbase.model import Definition, Location, Termbase
-from termkit.text.normalize import normalize, normalize_with_map
+from termkit.text.normalize import normalize
 from termkit.text.repair import repair
 
 # (candidate key, the character before an occurrence or "" where it stands alone, how many
@@ -122,8 +122,8 @@ def keys_digest(keys: tuple[str, ...]) -> str:
 
 def document_counts(counter: CandidateCounter, text: str) -> Counts:
     """The counter's keys in a document's text by left context, counted on the key text the
-    extractor analyses (PDF breaks repaired, normalized)."""
-    key_text = normalize_with_map(repair(text).text)[0]
+    extractor analyses (PDF breaks repaired, normalized; without the offset maps)."""
+    key_text = normalize(repair(text).text)
     return tuple(sorted((k, left, n) for (k, left), n in counter.contexts(key_text).items()))
 
 

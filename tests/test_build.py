@@ -408,3 +408,15 @@ def test_a_one_character_slip_sharing_a_short_form_becomes_a_deprecated_form(tmp
         "typo? full form 联合国环境规化署 (1×) is one character away from 联合国环境规划署" in err
     )
     assert "shares its short form: deprecated" in err
+    # The more used form is not always the right one: a decision that deprecates it makes
+    # the form deprecated only as its slip the preferred one.
+    curation = tmp_path / "curation.csv"
+    curation.write_text("action,term,lang,note\ndeprecate,联合国环境规划署,zh,say so\n", "utf-8")
+    assert main(["build", *files, "--curation", str(curation), "-o", str(out), "-q"]) == 0
+    (curated,) = [
+        c
+        for c in glossary_csv.read(out).concepts
+        if "联合国环境规化署" in {t.text for t in c.terms}
+    ]
+    statuses = {t.text: t.status for t in curated.terms_of("zh", "fullForm")}
+    assert statuses == {"联合国环境规划署": "deprecated", "联合国环境规化署": "preferred"}

@@ -27,6 +27,7 @@ from pathlib import Path
 from termkit.errors import InputError
 from termkit.termbase.merge import conflicts_of
 from termkit.termbase.model import DECISION_NOTE, Concept, Datum, Term, Termbase
+from termkit.termbase.typos import restore_slips
 from termkit.text.normalize import normalize
 
 ACTIONS = {
@@ -145,6 +146,7 @@ def _curate_concept(concept: Concept, decisions: list[Decision]) -> Concept | No
             terms = _correct(terms, d, hits)
             continue
         terms = [_decide(t, d, hits) for t in terms]
+    terms = restore_slips(terms)
     return replace(concept, terms=tuple(terms)) if terms else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from termkit.termbase.model import Concept, Term, Termbase
+from termkit.termbase.model import Concept, Term, Termbase, decided
 
 # Names shorter than this legitimately differ in one character (`东盟`/`西盟`): a third of a
 # three-character name is not a slip.
@@ -62,8 +62,36 @@ def near_typos(termbase: Termbase) -> list[tuple[Term, Term]]:
     return sorted(pairs, key=lambda p: (p[1].text, p[0].text))
 
 
+_NOTE = "one character from {}, used more often under the same short form"
+
+
 def typo_note(frequent: Term) -> str:
-    return f"one character from {frequent.text}, used more often under the same short form"
+    return _NOTE.format(frequent.text)
+
+
+def restore_slips(terms: list[Term]) -> list[Term]:
+    """After a terminologist's decisions: when no Chinese full form is left in use (the
+    more used form of a pair was deprecated, `联合国贸易与发展会议`), the forms deprecated
+    only as its slips are restored, the most used preferred: the decision says which is right."""
+    fulls = [t for t in terms if t.lang == "zh" and t.type == "fullForm"]
+    if any(t.status in ("preferred", "admitted") for t in fulls):
+        return terms
+    head, _, tail = _NOTE.partition("{}")
+    slips = [
+        t
+        for t in fulls
+        if t.status == "deprecated"
+        and t.note.startswith(head)
+        and t.note.endswith(tail)
+        and not decided(t, "deprecate")
+    ]
+    if not slips:
+        return terms
+    best = min(slips, key=lambda t: (-t.count, t.text))
+    return [
+        replace(t, status="preferred" if t is best else "admitted", note="") if t in slips else t
+        for t in terms
+    ]
 
 
 def typo_folds(concepts: list[Concept]) -> list[tuple[str, Concept]]:
