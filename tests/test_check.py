@@ -518,3 +518,12 @@ def test_other_short_forms_of_a_name_defined_with_an_english_acronym():
     found = [(f.line, f.found, f.suggestion) for f in run(text, GlossaryIndex([]))
              if f.rule == "TK103"]  # fmt: skip
     assert found == [(2, "知识产权委员会", "发展与知识产权委员会")]
+
+
+def test_a_heading_spells_the_name_out_before_its_definition(shipped):
+    """The heading block (before the first full stop) is no first use: the definition belongs
+    to the text. A use in the text before the definition is TK112."""
+    text = "联合国环境规划署理事会第二十五届会议\n1. 联合国环境规划署（环境署）理事会开会。\n"
+    assert [f for f in run(text, shipped) if f.rule == "TK112"] == []
+    text = "会议开幕。联合国环境规划署支持。\n联合国环境规划署（环境署）也支持。\n"
+    assert [(f.rule, f.line) for f in run(text, shipped) if f.rule == "TK112"] == [("TK112", 1)]

@@ -272,6 +272,9 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
     if not (out.wants("TK111") or out.wants("TK112")):
         return
     starts = {d.full_start for d in facts.definitions}
+    # The heading block (symbol, title, agenda item: everything before the first full stop)
+    # spells names out; the definition belongs to the first use in the text below it.
+    body = max(0, facts.doc.analysis.text.find("。"))
     for key, first in forms.first_of_full.items():
         line = facts.doc.place_of_analysis(first.full_start, first.full_end).line
         early = True
@@ -280,7 +283,7 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 continue
             written = facts.surface(hit)
             if hit.astart < first.full_start:
-                if early:
+                if early and hit.astart > body:
                     early = False
                     out.add(
                         "TK112",
