@@ -411,6 +411,7 @@ def _walk_left(
             # `战略、任务和结果评估信息系统`: a list closed by a conjunction inside the name
             i -= 2
             conjunction = False
+            anchored = True  # the list's first item opens the name: a verb before it governs
             rules.append("boundary:inner-enumeration")
             continue
         if word == "、" or not NAME_CHAR.match(word[0]):
