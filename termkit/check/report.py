@@ -44,11 +44,9 @@ def write(
 
         out.write(report_html.render(findings, summary(findings, files, fixed, skipped), glossary))
     elif fmt == "json":
-        json.dump([f.to_dict() for f in findings], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n")
     elif fmt == "sarif":
-        json.dump(sarif(findings), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps(sarif(findings), ensure_ascii=False, indent=2) + "\n")
     else:
         write_text(findings, out, files, fixed, skipped)
 

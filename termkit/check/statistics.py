@@ -39,8 +39,7 @@ def _order(item: tuple[str, int]) -> tuple[int, str]:
 def write(findings: list[Finding], out: IO, fmt: str) -> None:
     table = counts(findings)
     if fmt == "json":
-        json.dump(table, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps(table, ensure_ascii=False, indent=2) + "\n")
         return
     for row in table:
         out.write(f"{row['count']:>6}  {row['rule']}  {row['severity']:<7}  {row['name']}\n")

@@ -65,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
             out.write("\ufeff")
         records = [_record(d, layout) for d, layout in found] if args.format != "text" else []
         if args.format == "json":
-            json.dump(records, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         elif args.format == "jsonl":
             for r in records:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
