@@ -527,3 +527,14 @@ def test_a_heading_spells_the_name_out_before_its_definition(shipped):
     assert [f for f in run(text, shipped) if f.rule == "TK112"] == []
     text = "会议开幕。联合国环境规划署支持。\n联合国环境规划署（环境署）也支持。\n"
     assert [(f.rule, f.line) for f in run(text, shipped) if f.rule == "TK112"] == [("TK112", 1)]
+
+
+def test_a_traditional_form_in_the_glossary_is_a_variant_in_simplified_text():
+    """A glossary built from a document in traditional script holds 環境署 beside 环境署."""
+    terms = (Term("联合国环境规划署", "zh", "fullForm"), Term("环境署", "zh", "shortForm"),
+             Term("環境署", "zh", "shortForm"))  # fmt: skip
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    found = run("联合国环境规划署（环境署）成立。環境署开会。\n", glossary)
+    assert [(f.rule, f.found, f.suggestion) for f in found if f.rule == "TK108"] == [
+        ("TK108", "環境署", "环境署")
+    ]

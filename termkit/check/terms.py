@@ -118,6 +118,10 @@ def _variant(
         forms = list(dict.fromkeys(e.term.text for e in known))
     else:
         forms = facts.defined_forms.get(key, [])
+    if not traditional:
+        # A glossary built from a traditional-script document holds 環境署: in a text written
+        # in simplified characters that spelling is still a variant.
+        forms = [f for f in forms if to_simplified(f) == f] or forms
     bare = {_bare(f, traditional) for f in forms}
     if not forms or _bare(written, traditional) in bare:
         return None
