@@ -98,3 +98,49 @@ def test_window_hits_count_each_word_once_per_window():
             for k in range(7):
                 window = hits[: starts[s], max(k - w, 0) : k]
                 assert counts[s, k] == window.any(axis=1).sum()
+
+
+def test_a_sentence_the_other_side_does_not_translate_is_kept_out_of_a_merged_bead():
+    """UNPC UNEP/OzL.Pro.WG.1/35/3 with the Chinese of its third sentence dropped: without the
+    coverage evidence the orphan English sentence is glued to the one before it; its own
+    words, which no Chinese sentence translates, leave it on its own."""
+    zh = [
+        "6. 减少氢氟碳化物与现有的逐步淘汰氢氯氟碳化合物的时间表的关系如何；及",
+        "我们欢迎各方就下述的该修正案的关键要素进一步提出意见并开展充分讨论。",
+        "各缔约方应确保于自[2019]年1月1日起的十二个月期间，及其后每十二个月期间，其附件F受控物质的年度用量计算水平不超过其2011、2012和2013年附件F受控物质加上百分之七十五的附件C第一类受控物质用量计算水平均值的百分之[九十]。",
+        "生产一种或多种此类物质的各缔约方应确保同时期内，上述物质的年度产量计算水平不超过其2011、2012和2013年附件F受控物质加上百分之七十五的附件C第一类受控物质产量计算水平均值的百分之[六十五]。",
+        "应在《议定书》第5条第8款之三后插入下款：",
+        "回顾 联合国可持续发展大会题为《我们希望的未来》的成果文件，各国在其中表示支持逐步减少氢氟碳化物的用量和产量，",
+    ]  # fmt: skip
+    en = [
+        "6. How do reductions in HFCs relate to the existing phase-out schedule for HCFCs; and",
+        "We welcome further ideas and robust discussion on the key elements of an amendment "
+        "identified below.",
+        "Includes provisions to limit HFC-23 byproduct emissions.",
+        "Each Party shall ensure that for the twelve-month period commencing on 1 January "
+        "[2019], and in each 12-month period thereafter, its calculated level of consumption of "
+        "the controlled substances in Annex F does not exceed, annually, [ninety] per cent of "
+        "the average of its calculated levels of consumption of Annex F controlled substances "
+        "plus seventy five per cent of Annex C, Group I controlled substances for the years "
+        "2011, 2012 and 2013.",
+        "Each Party producing one or more of these substances shall, for the same period, "
+        "ensure that its calculated level of production of the substances does not exceed, "
+        "annually, [sixty five] per cent of the average of its calculated levels of production "
+        "of Annex F controlled substances plus seventy-five per cent of Annex C, Group I "
+        "controlled substances for the years 2011, 2012, and 2013.",
+        "The following paragraph shall be inserted after paragraph 8 ter of Article 5 of the "
+        "Protocol:",
+        "Recalling the outcome document of the United Nations Conference on Sustainable "
+        'Development, entitled "The future we want", in which countries expressed their support '
+        "for a gradual phase-down in the consumption and production of hydrofluorocarbons,",
+    ]
+
+    def unpaired(coverage_weight: float) -> list[list[int]]:
+        beads = align_texts(
+            "\n".join(zh), "\n".join(en), presplit=True, lexical_weight=0.5,
+            coverage_weight=coverage_weight,
+        )  # fmt: skip
+        return [b.en_lines for b in beads if not b.zh]
+
+    assert unpaired(0.0) != [[3]]
+    assert unpaired(1.0) == [[3]]

@@ -103,7 +103,7 @@ def align_sentences(
         "random_growth": weights["random_growth"] if random_growth is None else random_growth,
         "miss_weight": weights["miss_weight"] if miss_weight is None else miss_weight,
         "coverage_weight": (
-            weights.get("coverage_weight", 0.0) if coverage_weight is None else coverage_weight
+            weights["coverage_weight"] if coverage_weight is None else coverage_weight
         ),
     }
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
