@@ -28,7 +28,10 @@ _PARAGRAPH_START = re.compile(
     r"|[•·●▪■◆\-–—*]\s)"
 )
 _SENTENCE_END = re.compile(r"[。！？；：!?;:]\s*$|[。！？]['\"”’」』）)]\s*$")
-_SPACED = re.compile(rf"(?<=[{HAN}{CJK_PUNCT}])[ \t\u3000]+(?=[{HAN}{CJK_PUNCT}])")
+# Spaces between Chinese characters: `(?<=C)[ ]+(?=C)`, the space consumed first so that the
+# search skips from space to space (as `normalize._SPACE_BY_CJK` explains).
+_CHINESE = f"[{HAN}{CJK_PUNCT}]"
+_SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE})")
 _WORDISH = re.compile(r"[A-Za-z0-9]")
 
 
