@@ -161,9 +161,7 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
     """
     from distributed import LocalCluster
 
-    address = "tcp://127.0.0.1:8786"
     labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
-    options = (("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address))
     runs: dict[str, list[tuple[float, int]]] = {label: [] for label in labels}
     differ = set()
     for _ in range(repeat):
@@ -171,10 +169,14 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
             n_workers=2,
             threads_per_worker=1,
             host="127.0.0.1",
-            scheduler_port=8786,
+            scheduler_port=0,  # a free port: another user's cluster may hold 8786
             dashboard_address=None,
             silence_logs=logging.WARNING,
-        ):
+        ) as cluster:
+            address = cluster.scheduler_address
+            options = (
+                ("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address)
+            )  # fmt: skip
             for label, option in zip(labels, options, strict=True):
                 runs[label].append(build(corpus, root / "out.csv", *option))
                 if (root / "out.csv").read_bytes() != reference:
