@@ -9,8 +9,8 @@ Run: python bench/check_ratio.py [--runs 5]
 Every command is a fresh process, as a user runs it, and the commands are interleaved run by
 run so that they meet the same load; the figures are wall and CPU time (user + system), min
 and median, the ratios run by run (min and median), and each command's peak memory. The first
-run of each check fills termkit's glossary cache, as the first check of a day would; it is
-reported apart, the other runs are warm.
+run of each check fills termkit's glossary cache (and its bytecode, see _process.ENV), as the
+first check of a day would; it is reported apart, the other runs are warm.
 """
 
 from __future__ import annotations
