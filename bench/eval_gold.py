@@ -70,6 +70,8 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, help="where --gold's document files are")
     args = parser.parse_args()
     if args.gold:
+        if not args.gold.is_file():
+            parser.error(f"no annotation {args.gold}")
         docs = load_annotation(args.gold, args.texts)
         report(f"{args.gold} ({len(docs)} documents)", docs, args.verbose)
         return
