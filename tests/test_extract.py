@@ -235,6 +235,19 @@ def test_the_candidates_weighed_are_kept_as_data_with_their_places_and_scores():
     assert all(not d.alternatives for d in extract_text("见《生物多样性公约》（《公约》）。"))
 
 
+def test_a_bracket_whose_best_boundary_is_too_unlikely_defines_nothing():
+    from dataclasses import replace
+
+    from termkit.extract.scoring import default_model
+
+    sentence = "本报告系由联合国环境规划署（环境署）编写，见《生物多样性公约》（《公约》）。"
+    assert default_model().min_probability > 0  # chosen by bench/fit_boundary.py's CV
+    assert len(extract_text(sentence)) == 2
+    strict = replace(default_model(), min_probability=0.9999)
+    # the weighed boundary goes; the one title marks fix stays
+    assert [d.short for d in extract_text(sentence, model=strict)] == ["公约"]
+
+
 def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
     from termkit.extract.scoring import WEIGHTS, BoundaryModel
 

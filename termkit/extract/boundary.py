@@ -297,6 +297,8 @@ def full_start(
         ((model.score(f), start, f) for start, f in candidates), key=lambda s: (-s[0], s[1])
     )
     best, start, features = probability(scored[0][0]), scored[0][1], scored[0][2]
+    if best < model.min_probability:
+        return None
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
     if "rule-walk" in features:
         rules.extend(walk_rules)

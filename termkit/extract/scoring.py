@@ -17,6 +17,10 @@ from pathlib import Path
 @dataclass(frozen=True)
 class BoundaryModel:
     weights: dict[str, float]
+    # A bracket whose best candidate is less likely than this defines nothing: a wrong
+    # boundary costs a false definition and a miss, no definition only the miss. Chosen by
+    # bench/fit_boundary.py on its cross-validated folds.
+    min_probability: float = 0.0
 
     def score(self, features: dict[str, float]) -> float:
         """The candidate's logit: more evidence (corpus counts) can be added to it."""
@@ -33,7 +37,8 @@ class BoundaryModel:
 
     @classmethod
     def from_json(cls, text: str) -> BoundaryModel:
-        return cls(dict(json.loads(text)["weights"]))
+        data = json.loads(text)
+        return cls(dict(data["weights"]), float(data.get("min_probability", 0.0)))
 
 
 def probability(score: float) -> float:
