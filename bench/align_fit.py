@@ -3,8 +3,8 @@
 Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
 verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
 lines and an inserted header, each document aligned on its own). A setting is
-(lexical_weight, random_growth, miss_weight, coverage_weight) (see
-`termkit.align.lengths.Params`; a setting of three leaves coverage_weight at 0). For every
+(lexical_weight, random_growth, miss_weight, coverage_weight, heading_penalty) (see
+`termkit.align.lengths.Params`; a shorter setting takes `DEFAULTS` for the rest). For every
 fold the setting is chosen on one half (mean strict F1 over the two sets) and scored on the
 other; the figures of both folds are printed apart, and the setting written is the one best on
 both halves together. Run by hand (minutes):
@@ -49,7 +49,10 @@ def bible_halves():
     return halves
 
 
-KEYS = ("lexical_weight", "random_growth", "miss_weight", "coverage_weight")
+KEYS = ("lexical_weight", "random_growth", "miss_weight", "coverage_weight", "heading_penalty")
+# A setting may leave out its last keys: coverage_weight 0, heading_penalty 2.2 (the values
+# before they were fitted).
+DEFAULTS = (0.0, 2.2)
 
 
 def bible_f1(half, setting: dict) -> float:
@@ -75,7 +78,10 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=240, help="UNPC documents per half")
     parser.add_argument("--write", action="store_true", help="write the chosen weight")
     args = parser.parse_args()
-    grid = [tuple(float(x) for x in (item + ",0").split(",")[:4]) for item in args.grid.split()]
+    grid = []
+    for item in args.grid.split():
+        values = [float(x) for x in item.split(",")]
+        grid.append(tuple(values + list(DEFAULTS[len(values) - 3 :])))
     bible = bible_halves()
     docs = load_documents(UNPC)
     unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]

@@ -89,6 +89,7 @@ def align_sentences(
     random_growth: float | None = None,
     miss_weight: float | None = None,
     coverage_weight: float | None = None,
+    heading_penalty: float | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
@@ -104,6 +105,9 @@ def align_sentences(
         "miss_weight": weights["miss_weight"] if miss_weight is None else miss_weight,
         "coverage_weight": (
             weights["coverage_weight"] if coverage_weight is None else coverage_weight
+        ),
+        "heading_penalty": (
+            weights["heading_penalty"] if heading_penalty is None else heading_penalty
         ),
     }
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)

@@ -62,7 +62,7 @@ class Params:
     anchor_weight: float = 8.0
     anchor_miss: float = 1.0  # a bead with anchors on one side only, or none shared
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
-    heading_penalty: float = 2.2  # a heading glued to other sentences of its side
+    heading_penalty: float = 2.2  # a heading glued to other sentences of its side (fitted)
     paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
     lexical_weight: float = 0.0  # scale of the lexical log-likelihood ratio
     # Share of known words translated on the other side, in a true 1-1 pair and in a random
@@ -589,6 +589,7 @@ def fit_and_align(
     random_growth: float = 1.0,
     miss_weight: float = 0.0,
     coverage_weight: float = 0.0,
+    heading_penalty: float = 2.2,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
     the parameters fitted to the documents. Every sentence of both sides is in exactly one
@@ -633,6 +634,7 @@ def fit_and_align(
         random_growth=random_growth,
         miss_weight=miss_weight,
         coverage_weight=coverage_weight,
+        heading_penalty=heading_penalty,
     )
     if guide:
         params = _estimate(doc, guide, params)
