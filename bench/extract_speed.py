@@ -53,7 +53,8 @@ def main() -> None:
         big = Path(tmp) / "big.txt"
         big.write_text("".join(Path(p).read_text(encoding="utf-8") for p in paths), "utf-8")
         size = big.stat().st_size
-        extract = [sys.executable, "-m", "termkit", "extract", "-o", os.devnull]
+        # -o refuses a device (atomic writes): the output goes to a file in the temporary folder
+        extract = [sys.executable, "-m", "termkit", "extract", "-o", str(Path(tmp) / "out.txt")]
         commands = {
             "bare interpreter": [sys.executable, "-c", "pass"],
             f"one file of {size / 1e6:.1f} MB": [*extract, str(big)],

@@ -77,6 +77,7 @@ def candidate_features(
     features[f"first:{first}"] = 1.0
     if prev == "verb" and first in ("org", "proper", "noun"):
         features["verb|name"] = 1.0
+    features[f"pair:{prev}|{first}"] = 1.0
     for crossed in classes[index:anchor_index]:
         features[f"crosses:{crossed}"] = features.get(f"crosses:{crossed}", 0) + 1
     head = next(iter(HAN_CHAR.findall(short)), "")
