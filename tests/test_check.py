@@ -538,3 +538,12 @@ def test_a_traditional_form_in_the_glossary_is_a_variant_in_simplified_text():
     assert [(f.rule, f.found, f.suggestion) for f in found if f.rule == "TK108"] == [
         ("TK108", "環境署", "环境署")
     ]
+
+
+def test_a_two_character_name_with_an_acronym_and_a_symbol_before_it():
+    """渔委（COFI）: a Chinese short form with the English acronym; COFI:AQ/III/2006/2 and
+    WO/PBC/16 before it are document symbols, not uses."""
+    text = "COFI:AQ/III/2006/2 WO/PBC/16\n水产养殖分委员会 渔委（COFI）开会。COFI和PBC审议。\n计划和预算委员会（PBC）。\n"
+    found = [(f.rule, f.line, f.found) for f in run(text, GlossaryIndex([]))
+             if f.rule in ("TK101", "TK102")]  # fmt: skip
+    assert found == [("TK102", 2, "PBC")]

@@ -167,6 +167,14 @@ def _tail(short_key: str, full_key: str) -> bool:
     return bool(rest) or not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
 
 
+def _in_symbol(text: str, hit) -> bool:
+    """An acronym inside a document symbol (WO/PBC/16/6, SCCR/35/11, COFI:AQ/III/2006/2) names
+    the series, not the body: no use of the short form."""
+    before = text[hit.astart - 1] if hit.astart > 0 else ""
+    after = text[hit.aend : hit.aend + 2]
+    return before == "/" or after[:1] == "/" or (after[:1] == ":" and after[1:].isascii())
+
+
 def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK102: a short form used before the document defines it."""
     if not out.wants("TK102"):
@@ -174,7 +182,11 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
     for key, d in forms.first_of_short.items():
         if _generic(key, normalize(d.full)):
             continue
-        early = [h for h in facts.hits_by_key.get(key, []) if h.astart < d.full_start]
+        early = [
+            h
+            for h in facts.hits_by_key.get(key, [])
+            if h.astart < d.full_start and not _in_symbol(facts.doc.analysis.text, h)
+        ]
         if not early:
             continue
         hit = early[0]

@@ -85,7 +85,7 @@ def _plausible(full: str, form: ShortForm) -> bool:
     if not key or key == short or not HAN_CHAR.search(key):
         return False  # a Latin name with a Latin note (English (docx)) is no Chinese definition
     if form.kind == "english":
-        return len(key) >= 3
+        return len(key) >= 3 or (len(key) == 2 and all(HAN_CHAR.match(c) for c in key))
     return len(key) > len(short)
 
 
