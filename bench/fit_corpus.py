@@ -118,11 +118,11 @@ def ranked(doc: GoldDoc) -> list[Ranked]:
     return out
 
 
-def prepare(docs: list[GoldDoc], others: list[str]) -> tuple[list[Case], list[Ranked]]:
+def prepare(docs: list[GoldDoc], others: list[str], fitted: int) -> tuple[list[Case], list[Ranked]]:
     """Extract every document, count the disputed alternatives (and the candidates of every
-    gold bracket) in all of them."""
+    gold bracket of the first `fitted` documents, the ones fitted on) in all of them."""
     extracted = [extract_text(doc.text, doc.name) for doc in docs]
-    sets = [r for doc in docs for r in ranked(doc)]
+    sets = [r for doc in docs[:fitted] for r in ranked(doc)]
     most = max(GRID_OPTIONS)
     keys = {
         normalize(a.full)
@@ -213,10 +213,10 @@ def main() -> None:
     by_set = dev_sets()
     extra = load_annotation(args.gold, args.texts) if args.gold else []
     docs = [doc for group in by_set.values() for doc in group]
-    cases, sets = prepare(docs + extra, unpc_without_brackets())
+    # --gold's documents are part of the corpus, never of the fit (their names may be the
+    # same as a dev set's: both un_pages sets name documents un_pages:NNN)
+    cases, sets = prepare(docs + extra, unpc_without_brackets(), len(docs))
     dev, other = cases[: len(docs)], cases[len(docs) :]
-    groups = {doc.group for doc in docs}
-    sets = [r for r in sets if r.group in groups]
     print(f"{len(dev)} gold documents, {sum(len(c.variety) for c in dev)} disputes; ", end="")
     print(f"{len(sets)} gold brackets with candidates (anchored and as if unanchored)")
     chosen = []
