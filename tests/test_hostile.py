@@ -296,11 +296,11 @@ def test_the_glossary_cache_never_follows_a_planted_link(tmp_path, monkeypatch):
     monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path / "cache"))
     glossary = tmp_path / "g.csv"
     glossary.write_text("zh,en\n环境署,UNEP\n", encoding="utf-8")
-    first = glossary_cache.load_glossary(glossary)
+    first = glossary_cache.load_keyed(glossary)
     (entry,) = (tmp_path / "cache" / "glossaries").glob("*.json")
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")
     entry.unlink()
     entry.symlink_to(victim)
-    assert glossary_cache.load_glossary(glossary) == first
+    assert glossary_cache.load_keyed(glossary) == first
     assert victim.read_text(encoding="utf-8") == "keep me" and entry.is_symlink()
