@@ -1,0 +1,65 @@
+"""CPU time of `termkit extract` on one file, this checkout against another, interleaved.
+
+Run: python bench/extract_ab.py OTHER_CHECKOUT [--mb 5] [--repeat 3]
+OTHER_CHECKOUT is a folder holding another version's `termkit/` (e.g. `git archive <commit>
+termkit | tar -x -C /tmp/base`). The same text (bench/extract_speed.py's mix of seeds and UNPC
+devset) is extracted by a fresh process of each version, run by run in turn, so that both meet
+the same load; prints min and median CPU (user + system) and the ratio run by run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _paths import REPO
+from extract_speed import compose
+
+
+def cpu(tree: Path, source: Path, out: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-m", "termkit", "extract", "-o", str(out), str(source)]
+    child = subprocess.Popen(command, env=env, cwd=tree, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"termkit extract of {tree} failed")
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("other", type=Path, help="another checkout (a folder with termkit/)")
+    parser.add_argument("--mb", type=float, default=5.0)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not (args.other / "termkit").is_dir():
+        parser.error(f"{args.other} holds no termkit/")
+    trees = {"other": args.other.resolve(), "this": REPO}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        paths = compose(folder, args.mb)
+        source = Path(tmp) / "all.txt"
+        source.write_text("".join(Path(p).read_text(encoding="utf-8") for p in paths), "utf-8")
+        size = source.stat().st_size / 1e6
+        runs: dict[str, list[float]] = {k: [] for k in trees}
+        for _ in range(args.repeat):
+            for name, tree in trees.items():
+                runs[name].append(cpu(tree, source, Path(tmp) / f"{name}.txt"))
+    for name, times in runs.items():
+        print(
+            f"{name:<6} CPU min {min(times):.2f} s, median {statistics.median(times):.2f} s, "
+            f"{size / min(times):.2f} MB/s ({size:.1f} MB)"
+        )
+    ratios = [a / b for a, b in zip(runs["this"], runs["other"], strict=True)]
+    print("this / other, run by run: " + " ".join(f"{r:.3f}" for r in ratios))
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
