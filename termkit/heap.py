@@ -10,11 +10,10 @@ from contextlib import contextmanager
 
 @contextmanager
 def no_cyclic_gc() -> Iterator[None]:
-    """Reading a termbase, checking or extracting a document makes hundreds of thousands of
-    small objects (terms, four-gram position lists, hits, words) and no cycles; the cyclic
-    collector would walk the growing heap over and over (half an import's time for a
-    20,000-concept TBX, a third of TK110's on 1 MB, a sixth of an extraction; the same peak
-    memory over 54 documents). Reference counting still frees everything; the collector is back on
+    """Reading a termbase or checking a document makes hundreds of thousands of small objects
+    (terms, four-gram position lists, hits) and no cycles; the cyclic collector would walk the
+    growing heap over and over (half an import's time for a 20,000-concept TBX, a third of
+    TK110's on 1 MB). Reference counting still frees everything; the collector is back on
     after the block, as it was before it."""
     enabled = gc.isenabled()
     gc.disable()

@@ -10,7 +10,6 @@ import sys
 from termkit.build import extract_paths
 from termkit.cli.inputs import add_input_options
 from termkit.documents.locations import Layout
-from termkit.heap import no_cyclic_gc
 from termkit.io import output_stream
 from termkit.paths import collect
 from termkit.termbase.model import Definition
@@ -54,13 +53,12 @@ def run(args: argparse.Namespace) -> int:
     files = collect(args.paths, skipped=unknown)
     for path, why in unknown:
         print(f"termkit extract: skipped {path}: {why}", file=sys.stderr)
-    with no_cyclic_gc():  # a sixth of the CPU, and no cycles to collect (termkit.heap)
-        found = [
-            (d, result.layout)
-            for result in extract_paths(files, args.encoding, True, args.docx_revisions)
-            for d in result.definitions
-            if d.confidence >= args.min_confidence
-        ]
+    found = [
+        (d, result.layout)
+        for result in extract_paths(files, args.encoding, True, args.docx_revisions)
+        for d in result.definitions
+        if d.confidence >= args.min_confidence
+    ]
     csv_out = args.format == "csv"
     with output_stream(args.output, newline="" if csv_out else None) as out:
         if csv_out and args.bom:
