@@ -17,6 +17,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[0]))  # bench/: the shared checks
+
+from annotation_checks import Checker, occurrences  # noqa: E402
+
 REPO = HERE.parents[1]
 GOLD = HERE / "seed003.json"
 OPEN, CLOSE = "(（", ")）"
@@ -38,36 +42,6 @@ def bracket_spans(lines: list[str]) -> dict[tuple[int, int], str]:
         if stack:
             raise SystemExit(f"unclosed bracket at L{number}:{stack}")
     return spans
-
-
-def occurrences(lines: list[str], form: str, exclude: list[str]) -> list[tuple[int, int]]:
-    """(line, offset) of every `form` not lying inside one of the longer `exclude` strings."""
-    found = []
-    for number, line in enumerate(lines, 1):
-        for match in re.finditer(re.escape(form), line):
-            start = match.start()
-            inside = False
-            for longer in exclude:
-                k = longer.find(form)
-                while k >= 0 and not inside:
-                    inside = line[start - k : start - k + len(longer)] == longer
-                    k = longer.find(form, k + 1)
-                if inside:
-                    break
-            if not inside:
-                found.append((number, start))
-    return found
-
-
-class Checker:
-    def __init__(self) -> None:
-        self.failures: list[str] = []
-        self.checks = 0
-
-    def ok(self, condition: bool, message: str) -> None:
-        self.checks += 1
-        if not condition:
-            self.failures.append(message)
 
 
 def close_index(line: str, open_index: int) -> int:

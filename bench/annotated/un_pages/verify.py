@@ -27,6 +27,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # bench/: the shared checks
+
+from annotation_checks import Checker  # noqa: E402
+
 GOLD = HERE / "gold.json"
 OPEN, CLOSE = "(（", ")）"
 # single code points that print a parenthesised number or letter: ㈠-㈩, ⑴-⒇, ⒜-⒵
@@ -82,17 +86,6 @@ def uses(lines: list[str], form: str, exclude: list[str]) -> list[tuple[int, int
                 found.append((number, start))
             start = line.find(form, start + 1)
     return found
-
-
-class Checker:
-    def __init__(self) -> None:
-        self.failures: list[str] = []
-        self.checks = 0
-
-    def ok(self, condition: bool, message: str) -> None:
-        self.checks += 1
-        if not condition:
-            self.failures.append(message)
 
 
 def bracket_line(e: dict) -> int:

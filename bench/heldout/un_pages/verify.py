@@ -18,6 +18,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # bench/: the shared checks
+
+from annotation_checks import Checker, occurrences  # noqa: E402
+
 GOLD = HERE / "gold.json"
 OPEN, CLOSE = "(（﹙", ")）﹚"
 
@@ -43,36 +47,6 @@ def bracket_spans(lines: list[str]) -> dict[tuple[int, int], str]:
         for start in stack:
             spans[(number, start)] = line[start:]
     return spans
-
-
-def occurrences(lines: list[str], form: str, exclude: list[str]) -> list[tuple[int, int]]:
-    """(line, offset) of every `form` not lying inside one of the longer `exclude` strings."""
-    found = []
-    for number, line in enumerate(lines, 1):
-        for match in re.finditer(re.escape(form), line):
-            start = match.start()
-            inside = False
-            for longer in exclude:
-                k = longer.find(form)
-                while k >= 0 and not inside:
-                    inside = line[start - k : start - k + len(longer)] == longer
-                    k = longer.find(form, k + 1)
-                if inside:
-                    break
-            if not inside:
-                found.append((number, start))
-    return found
-
-
-class Checker:
-    def __init__(self) -> None:
-        self.failures: list[str] = []
-        self.checks = 0
-
-    def ok(self, condition: bool, message: str) -> None:
-        self.checks += 1
-        if not condition:
-            self.failures.append(message)
 
 
 def bracket_of(label: str) -> str:
