@@ -22,7 +22,7 @@ from termkit.extract.boundary import (
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
-from termkit.text.normalize import FOLD, HAN_CHAR, normalize
+from termkit.text.normalize import HAN_CHAR, fold, normalize
 
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
@@ -63,7 +63,7 @@ class Defined:
 def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> list[Defined]:
     """Definitions in the analysis text, in document order. `simplified` is the same text in
     simplified characters; `known_full` holds the glossary's full-form keys."""
-    folded = simplified.translate(FOLD)
+    folded = fold(simplified)
     lengths = sorted({len(k) for k in known_full if len(k) <= MAX_FULL}, reverse=True)
     found: list[Defined] = []
     for span in find_spans(text):
