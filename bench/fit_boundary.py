@@ -101,7 +101,7 @@ def cross_validate(
     docs = [d for set_docs in sets.values() for d in set_docs]
     fitted = {name: Score() for name in ["all", *sets]}
     walked = {name: Score() for name in ["all", *sets]}
-    by_threshold = {t: Score() for t in THRESHOLDS}
+    by_threshold = {t: {name: Score() for name in ["all", *sets]} for t in THRESHOLDS}
     ranked = seen = 0
     for test_fold in range(FOLDS):
         train = [d for d in docs if fold_of(d.group, FOLDS) != test_fold]
@@ -118,9 +118,10 @@ def cross_validate(
             for key_ in ("all", name):
                 fitted[key_] += s
                 walked[key_] += w
-            by_threshold[0.0] += s
-            for t in THRESHOLDS[1:]:
-                by_threshold[t] += evaluate(set_docs, model=replace(model, min_probability=t))
+            for t in THRESHOLDS:
+                cut = s if t == 0.0 else evaluate(set_docs, model=replace(model, min_probability=t))
+                by_threshold[t]["all"] += cut
+                by_threshold[t][name] += cut
     out = {}
     for name in fitted:
         s, w = fitted[name], walked[name]
@@ -136,12 +137,15 @@ def cross_validate(
     out["all"]["ranked_first"] = f"{ranked}/{seen}"
     print(f"  right start ranked first {ranked}/{seen}")
     print("  a bracket defines nothing when its best candidate's probability is below:")
-    for t, s in by_threshold.items():
-        print(f"    {t:.1f}  {s.line()}")
-    best = max(THRESHOLDS, key=lambda t: (round(by_threshold[t].f1, 3), -t))
+    for t, by_set in by_threshold.items():
+        print(f"    {t:.1f}  {by_set['all'].line()}")
+    best = max(THRESHOLDS, key=lambda t: (round(by_threshold[t]["all"].f1, 3), -t))
+    print(f"  at the chosen min_probability {best:.1f}, per set:")
+    for name, s in by_threshold[best].items():
+        print(f"    {name:<16} {s.line()}")
     out["min_probability"] = {
         "chosen": best,
-        **{f"{t:.1f}": round(s.f1, 3) for t, s in by_threshold.items()},
+        **{f"{t:.1f}": round(by_set["all"].f1, 3) for t, by_set in by_threshold.items()},
     }
     return out, fitted["all"]
 

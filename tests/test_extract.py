@@ -326,6 +326,12 @@ def test_kinds_the_character_match_alone_misses(sentence, full, short, kind):
                 for short in ("委员会", "政府间委员会", "IGC")
             },
         ),
+        (  # one bracket names one thing: the acronym takes the start the Chinese short
+            # form's characters fixed (the verb 编拟 governs the name)
+            "2017年11月13日至17日,日内瓦 报告草案 秘书处编拟 版权及相关权常设委员会"
+            "(以下称“常设委员会”或“SCCR”)于2017年11月13日至17日,在日内瓦举行第三十五届会议。",
+            {("版权及相关权常设委员会", "常设委员会"), ("版权及相关权常设委员会", "SCCR")},
+        ),
         (  # a numbered nickname whose stem is not in the name: the numeral counts the meeting
             "欢迎1996年6月3日至14日在伊斯坦布尔举行的联合国人类住区会议(生境二)的成果",
             {("联合国人类住区会议", "生境二")},

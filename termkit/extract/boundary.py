@@ -280,10 +280,12 @@ def full_start(
     recurrences: Callable[[str], int],
     model: BoundaryModel,
     plausible: Callable[[str], bool] = lambda full: True,
+    same_bracket: int | None = None,
 ) -> Boundary | None:
     """The start of the window's full form: every candidate start that could be a full form
-    (`plausible`) is scored by the model and the likeliest wins; None when the anchored word
-    cannot be inside a name."""
+    (`plausible`) is scored by the model and the likeliest wins, unless one of them starts
+    where another short form of the same bracket found its name (`same_bracket`); None when
+    the anchored word cannot be inside a name."""
     anchor_word = window.words[window.anchor_index][0]
     # A word of the short form itself is inside the name (`执行主任（执行主任）`).
     own = window.kind != "english" and window.short.startswith(anchor_word)
@@ -296,10 +298,14 @@ def full_start(
     scored = sorted(
         ((model.score(f), start, f) for start, f in candidates), key=lambda s: (-s[0], s[1])
     )
-    best, start, features = probability(scored[0][0]), scored[0][1], scored[0][2]
-    if best < model.min_probability:
+    sibling = [s for s in scored if _name_start(window, s[1]) == same_bracket]
+    chosen = sibling[0] if sibling else scored[0]
+    best, start, features = probability(chosen[0]), chosen[1], chosen[2]
+    if best < model.min_probability and not sibling:
         return None
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
+    if sibling:
+        rules.append("boundary:same-bracket")
     if "rule-walk" in features:
         rules.extend(walk_rules)
     if best < 0.5 or (len(scored) > 1 and probability(scored[1][0]) > best / 2):
@@ -309,7 +315,8 @@ def full_start(
         + " ".join(f"{window.text[s : window.end]}={probability(z):.2f}" for z, s, _ in scored[:3])
     )
     rules.append("why:" + " ".join(f"{k}{w:+.1f}" for k, w in model.contributions(features)[:3]))
-    weighed = tuple((_name_start(window, s), round(z, 4)) for z, s, _ in scored)
+    ranked = [chosen, *(s for s in scored if s is not chosen)]
+    weighed = tuple((_name_start(window, s), round(z, 4)) for z, s, _ in ranked)
     return _finish(window, start, rules, best, weighed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -149,11 +150,37 @@ def _extract(
     """The definitions of the analysis text; `key_text` is its normalization key."""
     plain, pending, recurrences = _prepare(analysis, key_text)
     found: list[Definition] = []
-    for span, form, window in pending:
-        definition = _define(analysis, plain, span, form, window, path, lines, recurrences, model)
-        if definition is not None:
-            found.append(definition)
+    for _, group in groupby(pending, key=lambda p: p[0]):
+        found.extend(_define_bracket(analysis, plain, list(group), path, lines, recurrences, model))
     return found
+
+
+def _define_bracket(
+    analysis: AnalysisText,
+    plain: str,
+    group: list,
+    path: str,
+    lines: LineIndex,
+    recurrences: Callable[[str], int],
+    model: BoundaryModel,
+) -> list[Definition]:
+    """The definitions of one bracket's short forms, in the bracket's order. One bracket names
+    one thing (`版权及相关权常设委员会（以下称"常设委员会"或"SCCR"）`): a Latin short form, whose
+    letters anchor nothing, takes the start a Chinese short form of the same bracket found
+    with its characters, when that start is one of its own candidates."""
+    found: dict[int, Definition] = {}
+    anchored: int | None = None
+    for i in sorted(range(len(group)), key=lambda i: group[i][1].kind == "english"):
+        span, form, window = group[i]
+        same = anchored if form.kind == "english" else None
+        result = _define(
+            analysis, plain, span, form, window, path, lines, recurrences, model, same
+        )
+        if result is not None:
+            found[i], start = result
+            if form.kind != "english" and isinstance(window, Window) and anchored is None:
+                anchored = start
+    return [found[i] for i in sorted(found)]
 
 
 def _bracket_end(text: str, span: Span) -> int:
@@ -197,7 +224,10 @@ def _define(
     lines: LineIndex,
     recurrences: Callable[[str], int],
     model: BoundaryModel,
-) -> Definition | None:
+    same_bracket: int | None = None,
+) -> tuple[Definition, int] | None:
+    """The definition of one short form and where its full form starts; `same_bracket` is
+    the start a sibling short form of the bracket found (see `_define_bracket`)."""
     if window is None:
         return None
     text = plain
@@ -225,7 +255,11 @@ def _define(
         confidence = 0.8 + 0.15 * coverage
     else:
         boundary = full_start(
-            window, recurrences, model, lambda full: not _not_a_full_form(full, form, kind)
+            window,
+            recurrences,
+            model,
+            lambda full: not _not_a_full_form(full, form, kind),
+            same_bracket,
         )
         if boundary is None:
             return None
@@ -263,7 +297,7 @@ def _define(
         evidence=tuple(rules),
         context=context.replace("\n", " "),
         alternatives=alternatives,
-    )
+    ), start
 
 
 def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:
