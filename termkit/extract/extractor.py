@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import groupby
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from termkit.documents.locations import Layout
@@ -173,9 +173,7 @@ def _define_bracket(
     for i in sorted(range(len(group)), key=lambda i: group[i][1].kind == "english"):
         span, form, window = group[i]
         same = anchored if form.kind == "english" else None
-        result = _define(
-            analysis, plain, span, form, window, path, lines, recurrences, model, same
-        )
+        result = _define(analysis, plain, span, form, window, path, lines, recurrences, model, same)
         if result is not None:
             found[i], start = result
             if form.kind != "english" and isinstance(window, Window) and anchored is None:
