@@ -51,6 +51,7 @@ from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
 from termkit.check.settings import Settings
+from termkit.check.usage import Usage, document_usage, tables_of, total
 from termkit.extract.boundary import match_characters
 from termkit.formats.registry import load_glossary
 from termkit.text.normalize import HAN_CHAR, normalize
@@ -304,14 +305,24 @@ def _found(plant: Plant, findings) -> list:
 
 
 def evaluate(
-    name: str, mine, gold, glossary: GlossaryIndex, args, line_of, variants=None, early=None
+    name: str,
+    mine,
+    gold,
+    glossary: GlossaryIndex,
+    args,
+    line_of,
+    variants=None,
+    early=None,
+    trace: list | None = None,
 ) -> dict:
     """Recall by kind of the plants next to `gold`'s definitions in the documents `mine`
     (symbol → lines), and false alarms on their clean originals; `line_of(g, lines)` is the
     0-based index of a definition's line in its document. A finding on an original that points
     at one of the inconsistencies the gold lists for it (`variants`: document → entries) is a
     real one, counted apart, and so is a short form used before its definition where the gold
-    says it is (`early`: document → {(short form key, line)})."""
+    says it is (`early`: document → {(short form key, line)}). `trace` gets one row per plant
+    (kind, the (rule, form key) of every finding that catches it) and per false alarm
+    ("alarm", (rule, form key)), for bench/fit_usage.py."""
     variants, early = variants or {}, early or {}
     settings = Settings()
     planter = Planter(name, gold)
@@ -327,6 +338,8 @@ def evaluate(
                 plant.text, plant.doc, glossary_for(glossary, plant.doc), settings
             )
             hits = _found(plant, findings)
+            if trace is not None:
+                trace.append((plant.kind, plant.doc, [(f.rule, normalize(f.found)) for f in hits]))
             total[plant.kind] += 1
             found[plant.kind] += bool(hits)
             if args.misses and not hits:
@@ -342,6 +355,8 @@ def evaluate(
                 real[f.rule] += 1
                 continue
             alarms[f.rule] += 1
+            if trace is not None:
+                trace.append(("alarm", doc, [(f.rule, normalize(f.found))]))
             if args.alarms:
                 print(f"  alarm {doc}:{f.line}:{f.column} {f.rule} {f.message}")
     return {
@@ -378,23 +393,44 @@ ZH: list[str] = []
 
 def unpc(args, shipped) -> None:
     """The UNPC devset, in its two halves; the corpus glossary is the other half's."""
-    ZH.extend((DATA / "UNv1.0.devset.zh").read_text("utf-8").splitlines())
-    docs = documents()
-    gold = [
+    docs, gold = documents(), unpc_gold()
+    for half, glossary in unpc_glossaries(docs, shipped, args.half):
+        mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
+        result = evaluate(half, mine, gold, glossary, args, unpc_line)
+        print(json.dumps({**result, "usage_documents": glossary.usage.documents}))
+
+
+def unpc_gold() -> list[dict]:
+    """The certain definitions of gold/unpc_devset.json with a short form of two or more
+    characters."""
+    if not ZH:
+        ZH.extend((DATA / "UNv1.0.devset.zh").read_text("utf-8").splitlines())
+    definitions = json.loads((SHARED / "gold" / "unpc_devset.json").read_text("utf-8"))
+    return [
         g
-        for g in json.loads((SHARED / "gold" / "unpc_devset.json").read_text("utf-8"))[
-            "definitions"
-        ]
+        for g in definitions["definitions"]
         if not g.get("uncertain") and len(_bare(g["abbr"])) >= 2
     ]
-    for half in ("dev", "test") if args.half == "both" else (args.half,):
-        mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
-        corpus = corpus_glossary({d: ls for d, ls in docs.items() if half_of(d) != half})
-        glossary = GlossaryIndex([*shipped, corpus])
-        result = evaluate(
-            half, mine, gold, glossary, args, lambda g, ls: ls.index(ZH[g["line"] - 1])
-        )
-        print(json.dumps({**result, "corpus_concepts": len(corpus)}, ensure_ascii=False))
+
+
+def unpc_line(g: dict, lines: list[str]) -> int:
+    """The 0-based line of a UNPC gold definition in its regrouped document."""
+    return lines.index(ZH[g["line"] - 1])
+
+
+def unpc_glossaries(docs, shipped, which: str = "both"):
+    """(half, the glossaries in force for it): the shipped glossary, the corpus glossary of
+    the other half and the other half's usage table (the shipped table knows both halves)."""
+    for half in ("dev", "test") if which == "both" else (which,):
+        other = {d: ls for d, ls in docs.items() if half_of(d) != half}
+        glossary = GlossaryIndex([*shipped, corpus_glossary(other)])
+        glossary.usage = total(usage_rows(other, glossary).values())
+        yield half, glossary
+
+
+def usage_rows(docs: dict[str, list[str]], glossary: GlossaryIndex) -> dict[str, Usage]:
+    """Each document's row of the short-form usage table (`termkit.check.usage`)."""
+    return {d: document_usage("\n".join(ls) + "\n", glossary) for d, ls in sorted(docs.items())}
 
 
 def annotated(args, shipped) -> None:
@@ -402,14 +438,27 @@ def annotated(args, shipped) -> None:
     them) over the texts in `--texts`: every document is checked with the shipped glossary and
     the glossary the extractor builds from the set's *other* documents."""
     docs, gold, variants, early = read_gold_set(args.gold, args.texts)
-    glossaries = {
-        d: GlossaryIndex([*shipped, corpus_glossary({o: ls for o, ls in docs.items() if o != d})])
-        for d in docs
-    }
+    glossaries = annotated_glossaries(docs, shipped)
     result = evaluate(
         "gold", docs, gold, glossaries, args, lambda g, ls: g["line"] - 1, variants, early
     )
     print(json.dumps({**result, "gold": str(args.gold)}, ensure_ascii=False))
+
+
+def annotated_glossaries(docs, shipped) -> dict[str, GlossaryIndex]:
+    """Document → the glossaries in force for it: the shipped glossary and usage table, and
+    the glossary and usage table of the set's other documents (their rows read with the
+    glossary of the whole set)."""
+    rows = usage_rows(docs, GlossaryIndex([*shipped, corpus_glossary(docs)]))
+    shipped_usage = tables_of(glossary_paths(Settings()))
+    glossaries = {}
+    for d in docs:
+        index = GlossaryIndex(
+            [*shipped, corpus_glossary({o: ls for o, ls in docs.items() if o != d})]
+        )
+        index.usage = total([shipped_usage, *(r for o, r in rows.items() if o != d)])
+        glossaries[d] = index
+    return glossaries
 
 
 _TERMBASES: dict[str, object] = {}

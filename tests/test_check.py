@@ -547,3 +547,60 @@ def test_a_two_character_name_with_an_acronym_and_a_symbol_before_it():
     found = [(f.rule, f.line, f.found) for f in run(text, GlossaryIndex([]))
              if f.rule in ("TK101", "TK102")]  # fmt: skip
     assert found == [("TK102", 2, "PBC")]
+
+
+# --- the corpus's short-form usage (TK101 on well-known short forms) ----------------------------
+
+
+def test_usage_table_counts_uses_and_definitions_per_document():
+    from termkit.check.usage import document_usage, total
+
+    glossary = unep_glossary()
+    rows = [
+        document_usage("联合国环境规划署（环境署）发布了报告。环境署还说。", glossary),
+        document_usage("环境署发布了报告。", glossary),
+        document_usage("会议通过了决定。", glossary),
+    ]
+    table = total(rows)
+    assert table.documents == 3
+    assert table.forms == {"环境署": (2, 1)}
+    assert table + table == total([*rows, *rows])
+
+
+def test_usage_table_round_trips_and_is_one_form_a_line(tmp_path: Path):
+    from termkit.check.usage import Usage, dumps, load
+
+    table = Usage(5, {"环境署": (4, 3), "儿基会": (2, 2)})
+    path = tmp_path / "g.usage.json"
+    path.write_text(dumps(table), "utf-8")
+    assert load(path) == table
+    assert dumps(table).splitlines()[1:3] == ['  "儿基会": [2, 2],', '  "环境署": [4, 3]']
+
+
+def test_a_short_form_the_corpus_never_defines_needs_no_definition(tmp_path: Path):
+    from termkit.check.usage import Rule, Usage, beside, dumps
+
+    text = "环境署发布了报告。"
+    known = unep_glossary()
+    known.usage, known.usage_rule = Usage(9, {"环境署": (6, 6)}), Rule(4, 1.0)
+    assert "TK101" not in codes(run(text, known))
+    once_defined = unep_glossary()
+    once_defined.usage, once_defined.usage_rule = Usage(9, {"环境署": (6, 5)}), Rule(4, 1.0)
+    assert "TK101" in codes(run(text, once_defined))
+    # The table beside a glossary file is read with it.
+    path = tmp_path / "g.csv"
+    glossary_csv.write(Termbase((known.by_key["环境署"][0].concept,)), path)
+    beside(path).write_text(dumps(Usage(9, {"环境署": (6, 6)})), "utf-8")
+    assert load_index([str(path)]).usage.forms == {"环境署": (6, 6)}
+
+
+def test_build_writes_the_usage_table_beside_the_glossary(tmp_path: Path):
+    from termkit.check.usage import load
+    from termkit.cli import main
+
+    (tmp_path / "a.txt").write_text("联合国开发计划署（开发署）支持该项目。开发署报告。\n", "utf-8")
+    (tmp_path / "b.txt").write_text("开发署与各国合作。\n", "utf-8")
+    out = tmp_path / "g.csv"
+    assert main(["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out),
+                 "--usage", "-j", "1", "-q"]) == 0  # fmt: skip
+    assert load(tmp_path / "g.usage.json").forms["开发署"] == (2, 1)

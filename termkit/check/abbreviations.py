@@ -112,6 +112,8 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
     for key, hits in facts.hits_by_key.items():
         if key not in facts.glossary.zh_short_keys or key in forms.first_of_short:
             continue
+        if facts.glossary.established(key):
+            continue  # the corpus uses it undefined as a rule: its readers know it
         if key in forms.alternatives or forms.defines_concept_of(key):
             continue
         hit = hits[0]

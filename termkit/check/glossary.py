@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from termkit.check.usage import Rule, Usage, fitted_rule
 from termkit.termbase.model import ANALYSED, Concept, Term, Termbase
 from termkit.text.normalize import normalize
 
@@ -41,13 +42,20 @@ class GlossaryIndex:
     """Every term of the glossaries in force, by key."""
 
     def __init__(
-        self, termbases: Iterable[Termbase], keys: Iterable[Sequence[str]] | None = None
+        self,
+        termbases: Iterable[Termbase],
+        keys: Iterable[Sequence[str]] | None = None,
+        usage: Usage | None = None,
+        usage_rule: Rule | None = None,
     ) -> None:
         """Later glossaries win: a term a later glossary also has takes its entries from there
         (a project glossary that deprecates `东盟` overrides the shipped one). Terms of
         languages the checker does not read (the French of a six-language termbase) are left
         out, so they never match or get suggested. `keys`: each termbase's `match_keys`, when
-        known already."""
+        known already. `usage`: how the corpora behind the glossaries use their short forms,
+        read with `usage_rule` (default: the fitted one; `termkit.check.usage`)."""
+        self.usage = usage or Usage()
+        self.usage_rule = usage_rule
         self.by_key: dict[str, list[Entry]] = {}
         termbases = list(termbases)
         for tb, tb_keys in zip(
@@ -65,6 +73,12 @@ class GlossaryIndex:
 
     def entries(self, key: str) -> list[Entry]:
         return self.by_key.get(key, [])
+
+    def established(self, key: str) -> bool:
+        """Is `key` a short form the corpus uses undefined as a rule?"""
+        if key not in self.usage.forms:
+            return False
+        return (self.usage_rule or fitted_rule()).established(self.usage, key)
 
     @cached_property
     def keys(self) -> list[str]:

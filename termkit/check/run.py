@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from termkit.check.engine import Checked, check_file
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
+from termkit.check.usage import tables_of
 from termkit.errors import InputError
 from termkit.formats.registry import default_glossary_path
 from termkit.glossary_cache import load_keyed
@@ -22,10 +23,11 @@ def glossary_paths(settings: Settings) -> list[str]:
 
 
 def load_index(paths: Sequence[str]) -> GlossaryIndex:
-    """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`)."""
+    """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`),
+    with the usage tables kept beside them (`termkit.check.usage`)."""
     with no_cyclic_gc():
         keyed = [load_keyed(p) for p in paths]
-        return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed])
+        return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed], tables_of(paths))
 
 
 def check_files(

@@ -74,6 +74,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="also write an HTML review of the glossary: conflicts and doubtful definitions "
         "first, with their evidence and contexts",
     )
+    parser.add_argument(
+        "--usage",
+        action="store_true",
+        help="also write how the documents use the glossary's short forms (in how many each "
+        "is used, in how many undefined) beside it, as OUTPUT.usage.json: termkit check reads "
+        "it with the glossary and asks no definition of a short form the corpus never defines",
+    )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
 
@@ -127,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
             )
         termbase = curate(termbase, decisions)
     glossary_csv.write(termbase, args.output, bom=args.bom)
+    if args.usage:
+        _write_usage(files, tally, termbase, args)
     if args.report:
         from termkit.termbase import review
 
@@ -145,3 +154,16 @@ def run(args: argparse.Namespace) -> int:
     if skipped:
         print(f"{skipped} of {build.files + len(unknown)} files skipped", file=sys.stderr)
     return int(bool(skipped) and not args.skip_unknown)
+
+
+def _write_usage(files: list[str], tally, termbase, args: argparse.Namespace) -> None:
+    """The corpus's short-form usage table, beside the glossary (`termkit.check.usage`)."""
+    from termkit.check.glossary import GlossaryIndex
+    from termkit.check.usage import beside, corpus_usage, dumps
+    from termkit.io import atomic_write
+
+    failed = {path for path, _ in tally.failures}
+    read = [f for f in files if f not in failed]
+    table = corpus_usage(read, GlossaryIndex([termbase]), args.encoding)
+    with atomic_write(beside(args.output), "w", encoding="utf-8") as handle:
+        handle.write(dumps(table))

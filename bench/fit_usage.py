@@ -1,0 +1,155 @@
+"""Fit the cut-off of the short-form usage rule (`termkit.check.usage`): when does the corpus
+use a short form undefined often enough that TK101 should not ask for its definition?
+
+Run: python bench/fit_usage.py [--write]
+
+Three folds, each with the usage table of a corpus it is not part of (as bench/check_planted.py
+builds them): UNPC dev (table of the test half), UNPC test (table of the dev half), and the
+TRAIN pages bench/annotated/un_pages (shipped table plus the other pages'). Each fold is
+checked once with the rule off; every plant's catching findings and every false alarm on the
+clean originals are kept with their form, and each candidate cut-off (min documents, min share
+of them undefined) is scored from those: a plant stays found while one of its findings is not
+a TK101 the cut-off drops; a TK101 alarm it drops is gone. The cut-off chosen has the fewest
+false alarms among those that hold recall (lose at most RECALL_LOSS of each fitting fold's
+plants; with the plants' equal weight, TP - FP, the fit took 2 documents / 0.6 and cost .02-.04
+recall on every fold). Cross-validated: the cut-off
+chosen on two folds is reported on the third; the one chosen on all three is written to
+termkit/data/usage_rule.json. `--write` first rebuilds the shipped table,
+termkit/data/glossary.usage.json, from the corpus the shipped glossary is built from (the
+seeds and the UNPC devset's 732 documents, regrouped by their symbols).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from itertools import product
+
+from _paths import REPO
+from check_planted import (
+    annotated_glossaries,
+    documents,
+    evaluate,
+    half_of,
+    read_gold_set,
+    unpc_glossaries,
+    unpc_gold,
+    unpc_line,
+    usage_rows,
+)
+
+sys.path.insert(0, str(REPO))
+
+from termkit.check.glossary import GlossaryIndex
+from termkit.check.run import glossary_paths
+from termkit.check.settings import Settings
+from termkit.check.usage import RULE, Rule, beside, dumps, total
+from termkit.formats.registry import default_glossary_path, load_glossary
+
+MIN_DOCUMENTS = (2, 3, 4, 5, 6, 8, 10, 15)
+SHARES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+OFF = Rule(10**9, 1.0)
+RECALL_LOSS = 0.01  # "recall held": at most 1 % of the plants lost on a fitting fold
+TRAIN = REPO / "bench" / "annotated" / "un_pages"
+
+
+def write_shipped(shipped) -> None:
+    docs = documents()
+    for seed in sorted((REPO / "seeds").glob("*.txt")):
+        docs[f"seeds/{seed.name}"] = seed.read_text("utf-8").splitlines()
+    table = total(usage_rows(docs, GlossaryIndex(shipped)).values())
+    where = beside(default_glossary_path())
+    where.write_text(dumps(table), "utf-8")
+    print(f"wrote {where.relative_to(REPO)}: {table.documents} documents, "
+          f"{len(table.forms)} short forms", file=sys.stderr)  # fmt: skip
+
+
+def traces(shipped) -> dict[str, tuple[list, dict]]:
+    """Fold → its trace with the rule off, and the usage table in force per document."""
+    args = argparse.Namespace(misses=False, alarms=False)
+    out = {}
+    docs, gold = documents(), unpc_gold()
+    for half, glossary in unpc_glossaries(docs, shipped):
+        mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
+        glossary.usage_rule = OFF
+        trace: list = []
+        evaluate(half, mine, gold, glossary, args, unpc_line, trace=trace)
+        out[f"unpc-{half}"] = (trace, dict.fromkeys(mine, glossary.usage))
+    tdocs, tgold, variants, early = read_gold_set(TRAIN / "gold.json", TRAIN)
+    glossaries = annotated_glossaries(tdocs, shipped)
+    for index in glossaries.values():
+        index.usage_rule = OFF
+    trace = []
+    evaluate(
+        "gold", tdocs, tgold, glossaries, args, lambda g, ls: g["line"] - 1, variants, early, trace
+    )
+    out["train"] = (trace, {d: index.usage for d, index in glossaries.items()})
+    return out
+
+
+def score(trace: list, usage: dict, rule: Rule) -> tuple[int, int, int]:
+    """(plants found, plants, false alarms) under `rule`."""
+    found = plants = alarms = 0
+    for kind, doc, findings in trace:
+        survives = any(r != "TK101" or not rule.established(usage[doc], k) for r, k in findings)
+        if kind == "alarm":
+            alarms += survives
+        else:
+            plants += 1
+            found += survives
+    return found, plants, alarms
+
+
+def best(folds: dict, names: list[str]) -> Rule:
+    """The cut-off with the fewest false alarms on `names` that holds recall: on each of those
+    folds it loses at most RECALL_LOSS of the plants the rule off finds."""
+    candidates = [OFF, *(Rule(m, s) for m, s in product(MIN_DOCUMENTS, SHARES))]
+    floors = {n: score(*folds[n], OFF)[0] - RECALL_LOSS * score(*folds[n], OFF)[1] for n in names}
+
+    def cost(rule: Rule) -> tuple[int, int, float]:
+        scores = {n: score(*folds[n], rule) for n in names}
+        if any(found < floors[n] for n, (found, _, _) in scores.items()):
+            return 10**9, 0, 0.0
+        # Ties: the stricter cut-off (more documents, a larger share) drops fewer forms.
+        return sum(a for _, _, a in scores.values()), -rule.min_documents, -rule.min_undefined_share
+
+    return min(candidates, key=cost)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rebuild the shipped usage table")
+    args = parser.parse_args()
+    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
+    if args.write:
+        write_shipped(shipped)
+    folds = traces(shipped)
+    names = sorted(folds)
+    for held in names:
+        rule = best(folds, [n for n in names if n != held])
+        found, plants, alarms = score(*folds[held], rule)
+        off_found, _, off_alarms = score(*folds[held], OFF)
+        print(json.dumps({
+            "held_out": held, "chosen_on_others": [rule.min_documents, rule.min_undefined_share],
+            "found": f"{found}/{plants}", "false_alarms": alarms,
+            "rule_off": {"found": f"{off_found}/{plants}", "false_alarms": off_alarms},
+        }))  # fmt: skip
+    rule = best(folds, names)
+    curve = {
+        f"{m}/{s}": [score(*folds[n], Rule(m, s))[::2] for n in names]
+        for m, s in product(MIN_DOCUMENTS, (0.5, 0.7, 0.9))
+    }
+    print(json.dumps({"folds": names, "found/alarms by cut-off": curve}))
+    RULE.write_text(
+        json.dumps(
+            {"min_documents": rule.min_documents, "min_undefined_share": rule.min_undefined_share}
+        )
+        + "\n",
+        "utf-8",
+    )
+    print(f"chosen on all folds: {rule}; wrote {RULE.relative_to(REPO)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""How a corpus uses its short forms: in how many documents each is used, and in how many of
+those it is used without being defined.
+
+A short form that documents of the corpus use undefined as a rule (开发署, 儿基会, 粮农组织 in
+FAO's own papers) is one its readers know: asking for its definition (TK101) is a false alarm.
+The table is gathered over a corpus with the glossary built from it (`termkit build --usage`),
+one document at a time, and kept beside that glossary (`glossary.csv` → `glossary.usage.json`);
+tables add up, so the tables of the glossaries in force merge in any order, as the glossaries
+do. The cut-off (how many documents, what share of them undefined) is fitted by
+`bench/fit_usage.py` and kept in `termkit/data/usage_rule.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from termkit.errors import InputError
+
+_FORMAT = "termkit-short-form-usage-1"
+_DATA = Path(__file__).resolve().parents[1] / "data"
+RULE = _DATA / "usage_rule.json"
+
+
+@dataclass(frozen=True)
+class Usage:
+    """`forms`: short form key → (documents using it, documents using it undefined)."""
+
+    documents: int = 0
+    forms: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def __add__(self, other: Usage) -> Usage:
+        forms = dict(self.forms)
+        for key, (used, undefined) in other.forms.items():
+            u, n = forms.get(key, (0, 0))
+            forms[key] = (u + used, n + undefined)
+        return Usage(self.documents + other.documents, forms)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short form is established when at least `min_documents` documents use it and at
+    least `min_undefined_share` of them without a definition."""
+
+    min_documents: int
+    min_undefined_share: float
+
+    def established(self, usage: Usage, key: str) -> bool:
+        used, undefined = usage.forms.get(key, (0, 0))
+        return used >= self.min_documents and undefined >= self.min_undefined_share * used
+
+
+@lru_cache(maxsize=1)
+def fitted_rule() -> Rule:
+    data = json.loads(RULE.read_text("utf-8"))
+    return Rule(int(data["min_documents"]), float(data["min_undefined_share"]))
+
+
+def beside(glossary: str | Path) -> Path:
+    """Where the usage table of a glossary file is kept."""
+    return Path(glossary).with_suffix(".usage.json")
+
+
+def tables_of(glossaries: Iterable[str | Path]) -> Usage:
+    """The merged usage tables of the glossaries that have one."""
+    return total(load(u) for g in glossaries if (u := beside(g)).is_file())
+
+
+def total(tables: Iterable[Usage]) -> Usage:
+    out = Usage()
+    for table in tables:
+        out = out + table
+    return out
+
+
+def document_usage(text: str, glossary) -> Usage:
+    """One document's row of the table: every short form of the glossary (or of the
+    document's own definitions) it uses, and whether it defines it."""
+    from termkit.check.definitions import find_definitions
+    from termkit.check.document import Analysed
+    from termkit.check.matcher import find_hits
+    from termkit.text.normalize import HAN_CHAR, normalize
+
+    doc = Analysed(text)
+    definitions = find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys)
+    defined = {normalize(d.short) for d in definitions}
+    shorts = {k for k in defined if HAN_CHAR.search(k)} | glossary.zh_short_keys
+    fulls = {normalize(d.full) for d in definitions}
+    used = {h.key for h in find_hits(doc, [*glossary.keys, *defined, *fulls])} & shorts
+    return Usage(1, {k: (1, int(k not in defined)) for k in sorted(used)})
+
+
+def corpus_usage(paths: Iterable[str], glossary, encoding: str | None = None) -> Usage:
+    """The table of a corpus, one file one document."""
+    from termkit.text.decode import read_document
+
+    return total(document_usage(read_document(p, encoding).text, glossary) for p in paths)
+
+
+def dumps(usage: Usage) -> str:
+    """Sorted JSON, one form a line, so that a rebuilt table diffs cleanly."""
+    rows = ",\n".join(
+        f"  {json.dumps(k, ensure_ascii=False)}: [{u}, {n}]"
+        for k, (u, n) in sorted(usage.forms.items())
+    )
+    head = f'{{"format": "{_FORMAT}", "documents": {usage.documents}, "forms": {{\n'
+    return head + rows + "\n}}\n"
+
+
+def load(path: str | Path) -> Usage:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        if data.get("format") != _FORMAT:
+            raise ValueError(f"not a {_FORMAT} table")
+        forms = {str(k): (int(u), int(n)) for k, (u, n) in data["forms"].items()}
+        return Usage(int(data["documents"]), forms)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{path}: cannot read the usage table: {exc}") from None
