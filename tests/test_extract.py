@@ -349,3 +349,30 @@ def test_the_boundary_on_real_un_text(sentence, expected):
 def test_a_symbol_nickname_is_a_short_form():
     (found,) = extract_text("会员国出席了联合国可持续发展大会（里约+20）。")
     assert found.short == "里约+20" and found.full.endswith("发展大会")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a place whose characters the full form holds in order abbreviates it
+            "此為香港特別行政區(香港特區)根據聯合國《消除對婦女一切形式歧視公約》(《公約》)提交的"
+            "第四次報告。此報告納入中華人民共和國(中國) 根據《公約》提交的第九次報告。",
+            {
+                ("香港特別行政區", "香港特區"),
+                ("消除對婦女一切形式歧視公約", "公約"),
+                ("中華人民共和國", "中國"),
+            },
+        ),
+        (  # a date is no item of a name's coordination (與 = 与)
+            "區議會,並於2018年4月25日及5月16日與勞工及福利局(勞福局)舉行了兩次會議。",
+            {("勞工及福利局", "勞福局")},
+        ),
+        (  # a title cut by a snippet's ellipsis is no name
+            "香港特別行政區根據 《公民權利和政治權利國際公 …權利和政治權利國際公約》(公約)繼續適用於香港。",
+            set(),
+        ),
+    ],
+)
+def test_the_boundary_on_real_traditional_script_text(sentence, expected):
+    """Hong Kong text (bench/annotated/un_pages_hant), read as it is printed."""
+    assert {(d.full, d.short) for d in extract_text(sentence)} == expected

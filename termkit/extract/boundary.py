@@ -448,6 +448,8 @@ def _walk_left(
                 or before in SOFT_WORDS
                 or not NAME_CHAR.match(before[0])
                 or (word in CONJUNCTIONS and _joins_entities(before, words[i][1]))
+                # `16日与劳工及福利局`: a date or number is no item a name coordinates
+                or (word in CONJUNCTIONS and before_flag == "m" and any(map(str.isdigit, before)))
                 or (
                     anchored
                     and word not in CONJUNCTIONS

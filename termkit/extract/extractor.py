@@ -311,6 +311,8 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
         return "no full form"
     if "·" in full or "•" in full:
         return "a person's name"
+    if "…" in full or "..." in full:
+        return "an ellipsis: a cut quotation, not a name"
     if kind == "english":
         if not HAN_CHAR.search(full):
             return "no Chinese full form (an affiliation or a brand name)"
@@ -336,7 +338,9 @@ def _not_a_short_form(full: str, form: ShortForm, kind: str, coverage: float) ->
     """Why the bracket's content is no short form of the chosen full form."""
     if kind == "english":
         return ""
-    if names_place_or_person(form.text):
+    if names_place_or_person(form.text) and coverage < 1.0:
+        # `（德国）` after a person is a gloss; a place all of whose characters the full
+        # form holds in order abbreviates it (`中华人民共和国（中国）`, `…特别行政区（香港特区）`)
         return "a place or a person"
     if form.kind != "abbreviation" or not ordinary_word(form.text):
         return ""
