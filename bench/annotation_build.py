@@ -176,7 +176,7 @@ def build_doc(here: Path, doc: str, errors: list[str]) -> dict:
             if "note" in keyed:
                 base["note"] = keyed["note"]
             if tag == "E":
-                inner = line[b0 + 1 : end]
+                inner = line[b0 + 1 : end].strip()  # layout spaces inside: ( UN General Assembly )
                 if inner != short_p:
                     errors.append(f"{doc} L{n}: english bracket {inner!r} != {short_p!r}")
                 entry = {"zh": full, "en": short_p, "kind": "en-name"}

@@ -203,7 +203,7 @@ def check_english(e: dict, lines: list[str], c: Checker) -> None:
     c.ok(line[a0 : a0 + len(ap)] == ap, f"{tag}: as_printed not at as_printed_offset")
     c.ok(line[e["offset"] : e["offset"] + len(e["zh"])] == e["zh"], f"{tag}: zh not at offset")
     end = closing(line, b0)
-    c.ok(line[b0 + 1 : end] == e["en"], f"{tag}: the bracket is not the English form")
+    c.ok(line[b0 + 1 : end].strip() == e["en"], f"{tag}: the bracket is not the English form")
     c.ok(e["left"] == line[max(0, a0 - 12) : a0], f"{tag}: left wrong")
 
 
