@@ -3,7 +3,10 @@
 Run: python bench/check_near_variants.py
 Checks only TK110 on (1) each seed as one document, (2) the UNPC devset regrouped into its 732
 documents (by the symbols in UNv1.0.devset.ids), and (3) the whole devset as one text (a harsh
-test: 732 unrelated documents, so many "variants" are different documents' wording). Every
+test: 732 unrelated documents, so many "variants" are different documents' wording). Each
+document is checked with the shipped corpus frequency table (termkit.check.frequency) less its
+own row (less the whole devset for the devset as one text), so that two terms the rest of the
+corpus writes both are silenced out of sample. Every
 finding is printed with the verdict read by a person (JUDGED below: T = a real variant or slip,
 F = a false positive); findings not judged yet are marked `?`. The false-positive rate is
 F / (T + F) over judged findings.
@@ -19,6 +22,7 @@ from _paths import REPO, SHARED
 sys.path.insert(0, str(REPO))
 
 from termkit.check.engine import check_text
+from termkit.check.frequency import document_table, shipped, total
 from termkit.check.run import glossary_paths, load_index
 from termkit.check.settings import Settings
 
@@ -56,9 +60,13 @@ def _ids() -> list[str]:
     return [line.split()[0] for line in lines.splitlines()]
 
 
-def _run(name: str, texts: list[tuple[str, str]], glossary, settings) -> list:
+def _run(name: str, texts: list[tuple[str, str]], glossary, settings, own=None) -> list:
+    """`own`: path → the corpus rows to leave out of the frequency table for that text."""
     findings = []
+    table = shipped()
     for path, text in texts:
+        left_out = own[path] if own else [document_table(text)]
+        glossary.frequencies = table - total(left_out)
         findings += check_text(text, path, glossary, settings)
     print(f"\n## {name}: {len(texts)} document(s), {len(findings)} TK110 findings")
     for f in findings:
@@ -79,7 +87,10 @@ def main() -> None:
     every = []
     every += _run("seeds", seeds, glossary, settings)
     every += _run("UNPC devset, per document", per_doc, glossary, settings)
-    every += _run("UNPC devset as one text", [("devset.zh", zh)], glossary, settings)
+    rows = [document_table(text) for _, text in per_doc]
+    every += _run(
+        "UNPC devset as one text", [("devset.zh", zh)], glossary, settings, {"devset.zh": rows}
+    )
     verdicts = [JUDGED.get((f.found, f.suggestion), "?") for f in every]
     t, f, unknown = verdicts.count("T"), verdicts.count("F"), verdicts.count("?")
     print(f"\njudged findings: {t} true, {f} false, {unknown} not judged; "

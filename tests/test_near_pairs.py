@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from termkit.check.document import Analysed
+from termkit.check.frequency import HAN_RUN, four_grams
 from termkit.check.near import (
     _NEUTRAL,
-    _RUN,
     MAX_SHORTLIST,
     MIN_KNOWN,
     MIN_USUAL,
     Grams,
     _pairs,
-    four_grams,
 )
 from termkit.formats.registry import default_glossary_path, load_glossary
 from termkit.text.normalize import normalize
@@ -39,7 +38,7 @@ def test_pairs_are_those_of_the_definition():
     keys = [
         normalize(t.text) for c in load_glossary(default_glossary_path()).concepts for t in c.terms
     ]
-    long_known = [k for k in keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
+    long_known = [k for k in keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
     known = {g for k in long_known for g in four_grams(k)}
     glossary = set(list(known)[::2])  # half of them also as the glossary's own grams
     count = {w: len(ps) for w, ps in grams.at.items()}

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from termkit.check.frequency import Frequencies, shipped
 from termkit.check.usage import Rule, Usage, fitted_rule
 from termkit.termbase.model import ANALYSED, Concept, Term, Termbase
 from termkit.text.normalize import normalize
@@ -100,6 +101,12 @@ class GlossaryIndex:
             for k, es in self.by_key.items()
             if any(e.term.lang == "zh" and role(e.term) == "full" for e in es)
         )
+
+    @cached_property
+    def frequencies(self) -> Frequencies:
+        """How often a corpus uses each wording (`termkit.check.frequency`): the shipped table
+        unless one was set on the index."""
+        return shipped()
 
 
 def preferred(concept: Concept, lang: str, term_role: str) -> Term | None:

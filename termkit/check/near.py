@@ -5,7 +5,8 @@ Any such pair of forms of four or more characters contains a pair of four-charac
 that differ the same way, so pairs are found among the document's four-grams (one pass, one
 counter) and then grown back, character by character, to the longest forms in which the
 preferred form really occurs. The rarer form is reported, the more frequent (or the
-glossary's) one suggested. Digits, numerals and function characters never make a variant.
+glossary's) one suggested. Digits, numerals and function characters never make a variant, and
+two forms a corpus uses both, in many documents, are two terms (`termkit.check.frequency`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from collections import defaultdict
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
-from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
+from termkit.check.frequency import HAN_RUN, N, four_grams
+from termkit.text.normalize import HAN_CHAR, strip_title_marks
 
-N = 4
 MAX_LEN = 12
 MIN_USUAL = 2  # the preferred form occurs at least this often
 MIN_RATIO = 2  # and this many times as often as a variant used once
@@ -32,7 +33,6 @@ MAX_RARE = 3  # a "variant" used more often than this is a term of its own
 # is this long (爱知生物多样性目标: 目标 is everywhere, the nine characters are one name).
 COHESION = 0.5
 LONG = 9
-_RUN = re.compile(f"[{HAN}]{{{N},}}")
 # Characters whose change never makes another spelling of a term: numerals and ordinals (not
 # in a variant at all) and function characters, which make different phrases (在这方面 /
 # 在该方面). 得 is not one: it is common in transliterations (海得拉巴).
@@ -57,7 +57,7 @@ class Grams:
         self.at: dict[str, list[int]] = {}
         # Every form this rule counts starts with a content character (a variant never starts
         # with a function character, and grows only over content characters): skip the rest.
-        for m in _RUN.finditer(key):
+        for m in HAN_RUN.finditer(key):
             run, base = m.group(), m.start()
             for i in range(len(run) - N + 1):
                 if run[i] not in _NEUTRAL:
@@ -86,10 +86,6 @@ class Grams:
         if any(form[:k] == form[-k:] for k in range(1, len(form))):
             return len(re.findall(f"(?={re.escape(form)})", self.key))
         return self.key.count(form)
-
-
-def four_grams(text: str) -> set[str]:
-    return {text[i : i + N] for m in _RUN.finditer(text) for i in range(len(m.group()) - N + 1)}
 
 
 def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str, str]]:
@@ -138,10 +134,10 @@ def check(facts: Facts, out: Collector) -> None:
         return
     key = facts.doc.key
     grams = Grams(key)
-    long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and _RUN.fullmatch(k)]
+    long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
     # The document's own defined forms are known terms of any length: their slips (世卫告织
     # for 世卫组织, 联援伊助团 for 联伊援助团) are reported against them.
-    defined = {form for k in facts.defined_forms if _RUN.fullmatch(form := strip_title_marks(k))}
+    defined = {form for k in facts.defined_forms if HAN_RUN.fullmatch(form := strip_title_marks(k))}
     grams_of = {k: four_grams(k) for k in sorted({*long_known, *defined})}
     terms_with: dict[str, list[str]] = defaultdict(list)
     for k, kgrams in grams_of.items():
@@ -175,6 +171,8 @@ def check(facts: Facts, out: Collector) -> None:
             )
             if not _credible(grams, variant, preferred, preferred in known_keys, sure):
                 continue
+            if facts.glossary.frequencies.established(variant, preferred):
+                continue  # a corpus writes both, document after document: two terms
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
             if len(written.split()) > 1:

@@ -1,0 +1,83 @@
+"""TK110 and the corpus frequency table: two wordings a corpus writes both, document after
+document, are two terms (人权问题 / 人口问题), not a slip and its correction."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from termkit.check.engine import check_text
+from termkit.check.frequency import SHIPPED, Frequencies, document_table, dumps, load, total
+from termkit.check.run import glossary_paths, load_index
+from termkit.check.settings import Settings
+from termkit.errors import InputError
+
+from .conftest import REPO, SEED003, shared
+
+ONLY_TK110 = Settings(enabled=frozenset({"TK110"}))
+NGO = "2015/e/cn_9/2015/ngo/11"  # writes 人口问题 twice and 人权问题 once: two topics
+
+
+def devset_documents() -> dict[str, str]:
+    """The devset's documents, their lines in paragraph order (PDF breaks are repaired across
+    lines, so the order makes windows)."""
+    folder = shared("data", "unpc-v1.0-devset")
+    ids = (folder / "UNv1.0.devset.ids").read_text("utf-8").splitlines()
+    zh = (folder / "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    docs: dict[str, list[tuple[tuple[int, ...], str]]] = defaultdict(list)
+    for meta, line in zip(ids, zh, strict=True):
+        symbol, *places = meta.split()
+        place = next(p for p in places if p.startswith("zh:"))  # zh:paragraph:sentence
+        docs[symbol].append((tuple(int(n) for n in place[3:].split(":")), line))
+    return {d: "\n".join(line for _, line in sorted(rows)) + "\n" for d, rows in docs.items()}
+
+
+def tk110(text: str, table: Frequencies) -> list[tuple[str, str]]:
+    index = load_index(glossary_paths(Settings()))
+    index.frequencies = table
+    return [(f.found, f.suggestion) for f in check_text(text, "doc.txt", index, ONLY_TK110)]
+
+
+def test_two_terms_the_rest_of_the_corpus_writes_both_are_no_slip():
+    docs = devset_documents()
+    text = docs.pop(NGO)
+    assert tk110(text, Frequencies()) == [("人权问题", "人口问题")]
+    others = total(document_table(t) for t in docs.values())
+    assert others.documents_with("人权问题") >= 3 and others.documents_with("人口问题") >= 3
+    assert tk110(text, Frequencies(others.documents, others.windows, 3)) == []
+    # the cut-off is what decides: a corpus of fewer such documents says nothing
+    assert tk110(text, Frequencies(others.documents, others.windows, 20)) == [
+        ("人权问题", "人口问题")
+    ]
+
+
+def test_a_slip_no_document_writes_is_still_reported_with_the_shipped_table():
+    findings = tk110(SEED003.read_text("utf-8"), load(SHIPPED))
+    assert ("协调增效", "协同增效") in findings
+
+
+def test_the_shipped_table_is_rebuilt_byte_for_byte_from_its_corpus():
+    seeds = [p.read_text("utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    rows = [document_table(t) for t in [*devset_documents().values(), *seeds]]
+    shipped = load(SHIPPED)
+    rebuilt = total(reversed(rows))  # any order: the windows only add up
+    assert rebuilt.documents == shipped.documents == 734
+    text = dumps(Frequencies(rebuilt.documents, rebuilt.windows, shipped.min_documents))
+    assert text == SHIPPED.read_text("utf-8")
+    assert json.loads(text)["windows"] == {w: n for w, n in rebuilt.windows.items() if n >= 2}
+
+
+def test_a_longer_form_counts_the_documents_of_its_rarest_window():
+    table = total([document_table("外来入侵物种。"), document_table("外来入侵者，入侵物种。")])
+    assert table.documents_with("外来入侵") == 2
+    assert table.documents_with("外来入侵物种") == 1  # 来入侵物 is in one document only
+    assert table.documents_with("外来") == 0
+
+
+def test_a_file_that_is_no_table_is_a_one_line_error(tmp_path):
+    bad = tmp_path / "table.json"
+    bad.write_text('{"format": "something else"}', "utf-8")
+    with pytest.raises(InputError, match="cannot read the corpus frequency table"):
+        load(bad)
