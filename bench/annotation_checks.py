@@ -46,7 +46,7 @@ def occurrences(lines: list[str], form: str, exclude: list[str]) -> list[tuple[i
 
 
 # a name printed inside one pair of title marks or quotation marks: 《公約》, 「兩公約」
-MARKS = {"《": "》", "「": "」", "『": "』", "“": "”"}
+MARKS = {"《": "》", "〈": "〉", "「": "」", "『": "』", "“": "”"}
 
 
 def strip_marks(text: str) -> str:
@@ -294,3 +294,44 @@ def verify_set(here: Path, extra: Callable[[dict, Checker], None] | None = None)
         f"{expected['non_definitions']} non-definitions, {expected['variants']} variants"
     )
     return 1 if c.failures else 0
+
+
+SCRIPTS = ("traditional", "mixed")
+
+
+def simplified_only(text: str) -> set[str]:
+    """Characters OpenCC converts from simplified to traditional but never the other way."""
+    import opencc  # only the traditional-script sets need it
+
+    to_traditional, to_simplified = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    return {
+        c for c in set(text) if to_traditional.convert(c) != c and to_simplified.convert(c) == c
+    }
+
+
+def script_checks(here: Path) -> Callable[[dict, Checker], None]:
+    """The checks of a traditional-script set in folder `here`: every document states its script,
+    and the characters OpenCC maps only from simplified to traditional are, in a document declared
+    traditional, exactly its `script_exceptions` (forms also standard in Hong Kong or Taiwan, such
+    as 秘 or 涂), so a simplified line cannot hide in it; a `mixed` one has some beyond them."""
+
+    def check(gold: dict, c: Checker) -> None:
+        for meta in gold["documents"]:
+            doc, script = meta["id"], meta.get("script")
+            c.ok(script in SCRIPTS, f"{doc}: script {script!r} not one of {SCRIPTS}")
+            c.ok(bool(meta.get("script_note")), f"{doc}: script_note missing")
+            found = simplified_only((here / meta["file"]).read_text(encoding="utf-8"))
+            listed = set(meta.get("script_exceptions", ""))
+            if script == "traditional":
+                c.ok(
+                    found == listed,
+                    f"{doc}: simplified-only characters {''.join(sorted(found))!r} != "
+                    f"script_exceptions {''.join(sorted(listed))!r}",
+                )
+            else:
+                c.ok(bool(found - listed), f"{doc}: declared mixed but no simplified character")
+        scripts = [meta.get("script") for meta in gold["documents"]]
+        by_script = {k: scripts.count(k) for k in SCRIPTS if k in scripts}
+        c.ok(gold["counts"].get("documents_by_script") == by_script, "counts.documents_by_script")
+
+    return check

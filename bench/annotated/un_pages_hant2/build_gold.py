@@ -1,0 +1,20 @@
+"""Assemble gold.json and sources.tsv from the hand-written decisions in ann/NNN.ann (the ann
+format and what is computed: bench/annotation_build.py; like un_pages_hant, each ann's header
+states the document's `script:`, checked by verify.py).
+
+Run: python bench/annotated/un_pages_hant2/build_gold.py          (writes gold.json, sources.tsv)
+     python bench/annotated/un_pages_hant2/build_gold.py --spans NNN   (lists a doc's spans)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # bench/: the shared builder
+
+from annotation_build import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main(HERE, "second traditional-script annotator (branch hant2), by hand, no termkit"))
