@@ -367,6 +367,16 @@ def test_a_symbol_nickname_is_a_short_form():
             "區議會,並於2018年4月25日及5月16日與勞工及福利局(勞福局)舉行了兩次會議。",
             {("勞工及福利局", "勞福局")},
         ),
+        (  # an English name with a list inside; corner quotes are no part of the name
+            "就本公約作出一般性意見之機構,是「經濟社會文化權利委員會」"
+            "(Committee on Economic, Social and Cultural Rights)。",
+            {("經濟社會文化權利委員會", "Committee on Economic, Social and Cultural Rights")},
+        ),
+        (  # a person's name in the original spelling is no term's English name
+            "直至300多年前,格勞秀斯(Hugo Grotius)、霍布斯(Thomas Hobbes)和洛克(John Locke)"
+            "將人權視爲哲學概念。1762年盧梭(Jean-Jacques Rousseau)發表了《社會契約論》。",
+            set(),
+        ),
         (  # a title cut by a snippet's ellipsis is no name
             "香港特別行政區根據 《公民權利和政治權利國際公 …權利和政治權利國際公約》(公約)繼續適用於香港。",
             set(),

@@ -155,6 +155,17 @@ def _extract(
     return found
 
 
+_PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}")
+
+
+def _original_spelling(short: str, window: Window) -> bool:
+    """`格劳秀斯（Hugo Grotius）`: a person's or a place's name (jieba tags the word before
+    the bracket as one) followed by capitalized words alone, its spelling in the original
+    language, not a term's English name (`人权事务委员会（Human Rights Committee）`)."""
+    flag = window.words[window.anchor_index][1]
+    return flag.startswith(("nr", "ns")) and bool(_PERSONAL_NAME.fullmatch(short))
+
+
 def _define_bracket(
     analysis: AnalysisText,
     plain: str,
@@ -205,6 +216,8 @@ def _window(
     # acronym's.
     unanchored = form.rule.endswith(":numbered")
     window = open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
+    if window is not None and form.kind == "english" and _original_spelling(form.text, window):
+        return None
     if window is None and counts_a_meeting(form.text, plain, end):
         # `联合国人类住区会议（生境二）`: the numeral counts the meeting and the stem's
         # characters are not in the name: weighed like an acronym

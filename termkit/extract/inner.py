@@ -14,6 +14,11 @@ _DOC_SYMBOL = re.compile(r"[A-Z]{1,10}/[A-Za-z0-9]|/[0-9]+/")
 _URL = re.compile(r"https?://|www\.|\.(?:org|int|net|com)\b|@")
 _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二三四五六七八九十]+")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+# `Committee on Economic, Social and Cultural Rights`: an English name with a list inside,
+# each item after a comma capitalized, the name ending in a capitalized word.
+_ENGLISH_WITH_LIST = re.compile(
+    r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*(?: ?, ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*)+"
+)
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
 _OR_OR_LIST = re.compile(r"或者?|、")
@@ -54,13 +59,23 @@ def read_inner(inner: str) -> tuple[list[ShortForm], str]:
         return [], "document symbol"
     if _LIST_MARKER.fullmatch(body):
         return [], "list marker or number"
-    if _CLAUSE.search(body):
-        return [], "clause or enumeration"
     folded = body.translate(FOLD)
-    if _ENGLISH.fullmatch(folded):
+    if _CLAUSE.search(body) and not _english_name_with_list(folded):
+        return [], "clause or enumeration"
+    if _ENGLISH.fullmatch(folded) or _english_name_with_list(folded):
         return _english(body, lead)
     forms = _split_alternatives(body, lead, "bracket")
     return (forms, "") if forms else ([], "not a short form")
+
+
+def _english_name_with_list(folded: str) -> bool:
+    words = folded.replace(",", " ").split()
+    return (
+        bool(_ENGLISH_WITH_LIST.fullmatch(folded))
+        and len(words) >= 4
+        and words[-1][0].isupper()
+        and any(w[0].islower() for w in words)
+    )
 
 
 def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
