@@ -120,6 +120,10 @@ def _full_start(
     positions = match_characters(form.text, text, window, end)
     if not positions or not covered(len(positions), len(han)):
         return None
+    if 2 * len(positions) == len(han) and text[positions[-1]] != han[-1]:
+        # Half a short form's characters, and not its last one (the head: 委 of 委员会): a
+        # clause before an attribution, 改进…信息的问题应得到高度重视（渔委）, is no name.
+        return None
     anchor = positions[0]
     if text[anchor] == han[0]:
         start = _extend_prefixes(text, window, anchor)

@@ -1,0 +1,31 @@
+"""The checker's definition reader on real text: what it takes for a name and what not."""
+
+from __future__ import annotations
+
+from termkit.check.definitions import find_definitions
+from termkit.check.document import Analysed
+from termkit.check.run import glossary_paths, load_index
+from termkit.check.settings import Settings
+
+from .conftest import REPO, SEED003
+
+FAO_035 = REPO / "bench" / "annotated" / "un_pages" / "docs" / "035.txt"
+
+
+def definitions(text: str) -> dict[str, str]:
+    doc = Analysed(text)
+    known = load_index(glossary_paths(Settings())).zh_full_keys
+    return {d.short: d.full for d in find_definitions(doc.analysis.text, doc.simplified, known)}
+
+
+def test_a_clause_before_an_attribution_defines_nothing():
+    # FAO: 改进捕捞渔业状况和趋势信息的问题应得到高度重视(渔委): the bracket says who said it;
+    # 渔 is in the clause, 委 (the head of 渔业委员会) is not.
+    line = next(ln for ln in FAO_035.read_text("utf-8").splitlines() if "高度重视(渔委)" in ln)
+    assert "渔委" not in definitions(line)
+
+
+def test_half_a_short_form_with_its_last_character_is_still_a_definition():
+    # 降排＋: 降 is not in the name, 排 (of 排放量) is.
+    line = next(ln for ln in SEED003.read_text("utf-8").splitlines() if "（降排＋）" in ln)
+    assert definitions(line)["降排＋"].endswith("所致排放量的强化联合国协作方案")
