@@ -46,7 +46,7 @@ def occurrences(lines: list[str], form: str, exclude: list[str]) -> list[tuple[i
 
 
 # a name printed inside one pair of title marks or quotation marks: 《公約》, 「兩公約」
-MARKS = {"《": "》", "〈": "〉", "「": "」", "『": "』", "“": "”"}
+MARKS = {"《": "》", "〈": "〉", "「": "」", "『": "』", "“": "”", '"': '"'}
 
 
 def strip_marks(text: str) -> str:
