@@ -9,8 +9,9 @@ terms). The cut-off is fitted on labelled TK110 findings, each judged with the t
 corpus *without* its own document (leave one out):
 - the judged findings of bench/check_near_variants.py (seeds and UNPC documents), T or F;
 - the TK110 findings that catch a planted slip (bench/check_planted.py's planter, UNPC gold
-  and the TRAIN set bench/annotated/un_pages), T;
-- the other TK110 findings on the TRAIN originals (false alarms in check_planted's count), F.
+  and the TRAIN sets bench/annotated/un_pages and un_pages_hant), T;
+- the TK110 findings on the TRAIN originals: T where the gold lists the inconsistency, else F
+  (false alarms in check_planted's count).
 Two folds by document (check_planted's digest halves): the cut-off chosen on one fold is
 scored on the other (correct decisions: true findings kept plus false ones silenced). `--write`
 writes the table with the cut-off chosen on all findings.
@@ -29,6 +30,7 @@ from check_planted import (
     Planter,
     _bare,
     _found,
+    _real,
     corpus_glossary,
     documents,
     half_of,
@@ -45,6 +47,7 @@ from termkit.check.settings import Settings
 from termkit.formats.registry import load_glossary
 from termkit.text.normalize import normalize
 
+TRAIN_SETS = ("un_pages", "un_pages_hant")
 CUTS = (0, 2, 3, 4, 5, 6, 8, 10)  # 0: the rule off
 ONLY_TK110 = Settings(enabled=frozenset({"TK110"}))
 UNPC_ZH = SHARED / "data" / "unpc-v1.0-devset" / "UNv1.0.devset.zh"
@@ -91,20 +94,27 @@ def examples(docs: dict[str, str], shipped) -> list[tuple[str, str, str, str, st
             lambda d, g=glossary: g,
             lambda g, ls: ls.index(zh[g["line"] - 1]),
         )
-    train, gold, _, _ = read_gold_set(
-        REPO / "bench" / "annotated" / "un_pages" / "gold.json",
-        REPO / "bench" / "annotated" / "un_pages",
-    )
+    for name in TRAIN_SETS:
+        out += _train_set(name, shipped)
+    return out
+
+
+def _train_set(name: str, shipped) -> list:
+    """A TRAIN set's caught planted slips and the TK110 findings on its originals (documents
+    named `set:file`; no TRAIN document is in the table's corpus)."""
+    folder = REPO / "bench" / "annotated" / name
+    train, gold, variants, early = read_gold_set(folder / "gold.json", folder)
     glossaries = {
         d: GlossaryIndex([*shipped, corpus_glossary({o: ls for o, ls in train.items() if o != d})])
         for d in train
     }
-    out += _slips("gold", gold, train, glossaries.get, lambda g, ls: g["line"] - 1)
+    out = _slips(name, gold, train, glossaries.get, lambda g, ls: g["line"] - 1)
     for doc, ls in sorted(train.items()):
         for f in tk110("\n".join(ls) + "\n", doc, glossaries[doc]):
-            verdict = JUDGED.get((f.found, f.suggestion), "F")
+            real = _real(f, variants[doc], early[doc])  # an inconsistency the gold lists
+            verdict = "T" if real else JUDGED.get((f.found, f.suggestion), "F")
             out.append((doc, verdict, "TRAIN original", f.found, f.suggestion))
-    return out
+    return [(f"{name}:{e[0]}", *e[1:]) for e in out]
 
 
 def _slips(name, gold, mine, glossary_of, line_of) -> list:
