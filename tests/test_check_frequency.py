@@ -81,3 +81,29 @@ def test_a_file_that_is_no_table_is_a_one_line_error(tmp_path):
     bad.write_text('{"format": "something else"}', "utf-8")
     with pytest.raises(InputError, match="cannot read the corpus frequency table"):
         load(bad)
+
+
+def test_a_project_corpus_table_written_by_build_adds_up_with_the_shipped_one(tmp_path):
+    from termkit.cli import main
+
+    docs = devset_documents()
+    text = docs.pop(NGO)
+    corpus = [d for d, t in sorted(docs.items()) if "人权问题" in t or "人口问题" in t]
+    files = []
+    for n, d in enumerate(corpus):
+        files.append(tmp_path / f"{n}.txt")
+        files[-1].write_text(docs[d], "utf-8")
+    out = tmp_path / "g.csv"
+    assert main(["build", *map(str, files), "-o", str(out), "--usage", "-j", "1", "-q"]) == 0
+    table = load(tmp_path / "g.frequency.json")
+    assert table.documents == len(files) and table.min_documents == load(SHIPPED).min_documents
+    alone = load_index([str(out)])  # the project's glossary only: its corpus decides
+    alone_findings = check_text(text, "doc.txt", alone, ONLY_TK110)
+    assert alone.frequencies.documents == len(files) and alone_findings == []
+    both = load_index([*glossary_paths(Settings()), str(out)])
+    assert both.frequencies.documents == 734 + len(files)
+    copies = sum("人口问题" in docs[d] for d in corpus)  # the shipped table counts them too
+    assert (
+        both.frequencies.documents_with("人口问题")
+        == load(SHIPPED).documents_with("人口问题") + copies
+    )

@@ -5,11 +5,13 @@ TK110 reports the rarer of two forms that differ by one character. When a corpus
 forms, document after document (人权问题 and 人口问题, 高级官员 and 高级专员), they are two
 established terms, not a slip and its correction: the rule says nothing. The table is gathered
 one document at a time (`document_table`, a pure function of one text) and tables add up in
-any order, so a corpus builds it in parallel like its glossary; windows seen in one document
-only are dropped when the table is written (they can establish nothing). The shipped table is
-built from the corpus of the default glossary by `bench/corpus_frequency.py`; the cut-off (how
-many documents make a form established) is fitted by the same script with cross-validation and
-kept in the table.
+any order, like the glossaries they are kept beside (`glossary.csv` → `glossary.frequency.json`,
+written by `termkit build --usage`; the tables of the glossaries in force add up). Windows seen
+in one document only are dropped when a table is written (they can establish nothing). The
+shipped table, beside the default glossary, is built from that glossary's corpus by
+`bench/corpus_frequency.py`, which fits the cut-off (how many documents make a wording
+established) with cross-validation; the cut-off is kept in the shipped table and copied into
+the tables `termkit build` writes.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from termkit.text.normalize import HAN, normalize
 
 N = 4
 FORMAT = "termkit-corpus-frequency-1"
-SHIPPED = Path(__file__).resolve().parents[1] / "data" / "corpus_frequency.json"
+SUFFIX = ".frequency.json"
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / f"glossary{SUFFIX}"
 HAN_RUN = re.compile(f"[{HAN}]{{{N},}}")  # a stretch of Han text that holds a window
 
 
@@ -114,3 +117,26 @@ def load(path: str | Path) -> Frequencies:
 def shipped() -> Frequencies:
     """The shipped table, read when a rule first asks (most checks never do)."""
     return load(SHIPPED)
+
+
+def beside(glossary: str | Path) -> Path:
+    """Where the frequency table of a glossary file is kept."""
+    return Path(glossary).with_suffix(SUFFIX)
+
+
+def tables_of(glossaries: Iterable[str | Path]) -> tuple[Path, ...]:
+    """The frequency tables kept beside these glossaries (read later, when a rule asks)."""
+    return tuple(t for g in glossaries if (t := beside(g)).is_file())
+
+
+def read_tables(paths: Iterable[Path]) -> Frequencies:
+    """The tables added up; the shipped one is read once per process."""
+    return total(shipped() if p == SHIPPED else load(p) for p in paths)
+
+
+def corpus_table(paths: Iterable[str], encoding: str | None = None) -> Frequencies:
+    """The table of a corpus, one file one document, with the shipped cut-off."""
+    from termkit.text.decode import read_document
+
+    table = total(document_table(read_document(p, encoding).text) for p in paths)
+    return Frequencies(table.documents, table.windows, shipped().min_documents)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
-from termkit.check.frequency import Frequencies, shipped
+from termkit.check.frequency import SHIPPED, Frequencies, read_tables
 from termkit.check.usage import Rule, Usage, fitted_rule
 from termkit.termbase.model import ANALYSED, Concept, Term, Termbase
 from termkit.text.normalize import normalize
@@ -102,11 +103,15 @@ class GlossaryIndex:
             if any(e.term.lang == "zh" and role(e.term) == "full" for e in es)
         )
 
+    # The frequency tables of the glossaries in force (`termkit.check.frequency`): the
+    # shipped one unless `load_index` finds the tables beside the glossaries it loads.
+    frequency_tables: tuple[Path, ...] = (SHIPPED,)
+
     @cached_property
     def frequencies(self) -> Frequencies:
-        """How often a corpus uses each wording (`termkit.check.frequency`): the shipped table
-        unless one was set on the index."""
-        return shipped()
+        """How often the corpora behind the glossaries use each wording: the tables read when
+        a rule first asks (most checks never do)."""
+        return read_tables(self.frequency_tables)
 
 
 def preferred(concept: Concept, lang: str, term_role: str) -> Term | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from termkit.check.engine import Checked, check_file
+from termkit.check.frequency import tables_of as frequency_tables
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.settings import Settings
 from termkit.check.usage import tables_of
@@ -24,10 +25,15 @@ def glossary_paths(settings: Settings) -> list[str]:
 
 def load_index(paths: Sequence[str]) -> GlossaryIndex:
     """The glossaries in force, each parsed once and then kept (`termkit.glossary_cache`),
-    with the usage tables kept beside them (`termkit.check.usage`)."""
+    with the usage and frequency tables kept beside them (`termkit.check.usage`,
+    `termkit.check.frequency`)."""
     with no_cyclic_gc():
         keyed = [load_keyed(p) for p in paths]
-        return GlossaryIndex([tb for tb, _ in keyed], [keys for _, keys in keyed], tables_of(paths))
+        index = GlossaryIndex(
+            [tb for tb, _ in keyed], [keys for _, keys in keyed], tables_of(paths)
+        )
+        index.frequency_tables = frequency_tables(paths)
+        return index
 
 
 def check_files(

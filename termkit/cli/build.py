@@ -78,8 +78,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--usage",
         action="store_true",
         help="also write how the documents use the glossary's short forms (in how many each "
-        "is used, in how many undefined) beside it, as OUTPUT.usage.json: termkit check reads "
-        "it with the glossary and asks no definition of a short form the corpus never defines",
+        "is used, in how many undefined) beside it, as OUTPUT.usage.json, and in how many each "
+        "four-character wording occurs, as OUTPUT.frequency.json: termkit check reads them with "
+        "the glossary, asks no definition of a short form the corpus never defines and takes "
+        "two wordings the corpus writes both for two terms, not a slip",
     )
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 BOM (for Excel)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
@@ -157,7 +159,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_usage(files: list[str], tally, termbase, args: argparse.Namespace) -> None:
-    """The corpus's short-form usage table, beside the glossary (`termkit.check.usage`)."""
+    """The corpus's short-form usage and wording frequency tables, beside the glossary
+    (`termkit.check.usage`, `termkit.check.frequency`)."""
+    from termkit.check import frequency
     from termkit.check.glossary import GlossaryIndex
     from termkit.check.usage import beside, corpus_usage, dumps
     from termkit.io import atomic_write
@@ -167,3 +171,6 @@ def _write_usage(files: list[str], tally, termbase, args: argparse.Namespace) ->
     table = corpus_usage(read, GlossaryIndex([termbase]), args.encoding)
     with atomic_write(beside(args.output), "w", encoding="utf-8") as handle:
         handle.write(dumps(table))
+    wordings = frequency.corpus_table(read, args.encoding)
+    with atomic_write(frequency.beside(args.output), "w", encoding="utf-8") as handle:
+        handle.write(frequency.dumps(wordings))
