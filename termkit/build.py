@@ -269,7 +269,7 @@ def build_corpus(
             return pending
 
     run = Runner(workers, scheduler, len(files))
-    total = run(job, plan, on_tally, loaded, extracts=cache is None)
+    total = run(job, plan, on_tally, loaded)
     termbase = total.termbase
     if total.disputes:
         recount = Recount(
@@ -298,7 +298,6 @@ class Runner:
         plan: Callable[[int], list[Chunk]],
         on_tally: Callable[[Tally], None],
         loaded: Iterable[ChunkResult] = (),
-        extracts: bool = False,
     ) -> ChunkResult:
         reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
         for result in loaded:
@@ -310,13 +309,6 @@ class Runner:
         elif self.workers > 1 and self.files > 1:
             from termkit import parallel
 
-            if extracts and parallel.forks():
-                # Every document will be extracted: load jieba once here, for the forked
-                # workers to share, rather than once in each (the same wall time, one load
-                # less of CPU).
-                from termkit.extract.boundary import load_segmenter
-
-                load_segmenter()
             done = parallel.run(job, plan(self.workers), self.workers, on_tally)
         else:
             done = None

@@ -17,10 +17,10 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from termkit import user_cache
 from termkit.heap import no_cyclic_gc
 from termkit.termbase.model import Concept, Conflict, Datum, Location, Term, Termbase
 
@@ -35,11 +35,7 @@ _SHAPING_FILES = ("glossary_cache.py", "check/glossary.py")
 
 def folder() -> Path | None:
     """Where entries live; None when the user turned the cache off."""
-    chosen = os.environ.get("TERMKIT_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) / "glossaries" if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "termkit" / "glossaries"
+    return user_cache.folder("glossaries")
 
 
 @functools.lru_cache(maxsize=1)

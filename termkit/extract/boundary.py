@@ -18,6 +18,7 @@ from pathlib import Path
 from termkit.extract.features import window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.extract.scoring import BoundaryModel, probability
+from termkit.extract.segmenter import segmenter
 from termkit.text.normalize import HAN, HAN_CHAR, normalize
 
 MAX_FULL = 64
@@ -38,27 +39,6 @@ class Boundary:
     probability: float = 1.0  # the model's probability that this start is right
     # (start, model score) of every candidate weighed, best first
     weighed: tuple[tuple[int, float], ...] = ()
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-    import sys
-
-    # jieba finds its data files with pkg_resources when it can, whose import costs a worker
-    # 0.2-0.6 s; without it jieba opens the same files beside its module.
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if blocked:
-            del sys.modules["pkg_resources"]
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
 
 
 def window_start(text: str, end: int, hard: re.Pattern[str] = _HARD) -> int:
@@ -111,26 +91,12 @@ def _function_word(word: str, flag: str) -> bool:
     return len(word) >= 2 and flag.startswith(_FUNCTION_POS)
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    _jieba()
-    import jieba.posseg
-
-    return jieba.posseg
-
-
-def load_segmenter() -> None:
-    """Load jieba and its tagger now: a build that forks its workers afterwards gives them
-    the dictionaries to share, instead of each loading its own."""
-    _posseg()
-
-
 def _words(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """(word, part of speech, start, end) over text[start:end], jieba's words joined where
     a dictionary word that jieba lacks spans them (see `join_dictionary_words`)."""
     out = []
     pos = start
-    for pair in _posseg().cut(text[start:end], HMM=False):
+    for pair in segmenter().cut(text[start:end]):
         out.append((pair.word, pair.flag, pos, pos + len(pair.word)))
         pos += len(pair.word)
     return join_dictionary_words(join_numbers(out))
@@ -504,7 +470,7 @@ def _inner_item(words: list[tuple[str, str, int, int]], i: int) -> bool:
 @lru_cache(maxsize=4096)
 def names_place_or_person(short: str) -> bool:
     """`（德国）`, `（尼日利亚）` after a name or a person: a gloss, not a short form."""
-    words = list(_posseg().cut(short, HMM=False))
+    words = segmenter().cut(short)
     return len(words) == 1 and words[0].flag in ("ns", "nr", "nrt")
 
 
@@ -512,7 +478,7 @@ def names_place_or_person(short: str) -> bool:
 def ordinary_word(short: str) -> bool:
     """The short form is one ordinary dictionary word (`阴历`), not an abbreviation (jieba
     tags abbreviations `j`) or an organization (`nt`)."""
-    words = list(_posseg().cut(short, HMM=False))
+    words = segmenter().cut(short)
     return len(words) == 1 and words[0].flag not in ("j", "nt")
 
 

@@ -1,0 +1,109 @@
+"""The segmenter cuts as `jieba.posseg.cut(text, HMM=False)` does, whole or loaded part by part
+from its file, and a damaged, planted or switched-off file changes nothing but the speed."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+
+from termkit.extract import segmenter as module
+
+from .conftest import REPO, shared
+
+EDGES = [
+    "",
+    " ",
+    "a",
+    "1",
+    "ＡＢＣ 12.5 abc-def x\r\ny  \t中文 REDD+ 降排＋ C#语言 a.b_c & 100% 第12项",
+    "联合国环境规划署（环境署）与全球环境基金合作。UNEP/CBD/COP/11/1",
+]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    seeds = [line for p in sorted((REPO / "seeds").glob("*.txt")) for line in _lines(p)]
+    unpc = _lines(shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh"))[::4]
+    return [*EDGES, *seeds, *unpc]
+
+
+@pytest.fixture(scope="module")
+def jiebas(texts) -> list[list[tuple[str, str]]]:
+    posseg = importlib.import_module("jieba.posseg")
+    return [[(p.word, p.flag) for p in posseg.cut(t, HMM=False)] for t in texts]
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A segmenter made anew from a cache folder of the test's own."""
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path))
+
+    def make() -> module.Segmenter:
+        module.segmenter.cache_clear()
+        return module.segmenter()
+
+    yield make
+    module.segmenter.cache_clear()
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _cuts(segmenter: module.Segmenter, texts: list[str]) -> list[list[tuple[str, str]]]:
+    return [[tuple(w) for w in segmenter.cut(t)] for t in texts]
+
+
+def test_the_segmenter_cuts_as_jieba_whole_and_from_its_file(fresh, texts, jiebas, tmp_path):
+    whole = fresh()  # no file yet: jieba's own tables, then the file is written
+    assert not whole._parts
+    assert _cuts(whole, texts) == jiebas
+    assert len(list((tmp_path / "segmenter").glob("*.json"))) == 1
+    lazy = fresh()
+    assert lazy._parts and not lazy._freq
+    assert _cuts(lazy, texts) == jiebas
+
+
+def test_only_the_parts_of_the_characters_cut_are_loaded(fresh):
+    fresh()
+    lazy = fresh()
+    before = set(lazy._parts)
+    assert [w.word for w in lazy.cut("环境规划署")] == ["环境", "规划署"]
+    assert before - set(lazy._parts) == set("环境规划署")
+    assert all(word[0] in "环境规划署" for word in lazy._freq)
+    assert len(lazy._freq) < len(module._jieba().dt.FREQ) / 50
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "link"])
+def test_a_damaged_or_planted_file_is_made_again(fresh, texts, jiebas, tmp_path, damage):
+    fresh()
+    (path,) = (tmp_path / "segmenter").glob("*.json")
+    data = path.read_bytes()
+    if damage == "flip":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    elif damage == "truncate":
+        path.write_bytes(data[: len(data) // 3])
+    else:
+        planted = tmp_path / "planted.json"
+        planted.write_bytes(data)
+        path.unlink()
+        os.symlink(planted, path)
+    again = fresh()
+    assert not again._parts  # not trusted: jieba's own tables
+    assert _cuts(again, texts[:200]) == jiebas[:200]
+    if damage != "link":
+        assert fresh()._parts  # written again, whole
+    else:
+        assert path.is_symlink()  # never written through
+
+
+def test_no_file_when_the_cache_is_turned_off(fresh, texts, jiebas, monkeypatch, tmp_path):
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", "")
+    off = fresh()
+    assert not off._parts
+    assert _cuts(off, texts[:50]) == jiebas[:50]
+    assert list(tmp_path.iterdir()) == []
