@@ -94,7 +94,11 @@ def ranking_accuracy(model: BoundaryModel, examples) -> tuple[int, int]:
 
 
 def cross_validate(
-    sets: dict[str, list[GoldDoc]], examples: dict, c: float, drop: tuple[str, ...]
+    sets: dict[str, list[GoldDoc]],
+    examples: dict,
+    c: float,
+    drop: tuple[str, ...],
+    at: float | None = None,
 ) -> dict[str, dict]:
     """5-fold CV grouped by document over every dev set: each fold's documents extracted with
     weights fitted on the other four; scores summed per set and over all sets."""
@@ -140,9 +144,10 @@ def cross_validate(
     for t, by_set in by_threshold.items():
         print(f"    {t:.1f}  {by_set['all'].line()}")
     best = max(THRESHOLDS, key=lambda t: (round(by_threshold[t]["all"].f1, 3), -t))
-    print(f"  at the chosen min_probability {best:.1f}, per set:")
-    for name, s in by_threshold[best].items():
-        print(f"    {name:<16} {s.line()}")
+    for t in sorted({best} | ({at} if at in by_threshold else set())):
+        print(f"  at {'the chosen ' if t == best else ''}min_probability {t:.1f}, per set:")
+        for name, s in by_threshold[t].items():
+            print(f"    {name:<16} {s.line()}")
     out["min_probability"] = {
         "chosen": best,
         **{f"{t:.1f}": round(by_set["all"].f1, 3) for t, by_set in by_threshold.items()},
@@ -156,6 +161,9 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list the held-out errors")
     parser.add_argument("-C", type=float, default=C, help="inverse L2 strength")
     parser.add_argument(
+        "--at", type=float, help="also print per-set figures at this min_probability (0.2)"
+    )
+    parser.add_argument(
         "--drop", action="append", default=[], help="leave out features with this prefix"
     )
     args = parser.parse_args()
@@ -165,7 +173,7 @@ def main() -> None:
     examples = {doc.name: labelled(doc) for doc in docs}
     print(f"{sum(len(e) for e in examples.values())} labelled brackets in {len(docs)} documents")
     print(f"{FOLDS}-fold CV grouped by document:")
-    results, all_scores = cross_validate(sets, examples, args.C, drop)
+    results, all_scores = cross_validate(sets, examples, args.C, drop, args.at)
     if args.verbose:
         for example in all_scores.examples:
             print("    " + example)

@@ -377,6 +377,26 @@ def test_a_symbol_nickname_is_a_short_form():
             "將人權視爲哲學概念。1762年盧梭(Jean-Jacques Rousseau)發表了《社會契約論》。",
             set(),
         ),
+        (  # the English name, then the acronym the text goes on to use
+            "1992 年 5 月 9 日在紐約總部通過「聯合國氣候變化綱要公約」"
+            "(United Nations Framework Convention on Climate Change, UNFCCC),以利各國",
+            {("聯合國氣候變化綱要公約", "UNFCCC")},
+        ),
+        (  # single angle title marks; short forms after the English name and 簡稱
+            "聯合國於2006年通過〈身心障礙者權利公約〉(Convention on the Rights of Persons "
+            "with Disabilities,簡稱身權公約或CRPD),乃是聯合國",
+            {("身心障礙者權利公約", "CRPD"), ("身心障礙者權利公約", "身權公約")},
+        ),
+        (
+            "2007年,將原有之〈身心障礙者保護法〉(簡稱身保法)修改為〈身心障礙者權益保障法〉"
+            "(簡稱身權法),嘗試納入CRPD的部分精神與內涵,",
+            {("身心障礙者保護法", "身保法"), ("身心障礙者權益保障法", "身權法")},
+        ),
+        (  # the bracket spells out or glosses the Latin word before it
+            "提供航空交通的統計數字、統籌部 Airport (HKIA) with。這樣的會議稱為締約方大會"
+            "或簡稱 COP (Conference of the Parties)。時至今日",
+            set(),
+        ),
         (  # a title cut by a snippet's ellipsis is no name
             "香港特別行政區根據 《公民權利和政治權利國際公 …權利和政治權利國際公約》(公約)繼續適用於香港。",
             set(),

@@ -32,7 +32,9 @@ from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
 
 EXTRACTOR_VERSION = "2"
-_TITLE_CLOSERS = {"》": "《", "”": "“", '"': '"', "」": "「", "』": "『"}
+# `〈身心障碍者保护法〉`: Taiwan text also prints single angle marks around a title.
+_TITLE_CLOSERS = {"》": "《", "〉": "〈", "”": "“", '"': '"', "」": "「", "』": "『"}
+_TITLE_MARKS = "》〉"
 CONTEXT = 20
 
 
@@ -254,13 +256,13 @@ def _define(
         if opener < 0:
             return None
         start, full = opener + 1, text[opener + 1 : end - 1]
-        if closer == "》":
+        if closer in _TITLE_MARKS:
             kind = "english" if kind == "english" else "title"
         coverage = _title_coverage(form, full)
         rules.append(f"boundary:{closer}marks")
         if coverage < 0.5:
             # `《南太平洋无核区条约》（《拉罗通加条约》）`: a shorter title is an alias title.
-            if not (closer == "》" and form.kind == "title" and len(form.text) < len(full)):
+            if not (closer in _TITLE_MARKS and form.kind == "title" and len(form.text) < len(full)):
                 return None
             rules.append("alias-title")
         confidence = 0.8 + 0.15 * coverage
@@ -329,6 +331,10 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
     if kind == "english":
         if not HAN_CHAR.search(full):
             return "no Chinese full form (an affiliation or a brand name)"
+        if full[-1].isascii() and full[-1].isalpha():
+            # `…统筹部 Airport（HKIA）`, `COP（Conference of the Parties）`: the bracket
+            # spells out or glosses the Latin word before it
+            return "a Latin word before the bracket"
         return "full form too short" if len(full_key) < 3 else ""
     if len(full_key) <= len(short_key):
         return "full form not longer than the short form"

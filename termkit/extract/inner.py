@@ -14,6 +14,11 @@ _DOC_SYMBOL = re.compile(r"[A-Z]{1,10}/[A-Za-z0-9]|/[0-9]+/")
 _URL = re.compile(r"https?://|www\.|\.(?:org|int|net|com)\b|@")
 _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二三四五六七八九十]+")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
+# An English name (its own list inside allowed) and the comma after it.
+_ENGLISH_NAME_THEN = re.compile(
+    r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[a-z] ?[,;] ?"
+)
 # `Committee on Economic, Social and Cultural Rights`: an English name with a list inside,
 # each item after a comma capitalized, the name ending in a capitalized word.
 _ENGLISH_WITH_LIST = re.compile(
@@ -49,8 +54,24 @@ def read_inner(inner: str) -> tuple[list[ShortForm], str]:
         if body.startswith(intro):
             rest = body[len(intro) :].lstrip("为：: ")
             start = lead + len(body) - len(rest)
-            forms = _split_alternatives(rest, start, f"introducer:{intro}")
+            # `（又称公政公约、ICCPR）`: after an introducer, `、` lists alternatives too
+            forms = _split_alternatives(rest, start, f"introducer:{intro}", _OR_OR_LIST)
             return (forms, "") if forms else ([], "introducer without a short form")
+    folded = body.translate(FOLD)
+    named = _ENGLISH_NAME_THEN.match(folded)
+    if named and len(folded) == len(body):
+        # `(United Nations Framework Convention on Climate Change, UNFCCC)`, `(Convention on
+        # the Rights of Persons with Disabilities,简称身权公约或CRPD)`: the English name, then
+        # the short forms the document goes on to use
+        rest = body[named.end() :]
+        intro = next((i for i in INTRODUCERS if rest.startswith(i)), "")
+        start, rule = lead + named.end() + len(intro), f"introducer:{intro}" if intro else "english"
+        tail = rest[len(intro) :].rstrip()
+        if _ACRONYM.fullmatch(tail):  # `INC/FCCC`
+            return [ShortForm(tail, start, "english", rule)], ""
+        forms = _split_alternatives(tail, start, rule)
+        if forms and (intro or all(_ACRONYM.fullmatch(f.text) for f in forms)):
+            return forms, ""
     if body.startswith(NON_DEFINITION_OPENERS):
         return [], "citation, list or gloss"
     if _URL.search(body):
@@ -59,7 +80,6 @@ def read_inner(inner: str) -> tuple[list[ShortForm], str]:
         return [], "document symbol"
     if _LIST_MARKER.fullmatch(body):
         return [], "list marker or number"
-    folded = body.translate(FOLD)
     if _CLAUSE.search(body) and not _english_name_with_list(folded):
         return [], "clause or enumeration"
     if _ENGLISH.fullmatch(folded) or _english_name_with_list(folded):
@@ -89,13 +109,16 @@ def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
     return [ShortForm(body, lead, "english", "english")], ""
 
 
-def _split_alternatives(text: str, start: int, rule: str) -> list[ShortForm]:
+def _split_alternatives(
+    text: str, start: int, rule: str, separator: re.Pattern[str] | None = None
+) -> list[ShortForm]:
     """`A或B` offers two short forms (quoted ones also `"A"、"B"`); quotes and title marks
     around each are taken off."""
     forms = []
     pos = 0
     # `（"委员会"、"政府间委员会"或"IGC"）`: quoted alternatives may also be listed with `、`
-    separator = _OR_OR_LIST if any(q in text for q in _QUOTES) else _OR
+    if separator is None:
+        separator = _OR_OR_LIST if any(q in text for q in _QUOTES) else _OR
     for piece in separator.split(text):
         offset = start + text.index(piece, pos)
         pos = offset - start + len(piece)
