@@ -19,7 +19,8 @@ one error on one line of a copy of its document:
 - width:         the definition's closing bracket in the other width (`(SHORT）`), or a defined
                  form with Latin letters, digits or signs in the other width, used later;
 - redefinition:  the short form defined again, later, for another name it could abbreviate;
-- traditional:   a defined form in traditional script (OpenCC s2t), used later;
+- traditional:   a defined form in the other script, used later: traditional (OpenCC s2t) in
+                 a simplified document, simplified in one written in traditional characters;
 - before:        the short form used on the document's first line, before its definition.
 
 A later use replaces the short form's next occurrence when there is one, else it is inserted at
@@ -50,11 +51,12 @@ sys.path.insert(0, str(REPO))
 from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
+from termkit.check.script import in_simplified, is_traditional
 from termkit.check.settings import Settings
 from termkit.check.usage import Usage, document_usage, tables_of, total
 from termkit.extract.boundary import match_characters
 from termkit.formats.registry import load_glossary
-from termkit.text.normalize import HAN_CHAR, normalize
+from termkit.text.normalize import HAN_CHAR, normalize, to_simplified
 
 DATA = SHARED / "data" / "unpc-v1.0-devset"
 KINDS = ("other-short", "undefined", "slip", "width", "redefinition", "traditional", "before")
@@ -126,6 +128,7 @@ class Planter:
         self.s2t = _t2s()
 
     def plants(self, gold: dict, lines: list[str], doc_line: int) -> list[Plant]:
+        self.traditional = is_traditional("\n".join(lines)[:20000])
         out = []
         for kind in KINDS:
             # One generator per plant: a change to one kind leaves the others' drafts alone.
@@ -257,8 +260,10 @@ class Planter:
         return self._insert("redefinition", gold, lines, i, after, form, form, "{}指出，")
 
     def _traditional(self, gold, lines, at):
+        """The other script: traditional in a simplified document, simplified in one written
+        in traditional characters."""
         for form in (gold["abbr"], gold["full"]):
-            converted = self.s2t.convert(form)
+            converted = (to_simplified if self.traditional else self.s2t.convert)(form)
             if converted != form:
                 return self._later(gold, lines, at, converted, "traditional", converted)
         return None
@@ -328,6 +333,7 @@ def evaluate(
     planter = Planter(name, gold)
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    other_script = 0
     for g in gold:
         if g["doc"] not in mine:
             continue
@@ -338,6 +344,7 @@ def evaluate(
                 plant.text, plant.doc, glossary_for(glossary, plant.doc), settings
             )
             hits = _found(plant, findings)
+            other_script += _other_script(findings, plant.text)
             if trace is not None:
                 trace.append((plant.kind, plant.doc, [(f.rule, normalize(f.found)) for f in hits]))
             total[plant.kind] += 1
@@ -350,7 +357,9 @@ def evaluate(
     for doc, lines in sorted(mine.items()):
         text = "\n".join(lines) + "\n"
         chars += len(text)
-        for f in check_text(text, doc, glossary_for(glossary, doc), settings):
+        findings = check_text(text, doc, glossary_for(glossary, doc), settings)
+        other_script += _other_script(findings, text)
+        for f in findings:
             if _real(f, variants.get(doc, []), early.get(doc, set())):
                 real[f.rule] += 1
                 continue
@@ -369,12 +378,29 @@ def evaluate(
         "false_alarms_per_10k": round(10000 * sum(alarms.values()) / max(1, chars), 2),
         "false_alarms_by_rule": dict(sorted(alarms.items())),
         "findings_on_gold_variants": dict(sorted(real.items())),
+        "suggestions_in_the_other_script": other_script,
         # UNPC documents are excerpts (1-12 lines of a longer document): a short form defined
         # in the part left out reads as undefined here, so TK101 is also counted apart.
         "per_10k_without_TK101": round(
             10000 * (sum(alarms.values()) - alarms["TK101"]) / max(1, chars), 2
         ),
     }
+
+
+def _other_script(findings, text: str) -> int:
+    """Findings (on drafts and originals) whose suggestion is not in the document's script:
+    simplified in a traditional-script document, traditional in a simplified one."""
+    traditional = is_traditional(text[:20000])
+    return sum(
+        bool(f.suggestion)
+        and HAN_CHAR.search(f.suggestion) is not None
+        and (
+            in_simplified(f.suggestion)
+            if traditional
+            else to_simplified(f.suggestion) != f.suggestion
+        )
+        for f in findings
+    )
 
 
 def _real(finding, variants: list[dict], early: set[tuple[str, int]]) -> bool:

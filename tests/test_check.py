@@ -604,3 +604,33 @@ def test_build_writes_the_usage_table_beside_the_glossary(tmp_path: Path):
     assert main(["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out),
                  "--usage", "-j", "1", "-q"]) == 0  # fmt: skip
     assert load(tmp_path / "g.usage.json").forms["开发署"] == (2, 1)
+
+
+# --- documents written in traditional characters -----------------------------------------------
+
+HK_REPORT = (
+    "此為香港特別行政區(香港特區)根據聯合國《消除對婦女一切形式歧視公約》(《公約》)"
+    "提交的第四次報告。在徵詢婦女事務委員會(婦委會)的意見後，香港特區政府定稿。\n"
+)
+
+
+def test_script_is_no_variant_in_a_traditional_document_but_simplified_is():
+    assert "TK108" not in codes(run(HK_REPORT, unep_glossary()))
+    found = run(HK_REPORT + "香港特区和婦委會將繼續合作。\n", unep_glossary())
+    tk108 = [(f.found, f.suggestion) for f in found if f.rule == "TK108"]
+    assert tk108 == [("香港特区", "香港特區")]  # the document's own spelling
+
+
+def test_suggestions_are_in_the_documents_script():
+    glossary = unep_glossary()
+    traditional = run(HK_REPORT + "環境署發布了報告。\n", glossary)
+    assert [(f.rule, f.suggestion) for f in traditional if f.rule == "TK101"] == [
+        ("TK101", "聯合國環境規劃署（環境署）")
+    ]
+    assert "聯合國環境規劃署（環境署）" in traditional[-1].message
+    # A glossary built from Hong Kong text, used on a simplified draft.
+    hk = Termbase(
+        (Concept("c1", (Term("聯合國環境規劃署", "zh"), Term("環境署", "zh", "shortForm"))),)
+    )
+    simplified = run("环境署发布了报告。", GlossaryIndex([hk]))
+    assert [(f.rule, f.suggestion) for f in simplified] == [("TK101", "联合国环境规划署（环境署）")]

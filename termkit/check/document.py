@@ -45,6 +45,13 @@ class Analysed:
         self.lines = LineIndex(text)
 
     @cached_property
+    def traditional(self) -> bool:
+        """Is the text written in traditional characters (judged on its first 20,000)?"""
+        from termkit.check.script import is_traditional
+
+        return is_traditional(self.analysis.text[:20000], self.simplified[:20000])
+
+    @cached_property
     def simplified(self) -> str:
         """The analysis text in simplified characters, offset for offset."""
         return to_simplified(self.analysis.text)

@@ -17,6 +17,7 @@ from termkit.check.glossary import GlossaryIndex
 from termkit.check.markup import is_markdown, mask_markdown
 from termkit.check.matcher import find_hits
 from termkit.check.rules import SEVERITIES
+from termkit.check.script import into_script
 from termkit.check.settings import Settings
 from termkit.documents.locations import snippet
 from termkit.text.decode import Document, read_document
@@ -57,7 +58,7 @@ def check_text(
     symbols.check(doc, out)
     widths.check(doc, definitions, out)
     near.check(facts, out)
-    return one_per_span(out.findings, glossary)
+    return into_script(one_per_span(out.findings, glossary), doc.analysis.text, doc.traditional)
 
 
 def one_per_span(findings: list[Finding], glossary: GlossaryIndex) -> list[Finding]:

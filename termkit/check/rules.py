@@ -90,9 +90,9 @@ RULES: tuple[Rule, ...] = (
         "warning",
         True,
         True,
-        "A known term written with other character widths, hyphens, quotes or traditional "
-        "characters than the glossary (or the document's definition) gives: 降排＋ for 降排+, "
-        "環境署 for 环境署.",
+        "A known term written with other character widths, hyphens, quotes or script than "
+        "the glossary (or the document's definition) gives: 降排＋ for 降排+, 環境署 for 环境署 "
+        "(环境署 for 環境署 in a traditional-script document).",
     ),
     Rule(
         "TK109",

@@ -15,11 +15,8 @@ from termkit.check.definitions import stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import Entry, preferred, role
 from termkit.check.matcher import Hit
+from termkit.check.script import Traditional, in_simplified
 from termkit.text.normalize import HAN_CHAR, to_simplified
-
-# Share of Han characters that change to simplified above which a text counts as written in
-# traditional script (about 0.37 in running UN text; a few traditional terms stay far below).
-_TRADITIONAL = 0.2
 
 
 @dataclass(frozen=True)
@@ -35,13 +32,14 @@ def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset
     where TK107 would only repeat it."""
     if not any(out.wants(c) for c in ("TK106", "TK107", "TK108")):
         return
-    traditional = _is_traditional(facts.doc.analysis.text[:20000])
+    traditional = facts.doc.traditional
+    spelled = _traditional_spellings(facts) if traditional else None
     verdicts: dict[tuple[str, str], list[Verdict]] = {}
     for hit in facts.hits:
         written = facts.surface(hit)
         found = verdicts.get((hit.key, written))
         if found is None:
-            found = _judge(facts, hit.key, written, traditional, out, hit.key in inconsistent)
+            found = _judge(facts, hit.key, written, spelled, out, hit.key in inconsistent)
             verdicts[(hit.key, written)] = found
         for v in found:
             if v.code in ("TK106", "TK107") and _inside_a_name(facts, hit):
@@ -58,9 +56,25 @@ def _inside_a_name(facts: Facts, hit: Hit) -> bool:
     return bool(short) and not stands_alone(facts.doc.key, hit.start)
 
 
+def _traditional_spellings(facts: Facts) -> dict[str, str]:
+    """Key → how a traditional-script document itself first writes it in traditional
+    characters."""
+    spelled: dict[str, str] = {}
+    for hit in facts.hits:
+        if hit.key not in spelled and not in_simplified(written := facts.surface(hit)):
+            spelled[hit.key] = written
+    return spelled
+
+
 def _judge(
-    facts: Facts, key: str, written: str, traditional: bool, out: Collector, reported: bool
+    facts: Facts,
+    key: str,
+    written: str,
+    spelled: dict[str, str] | None,
+    out: Collector,
+    reported: bool,
 ) -> list[Verdict]:
+    """`spelled`: in a traditional-script document, its own spellings of its terms."""
     entries = facts.glossary.entries(key)
     verdicts = []
     if entries and out.wants("TK106") and all(e.retired for e in entries):
@@ -74,7 +88,10 @@ def _judge(
     ):
         verdicts.append(_admitted(entries, written, key))
     if out.wants("TK108"):
-        verdicts.append(_variant(facts, key, entries, written, traditional))
+        if spelled is not None and HAN_CHAR.search(written) and in_simplified(written):
+            verdicts.append(_simplified(facts, key, written, spelled))
+        else:
+            verdicts.append(_variant(facts, key, entries, written, spelled is not None))
     return [v for v in verdicts if v is not None]
 
 
@@ -134,16 +151,21 @@ def _variant(
     )
 
 
+def _simplified(facts: Facts, key: str, written: str, spelled: dict[str, str]) -> Verdict:
+    """A term in simplified characters in a document written in traditional ones: the
+    document's own spelling of it is suggested, else the term put into its characters."""
+    suggestion = spelled.get(key) or Traditional(facts.doc.analysis.text).convert(written)
+    return Verdict(
+        "TK108",
+        f"{written} is written in simplified characters in a traditional-script document; "
+        f"write {suggestion}",
+        suggestion,
+        suggestion,
+    )
+
+
 @lru_cache(maxsize=4096)
 def _bare(text: str, traditional: bool) -> str:
     """Compare forms without whitespace; in a traditional-script text, script is no variant."""
     text = "".join(text.split())
     return to_simplified(text) if traditional else text
-
-
-def _is_traditional(text: str) -> bool:
-    simplified = to_simplified(text)
-    if simplified == text:
-        return False
-    changed = sum(a != b for a, b in zip(text, simplified, strict=True))
-    return changed > _TRADITIONAL * len(HAN_CHAR.findall(text))
