@@ -8,6 +8,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from termkit.align import align_files, align_texts
@@ -353,3 +354,70 @@ def test_tmx_survives_control_characters():
     beads = align_texts("第一句。\f第二句\x01。", "First sentence.\f Second\x01 one.")
     store = tmxfile(tmx_bytes(beads, "a.zh", "b.en"))
     assert [u.target for u in store.units if not u.isheader()][1] == "Second  one."
+
+
+def _random_doc(seed: int, n: int, m: int):
+    from termkit.align.lengths import Params, _default_variance, _Doc
+
+    rng = random.Random(seed)
+    zh = [rng.randint(3, 60) for _ in range(n)]
+    en = [rng.randint(10, 200) for _ in range(m)]
+    tokens = [f"#{k}" for k in range(6)]
+    zh_anchors = [frozenset(rng.sample(tokens, rng.randint(0, 2))) for _ in range(n)]
+    en_anchors = [frozenset(rng.sample(tokens, rng.randint(0, 2))) for _ in range(m)]
+    centre = np.linspace(0, m, n + 1)
+    doc = _Doc.build(zh, en, zh_anchors, en_anchors, None, None, centre, m + 10)
+    return doc, Params(3.4, _default_variance(3.4)), centre, zh_anchors, en_anchors
+
+
+def test_anchor_bonus_counts_the_anchors_a_bead_shares():
+    from termkit.align.lengths import BEADS, _add_anchor_costs, _band
+
+    doc, params, centre, zh_anchors, en_anchors = _random_doc(5, 40, 50)
+    lo, width = _band(doc, centre, 6)
+    rows = np.arange(doc.n_zh + 1)
+    ends = lo[rows][:, None] + np.arange(width)[None, :]
+    out = np.zeros((len(BEADS), len(rows), width))
+    _add_anchor_costs(doc, params, lo, width, rows, ends, out)
+    bonus = params.anchor_weight + params.anchor_miss
+    for t, (a, b) in enumerate(BEADS):
+        for i in range(a, doc.n_zh + 1):
+            for k in range(width):
+                j = int(lo[i]) + k
+                zh_side = [x for s in range(i - a, i) for x in zh_anchors[s]]
+                en_side = [x for e in range(max(j - b, 0), j) for x in en_anchors[e]]
+                # Shared: pairs of a zh and an en sentence of the bead with an anchor in common.
+                shared = sum(
+                    len(zh_anchors[s] & en_anchors[e])
+                    for s in range(i - a, i)
+                    for e in range(max(j - b, 0), j)
+                )
+                shared = min(shared, len(zh_side), len(en_side))
+                both = zh_side and en_side and a and b
+                dice = 2 * shared / (len(zh_side) + len(en_side)) if both else 0.0
+                assert out[t, i, k] == pytest.approx(-bonus * dice), (a, b, i, j)
+
+
+def test_banded_table_is_the_plain_recurrence():
+    """The gathered rows of `_run` give every cell the cheapest of its beads, as the textbook
+    recurrence over the same bead costs does (band shifts and edges included)."""
+    from termkit.align.lengths import BEADS, _band, _chunk_costs, _run
+
+    doc, params, centre, _, _ = _random_doc(11, 70, 90)
+    lo, width = _band(doc, centre, 5)
+    last, _ = _run(doc, params, lo, width)
+    costs = _chunk_costs(doc, params, lo, width, 0, doc.n_zh + 1, None)
+    skip = params.prior_cost((0, 1))
+    table: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    for i in range(doc.n_zh + 1):
+        for k in range(width):
+            j = int(lo[i]) + k
+            best = table.get((i, j), float("inf"))
+            for t, (a, b) in enumerate(BEADS):
+                if (a, b) != (0, 1) and (i - a, j - b) in table:
+                    best = min(best, table[(i - a, j - b)] + costs[t, i, k])
+            if (i, j - 1) in table:
+                best = min(best, table[(i, j - 1)] + skip)
+            if best < float("inf"):
+                table[(i, j)] = best
+    assert last[doc.n_en - lo[doc.n_zh]] == pytest.approx(table[(doc.n_zh, doc.n_en)])

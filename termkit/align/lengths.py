@@ -112,7 +112,12 @@ class _Doc:
     en_cum: np.ndarray
     zh_anchor_cum: np.ndarray
     en_anchor_cum: np.ndarray
-    matches: list[np.ndarray]  # per zh sentence: sorted en indices sharing an anchor (with repeats)
+    # Per zh sentence, the sorted en indices sharing an anchor with it (with repeats), all in
+    # one sorted array keyed sentence * match_stride + en index + _MAX_EN; match_start[i] is
+    # where sentence i's keys begin.
+    match_keys: np.ndarray
+    match_start: np.ndarray
+    match_stride: int
     zh_label: np.ndarray  # paragraph label id per sentence, 0 for none (same ids on both sides)
     en_label: np.ndarray
     zh_label_cum: np.ndarray  # running count of labelled sentences
@@ -151,13 +156,17 @@ class _Doc:
             lo, hi = centre[r] - radius, centre[r + 1] + radius
             found = [arrays[a] for a in anchors if a in arrays]
             found = [x[np.searchsorted(x, lo) : np.searchsorted(x, hi, "right")] for x in found]
-            matches.append(np.sort(np.concatenate(found)) if found else np.zeros(0, int))
+            matches.append(np.sort(np.concatenate(found)) if found else np.zeros(0, np.int64))
+        stride = 2 * (len(en_len) + _MAX_EN + 1)  # above every en position a query reads
+        keys = [i * stride + x + _MAX_EN for i, x in enumerate(matches)]
         return cls(
             np.concatenate([[0.0], np.cumsum(zh_len, dtype=np.float64)]),
             np.concatenate([[0.0], np.cumsum(en_len, dtype=np.float64)]),
             np.concatenate([[0], np.cumsum([len(a) for a in zh_anchors])]).astype(np.float64),
             np.concatenate([[0], np.cumsum([len(a) for a in en_anchors])]).astype(np.float64),
-            matches,
+            np.concatenate([*keys, np.zeros(0, np.int64)]),
+            np.concatenate([[0], np.cumsum([len(x) for x in matches])]),
+            stride,
             *_shape_arrays(zh_shape, en_shape, len(zh_len), len(en_len)),
             lexical,
             np.concatenate([[0.0], np.cumsum(lexical.zh_known)]) if lexical else None,
@@ -226,32 +235,37 @@ _MAX_WIDTH = 4097  # widest band worth widening to (columns)
 _CHUNK = 64  # rows whose bead costs are computed in one batch of array operations
 
 
-def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int, i1: int):
-    """Cost of every bead type ending at every cell of rows i0..i1-1: (beads, rows, width)."""
+def _chunk_costs(doc: _Doc, params: Params, lo: np.ndarray, width: int, i0: int, i1: int, values):
+    """Cost of every bead type ending at every cell of rows i0..i1-1: (beads, rows, width);
+    `values` are the word value tables of `_word_values` (None without words)."""
     rows = np.arange(i0, i1)
     ends = lo[rows][:, None] + np.arange(width)[None, :]
     out = np.full((len(BEADS), len(rows), width), _INF)
+    # Lengths and anchor counts of the en side of every bead, by its number of sentences.
+    en_len = [doc.en_cum[ends] - doc.en_cum[np.maximum(ends - b, 0)] for b in range(_MAX_EN + 1)]
+    en_anchor = [
+        doc.en_anchor_cum[ends] - doc.en_anchor_cum[np.maximum(ends - b, 0)]
+        for b in range(_MAX_EN + 1)
+    ]
     for t, (a, b) in enumerate(BEADS):
         if a == 0:
             continue
         out[t] = params.prior_cost((a, b))
         if b:  # deletions cost their prior only (see the module docstring)
             zh_len = (doc.zh_cum[rows] - doc.zh_cum[np.maximum(rows - a, 0)])[:, None]
-            en_len = doc.en_cum[ends] - doc.en_cum[np.maximum(ends - b, 0)]
-            out[t] += length_cost(zh_len, en_len, params)
+            out[t] += length_cost(zh_len, en_len[b], params)
             out[t] += _shape_costs(doc, params, rows, ends, a, b)
             # Anchors on either side that the other side does not share (the shared ones are
             # credited back, with the bonus, in _add_anchor_costs).
             zh_anchor = doc.zh_anchor_cum[rows] - doc.zh_anchor_cum[np.maximum(rows - a, 0)]
-            en_anchor = doc.en_anchor_cum[ends] - doc.en_anchor_cum[np.maximum(ends - b, 0)]
-            out[t] += params.anchor_miss * ((zh_anchor[:, None] + en_anchor) > 0)
+            out[t] += params.anchor_miss * ((zh_anchor[:, None] + en_anchor[b]) > 0)
     _add_anchor_costs(doc, params, lo, width, rows, ends, out)
-    if doc.lexical is not None and params.lexical_weight:
-        _add_lexical_costs(doc, params, rows, ends, out)
+    if values is not None:
+        _add_lexical_costs(doc, params, rows, ends, out, values)
     return out
 
 
-def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
+def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out, values) -> None:
     """Subtract from every bead the log-likelihood ratio of its words under "translation"
     against "random sentences": each known word of one side that a word of the other side
     translates is evidence for the bead; a word counts once, however many sentences of the bead translate it, and the chance of a random hit
@@ -265,7 +279,7 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out) -> None:
     # sentences before en position k (running sums); en_words likewise.
     zh_words = _window_hits(lex.zh_hits(z0, z1, e0, e1), lex.zh_start[z0 : z1 + 1], _MAX_EN)
     en_words = _window_hits(lex.en_hits(z0, z1, e0, e1), lex.en_start[e0 : e1 + 1], _MAX_ZH)
-    zh_values, en_values = _word_values(doc, params, rows, ends)
+    zh_values, en_values = values
     for t, (a, b) in enumerate(BEADS):
         if a == 0 or b == 0:
             continue
@@ -312,15 +326,17 @@ class _WordValues:
         return llr
 
 
-def _word_values(doc: _Doc, params: Params, rows, ends) -> tuple[_WordValues, _WordValues]:
-    """Value tables of zh and en words for the beads ending in `rows` × `ends`."""
+def _word_values(doc: _Doc, params: Params) -> tuple[_WordValues, _WordValues]:
+    """Value tables of zh and en words, once per pass: up to the most known words a bead's
+    side can have in the documents (its widest shape)."""
     zh_true, zh_random, en_true, en_random = params.lexical_rates
     zh_cum, en_cum = doc.zh_known_cum, doc.en_known_cum
     zh_mean = max(zh_cum[-1] / doc.n_zh, 1.0)
     en_mean = max(en_cum[-1] / doc.n_en, 1.0)
-    # The most known words a bead's side can have here (its widest shape).
-    zh_most = int(zh_cum[rows[-1]] - zh_cum[max(int(rows[0]) - _MAX_ZH, 0)])
-    en_most = int(en_cum[int(ends.max())] - en_cum[max(int(ends.min()) - _MAX_EN, 0)])
+    zh_most, en_most = (
+        int(np.max(cum - cum[np.maximum(np.arange(len(cum)) - widest, 0)]))
+        for cum, widest in ((zh_cum, _MAX_ZH), (en_cum, _MAX_EN))
+    )
     g = params.random_growth
     return (
         _WordValues(zh_true, zh_random, en_mean, g, en_most),
@@ -409,101 +425,116 @@ def _window_hits(hits: np.ndarray, starts: np.ndarray, widest: int) -> list[np.n
 
 def _shape_costs(doc: _Doc, params: Params, rows, ends, a: int, b: int):
     """Penalties of an a-b bead for labels and headings (see `Shape`); only the kinds the
-    documents have are computed."""
+    documents have are computed (0 when none applies)."""
     first_zh = np.maximum(rows - a, 0)
     first_en = np.maximum(ends - b, 0)
-    cost = np.zeros((len(rows), ends.shape[1]))
+    cost = 0.0
     if doc.zh_label_cum[-1] or doc.en_label_cum[-1]:
         zh_label = doc.zh_label[np.minimum(first_zh, doc.n_zh - 1)][:, None]
         en_label = doc.en_label[np.minimum(first_en, doc.n_en - 1)]
-        cost += params.label_penalty * ((zh_label != en_label) & ((zh_label > 0) | (en_label > 0)))
+        cost = cost + params.label_penalty * (
+            (zh_label != en_label) & ((zh_label > 0) | (en_label > 0))
+        )
         # A labelled sentence inside a bead, after its first sentence.
         if a > 1:
             inner = doc.zh_label_cum[rows] - doc.zh_label_cum[np.minimum(first_zh + 1, rows)]
-            cost += params.label_penalty * inner[:, None]
+            cost = cost + params.label_penalty * inner[:, None]
         if b > 1:
             inner = doc.en_label_cum[ends] - doc.en_label_cum[np.minimum(first_en + 1, ends)]
-            cost += params.label_penalty * inner
+            cost = cost + params.label_penalty * inner
     # A heading (no final punctuation) glued to other sentences of its side.
     if a > 1 and doc.zh_open_cum[-1]:
         opens = doc.zh_open_cum[rows] - doc.zh_open_cum[first_zh]
-        cost += params.heading_penalty * opens[:, None]
+        cost = cost + params.heading_penalty * opens[:, None]
     if b > 1 and doc.en_open_cum[-1]:
         opens = doc.en_open_cum[ends] - doc.en_open_cum[first_en]
-        cost += params.heading_penalty * opens
+        cost = cost + params.heading_penalty * opens
     # A paragraph break inside the bead on one side only (a line break alone proves nothing,
     # but both sides crossing paragraphs at the same place is more likely than one side).
     if (a > 1 or b > 1) and (doc.zh_para_cum[-1] or doc.en_para_cum[-1]):
         zh_breaks = doc.zh_para_cum[rows] - doc.zh_para_cum[np.minimum(first_zh + 1, rows)]
         en_breaks = doc.en_para_cum[ends] - doc.en_para_cum[np.minimum(first_en + 1, ends)]
-        cost += params.paragraph_penalty * np.abs(zh_breaks[:, None] - en_breaks)
+        cost = cost + params.paragraph_penalty * np.abs(zh_breaks[:, None] - en_breaks)
     return cost
 
 
 def _add_anchor_costs(doc, params, lo, width, rows, ends, out) -> None:
     """Subtract the anchor bonus from the bead costs (where the zh side has anchors)."""
-    ext = np.arange(-_MAX_EN, width)
-    # q[d-1, row, x]: anchors zh sentence i-d shares with en sentences before lo[i] + x - MAX_EN.
-    q = np.zeros((_MAX_ZH, len(rows), width + _MAX_EN))
-    any_match = False
-    for row_index, i in enumerate(rows):
-        for d in range(1, min(_MAX_ZH, i) + 1):
-            found = doc.matches[i - d]
-            if len(found):
-                q[d - 1, row_index] = np.searchsorted(found, lo[i] + ext)
-                any_match = True
-    if not any_match:
+    if not doc.match_keys.size:
         return
+    # q[d-1, row, x]: anchors zh sentence i-d shares with en sentences before lo[i] + x - MAX_EN,
+    # counted by one search in the matches of all sentences (keyed sentence-major).
+    ext = np.arange(-_MAX_EN, width)
+    sentence = rows[None, :] - np.arange(1, _MAX_ZH + 1)[:, None]
+    valid = sentence >= 0
+    sentence = np.maximum(sentence, 0)
+    keys = (sentence * doc.match_stride)[:, :, None] + (lo[rows][None, :, None] + ext + _MAX_EN)
+    q = np.searchsorted(doc.match_keys, keys) - doc.match_start[sentence][:, :, None]
+    q = np.where(valid[:, :, None], q, 0).astype(np.float64)
     q = np.cumsum(q, axis=0)  # q[a-1]: the a sentences before row i together
     for t, (a, b) in enumerate(BEADS):
         if a == 0 or b == 0:
             continue
-        zh_anchor = (doc.zh_anchor_cum[rows] - doc.zh_anchor_cum[np.maximum(rows - a, 0)])[:, None]
-        en_anchor = doc.en_anchor_cum[ends] - doc.en_anchor_cum[np.maximum(ends - b, 0)]
-        matched = q[a - 1, :, _MAX_EN:] - q[a - 1, :, _MAX_EN - b : _MAX_EN - b + width]
-        dice = _dice(matched, zh_anchor, en_anchor)
-        out[t] -= (params.anchor_weight + params.anchor_miss) * dice
+        zh_anchor = doc.zh_anchor_cum[rows] - doc.zh_anchor_cum[np.maximum(rows - a, 0)]
+        # Only rows whose zh side has anchors can share any.
+        sub = np.flatnonzero(zh_anchor)
+        if not len(sub):
+            continue
+        end = ends[sub]
+        en_anchor = doc.en_anchor_cum[end] - doc.en_anchor_cum[np.maximum(end - b, 0)]
+        matched = q[a - 1, sub, _MAX_EN:] - q[a - 1, sub, _MAX_EN - b : _MAX_EN - b + width]
+        dice = _dice(matched, zh_anchor[sub, None], en_anchor)
+        out[t, sub] -= (params.anchor_weight + params.anchor_miss) * dice
 
 
 def _run(doc: _Doc, params: Params, lo: np.ndarray, width: int):
     """Fill the banded table; return (cost of the last row, back-pointer table). Only the
-    last few rows of costs are kept: memory is one byte per cell of the band."""
+    last few rows of costs are kept: memory is one byte per cell of the band. Each row reads
+    the cells its beads start from with one gather from the kept rows (padded with infinite
+    cost where a bead would start outside the band)."""
     n = doc.n_zh
     ring = _MAX_ZH + 1
-    cost = np.full((ring, width), _INF)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     cols = np.arange(width)
-    grow = [(t, a, b) for t, (a, b) in enumerate(BEADS) if a > 0]
+    grow_t = np.array([t for t, (a, _) in enumerate(BEADS) if a > 0])
+    grow_a = np.array([BEADS[t][0] for t in grow_t])
+    grow_b = np.array([BEADS[t][1] for t in grow_t])
     skip_t = BEADS.index((0, 1))
+    # Kept rows, each padded left by the widest en step and right by the width, and one more
+    # row of infinite cost for beads reaching above the table: a bead's start column is its
+    # end column plus a shift in [-_MAX_EN, width].
+    span = _MAX_EN + 2 * width
+    kept = np.full((ring + 1, span), _INF)
+    flat = kept.reshape(-1)
     # 0-1 beads depend on the en sentence only: one running sum for the whole document.
     skip_cost = np.full(doc.n_en, params.prior_cost((0, 1)))
     skip_cum = np.concatenate([[0.0], np.cumsum(skip_cost)])
-    cand = np.full((len(BEADS), width), _INF)
-    chunk = None
+    start_row = np.full(width, _INF)
+    start_row[0] = 0.0
+    words = doc.lexical is not None and params.lexical_weight
+    values = _word_values(doc, params) if words else None
+    chunk = gather = None
     for i in range(n + 1):
         if i % _CHUNK == 0:
-            chunk = _chunk_costs(doc, params, lo, width, i, min(i + _CHUNK, n + 1))
-        row_costs = chunk[:, i % _CHUNK]
-        cand.fill(_INF)
+            i1 = min(i + _CHUNK, n + 1)
+            chunk = _chunk_costs(doc, params, lo, width, i, i1, values)[grow_t]
+            rows = np.arange(i, i1)[:, None]
+            source = np.where(grow_a <= rows, (rows - grow_a) % ring, ring)
+            shift = np.clip(lo[rows] - lo[np.maximum(rows - grow_a, 0)] - grow_b, -_MAX_EN, width)
+            gather = (source * span + _MAX_EN + shift)[:, :, None] + cols
         if i == 0:
-            cand[skip_t, 0] = 0.0
-        for t, a, b in grow:
-            if a > i:
-                continue
-            shift = int(lo[i] - lo[i - a]) - b
-            k0, k1 = max(0, -shift), min(width, width - shift)
-            if k0 < k1:
-                prev = cost[(i - a) % ring]
-                cand[t, k0:k1] = prev[k0 + shift : k1 + shift] + row_costs[t, k0:k1]
-        arg = cand.argmin(axis=0)
-        best = cand[arg, cols]
+            best, arg = start_row, np.full(width, skip_t)
+        else:
+            cand = flat[gather[i % _CHUNK]] + chunk[:, i % _CHUNK]
+            pick = cand.argmin(axis=0)
+            best, arg = cand[pick, cols], grow_t[pick]
         # 0-1 beads move along the row: cost[k] = min over k' ≤ k of best[k'] + skips (k', k].
         skips = skip_cum[lo[i] : lo[i] + width]
         row = skips + np.minimum.accumulate(best - skips)
-        cost[i % ring] = row
+        kept[i % ring, _MAX_EN : _MAX_EN + width] = row
         back[i] = np.where(row < best - 1e-9, skip_t, arg)
         back[i, ~np.isfinite(row)] = -1
-    return cost[n % ring], back
+    return kept[n % ring, _MAX_EN : _MAX_EN + width].copy(), back
 
 
 def _trace(doc: _Doc, lo: np.ndarray, width: int, back: np.ndarray):
