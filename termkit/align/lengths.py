@@ -83,12 +83,20 @@ class Params:
 
 def log_erfc(x: np.ndarray) -> np.ndarray:
     """log(erfc(x)) for x ≥ 0, accurate to 1e-7 relative and free of underflow (Numerical
-    Recipes' Chebyshev fit, kept in log form)."""
-    t = 1.0 / (1.0 + 0.5 * x)
-    poly = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
-        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
-            -0.82215223 + t * 0.17087277))))))))  # fmt: skip
-    return np.log(t) - x * x + poly
+    Recipes' Chebyshev fit, kept in log form; Horner's rule in place, one array at a time)."""
+    t = np.multiply(x, 0.5)
+    t += 1.0
+    np.divide(1.0, t, out=t)
+    poly = t * 0.17087277
+    for c in (-0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418,
+              0.37409196, 1.00002368):  # fmt: skip
+        poly += c
+        poly *= t
+    poly += -1.26551223
+    out = np.log(t)
+    out -= x * x
+    out += poly
+    return out
 
 
 def length_delta(zh_len, en_len, params: Params):
@@ -280,6 +288,7 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out, values) -> No
     zh_words = _window_hits(lex.zh_hits(z0, z1, e0, e1), lex.zh_start[z0 : z1 + 1], _MAX_EN)
     en_words = _window_hits(lex.en_hits(z0, z1, e0, e1), lex.en_start[e0 : e1 + 1], _MAX_ZH)
     zh_values, en_values = values
+    memo: dict[tuple[str, int, int], np.ndarray] = {}  # per-sentence terms of `_unsupported`
     for t, (a, b) in enumerate(BEADS):
         if a == 0 or b == 0:
             continue
@@ -293,7 +302,7 @@ def _add_lexical_costs(doc: _Doc, params: Params, rows, ends, out, values) -> No
         out[t] -= params.lexical_weight * llr
         if params.coverage_weight and (a > 1 or b > 1):
             unsupported = _unsupported(
-                doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b
+                doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b, memo
             )
             out[t] += params.lexical_weight * params.coverage_weight * unsupported
 
@@ -344,33 +353,46 @@ def _word_values(doc: _Doc, params: Params) -> tuple[_WordValues, _WordValues]:
     )
 
 
-def _unsupported(doc: _Doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b):
+def _unsupported(doc: _Doc, zh_values, en_values, zh_words, en_words, rows, ends, a, b, memo):
     """Evidence against an a-b bead from its merged side(s): for every sentence of a side of
     two or more, how far its own words speak against being translated by the other side
     (the negative part of their log-likelihood ratio, misses counted in full). A sentence
     missing from one side is glued to its neighbour's bead only when nothing tells it apart;
-    a heading merged into a line on the other side is translated there and costs nothing."""
+    a heading merged into a line on the other side is translated there and costs nothing.
+    A sentence's term depends on its place in the bead and the other side's size only: `memo`
+    keeps them for the other bead shapes of the block."""
     z0 = max(int(rows[0]) - _MAX_ZH, 0)
     e0 = max(int(ends.min()) - _MAX_EN, 0)
     r, c = (rows - z0)[:, None], ends - e0
     zh_cum, en_cum = doc.zh_known_cum, doc.en_known_cum
+
+    def zh_term(back: int) -> np.ndarray:  # the zh sentence `back` places before the end
+        if ("zh", back, b) not in memo:
+            en_known = en_cum[ends] - en_cum[np.maximum(ends - b, 0)]
+            first = np.maximum(r - back, 0)
+            hits = zh_words[b - 1][first + 1, c] - zh_words[b - 1][first, c]
+            start = np.maximum(rows - back, 0)[:, None]
+            llr = zh_values.llr(hits, zh_cum[start + 1] - zh_cum[start], b, en_known, 1.0)
+            memo["zh", back, b] = np.maximum(-llr, 0.0)
+        return memo["zh", back, b]
+
+    def en_term(back: int) -> np.ndarray:
+        if ("en", back, a) not in memo:
+            zh_known = (zh_cum[rows] - zh_cum[np.maximum(rows - a, 0)])[:, None]
+            first = np.maximum(c - back, 0)
+            hits = en_words[a - 1][first + 1, r] - en_words[a - 1][first, r]
+            start = np.maximum(ends - back, 0)
+            llr = en_values.llr(hits, en_cum[start + 1] - en_cum[start], a, zh_known, 1.0)
+            memo["en", back, a] = np.maximum(-llr, 0.0)
+        return memo["en", back, a]
+
     total = np.zeros((len(rows), ends.shape[1]))
     if a > 1:
-        en_known = en_cum[ends] - en_cum[np.maximum(ends - b, 0)]
         for q in range(a):
-            first = np.maximum(r - a + q, 0)
-            hits = zh_words[b - 1][first + 1, c] - zh_words[b - 1][first, c]
-            start = np.maximum(rows - a + q, 0)[:, None]
-            llr = zh_values.llr(hits, zh_cum[start + 1] - zh_cum[start], b, en_known, 1.0)
-            total += np.maximum(-llr, 0.0)
+            total += zh_term(a - q)
     if b > 1:
-        zh_known = (zh_cum[rows] - zh_cum[np.maximum(rows - a, 0)])[:, None]
         for q in range(b):
-            first = np.maximum(c - b + q, 0)
-            hits = en_words[a - 1][first + 1, r] - en_words[a - 1][first, r]
-            start = np.maximum(ends - b + q, 0)
-            llr = en_values.llr(hits, en_cum[start + 1] - en_cum[start], a, zh_known, 1.0)
-            total += np.maximum(-llr, 0.0)
+            total += en_term(b - q)
     return total
 
 

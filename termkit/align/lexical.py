@@ -180,7 +180,7 @@ class Lexical:
     en_start: np.ndarray | None = None
     zh_tokens: object = None  # known zh words × Ve: what each translates into
     en_tokens: object = None  # known en words × Vz
-    zh_bin: object = None  # Vz × n: which sentences have which word
+    zh_bin: object = None  # Vz × n: which sentences have which word (CSC)
     en_bin: object = None  # Ve × m
 
     @classmethod
@@ -262,8 +262,9 @@ class Lexical:
         self.en_start = np.concatenate([[0], np.cumsum(self.en_known)]).astype(np.int64)
         self.zh_tokens = table[np.concatenate([*zh_known, np.zeros(0, np.int64)])]
         self.en_tokens = table.T.tocsr()[np.concatenate([*en_known, np.zeros(0, np.int64)])]
-        self.zh_bin = _incidence(self.zh_ids, vz).T.tocsr()  # Vz × n
-        self.en_bin = _incidence(self.en_ids, ve).T.tocsr()  # Ve × m
+        # By sentence columns (CSC): the DP reads blocks of consecutive sentences.
+        self.zh_bin = _incidence(self.zh_ids, vz).T.tocsc()  # Vz × n
+        self.en_bin = _incidence(self.en_ids, ve).T.tocsc()  # Ve × m
 
     def zh_hits(self, z0: int, z1: int, e0: int, e1: int) -> np.ndarray:
         """hits[i, j]: for every known word of zh sentences z0..z1-1 (rows, in order) whether
