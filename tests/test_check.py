@@ -634,3 +634,25 @@ def test_suggestions_are_in_the_documents_script():
     )
     simplified = run("环境署发布了报告。", GlossaryIndex([hk]))
     assert [(f.rule, f.suggestion) for f in simplified] == [("TK101", "联合国环境规划署（环境署）")]
+
+
+def test_a_script_variant_is_judged_in_the_documents_script():
+    # A simplified page header above a traditional definition: in a simplified document the
+    # suggestion is put into simplified characters, and then it is what the header wrote.
+    header = "香港特别行政区根据公约提交的报告。香港特别行政区的报告。\n" * 2
+    found = run(header + "此為香港特別行政區（香港特區）提交的報告。\n", unep_glossary())
+    assert [f for f in found if f.rule == "TK108"] == []
+
+
+def test_an_english_name_in_brackets_is_no_short_form():
+    # The English equivalent of a name is never used as its short form in Chinese text: no
+    # "other short form" (TK103) and no use before a "definition" (TK102) of it.
+    text = (
+        "政府已向經濟社會文化權利委員會（Committee on Economic, Social and Cultural Rights）"
+        "提交報告。經濟社會文化權利委員會的結論性意見已經公布。\n"
+        "經濟社會發展是重點。Committee on Economic, Social and Cultural Rights已審議報告。\n"
+    )
+    assert {"TK102", "TK103", "TK111"}.isdisjoint(codes(run(text, unep_glossary())))
+    # An acronym is one: used before its definition, it is reported.
+    acronym = run("UNEP发布了报告。联合国环境规划署（UNEP）随后开会。\n", unep_glossary())
+    assert "TK102" in codes(acronym)

@@ -24,6 +24,7 @@ from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.text.normalize import HAN_CHAR, fold, normalize
 
+_LOWER = re.compile(r"[a-z]{2}")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
 # (经, 会, 自 …) are too often inside names to be used without a segmenter.
@@ -69,6 +70,8 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
     for span in find_spans(text):
         forms, _reason = read_inner(simplified[span.inner_start : span.close])
         for form in forms:
+            if form.kind == "english" and english_name(form.text):
+                continue  # an equivalent, not a short form: no Chinese text uses it
             start = _full_start(folded, span.open, form, known_full, lengths)
             if start is None:
                 continue
@@ -78,6 +81,13 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
                 short = text[short_at : short_at + len(form.text)]
                 found.append(Defined(full, short, form.kind, begin, short_at, span.close))
     return found
+
+
+def english_name(text: str) -> bool:
+    """An English name in brackets (人權事務委員會（Human Rights Committee）: two or more words
+    in lower case letters) is the name's equivalent, not its short form; an acronym (CRPD,
+    REDD-plus, COP 11) is one."""
+    return sum(bool(_LOWER.search(w)) for w in text.split()) >= 2
 
 
 def _plausible(full: str, form: ShortForm) -> bool:

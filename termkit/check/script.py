@@ -61,7 +61,9 @@ class Traditional:
 def into_script(findings: list[Finding], text: str, traditional: bool) -> list[Finding]:
     """The findings with every suggestion (and its fix, and the message naming it) in the
     document's script: a traditional-script document gets no simplified suggestion, nor a
-    simplified one a traditional suggestion (from a glossary built from HK or TW text)."""
+    simplified one a traditional suggestion (from a glossary built from HK or TW text). A
+    finding whose suggestion, so put, is what the document wrote is no finding: a simplified
+    page header above a traditional paper spells the paper's 香港特別行政區 its own way."""
     if traditional:
         script = Traditional(text)
         wrong, convert = in_simplified, script.convert
@@ -71,6 +73,8 @@ def into_script(findings: list[Finding], text: str, traditional: bool) -> list[F
     for f in findings:
         if f.suggestion and wrong(f.suggestion):
             new = convert(f.suggestion)
+            if new == f.found:
+                continue
             edit = f.edit and Edit(f.edit.start, f.edit.end, convert(f.edit.text))
             f = replace(f, suggestion=new, message=f.message.replace(f.suggestion, new), edit=edit)
         out.append(f)
