@@ -3,9 +3,10 @@
 Run: python bench/pairing_fit.py [--write]
 Every (Chinese string, acronym) candidate of the UNPC devset's beads is labelled by the gold
 (`bilingual_pairs` and `bilingual_pairs_extra` right, uncertain ones left out, all others
-wrong, full-form pairs too) and a logistic regression is fitted on its evidence
-(termkit.align.evidence); pairs are scored as by bench/pairing_unpc.py (full-form pairs the
-gold's notes leave out count neither way). Two-fold
+wrong, full-form pairs too); a conditional logit (per-acronym softmax) ranking the strings of
+each acronym and a logistic regression are fitted on its evidence (termkit.align.evidence),
+and a second logistic regression on the mutual-best pairs; pairs are scored as by
+bench/pairing_unpc.py (full-form pairs the gold's notes leave out count neither way). Two-fold
 cross-validation over documents (even / odd documents in order of first line, as in
 bench/pairing_unpc.py): each half is scored with the model and threshold fitted on the other.
 The threshold is the lowest probability at which the pairs of the fitting half (bracket pairs
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import defaultdict
 
 import numpy as np
 from _paths import REPO
@@ -74,6 +76,40 @@ def logistic(rows, labels, names) -> dict:
     }
 
 
+def conditional_logit(found, labels, names) -> dict[str, float]:
+    """Weights of a per-acronym softmax over its candidate strings (McFadden's conditional
+    logit), fitted on the acronyms with a right string among several: the likelihood of the
+    right strings against the others of the same acronym, ridge-penalized like `logistic`,
+    on standardized features and stored on the raw scale."""
+    from scipy.optimize import minimize
+    from scipy.special import logsumexp
+
+    groups = defaultdict(list)
+    for i, (c, y) in enumerate(zip(found, labels, strict=True)):
+        if y is not None:
+            groups[c.en].append(i)
+    groups = [g for g in groups.values() if len(g) > 1 and any(labels[i] for i in g)]
+    x = np.array([[c.features[f] for f in names] for c in found], dtype=float)
+    used = sorted({i for g in groups for i in g})
+    mean, scale = x[used].mean(axis=0), x[used].std(axis=0)
+    scale[scale == 0] = 1.0
+    x = (x - mean) / scale
+    rows = [(x[g], np.array([bool(labels[i]) for i in g])) for g in groups]
+
+    def loss(w):
+        total, gradient = w @ w / (2 * PENALTY_C), w / PENALTY_C
+        for xg, right in rows:
+            z = xg @ w
+            p_all = np.exp(z - logsumexp(z))
+            p_right = np.exp(z[right] - logsumexp(z[right]))
+            total += logsumexp(z) - logsumexp(z[right])
+            gradient += p_all @ xg - p_right @ xg[right]
+        return total, gradient
+
+    w = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B").x / scale
+    return {f: round(float(v), 6) for f, v in zip(names, w, strict=True)}
+
+
 def labelled(rows, labels):
     keep = [i for i, y in enumerate(labels) if y is not None]
     return [rows[i] for i in keep], [labels[i] for i in keep]
@@ -83,6 +119,7 @@ def fit(part) -> dict:
     """First stage on every candidate, second on the pairs the first stage chooses."""
     rows, labels = labelled([c.features for c in part["found"]], part["labels"])
     model = {"candidate": logistic(rows, labels, FEATURES)}
+    model["rank"] = conditional_logit(part["found"], part["labels"], FEATURES)
     chosen = chosen_pairs(part["found"], model)
     rows, labels = labelled(
         [f for _, f in chosen], [part["label"][(c.zh, c.en)] for c, _ in chosen]
@@ -150,6 +187,8 @@ def main() -> int:
     for stage, names in (("candidate", FEATURES), ("pair", PAIR_FEATURES)):
         for f in names:
             print(f"  {stage:<9} {f:<22} {model[stage]['weights'][f]:+.3f}")
+    for f in FEATURES:
+        print(f"  rank      {f:<22} {model['rank'][f]:+.3f}")
     if args.write:
         model["comment"] = (
             "Logistic model of running-text term pairs, fitted by bench/pairing_fit.py on the "

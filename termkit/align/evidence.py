@@ -4,7 +4,8 @@ Dice over beads alone cannot tell 开发署 from 盟驻科 (a fragment of 欧盟
 国内生产总值 (a term, not a short form), and says nothing when the pair occurs once. So each
 candidate pair gets a vector of evidence, and a logistic model fitted by
 `bench/pairing_fit.py` on the UNPC gold (document-grouped cross-validation, weights in
-`termkit/data/pairing_weights.json`) turns it into a confidence:
+`termkit/data/pairing_weights.json`) turns it into a confidence, after a conditional logit has
+ranked the strings of each acronym:
 
 - co-occurrence: Dice over beads, how often they meet, how often each occurs without the other,
   and how far apart they stand in their sentences (relative positions: a sentence naming two
@@ -19,7 +20,12 @@ candidate pair gets a vector of evidence, and a logistic model fitted by
   translate; whether the string is such a CC-CEDICT name, or keeps its characters in order
   (原子能机构 in 国际原子能机构, IAEA); the share of its characters inside dictionary words
   (the gold, like UN usage, pairs acronyms with short forms, not with full names);
-- the acronym itself: the share of capitals among its letters.
+- the acronym itself: the share of capitals among its letters;
+- what stands beside it: how often the characters just before and after it are words on their
+  own in jieba's dictionary (对 in 对伊黎伊斯兰国, 和 in 和儿基会 are; 人 of 人发会议 before
+  发会议 and 部 of 部队 after 驻科 mostly are not), so that a string seen once is still
+  told from a fragment of a longer name; and how often its own first and last characters are
+  (与尼科西亚 opens with one).
 """
 
 from __future__ import annotations
@@ -66,6 +72,10 @@ FEATURES = (
     "dictionary_abbreviation",
     "dictionary_coverage",
     "acronym_capitals",
+    "left_free",
+    "right_free",
+    "first_free",
+    "last_free",
 )
 
 
@@ -118,6 +128,8 @@ def candidates(
     aligned: Counter[int] = Counter()
     with_acronym: Counter[int] = Counter()
     sides: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    freedom = _freedom()
+    free: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
     joint: dict[tuple[int, str], list[int]] = defaultdict(list)
     gaps: dict[tuple[int, str], float] = Counter()
     for k, z in enumerate(zh_texts):
@@ -132,6 +144,10 @@ def candidates(
             left, right = sides[index]
             left.add(z[start - 1] if start > 0 and _HAN_WORD.match(z[start - 1]) else "^")
             right.add(z[end] if end < len(z) and _HAN_WORD.match(z[end]) else "$")
+            if en_acronyms[k]:
+                beside = free[index]
+                beside[0] += freedom.get(z[start - 1], 1.0) if start > 0 else 1.0
+                beside[1] += freedom.get(z[end], 1.0) if end < len(z) else 1.0
         zh_count.update(present)
         if en_acronyms[k]:
             aligned.update(whole)
@@ -175,24 +191,36 @@ def candidates(
             "expansion_translated": _translated(s, expansion[a]),
             "dictionary_name": float(named),
             "acronym_capitals": sum(c.isupper() for c in letters) / max(len(letters), 1),
+            "left_free": free[index][0] / with_acronym[index],
+            "right_free": free[index][1] / with_acronym[index],
+            "first_free": freedom.get(s[0], 1.0),
+            "last_free": freedom.get(s[-1], 1.0),
         }
         found.append(Candidate(s, a, tuple(beads), features))
     return found
 
 
 # Evidence on a chosen pair (second stage): how likely its string is the acronym's, and how
-# likely the runner-up string of the same acronym and the runner-up acronym of the same string.
+# likely the runner-up string of the same acronym (one holding or held by the chosen string,
+# 发会议 for 人发会议, apart from any other), and the runner-up acronym of the same string.
 _OWN = ("log_joint", "known")
-PAIR_FEATURES = ("candidate", "runner_up_zh", "runner_up_en", *_OWN)
+PAIR_FEATURES = (
+    "candidate",
+    "share",
+    "runner_up_zh",
+    "runner_up_nested",
+    "runner_up_en",
+    *_OWN,
+)
 
 
 def decide(found: Sequence[Candidate], model: dict | None = None) -> list[tuple[Candidate, float]]:
     """The candidates that are their acronym's and their string's most likely partner, each
     with the probability that the pair is right, in acronym order.
 
-    Two fitted stages (`bench/pairing_fit.py`): a logistic model of each candidate's evidence
-    ranks the strings of an acronym; a second one judges each chosen pair by that score and by
-    its runners-up, so that a string far ahead of every other in the one bead the acronym
+    Fitted stages (`bench/pairing_fit.py`): a conditional logit of each candidate's evidence
+    ranks the strings of an acronym, a logistic model says how likely the pair is at all, and a
+    third one judges each chosen pair by both and by its runners-up, so that a string far ahead of every other in the one bead the acronym
     occurs in is trusted, and one barely ahead is not. Ties go to a known form, then to the
     shorter string (驻科部队 over 驻科部队继续 when both only occur with KFOR)."""
     model = model or fitted_model()
@@ -200,16 +228,21 @@ def decide(found: Sequence[Candidate], model: dict | None = None) -> list[tuple[
 
 
 def chosen_pairs(found: Sequence[Candidate], model: dict) -> list[tuple[Candidate, dict]]:
-    """The mutual best candidates under `model`'s first stage, with their pair evidence."""
+    """The mutual best candidates under `model`'s first stage, with their pair evidence.
+
+    The strings of an acronym are ranked by their share under the conditional (per-acronym
+    softmax) model `model["rank"]`, fitted to tell the right string from the others of the
+    same acronym; the pointwise `model["candidate"]` says how likely the pair is at all."""
     scores = [_probability(c.features, model["candidate"]) for c in found]
     by_acronym: dict[str, list[int]] = defaultdict(list)
     by_zh: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(found):
         by_acronym[c.en].append(i)
         by_zh[c.zh].append(i)
+    shares = _shares(found, by_acronym, model["rank"])
 
     def rank(i: int) -> tuple[float, float, int]:
-        return (scores[i], found[i].features["known"], -len(found[i].zh))
+        return (shares[i], found[i].features["known"], -len(found[i].zh))
 
     chosen = []
     for a in sorted(by_acronym):
@@ -218,14 +251,34 @@ def chosen_pairs(found: Sequence[Candidate], model: dict) -> list[tuple[Candidat
         rivals = sorted((i for i in by_zh[found[best].zh] if i != best), key=rank, reverse=True)
         if rivals and rank(rivals[0]) > rank(best):
             continue
+        s = found[best].zh
+        nested = [i for i in ranked[1:] if found[i].zh in s or s in found[i].zh]
+        apart = [i for i in ranked[1:] if i not in nested]
         features = {
             "candidate": scores[best],
-            "runner_up_zh": scores[ranked[1]] if len(ranked) > 1 else 0.0,
-            "runner_up_en": scores[rivals[0]] if rivals else 0.0,
+            "share": shares[best],
+            "runner_up_zh": shares[apart[0]] if apart else 0.0,
+            "runner_up_nested": shares[nested[0]] if nested else 0.0,
+            "runner_up_en": shares[rivals[0]] if rivals else 0.0,
             **{f: found[best].features[f] for f in _OWN},
         }
         chosen.append((found[best], features))
     return chosen
+
+
+def _shares(
+    found: Sequence[Candidate], groups: dict[str, list[int]], weights: dict[str, float]
+) -> list[float]:
+    """Each candidate's softmax share among the candidates of its acronym."""
+    shares = [0.0] * len(found)
+    for members in groups.values():
+        z = [sum(w * found[i].features[f] for f, w in weights.items()) for i in members]
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        for i, v in zip(members, e, strict=True):
+            shares[i] = v / total
+    return shares
 
 
 def _probability(features: dict[str, float], model: dict) -> float:
@@ -240,6 +293,26 @@ def fitted_model() -> dict:
 
     text = (resources.files("termkit") / "data" / "pairing_weights.json").read_text("utf-8")
     return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _freedom() -> dict[str, float]:
+    """Han character → the share of its uses, weighted by jieba's dictionary frequencies, in
+    which it is a word on its own (和, 的, 对 mostly; 署, 联 hardly). Characters jieba never
+    lists are missing: the caller takes them as free (punctuation, Latin letters)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    alone: Counter[str] = Counter()
+    within: Counter[str] = Counter()
+    for word, frequency in jieba.dt.FREQ.items():
+        if not frequency or not _HAN_WORD.match(word):
+            continue
+        if len(word) == 1:
+            alone[word] += frequency
+        for ch in word:
+            within[ch] += frequency
+    return {ch: alone[ch] / n for ch, n in within.items()}
 
 
 def _boundaries(text: str) -> frozenset[int]:
