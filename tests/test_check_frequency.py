@@ -8,11 +8,16 @@ from collections import defaultdict
 
 import pytest
 
+from termkit.build import document_termbase
 from termkit.check.engine import check_text
 from termkit.check.frequency import SHIPPED, Frequencies, document_table, dumps, load, total
+from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths, load_index
 from termkit.check.settings import Settings
 from termkit.errors import InputError
+from termkit.extract.extractor import extract_document
+from termkit.formats.registry import load_glossary
+from termkit.text.decode import Document
 
 from .conftest import REPO, SEED003, shared
 
@@ -107,3 +112,26 @@ def test_a_project_corpus_table_written_by_build_adds_up_with_the_shipped_one(tm
         both.frequencies.documents_with("人口问题")
         == load(SHIPPED).documents_with("人口问题") + copies
     )
+
+
+def test_a_function_character_is_a_slip_inside_a_known_name_not_in_free_text():
+    # Seed 003 defines 世界卫生组织（世卫组织）; 世卫过织 misspells it (过 is a particle).
+    text = SEED003.read_text("utf-8")
+    slipped = text.replace("世卫组织", "世卫过织", 2).replace("世卫过织", "世卫组织", 1)
+    assert ("世卫过织", "世卫组织") in tk110(slipped, load(SHIPPED))
+    # A Taiwan text writes 各國的人權; the project's other text defines 國際人權憲章: free text
+    # beside a window of a known name, no slip of it.
+    hant = REPO / "bench" / "annotated" / "un_pages_hant" / "docs"
+    extracted = extract_document(
+        Document("013.txt", (hant / "013.txt").read_text("utf-8"), "utf-8")
+    )
+    index = GlossaryIndex(
+        [*map(load_glossary, glossary_paths(Settings())), document_termbase(extracted)]
+    )
+    assert "国际人权宪章" in index.keys
+    index.frequencies = load(SHIPPED)
+    taiwan = (hant / "012.txt").read_text("utf-8")
+    assert "國的人權" in taiwan
+    assert [
+        f for f in check_text(taiwan, "012.txt", index, ONLY_TK110) if "的人權" in f.found
+    ] == []

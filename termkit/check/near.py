@@ -5,7 +5,8 @@ Any such pair of forms of four or more characters contains a pair of four-charac
 that differ the same way, so pairs are found among the document's four-grams (one pass, one
 counter) and then grown back, character by character, to the longest forms in which the
 preferred form really occurs. The rarer form is reported, the more frequent (or the
-glossary's) one suggested. Digits, numerals and function characters never make a variant, and
+glossary's) one suggested. Digits, numerals and function characters never make a variant of
+free text (a function character does make a slip in a whole known name: 世卫过织), and
 two forms a corpus uses both, in many documents, are two terms (`termkit.check.frequency`).
 """
 
@@ -90,8 +91,10 @@ class Grams:
 
 def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str, str]]:
     """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
-    preferred one occurs twice or is part of a glossary term; the rare one is used at most
-    MAX_SHORTLIST times (more is no slip). A 1 MB document has some 150,000 distinct
+    preferred one occurs twice or is part of a known term; the rare one is used at most
+    MAX_SHORTLIST times (more is no slip). A function character makes another phrase of free
+    text (在这方面 / 在该方面) but a slip in a known name (世卫过织 for 世卫组织, 版权相及关权
+    for 版权及相关权). A 1 MB document has some 150,000 distinct
     four-grams, so only the preferred side is grouped and the rare side is looked up."""
     usual = [w for w, ps in grams.at.items() if len(ps) >= MIN_USUAL]
     usual += [w for w in known if w not in grams.at or len(grams.at[w]) < MIN_USUAL]
@@ -108,23 +111,23 @@ def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str,
     for i in (1, 2):
         groups: dict[str, list[str]] = defaultdict(list)
         for w in usual:
-            if w[i] not in _NEUTRAL:
+            if w[i] not in _NEUTRAL or w in known:
                 groups[w[:i] + w[i + 1 :]].append(w)
         wild = [w[:i] + w[i + 1 :] for w in rare]
         found += [
             (s, t)
             for s, k in zip(rare, wild, strict=True)
-            if k in groups and s[i] not in _NEUTRAL
+            if k in groups
             for t in groups[k]
-            if t != s
+            if t != s and (t in known or (s[i] not in _NEUTRAL and t[i] not in _NEUTRAL))
         ]
     usual_set = set(usual)
     found += [
         (s, t)
         for s in rare
-        if s[1] not in _NEUTRAL and s[2] not in _NEUTRAL
         for t in [s[0] + s[2] + s[1] + s[3]]
         if t != s and t in usual_set
+        if t in known or (s[1] not in _NEUTRAL and s[2] not in _NEUTRAL)
     ]
     return sorted(found)
 
@@ -152,6 +155,10 @@ def check(facts: Facts, out: Collector) -> None:
             if p in reported:
                 continue
             snapped = _snap(key, p, t, terms_with.get(t, []))
+            if snapped is None and any(
+                a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True)
+            ):
+                continue  # a function character is a slip only in a whole known name
             start, end, preferred = snapped or _grow(grams, p, t)
             if any(q in reported for q in range(start, end)):
                 continue
