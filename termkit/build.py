@@ -31,11 +31,11 @@ from termkit.corpus import (
     Counts,
     Dispute,
     add_counts,
+    analysed,
     candidate_keys,
     disputes_of,
     document_counts,
     fitted_rule,
-    keys_digest,
     resolve,
     varieties,
 )
@@ -46,6 +46,7 @@ from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Definition, Termbase
 from termkit.text.decode import decode_bytes, read_bytes
+from termkit.text.normalize import normalize
 from termkit.tree import TreeReducer
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -167,8 +168,9 @@ class Extraction:
 @dataclass(frozen=True)
 class Recount:
     """The corpus pass over a chunk: every occurrence of every disputed candidate (`keys`) in
-    its documents, by the character before it. Picklable, like `Extraction`; a document that
-    cannot be read any more counts nothing."""
+    its documents, by the character before it; with a cache, the counts and the documents'
+    analysed texts are kept for the next rebuild (`CountCache`). Picklable, like
+    `Extraction`; a document that cannot be read any more counts nothing."""
 
     keys: tuple[str, ...]
     encoding: str | None = None
@@ -180,6 +182,7 @@ class Recount:
         counter = CandidateCounter(self.keys)
         counts: Counts = ()
         documents: list[tuple[str, str]] = []
+        texts: list[str] = []
         cache = (
             ResultCache(self.cache, self.encoding, self.min_confidence, self.revisions)
             if self.cache
@@ -188,14 +191,16 @@ class Recount:
         for path in chunk:
             try:
                 data = read_bytes(path)
-                text = decode_bytes(data, path, self.encoding, self.revisions).text
+                text = analysed(decode_bytes(data, path, self.encoding, self.revisions).text)
             except InputError:
                 continue
             counts = add_counts(counts, document_counts(counter, text))
             documents.append((path, cache.key(data) if cache else ""))
+            texts.append(text)
         if cache is not None and len(documents) == len(chunk):
-            store = CountCache(cache)
-            store.put(store.key(ChunkCache(cache).key(documents), keys_digest(self.keys)), counts)
+            store, key = CountCache(cache), ChunkCache(cache).key(documents)
+            store.put(key, tuple(counter.keys), counts)
+            store.put_texts(key, texts)
         return ChunkResult(Termbase(), Tally(), counts=counts)
 
 
@@ -330,7 +335,7 @@ def _count(
     chunk_size: int | None,
 ) -> ChunkResult:
     """The corpus pass over the documents the first pass read: with a cache, the chunks
-    whose documents and disputed candidates are unchanged are loaded, the others counted."""
+    whose documents are unchanged are loaded (`cached_counts`), the others counted."""
     known = dict(keys)
     read = [p for p in files if p in known]
     loaded: list[ChunkResult] = []
@@ -339,15 +344,34 @@ def _count(
     else:
         pending = []
         store, chunks = CountCache(warm.cache), ChunkCache(warm.cache)
-        digest = keys_digest(recount.keys)
         for chunk in content_split(read, chunk_size or CONTENT_CHUNK):
-            key = store.key(chunks.key([(p, known[p]) for p in chunk]), digest)
-            found = store.get(key)
+            found = cached_counts(store, chunks.key([(p, known[p]) for p in chunk]), recount.keys)
             if found is None:
                 pending.append(chunk)
             else:
                 loaded.append(ChunkResult(Termbase(), Tally(), counts=found))
     return run(recount, lambda workers: pending, lambda tally: None, loaded)
+
+
+def cached_counts(store: CountCache, chunk_key: str, keys: tuple[str, ...]) -> Counts | None:
+    """A chunk's counts of `keys` from the cache; the candidates it has not counted yet are
+    counted in its analysed texts and remembered. None when the chunk must be read. Counts
+    of candidates no dispute names any more come along: nothing looks them up."""
+    found = store.get(chunk_key)
+    if found is None:
+        return None
+    counted, counts = found  # the counters' keys: normalized
+    known = set(counted)
+    missing = [k for k in keys if normalize(k) not in known]
+    if missing:
+        texts = store.texts(chunk_key)
+        if texts is None:
+            return None
+        counter = CandidateCounter(missing)
+        for text in texts:
+            counts = add_counts(counts, document_counts(counter, text))
+        store.put(chunk_key, tuple(sorted(known.union(counter.keys))), counts)
+    return counts
 
 
 class WarmStart:

@@ -28,7 +28,8 @@ from termkit.corpus import Counts, Dispute, Option
 from termkit.termbase.model import Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-chunk-cache"
-_COUNTS = "termkit-count-cache"
+_COUNTS = "termkit-count-cache-2"
+_TEXTS = "termkit-analysed-texts"
 
 
 class ChunkCache:
@@ -75,34 +76,51 @@ class ChunkCache:
 
 class CountCache:
     """The corpus pass's counts of a chunk (`termkit.corpus`), keyed by the chunk's documents
-    and by the candidates counted: a rebuild whose disputes are unchanged reads no unchanged
-    chunk again."""
+    (`ChunkCache.key`): the candidates counted so far with their counts, and apart the
+    chunk's analysed texts. A rebuild whose disputes bring new candidates counts only those,
+    in the texts, without reading, decoding or repairing a document of the chunk again; the
+    counts of every candidate do not depend on which others are counted with it."""
 
     def __init__(self, cache: ResultCache) -> None:
         self._cache = cache
         self.folder = cache.folder / "counts"
 
-    def key(self, chunk_key: str, candidates: str) -> str:
-        """The key of the counts of the candidates (a digest of them) in a chunk."""
-        return self._cache.key(json.dumps([_COUNTS, chunk_key, candidates]).encode("utf-8"))
+    def _entry(self, chunk_key: str, kind: str) -> Path:
+        return self.folder / chunk_key[:2] / f"{chunk_key}.{kind}.json"
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> Counts | None:
-        entry = read_entry(self._entry(key), self._cache.root)
+    def get(self, chunk_key: str) -> tuple[tuple[str, ...], Counts] | None:
+        """The candidates counted in the chunk and their counts; None when missing or
+        unusable."""
+        entry = read_entry(self._entry(chunk_key, "counts"), self._cache.root)
         try:
-            if entry["format"] != _COUNTS or entry["key"] != key:
+            if entry["format"] != _COUNTS or entry["key"] != chunk_key:
                 return None
-            return tuple(
+            counted = tuple(typed(k, str) for k in entry["counted"])
+            counts = tuple(
                 (typed(k, str), typed(left, str), typed(n, int)) for k, left, n in entry["counts"]
             )
+            return counted, counts
         except (ValueError, KeyError, TypeError, IndexError, RecursionError):
             return None
 
-    def put(self, key: str, counts: Counts) -> None:
-        entry = {"format": _COUNTS, "key": key, "counts": counts}
-        write_entry(self._entry(key), self._cache.root, entry)
+    def put(self, chunk_key: str, counted: tuple[str, ...], counts: Counts) -> None:
+        entry = {"format": _COUNTS, "key": chunk_key, "counted": counted, "counts": counts}
+        write_entry(self._entry(chunk_key, "counts"), self._cache.root, entry)
+
+    def texts(self, chunk_key: str) -> list[str] | None:
+        """The chunk's analysed texts (`termkit.corpus.analysed`); None when missing or
+        unusable."""
+        entry = read_entry(self._entry(chunk_key, "texts"), self._cache.root)
+        try:
+            if entry["format"] != _TEXTS or entry["key"] != chunk_key:
+                return None
+            return [typed(t, str) for t in entry["texts"]]
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+
+    def put_texts(self, chunk_key: str, texts: list[str]) -> None:
+        entry = {"format": _TEXTS, "key": chunk_key, "texts": texts}
+        write_entry(self._entry(chunk_key, "texts"), self._cache.root, entry)
 
 
 def _encode_termbase(termbase: Termbase, paths: dict[str, int]) -> list | None:

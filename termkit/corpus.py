@@ -20,7 +20,6 @@ the number of candidates weighed are fitted by `bench/fit_corpus.py` and kept in
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 from collections.abc import Iterable
@@ -116,14 +115,14 @@ def candidate_keys(disputes: Iterable[Dispute]) -> tuple[str, ...]:
     return tuple(sorted({o.key for d in disputes for o in d.options}))
 
 
-def keys_digest(keys: tuple[str, ...]) -> str:
-    return hashlib.sha256("\0".join(keys).encode("utf-8", "surrogatepass")).hexdigest()
+def analysed(text: str) -> str:
+    """The text the corpus pass counts in: the key text the extractor analyses (PDF breaks
+    repaired, normalized; without the offset maps)."""
+    return normalize(repair(text).text)
 
 
-def document_counts(counter: CandidateCounter, text: str) -> Counts:
-    """The counter's keys in a document's text by left context, counted on the key text the
-    extractor analyses (PDF breaks repaired, normalized; without the offset maps)."""
-    key_text = normalize(repair(text).text)
+def document_counts(counter: CandidateCounter, key_text: str) -> Counts:
+    """The counter's keys in a document's analysed text (`analysed`) by left context."""
     return tuple(sorted((k, left, n) for (k, left), n in counter.contexts(key_text).items()))
 
 

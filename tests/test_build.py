@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -355,19 +356,24 @@ def test_the_corpus_pass_gives_the_same_bytes_on_every_core_and_cached(tmp_path)
     assert glossary_csv.dumps(cold.termbase) == glossary_csv.dumps(warm.termbase) == reference
 
 
-def test_new_disputed_candidates_are_counted_again_in_every_document(tmp_path):
-    """The corpus pass's cached counts are keyed by the candidates counted: a document that
-    brings a new doubtful boundary makes every chunk count again, and the glossary is the
-    same bytes as a build from scratch."""
+def _age(folder: Path) -> None:
+    """Date every file an hour back, so that a rebuild trusts their times (termkit.stamps)."""
+    past = time.time_ns() - 3600 * 10**9
+    for path in folder.rglob("*.*"):
+        os.utime(path, ns=(past, past))
+
+
+def test_new_disputed_candidates_are_counted_in_the_cached_texts(tmp_path, monkeypatch):
+    """A document that brings a new doubtful boundary brings new candidates to count: the
+    unchanged chunks count them in their cached analysed texts, without reading a document
+    again, and the glossary is the same bytes as a build from scratch."""
+    import termkit.build
     from termkit.corpus import disputed, fitted_rule
     from termkit.extract import extract_file
 
     folder = tmp_path / "corpus"
     compose_corpus(folder)
     files = sorted(str(p) for p in folder.rglob("*.*"))
-    cache = tmp_path / "cache"
-    build_corpus(files, jobs=1, cache=cache, chunk_size=4)
-    counted = len(list(cache.glob("*/counts/*/*.json")))
     # a real UN document with a doubtful boundary of its own, whichever the extractor finds
     doubtful = next(
         Path(f)
@@ -376,11 +382,27 @@ def test_new_disputed_candidates_are_counted_again_in_every_document(tmp_path):
     )
     new = folder / "part0" / "new.txt"
     shutil.copyfile(doubtful, new)
-    warm = build_corpus([*files, str(new)], jobs=2, cache=cache, chunk_size=4)
-    chunks = content_split([*files, str(new)], 4)
-    assert len(list(cache.glob("*/counts/*/*.json"))) == counted + len(chunks)
+    _age(folder)
+    cache = tmp_path / "cache"
+    build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    entries = sorted(cache.glob("*/counts/*/*.counts.json"))
+    before = {p: p.read_bytes() for p in entries}
+    seen: list[str] = []
+    original = termkit.build.read_bytes
+    monkeypatch.setattr(termkit.build, "read_bytes", lambda p: seen.append(p) or original(p))
+    warm = build_corpus([*files, str(new)], jobs=1, cache=cache, chunk_size=4)
+    old = {tuple(c) for c in content_split(files, 4)}
+    now = {tuple(c) for c in content_split([*files, str(new)], 4)}
+    # the documents of the new chunks are read (extracted and counted), no other
+    assert set(seen) == {p for c in now - old for p in c}
+    # the unchanged chunks' entries now hold the new candidates' counts too
+    rewritten = [p for p in entries if p.read_bytes() != before[p]]
+    assert len(rewritten) == len(old & now) > 0
+    monkeypatch.undo()
     fresh = build_corpus([*files, str(new)], jobs=1)
     assert glossary_csv.dumps(warm.termbase) == glossary_csv.dumps(fresh.termbase)
+    again = build_corpus([*files, str(new)], jobs=2, cache=cache, chunk_size=4)
+    assert glossary_csv.dumps(again.termbase) == glossary_csv.dumps(fresh.termbase)
 
 
 def test_a_one_character_slip_sharing_a_short_form_becomes_a_deprecated_form(tmp_path, capsys):
