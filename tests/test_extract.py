@@ -363,6 +363,10 @@ def test_a_symbol_nickname_is_a_short_form():
                 ("中華人民共和國", "中國"),
             },
         ),
+        (  # small-form brackets ﹙﹚, as Hong Kong text prints them
+            "此為香港特別行政區﹙香港特區﹚根據聯合國提交的報告。﹙註:本文件只節錄與香港特別行政區有關的段落﹚",
+            {("香港特別行政區", "香港特區")},
+        ),
         (  # a date is no item of a name's coordination (與 = 与)
             "區議會,並於2018年4月25日及5月16日與勞工及福利局(勞福局)舉行了兩次會議。",
             {("勞工及福利局", "勞福局")},

@@ -23,7 +23,7 @@ from termkit.text.normalize import HAN, HAN_CHAR, normalize
 
 MAX_FULL = 64
 _NUMERAL_END = re.compile(r"[一二三四五六七八九十]+$")
-_HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》〈〉\n]")
+_HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）﹙﹚\[\]【】《》〈〉\n]")
 # A character that can belong to a name: Chinese, Latin, digits and joining signs.
 NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
 

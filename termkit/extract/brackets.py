@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN = "（("
-_CLOSE = "）)"
+# Full and half width, and the small forms ﹙﹚ that Hong Kong text prints.
+_OPEN = "（(﹙"
+_CLOSE = "）)﹚"
 MAX_INNER = 120
-_MARK = re.compile(r"[（()）\n]")
+_MARK = re.compile(r"[（()）﹙﹚\n]")
 
 
 @dataclass(frozen=True)
