@@ -3,9 +3,10 @@ use a short form undefined often enough that TK101 should not ask for its defini
 
 Run: python bench/fit_usage.py [--write]
 
-Three folds, each with the usage table of a corpus it is not part of (as bench/check_planted.py
+Five folds, each with the usage table of a corpus it is not part of (as bench/check_planted.py
 builds them): UNPC dev (table of the test half), UNPC test (table of the dev half), and the
-TRAIN pages bench/annotated/un_pages (shipped table plus the other pages'). Each fold is
+TRAIN pages of bench/annotated/un_pages, un_pages_hant and un_pages_hant2 (for each page, the
+shipped table plus the table of its set's other pages). Each fold is
 checked once with the rule off; every plant's catching findings and every false alarm on the
 clean originals are kept with their form, and each candidate cut-off (min documents, min share
 of them undefined) is scored from those: a plant stays found while one of its findings is not
@@ -51,7 +52,7 @@ MIN_DOCUMENTS = (2, 3, 4, 5, 6, 8, 10, 15)
 SHARES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 OFF = Rule(10**9, 1.0)
 RECALL_LOSS = 0.01  # "recall held": at most 1 % of the plants lost on a fitting fold
-TRAIN = REPO / "bench" / "annotated" / "un_pages"
+TRAIN = [REPO / "bench" / "annotated" / n for n in ("un_pages", "un_pages_hant", "un_pages_hant2")]
 
 
 def write_shipped(shipped) -> None:
@@ -76,15 +77,15 @@ def traces(shipped) -> dict[str, tuple[list, dict]]:
         trace: list = []
         evaluate(half, mine, gold, glossary, args, unpc_line, trace=trace)
         out[f"unpc-{half}"] = (trace, dict.fromkeys(mine, glossary.usage))
-    tdocs, tgold, variants, early = read_gold_set(TRAIN / "gold.json", TRAIN)
-    glossaries = annotated_glossaries(tdocs, shipped)
-    for index in glossaries.values():
-        index.usage_rule = OFF
-    trace = []
-    evaluate(
-        "gold", tdocs, tgold, glossaries, args, lambda g, ls: g["line"] - 1, variants, early, trace
-    )
-    out["train"] = (trace, {d: index.usage for d, index in glossaries.items()})
+    for train in TRAIN:
+        tdocs, tgold, variants, early = read_gold_set(train / "gold.json", train)
+        glossaries = annotated_glossaries(tdocs, shipped)
+        for index in glossaries.values():
+            index.usage_rule = OFF
+        trace = []
+        line_of = lambda g, ls: g["line"] - 1  # noqa: E731
+        evaluate("gold", tdocs, tgold, glossaries, args, line_of, variants, early, trace)
+        out[train.name] = (trace, {d: index.usage for d, index in glossaries.items()})
     return out
 
 
