@@ -219,10 +219,8 @@ class Lexical:
     def learn(self, beads: Sequence[tuple[int, int, int, int]]) -> Lexical:
         """A copy whose table adds the pairs IBM Model 1 learns from `beads` (both directions,
         a pair counts when the geometric mean of its two probabilities is high)."""
-        zh_sets = [np.unique(np.concatenate([self.zh_ids[i] for i in range(z0, z1)] or [[]]))
-                   for z0, z1, _, _ in beads]  # fmt: skip
-        en_sets = [np.unique(np.concatenate([self.en_ids[j] for j in range(e0, e1)] or [[]]))
-                   for _, _, e0, e1 in beads]  # fmt: skip
+        zh_sets = [_union(self.zh_ids[z0:z1]) for z0, z1, _, _ in beads]
+        en_sets = [_union(self.en_ids[e0:e1]) for _, _, e0, e1 in beads]
         vz, ve = len(self.zh_vocab), len(self.en_vocab)
         forward = model1(zh_sets, en_sets, vz, ve)
         backward = model1(en_sets, zh_sets, ve, vz).T.tocsr()
@@ -302,7 +300,16 @@ class Lexical:
 def _ids(tokens: list[list[str]]) -> tuple[list[str], list[np.ndarray]]:
     vocab = sorted({t for ts in tokens for t in ts})
     index = {t: k for k, t in enumerate(vocab)}
-    return vocab, [np.unique(np.array([index[t] for t in ts], dtype=np.int64)) for ts in tokens]
+    # Sorted sets, not np.unique: its overhead is most of the time on sentences this short.
+    ids = [np.array(sorted({index[t] for t in ts}), dtype=np.int64) for ts in tokens]
+    return vocab, ids
+
+
+def _union(ids: Sequence[np.ndarray]) -> np.ndarray:
+    """Sorted union of token-id sets (one set is its own union: ids are sorted sets)."""
+    if len(ids) == 1:
+        return ids[0]
+    return np.unique(np.concatenate([*ids, np.zeros(0, np.int64)]))
 
 
 def _drop_frequent(ids: list[np.ndarray], size: int) -> list[np.ndarray]:
