@@ -169,39 +169,63 @@ class Extraction:
 class Recount:
     """The corpus pass over a chunk: every occurrence of every disputed candidate (`keys`) in
     its documents, by the character before it; with a cache, the counts and the documents'
-    analysed texts are kept for the next rebuild (`CountCache`). Picklable, like
-    `Extraction`; a document that cannot be read any more counts nothing."""
+    analysed texts are kept for the next rebuild (`CountCache`), and a document's text is
+    taken from the texts entry `known` names for its cache key instead of being analysed
+    again. Picklable, like `Extraction`; a document that cannot be read any more counts
+    nothing."""
 
     keys: tuple[str, ...]
     encoding: str | None = None
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     cache: str | None = None
     revisions: str = "accepted"
+    known: tuple[tuple[str, str], ...] = ()  # (document cache key, chunk key of its text)
 
     def __call__(self, chunk: Chunk) -> ChunkResult:
         counter = CandidateCounter(self.keys)
         counts: Counts = ()
         documents: list[tuple[str, str]] = []
-        texts: list[str] = []
+        texts: list[tuple[str, str]] = []
         cache = (
             ResultCache(self.cache, self.encoding, self.min_confidence, self.revisions)
             if self.cache
             else None
         )
+        kept = _KeptTexts(CountCache(cache), dict(self.known)) if cache else None
         for path in chunk:
             try:
                 data = read_bytes(path)
-                text = analysed(decode_bytes(data, path, self.encoding, self.revisions).text)
+                key = cache.key(data) if cache else ""
+                text = kept.get(key) if kept else None
+                if text is None:
+                    decoded = decode_bytes(data, path, self.encoding, self.revisions)
+                    text = analysed(decoded.text)
             except InputError:
                 continue
             counts = add_counts(counts, document_counts(counter, text))
-            documents.append((path, cache.key(data) if cache else ""))
-            texts.append(text)
+            documents.append((path, key))
+            texts.append((key, text))
         if cache is not None and len(documents) == len(chunk):
             store, key = CountCache(cache), ChunkCache(cache).key(documents)
             store.put(key, tuple(counter.keys), counts)
             store.put_texts(key, texts)
         return ChunkResult(Termbase(), Tally(), counts=counts)
+
+
+class _KeptTexts:
+    """Analysed texts of documents by cache key, from the texts entries of other chunks."""
+
+    def __init__(self, store: CountCache, known: dict[str, str]) -> None:
+        self._store, self._known = store, known
+        self._entries: dict[str, dict[str, str]] = {}
+
+    def get(self, key: str) -> str | None:
+        chunk_key = self._known.get(key)
+        if chunk_key is None:
+            return None
+        if chunk_key not in self._entries:
+            self._entries[chunk_key] = dict(self._store.texts(chunk_key) or ())
+        return self._entries[chunk_key].get(key)
 
 
 @dataclass(frozen=True)
@@ -335,7 +359,8 @@ def _count(
     chunk_size: int | None,
 ) -> ChunkResult:
     """The corpus pass over the documents the first pass read: with a cache, the chunks
-    whose documents are unchanged are loaded (`cached_counts`), the others counted."""
+    whose documents are unchanged are loaded (`cached_counts`), the others counted, with
+    the texts of their unchanged documents taken from the chunks that held them last."""
     known = dict(keys)
     read = [p for p in files if p in known]
     loaded: list[ChunkResult] = []
@@ -344,12 +369,20 @@ def _count(
     else:
         pending = []
         store, chunks = CountCache(warm.cache), ChunkCache(warm.cache)
+        directory = store.directory()
+        now: dict[str, str] = {}
         for chunk in content_split(read, chunk_size or CONTENT_CHUNK):
-            found = cached_counts(store, chunks.key([(p, known[p]) for p in chunk]), recount.keys)
+            chunk_key = chunks.key([(p, known[p]) for p in chunk])
+            now.update((known[p], chunk_key) for p in chunk)
+            found = cached_counts(store, chunk_key, recount.keys)
             if found is None:
                 pending.append(chunk)
             else:
                 loaded.append(ChunkResult(Termbase(), Tally(), counts=found))
+        hints = {known[p]: directory[known[p]] for c in pending for p in c if known[p] in directory}
+        recount = replace(recount, known=tuple(sorted(hints.items())))
+        if now != directory:
+            store.put_directory(now)
     return run(recount, lambda workers: pending, lambda tally: None, loaded)
 
 
@@ -368,7 +401,7 @@ def cached_counts(store: CountCache, chunk_key: str, keys: tuple[str, ...]) -> C
         if texts is None:
             return None
         counter = CandidateCounter(missing)
-        for text in texts:
+        for _key, text in texts:
             counts = add_counts(counts, document_counts(counter, text))
         store.put(chunk_key, tuple(sorted(known.union(counter.keys))), counts)
     return counts

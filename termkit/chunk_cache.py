@@ -29,7 +29,8 @@ from termkit.termbase.model import Concept, Location, Term, Termbase
 
 _FORMAT = "termkit-chunk-cache"
 _COUNTS = "termkit-count-cache-2"
-_TEXTS = "termkit-analysed-texts"
+_TEXTS = "termkit-analysed-texts-2"
+_DIRECTORY = "termkit-text-directory"
 
 
 class ChunkCache:
@@ -107,20 +108,36 @@ class CountCache:
         entry = {"format": _COUNTS, "key": chunk_key, "counted": counted, "counts": counts}
         write_entry(self._entry(chunk_key, "counts"), self._cache.root, entry)
 
-    def texts(self, chunk_key: str) -> list[str] | None:
-        """The chunk's analysed texts (`termkit.corpus.analysed`); None when missing or
-        unusable."""
+    def texts(self, chunk_key: str) -> list[tuple[str, str]] | None:
+        """The chunk's documents' (cache key, analysed text) (`termkit.corpus.analysed`);
+        None when missing or unusable."""
         entry = read_entry(self._entry(chunk_key, "texts"), self._cache.root)
         try:
             if entry["format"] != _TEXTS or entry["key"] != chunk_key:
                 return None
-            return [typed(t, str) for t in entry["texts"]]
+            return [(typed(k, str), typed(t, str)) for k, t in entry["texts"]]
         except (ValueError, KeyError, TypeError, RecursionError):
             return None
 
-    def put_texts(self, chunk_key: str, texts: list[str]) -> None:
+    def put_texts(self, chunk_key: str, texts: list[tuple[str, str]]) -> None:
         entry = {"format": _TEXTS, "key": chunk_key, "texts": texts}
         write_entry(self._entry(chunk_key, "texts"), self._cache.root, entry)
+
+    def directory(self) -> dict[str, str]:
+        """Document cache key -> the chunk whose texts entry holds its analysed text, as the
+        last corpus pass left them: a chunk that changes finds there the texts of its
+        documents that did not."""
+        entry = read_entry(self.folder / "directory.json", self._cache.root)
+        try:
+            if entry["format"] != _DIRECTORY:
+                return {}
+            return {typed(k, str): typed(c, str) for k, c in entry["documents"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def put_directory(self, documents: dict[str, str]) -> None:
+        entry = {"format": _DIRECTORY, "documents": dict(sorted(documents.items()))}
+        write_entry(self.folder / "directory.json", self._cache.root, entry)
 
 
 def _encode_termbase(termbase: Termbase, paths: dict[str, int]) -> list | None:

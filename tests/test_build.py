@@ -366,7 +366,8 @@ def _age(folder: Path) -> None:
 def test_new_disputed_candidates_are_counted_in_the_cached_texts(tmp_path, monkeypatch):
     """A document that brings a new doubtful boundary brings new candidates to count: the
     unchanged chunks count them in their cached analysed texts, without reading a document
-    again, and the glossary is the same bytes as a build from scratch."""
+    again, the chunk it joins analyses no other document again, and the glossary is the same
+    bytes as a build from scratch."""
     import termkit.build
     from termkit.corpus import disputed, fitted_rule
     from termkit.extract import extract_file
@@ -390,7 +391,12 @@ def test_new_disputed_candidates_are_counted_in_the_cached_texts(tmp_path, monke
     seen: list[str] = []
     original = termkit.build.read_bytes
     monkeypatch.setattr(termkit.build, "read_bytes", lambda p: seen.append(p) or original(p))
+    analyses: list[str] = []
+    analyse = termkit.build.analysed
+    monkeypatch.setattr(termkit.build, "analysed", lambda t: analyses.append(t) or analyse(t))
     warm = build_corpus([*files, str(new)], jobs=1, cache=cache, chunk_size=4)
+    # the unchanged documents of the new chunks keep their analysed texts (CountCache.directory)
+    assert len(analyses) == 1
     old = {tuple(c) for c in content_split(files, 4)}
     now = {tuple(c) for c in content_split([*files, str(new)], 4)}
     # the documents of the new chunks are read (extracted and counted), no other
