@@ -70,7 +70,12 @@ class Frequencies:
 def document_table(text: str) -> Frequencies:
     """One document's row: the Han four-character windows of the key the checker matches on
     (PDF breaks repaired, normalized)."""
-    return Frequencies(1, dict.fromkeys(four_grams(Analysed(text).key), 1))
+    return table_of(Analysed(text))
+
+
+def table_of(doc: Analysed) -> Frequencies:
+    """`document_table` of a document analysed already."""
+    return Frequencies(1, dict.fromkeys(four_grams(doc.key), 1))
 
 
 def four_grams(text: str) -> set[str]:
@@ -132,11 +137,3 @@ def tables_of(glossaries: Iterable[str | Path]) -> tuple[Path, ...]:
 def read_tables(paths: Iterable[Path]) -> Frequencies:
     """The tables added up; the shipped one is read once per process."""
     return total(shipped() if p == SHIPPED else load(p) for p in paths)
-
-
-def corpus_table(paths: Iterable[str], encoding: str | None = None) -> Frequencies:
-    """The table of a corpus, one file one document, with the shipped cut-off."""
-    from termkit.text.decode import read_document
-
-    table = total(document_table(read_document(p, encoding).text) for p in paths)
-    return Frequencies(table.documents, table.windows, shipped().min_documents)

@@ -49,15 +49,19 @@ class GlossaryIndex:
         keys: Iterable[Sequence[str]] | None = None,
         usage: Usage | None = None,
         usage_rule: Rule | None = None,
+        frequency_tables: Sequence[Path] = (SHIPPED,),
     ) -> None:
         """Later glossaries win: a term a later glossary also has takes its entries from there
         (a project glossary that deprecates `东盟` overrides the shipped one). Terms of
         languages the checker does not read (the French of a six-language termbase) are left
         out, so they never match or get suggested. `keys`: each termbase's `match_keys`, when
         known already. `usage`: how the corpora behind the glossaries use their short forms,
-        read with `usage_rule` (default: the fitted one; `termkit.check.usage`)."""
+        read with `usage_rule` (default: the fitted one; `termkit.check.usage`).
+        `frequency_tables`: the wording frequency tables kept beside the glossaries
+        (`termkit.check.frequency`), read when a rule first asks."""
         self.usage = usage or Usage()
         self.usage_rule = usage_rule
+        self.frequency_tables = tuple(frequency_tables)
         self.by_key: dict[str, list[Entry]] = {}
         termbases = list(termbases)
         for tb, tb_keys in zip(
@@ -102,10 +106,6 @@ class GlossaryIndex:
             for k, es in self.by_key.items()
             if any(e.term.lang == "zh" and role(e.term) == "full" for e in es)
         )
-
-    # The frequency tables of the glossaries in force (`termkit.check.frequency`): the
-    # shipped one unless `load_index` finds the tables beside the glossaries it loads.
-    frequency_tables: tuple[Path, ...] = (SHIPPED,)
 
     @cached_property
     def frequencies(self) -> Frequencies:

@@ -29,11 +29,12 @@ def load_index(paths: Sequence[str]) -> GlossaryIndex:
     `termkit.check.frequency`)."""
     with no_cyclic_gc():
         keyed = [load_keyed(p) for p in paths]
-        index = GlossaryIndex(
-            [tb for tb, _ in keyed], [keys for _, keys in keyed], tables_of(paths)
+        return GlossaryIndex(
+            [tb for tb, _ in keyed],
+            [keys for _, keys in keyed],
+            tables_of(paths),
+            frequency_tables=frequency_tables(paths),
         )
-        index.frequency_tables = frequency_tables(paths)
-        return index
 
 
 def check_files(

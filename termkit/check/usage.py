@@ -13,6 +13,7 @@ do. The cut-off (how many documents, what share of them undefined) is fitted by
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,34 +71,36 @@ def tables_of(glossaries: Iterable[str | Path]) -> Usage:
 
 
 def total(tables: Iterable[Usage]) -> Usage:
-    out = Usage()
+    """The sum of many tables, counted in one pass (`+` copies its operands)."""
+    documents, used, undefined = 0, Counter(), Counter()
     for table in tables:
-        out = out + table
-    return out
+        documents += table.documents
+        for key, (u, n) in table.forms.items():
+            used[key] += u
+            undefined[key] += n
+    return Usage(documents, {key: (used[key], undefined[key]) for key in used})
 
 
 def document_usage(text: str, glossary) -> Usage:
     """One document's row of the table: every short form of the glossary (or of the
     document's own definitions) it uses, and whether it defines it."""
-    from termkit.check.definitions import find_definitions
     from termkit.check.document import Analysed
+
+    return usage_of(Analysed(text), glossary)
+
+
+def usage_of(doc, glossary) -> Usage:
+    """`document_usage` of a document analysed already (`termkit.check.document.Analysed`)."""
+    from termkit.check.definitions import find_definitions
     from termkit.check.matcher import find_hits
     from termkit.text.normalize import HAN_CHAR, normalize
 
-    doc = Analysed(text)
     definitions = find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys)
     defined = {normalize(d.short) for d in definitions}
     shorts = {k for k in defined if HAN_CHAR.search(k)} | glossary.zh_short_keys
     fulls = {normalize(d.full) for d in definitions}
     used = {h.key for h in find_hits(doc, [*glossary.keys, *defined, *fulls])} & shorts
     return Usage(1, {k: (1, int(k not in defined)) for k in sorted(used)})
-
-
-def corpus_usage(paths: Iterable[str], glossary, encoding: str | None = None) -> Usage:
-    """The table of a corpus, one file one document."""
-    from termkit.text.decode import read_document
-
-    return total(document_usage(read_document(p, encoding).text, glossary) for p in paths)
 
 
 def dumps(usage: Usage) -> str:

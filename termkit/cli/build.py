@@ -159,18 +159,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_usage(files: list[str], tally, termbase, args: argparse.Namespace) -> None:
-    """The corpus's short-form usage and wording frequency tables, beside the glossary
-    (`termkit.check.usage`, `termkit.check.frequency`)."""
-    from termkit.check import frequency
-    from termkit.check.glossary import GlossaryIndex
-    from termkit.check.usage import beside, corpus_usage, dumps
-    from termkit.io import atomic_write
+    """The corpus tables beside the glossary, from the files the build could read."""
+    from termkit.check.corpus_tables import write_beside
 
     failed = {path for path, _ in tally.failures}
-    read = [f for f in files if f not in failed]
-    table = corpus_usage(read, GlossaryIndex([termbase]), args.encoding)
-    with atomic_write(beside(args.output), "w", encoding="utf-8") as handle:
-        handle.write(dumps(table))
-    wordings = frequency.corpus_table(read, args.encoding)
-    with atomic_write(frequency.beside(args.output), "w", encoding="utf-8") as handle:
-        handle.write(frequency.dumps(wordings))
+    write_beside(args.output, [f for f in files if f not in failed], termbase, args.encoding)
