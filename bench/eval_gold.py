@@ -68,6 +68,9 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--gold", type=Path, help="score only this annotation (a held-out set)")
     parser.add_argument("--texts", type=Path, help="where --gold's document files are")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave this dev set out, unread (seed003)"
+    )
     args = parser.parse_args()
     if args.gold:
         if not args.gold.is_file():
@@ -75,7 +78,7 @@ def main() -> None:
         docs = load_annotation(args.gold, args.texts)
         report(f"{args.gold} ({len(docs)} documents)", docs, args.verbose)
         return
-    for name, docs in dev_sets().items():
+    for name, docs in dev_sets(tuple(args.without)).items():
         report(name, docs, args.verbose)
         if name == "unpc devset":
             report("unpc half A", [d for d in docs if fold_of(d.group, 2) == 0], False)

@@ -166,9 +166,12 @@ def main() -> None:
     parser.add_argument(
         "--drop", action="append", default=[], help="leave out features with this prefix"
     )
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave this dev set out, unread (seed003)"
+    )
     args = parser.parse_args()
     drop = tuple(args.drop)
-    sets = dev_sets()
+    sets = dev_sets(tuple(args.without))
     docs = [d for set_docs in sets.values() for d in set_docs]
     examples = {doc.name: labelled(doc) for doc in docs}
     print(f"{sum(len(e) for e in examples.values())} labelled brackets in {len(docs)} documents")

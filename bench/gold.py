@@ -177,18 +177,19 @@ def _relined(d: GoldDef, local: dict[int, int]) -> GoldDef:
 TRAIN = REPO / "bench" / "annotated"
 
 
-def dev_sets() -> dict[str, list[GoldDoc]]:
+def dev_sets(without: tuple[str, ...] = ()) -> dict[str, list[GoldDoc]]:
     """Every dev annotation by set: the seeds, the UNPC devset, and each hand-annotated TRAIN
     set under bench/annotated/ (bench/heldout/ holds only seed 003, now dev, and the held-out
-    sets, which are never read here)."""
-    sets = {
-        "seed000": [load_seed(SHARED / "gold" / "seed000.json")],
-        "seed003": [load_seed(REPO / "bench" / "heldout" / "seed003.json")],
-        "unpc devset": load_unpc(),
+    sets, which are never read here). A set named in `without` is not read at all (an
+    engineer blind to bench/heldout/ leaves out seed003)."""
+    loaders = {
+        "seed000": lambda: [load_seed(SHARED / "gold" / "seed000.json")],
+        "seed003": lambda: [load_seed(REPO / "bench" / "heldout" / "seed003.json")],
+        "unpc devset": load_unpc,
     }
     for path in sorted(TRAIN.glob("*/gold.json")):
-        sets[f"train {path.parent.name}"] = load_annotation(path)
-    return sets
+        loaders[f"train {path.parent.name}"] = lambda path=path: load_annotation(path)
+    return {name: load() for name, load in loaders.items() if name not in without}
 
 
 def fold_of(group: str, folds: int) -> int:
