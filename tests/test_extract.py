@@ -410,3 +410,26 @@ def test_a_symbol_nickname_is_a_short_form():
 def test_the_boundary_on_real_traditional_script_text(sentence, expected):
     """Hong Kong text (bench/annotated/un_pages_hant), read as it is printed."""
     assert {(d.full, d.short) for d in extract_text(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # Wikipedia-style labelled parts (bench/annotated/un_pages_hant doc 025)
+            "世界衛生組織(英語:World Health Organization,英文縮寫為 WHO;中文簡稱:世衛組織或世衛)"
+            "是聯合國專門機構之一,國際最大的公共衛生組織,",
+            {("世界衛生組織", "WHO"), ("世界衛生組織", "世衛組織"), ("世界衛生組織", "世衛")},
+        ),
+        (  # lower-case English equivalents of quoted terms (un_pages_hant2 doc 020)
+            '(a)    "作出指示的機關"(instructing authority)指\n'
+            '"制裁"(sanction)包括由聯合國安全理事會決定',
+            {("作出指示的機關", "instructing authority"), ("制裁", "sanction")},
+        ),
+        (  # one lower-case word after an unquoted name glosses a word (un_pages_hant doc 011)
+            "以審查各締約國家基於公約義務所遞交的國家人權報告為其主要監督(monitoring)手段。",
+            set(),
+        ),
+    ],
+)
+def test_labelled_and_lower_case_english_brackets(sentence, expected):
+    assert {(d.full, d.short) for d in extract_text(sentence)} == expected

@@ -85,9 +85,9 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
 
 def english_name(text: str) -> bool:
     """An English name in brackets (人權事務委員會（Human Rights Committee）: two or more words
-    in lower case letters) is the name's equivalent, not its short form; an acronym (CRPD,
-    REDD-plus, COP 11) is one."""
-    return sum(bool(_LOWER.search(w)) for w in text.split()) >= 2
+    in lower case letters, or no capital at all: （sanction）) is the name's equivalent, not
+    its short form; an acronym (CRPD, REDD-plus, COP 11) is one."""
+    return sum(bool(_LOWER.search(w)) for w in text.split()) >= 2 or text.islower()
 
 
 def _plausible(full: str, form: ShortForm) -> bool:

@@ -21,7 +21,7 @@ from termkit.extract.boundary import (
     window_candidates,
 )
 from termkit.extract.brackets import Span, find_spans
-from termkit.extract.inner import ShortForm, read_inner
+from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
 from termkit.extract.recurrence import standalone_counts
 from termkit.extract.scoring import BoundaryModel, default_model
 from termkit.termbase.model import Alternative, Definition, Location
@@ -212,7 +212,9 @@ def _window(
     closer = plain[end - 1] if end else ""
     if closer in _TITLE_CLOSERS:
         return closer
-    if form.kind == "title":
+    if form.kind == "title" or (form.rule == LOWER_CASE and " " not in form.text.strip()):
+        # one lower-case word after an unmarked name glosses a word (`监督（monitoring）`);
+        # an English phrase, or a word after a quoted term, is the term's equivalent
         return None
     # A numbered nickname (`里约+20`) anchors no characters: its window is weighed like an
     # acronym's.
@@ -335,7 +337,10 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
             # `…统筹部 Airport（HKIA）`, `COP（Conference of the Parties）`: the bracket
             # spells out or glosses the Latin word before it
             return "a Latin word before the bracket"
-        return "full form too short" if len(full_key) < 3 else ""
+        # an acronym's name is long; a word's lower-case equivalent may name a word (`"制裁"`)
+        return (
+            "full form too short" if len(full_key) < (2 if form.rule == LOWER_CASE else 3) else ""
+        )
     if len(full_key) <= len(short_key):
         return "full form not longer than the short form"
     if full_key.startswith(short_key):

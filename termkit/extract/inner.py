@@ -24,6 +24,10 @@ _ENGLISH_NAME_THEN = re.compile(
 _ENGLISH_WITH_LIST = re.compile(
     r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*(?: ?, ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*)+"
 )
+# A labelled part: up to four Chinese characters (a language: 中文, 英文) and an introducer.
+_PART = re.compile(r"[^,，;；]+")
+_LABELLED = re.compile(rf" *[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})[为：: ]*")
+LOWER_CASE = "english:lower-case"
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
 _OR_OR_LIST = re.compile(r"或者?|、")
@@ -57,6 +61,9 @@ def read_inner(inner: str) -> tuple[list[ShortForm], str]:
             # `（又称公政公约、ICCPR）`: after an introducer, `、` lists alternatives too
             forms = _split_alternatives(rest, start, f"introducer:{intro}", _OR_OR_LIST)
             return (forms, "") if forms else ([], "introducer without a short form")
+    labelled = _labelled_parts(body, lead)
+    if labelled:
+        return labelled, ""
     folded = body.translate(FOLD)
     named = _ENGLISH_NAME_THEN.match(folded)
     if named and len(folded) == len(body):
@@ -88,6 +95,20 @@ def read_inner(inner: str) -> tuple[list[ShortForm], str]:
     return (forms, "") if forms else ([], "not a short form")
 
 
+def _labelled_parts(body: str, lead: int) -> list[ShortForm]:
+    """`（英语:World Health Organization,英文缩写为 WHO;中文简称:世卫组织或世卫）`: a bracket of
+    labelled parts, the short forms those whose label is an introducer, perhaps after the name
+    of a language; the other parts (the English name) define nothing."""
+    forms: list[ShortForm] = []
+    for part in _PART.finditer(body):
+        label = _LABELLED.match(part.group())
+        if label:
+            start = lead + part.start() + label.end()
+            rule = f"introducer:{label.group(1)}"
+            forms.extend(_split_alternatives(part.group()[label.end() :], start, rule, _OR_OR_LIST))
+    return forms
+
+
 def _english_name_with_list(folded: str) -> bool:
     words = folded.replace(",", " ").split()
     return (
@@ -100,12 +121,16 @@ def _english_name_with_list(folded: str) -> bool:
 
 def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
     folded = body.translate(FOLD)
-    if folded.lower() in LATIN_NON_NAMES or not any(c.isupper() for c in folded):
+    if folded.lower() in LATIN_NON_NAMES:
         return [], "not an English name"
     if re.fullmatch(r"\d[\d.\- ]*", folded):
         return [], "number"
     if _GRADE_OR_NUMBER.fullmatch(folded):
         return [], "grade, article or law number"
+    if not any(c.isupper() for c in folded):
+        # `人权模式（human rights approach）`, `"制裁"（sanction）`: a term's English equivalent
+        # in lower case, which the extractor takes only where the Chinese is clearly a term
+        return [ShortForm(body, lead, "english", LOWER_CASE)], ""
     return [ShortForm(body, lead, "english", "english")], ""
 
 

@@ -131,7 +131,19 @@ NON_DEFINITION_OPENERS = (
     "对",
 )
 
-INTRODUCERS = ("以下简称", "以下称", "以下简作", "下称", "简称", "又称", "或称", "统称", "通称")
+INTRODUCERS = (
+    "以下简称",
+    "以下称",
+    "以下简作",
+    "下称",
+    "简称",
+    "又称",
+    "或称",
+    "统称",
+    "通称",
+    "缩写为",
+    "缩写",
+)
 
 # Latin expressions in brackets that are never an English equivalent.
 LATIN_NON_NAMES = frozenset({"sic", "et al", "et al.", "ibid", "ibid.", "i.e.", "e.g.", "etc"})
