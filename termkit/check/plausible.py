@@ -28,6 +28,7 @@ from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
 MIN_LENGTH = 3
 # A form this long is a name wherever it occurs; a shorter one (卫生组织) only standing alone.
 SURE_LENGTH = 5
+CROSSES, HEAD = "crosses", "head"
 
 
 @dataclass(frozen=True)
@@ -75,16 +76,19 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue
             if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant, name.full):
                 continue
+            known = _known_inside(facts.hits, starts, start, end + 1, name)
+            if known == CROSSES:
+                continue
             glossary_name = name.after < 0
-            if len(variant) < SURE_LENGTH or glossary_name:
+            # A known head inside (公约 of 妇女政治权利公约) makes even a long form another
+            # name's tail unless it stands alone.
+            if len(variant) < SURE_LENGTH or glossary_name or known == HEAD:
                 if start not in alone:
                     alone[start] = stands_alone(key, start)
                 if not alone[start]:
                     continue
             if glossary_name and name.short in variant:
                 continue  # 联合国妇女署: the glossary's short form with a prefix, in use
-            if _crosses_known(facts.hits, starts, start, end + 1, name.short):
-                continue
             astart, aend = facts.doc.key_to_analysis(start, end + 1)
             if astart <= name.after:
                 continue
@@ -163,15 +167,21 @@ def _extend_left(key: str, end: int, full: str) -> int:
     return p + 1
 
 
-def _crosses_known(hits: list[Hit], starts: list[int], start: int, end: int, short: str) -> bool:
-    """A known term (glossary or definition) overlaps the string without lying inside it, or
-    lies inside it and is another name's short form (环境署执行主任 names UNEP's head with
-    UNEP's short form). The hits do not overlap: those touching the string come just before
-    `end`."""
+def _known_inside(hits: list[Hit], starts: list[int], start: int, end: int, name: Name) -> str:
+    """CROSSES when a known term (glossary or definition) overlaps the string without lying
+    inside it, or lies inside it and is another name's short form (环境署执行主任 names UNEP's
+    head with UNEP's short form); HEAD when the name's own head ends the string, known as some
+    body's short form (公约, 委员会, 规划署 of 联合国环境规划署); else "". The hits do not
+    overlap: those touching the string come just before `end`."""
+    found = ""
     k = bisect_left(starts, end) - 1
     while k >= 0 and hits[k].end > start:
         hit = hits[k]
-        if not (start <= hit.start and hit.end <= end) or hit.key != short:
-            return True
+        if start <= hit.start and hit.end <= end and hit.key == name.short:
+            pass
+        elif start <= hit.start and hit.end == end and name.full.endswith(hit.key):
+            found = HEAD
+        else:
+            return CROSSES
         k -= 1
-    return False
+    return found
