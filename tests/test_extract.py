@@ -433,3 +433,13 @@ def test_the_boundary_on_real_traditional_script_text(sentence, expected):
 )
 def test_labelled_and_lower_case_english_brackets(sentence, expected):
     assert {(d.full, d.short) for d in extract_text(sentence)} == expected
+
+
+def test_an_acronym_that_ends_in_a_number_takes_its_ordinal():
+    """bench/annotated/un_pages_hant doc 020: COP26 counts the 26th session, which a numeral
+    word opens (the walk and the model stop at numerals)."""
+    sentence = (
+        "10/31 於英國格拉斯哥開幕的聯合國氣候變化綱要公約 (UNFCCC) 第二十六屆締約方大會 (COP26),"
+        "在會議的第二週進入了白熱化的激烈討論,"
+    )
+    assert ("第二十六屆締約方大會", "COP26") in {(d.full, d.short) for d in extract_text(sentence)}

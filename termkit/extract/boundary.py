@@ -20,6 +20,7 @@ from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, S
 from termkit.extract.scoring import BoundaryModel, probability
 from termkit.extract.segmenter import segmenter
 from termkit.text.normalize import HAN, HAN_CHAR, normalize
+from termkit.text.numerals import zh_numeral_value
 
 MAX_FULL = 64
 _NUMERAL_END = re.compile(r"[一二三四五六七八九十]+$")
@@ -265,13 +266,16 @@ def full_start(
         ((model.score(f), start, f) for start, f in candidates), key=lambda s: (-s[0], s[1])
     )
     sibling = [s for s in scored if _name_start(window, s[1]) == same_bracket]
-    chosen = sibling[0] if sibling else scored[0]
+    counted = [] if sibling else _counted_by_acronym(window, scored)
+    chosen = (sibling or counted or scored)[0]
     best, start, features = probability(chosen[0]), chosen[1], chosen[2]
-    if best < model.min_probability and not sibling:
+    if best < model.min_probability and not (sibling or counted):
         return None
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
     if sibling:
         rules.append("boundary:same-bracket")
+    if counted:
+        rules.append("boundary:ordinal-of-acronym")
     if "rule-walk" in features:
         rules.extend(walk_rules)
     if best < 0.5 or (len(scored) > 1 and probability(scored[1][0]) > best / 2):
@@ -284,6 +288,29 @@ def full_start(
     ranked = [chosen, *(s for s in scored if s is not chosen)]
     weighed = tuple((_name_start(window, s), round(z, 4)) for z, s, _ in ranked)
     return _finish(window, start, rules, best, weighed)
+
+
+_TRAILING_NUMBER = re.compile(r"[A-Za-z][ \-]?(\d{1,3})$")
+_ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百]+)")
+
+
+def _counted_by_acronym(window: Window, scored: list) -> list:
+    """`第二十六届缔约方大会（COP26）`: an acronym that ends in a number counts the session or
+    meeting; the candidates that open with that same ordinal (a numeral word, which stops the
+    walk and the model's names) name it."""
+    number = _TRAILING_NUMBER.search(window.short) if window.kind == "english" else None
+    if number is None:
+        return []
+    out = []
+    for candidate in scored:
+        ordinal = _ORDINAL.match(window.text, _name_start(window, candidate[1]))
+        if ordinal is not None and _value(ordinal.group(1)) == int(number.group(1)):
+            out.append(candidate)
+    return out
+
+
+def _value(numeral: str) -> int | None:
+    return int(numeral) if numeral.isdigit() else zh_numeral_value(numeral)
 
 
 def _name_start(window: Window, start: int) -> int:
