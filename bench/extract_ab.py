@@ -1,10 +1,12 @@
-"""CPU time of `termkit extract` on one file, this checkout against another, interleaved.
+"""CPU time of `termkit extract`, this checkout against another, interleaved: the same text as
+one file and as many small files.
 
 Run: python bench/extract_ab.py OTHER_CHECKOUT [--mb 5] [--repeat 3]
 OTHER_CHECKOUT is a folder holding another version's `termkit/` (e.g. `git archive <commit>
 termkit | tar -x -C /tmp/base`). The same text (bench/extract_speed.py's mix of seeds and UNPC
-devset) is extracted by a fresh process of each version, run by run in turn, so that both meet
-the same load; prints min and median CPU (user + system) and the ratio run by run.
+devset, one file and one document per ~70 KB) is extracted by a fresh process of each version,
+run by run in turn, so that both meet the same load; prints min and median CPU (user + system)
+and the ratio run by run, for the one file and for the folder.
 """
 
 from __future__ import annotations
@@ -47,17 +49,23 @@ def main() -> None:
         source = Path(tmp) / "all.txt"
         source.write_text("".join(Path(p).read_text(encoding="utf-8") for p in paths), "utf-8")
         size = source.stat().st_size / 1e6
-        runs: dict[str, list[float]] = {k: [] for k in trees}
+        sources = {"one file": source, f"{len(paths)} files": folder}
+        runs: dict[tuple[str, str], list[float]] = {(k, s): [] for s in sources for k in trees}
         for _ in range(args.repeat):
-            for name, tree in trees.items():
-                runs[name].append(cpu(tree, source, Path(tmp) / f"{name}.txt"))
-    for name, times in runs.items():
+            for label, path in sources.items():
+                for name, tree in trees.items():
+                    runs[name, label].append(cpu(tree, path, Path(tmp) / f"{name}.txt"))
+    for label in sources:
+        for name in trees:
+            times = runs[name, label]
+            print(
+                f"{label:<10} {name:<6} CPU min {min(times):.2f} s, median "
+                f"{statistics.median(times):.2f} s, {size / min(times):.2f} MB/s ({size:.1f} MB)"
+            )
+        pairs = zip(runs["this", label], runs["other", label], strict=True)
         print(
-            f"{name:<6} CPU min {min(times):.2f} s, median {statistics.median(times):.2f} s, "
-            f"{size / min(times):.2f} MB/s ({size:.1f} MB)"
+            f"{label:<10} this / other, run by run: " + " ".join(f"{a / b:.3f}" for a, b in pairs)
         )
-    ratios = [a / b for a, b in zip(runs["this"], runs["other"], strict=True)]
-    print("this / other, run by run: " + " ".join(f"{r:.3f}" for r in ratios))
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 

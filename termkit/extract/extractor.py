@@ -421,7 +421,12 @@ def _usage(
     for f in forms:
         by_key.setdefault(normalize(f), []).append(f)
     keys = sorted(k for k in by_key if k)
-    matcher = ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    # One text: a contiguous NFA, whose build costs a tenth of the DFA's (see CandidateCounter).
+    matcher = ahocorasick_rs.AhoCorasick(
+        keys,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+    )
     usage: dict[str, list[Location]] = {f: [] for f in forms}
     for index, start, _end in matcher.find_matches_as_indexes(key_text):
         line, column = lines.position(analysis.source_offset(key_map.to_source(start)))
