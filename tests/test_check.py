@@ -529,6 +529,22 @@ def test_a_heading_spells_the_name_out_before_its_definition(shipped):
     assert [(f.rule, f.line) for f in run(text, shipped) if f.rule == "TK112"] == [("TK112", 1)]
 
 
+def test_a_source_line_or_a_pdf_title_block_is_no_first_use(shipped):
+    """A line that ends no sentence (a source under a table: *資料來源: 聯合國難民署) and a PDF's
+    title block, whose sentences end with a half-width stop, spell names out: no TK112. The
+    same name in a sentence before the definition is one."""
+    unhcr = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "015.txt"
+    text = "\n".join(unhcr.read_text("utf-8").splitlines()[:4]) + "\n"
+    assert "*資料來源: 聯合國難民署" in text and "聯合國難民署(UNHCR)" in text
+    assert [f for f in run(text, shipped) if f.rule == "TK112"] == []
+    moved = text.replace("*資料來源: 聯合國難民署", "資料來自聯合國難民署。")
+    assert [(f.rule, f.line) for f in run(moved, shipped) if f.rule == "TK112"] == [("TK112", 3)]
+    escap = REPO / "bench" / "annotated" / "un_pages" / "docs" / "049.txt"
+    text = escap.read_text("utf-8")
+    found = [f for f in run(text, shipped) if f.rule == "TK112" and "经济社会委员会" in f.found]
+    assert found == []
+
+
 def test_a_traditional_form_in_the_glossary_is_a_variant_in_simplified_text():
     """A glossary built from a document in traditional script holds 環境署 beside 环境署."""
     terms = (Term("联合国环境规划署", "zh", "fullForm"), Term("环境署", "zh", "shortForm"),

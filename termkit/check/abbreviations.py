@@ -4,6 +4,7 @@ before (TK112) its definition."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from termkit.check.collect import Collector
@@ -14,6 +15,9 @@ from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
+# A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
+# PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
+_SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
 
 
 class ShortForms:
@@ -280,15 +284,33 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
     return " / ".join(sorted(fulls))
 
 
+def in_running_text(text: str, at: int, body: int) -> bool:
+    """Is offset `at` inside a sentence of the text proper, which starts at `body`
+    (`body_start`)? Lines that end no sentence (headings, captions, list items, a source
+    line) spell names out, as the heading block does; the definition belongs to the first use
+    in running text."""
+    if at <= body:
+        return False
+    line_end = text.find("\n", at)
+    return _SENTENCE_END.search(text, at, len(text) if line_end < 0 else line_end) is not None
+
+
+def body_start(text: str) -> int:
+    """Where the text proper starts: after the heading block (symbol, title, agenda item:
+    everything before the first sentence end), or at the end when no sentence ends. A PDF's
+    text often ends its sentences with a half-width stop after a Han character (审议.)."""
+    first = _SENTENCE_END.search(text)
+    return len(text) if first is None else first.start()
+
+
 def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK111 and TK112: the full form written out after its short form was defined, or before
     the definition (which belongs at the first use)."""
     if not (out.wants("TK111") or out.wants("TK112")):
         return
     starts = {d.full_start for d in facts.definitions}
-    # The heading block (symbol, title, agenda item: everything before the first full stop)
-    # spells names out; the definition belongs to the first use in the text below it.
-    body = max(0, facts.doc.analysis.text.find("。"))
+    text = facts.doc.analysis.text
+    body = body_start(text)
     for key, first in forms.first_of_full.items():
         line = facts.doc.place_of_analysis(first.full_start, first.full_end).line
         early = True
@@ -297,7 +319,7 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 continue
             written = facts.surface(hit)
             if hit.astart < first.full_start:
-                if early and hit.astart > body:
+                if early and in_running_text(text, hit.astart, body):
                     early = False
                     out.add(
                         "TK112",
