@@ -7,7 +7,7 @@ from termkit.check.document import Analysed
 from termkit.check.run import glossary_paths, load_index
 from termkit.check.settings import Settings
 
-from .conftest import REPO, SEED003
+from .conftest import REPO, SEED003, shared
 
 FAO_035 = REPO / "bench" / "annotated" / "un_pages" / "docs" / "035.txt"
 
@@ -29,3 +29,13 @@ def test_half_a_short_form_with_its_last_character_is_still_a_definition():
     # 降排＋: 降 is not in the name, 排 (of 排放量) is.
     line = next(ln for ln in SEED003.read_text("utf-8").splitlines() if "（降排＋）" in ln)
     assert definitions(line)["降排＋"].endswith("所致排放量的强化联合国协作方案")
+
+
+def test_a_title_after_a_title_is_the_name_the_document_uses():
+    # UNPC 2015/npt/conf_2015/7: 《南太平洋无核区条约》(《拉罗通加条约》) gives the treaty's other
+    # name, which draws no character from the first: a definition all the same.
+    zh = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh").read_text("utf-8")
+    line = next(ln for ln in zh.splitlines() if "(《拉罗通加条约》)" in ln)
+    found = definitions(line)
+    assert found["拉罗通加条约"] == "南太平洋无核区条约"
+    assert found["特拉特洛尔科条约"] == "拉丁美洲和加勒比禁止核武器条约"

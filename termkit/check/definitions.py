@@ -113,7 +113,10 @@ def _full_start(
     if opener:
         at = text.rfind(opener, max(0, end - 80), end - 1)
         inside = match_characters(form.text, text, at, end)
-        if at < 0 or (form.kind != "english" and not covered(len(inside), len(han))):
+        # A title in title marks after one (《南太平洋无核区条约》（《拉罗通加条约》）) is the
+        # name the document goes on to use, whatever characters it shares with the first.
+        alias = form.kind == "title" and opener == "《"
+        if at < 0 or not (form.kind == "english" or alias or covered(len(inside), len(han))):
             return None
         return at + 1, end - 1
     for length in lengths:
