@@ -217,6 +217,20 @@ def test_a_two_character_piece_of_the_full_form_is_an_ordinary_word():
     assert [f.rule for f in run(text, glossary) if f.rule in ("TK101", "TK102")] == []
 
 
+def test_a_head_used_alone_before_its_definition(shipped):
+    # A Hong Kong paper (bench/annotated/un_pages_hant/004.txt) defines
+    # 《兒童權利公約》(《公約》) on line 3; a line before it that cites 公約 standing alone cites
+    # the paper's convention before defining it, 其他國際公約 cites other ones.
+    paper = REPO / "bench" / "annotated" / "un_pages_hant" / "docs" / "004.txt"
+    lines = paper.read_text("utf-8").split("\n")
+    assert lines[1] == "" and "(《公約》)" in lines[2]
+    lines[1] = "香港特區須根據公約提交報告,並參考其他國際公約。"
+    found = [
+        (f.line, f.column, f.found) for f in run("\n".join(lines), shipped) if f.rule == "TK102"
+    ]
+    assert found == [(2, 8, "公約")]
+
+
 def test_short_form_defined_twice(shipped):
     text = (
         "联合国开发计划署（开发署）。\n联合开发试验署（开发署）。\n联合国开发计划署（开发署）。\n"

@@ -186,12 +186,19 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
     if not out.wants("TK102"):
         return
     for key, d in forms.first_of_short.items():
-        if _generic(key, normalize(d.full)):
+        # A two-character piece of the full form is an ordinary word (战略 of …战略计划), but
+        # its head (公约, 委员会) used standing alone is the body the document is about:
+        # 各项公约, 国际公约 are other conventions.
+        full_key = normalize(d.full)
+        generic = _generic(key, full_key)
+        if generic and not full_key.endswith(key):
             continue
         early = [
             h
             for h in facts.hits_by_key.get(key, [])
-            if h.astart < d.full_start and not _in_symbol(facts.doc.analysis.text, h)
+            if h.astart < d.full_start
+            and not _in_symbol(facts.doc.analysis.text, h)
+            and not (generic and not stands_alone(facts.doc.key, h.start))
         ]
         if not early:
             continue
