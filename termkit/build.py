@@ -8,6 +8,7 @@ the documents are split into chunks and where the chunks run.
 
 from __future__ import annotations
 
+import operator
 import os
 import sys
 import time
@@ -15,9 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termkit.cache import ResultCache
-from termkit.chunk_cache import ChunkCache, CountCache
+from termkit.chunk_cache import ChunkCache, CountCache, TablesCache
 from termkit.chunks import (
     CONTENT_CHUNK,
     Chunk,
@@ -45,9 +47,12 @@ from termkit.extract.recurrence import CandidateCounter
 from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Definition, Termbase
-from termkit.text.decode import decode_bytes, read_bytes
+from termkit.text.decode import decode_bytes, read_bytes, read_document
 from termkit.text.normalize import normalize
 from termkit.tree import TreeReducer
+
+if TYPE_CHECKING:  # the checker's modules load only for `build --usage`
+    from termkit.check.corpus_tables import Forms, Tables
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 
@@ -229,12 +234,56 @@ class _KeptTexts:
 
 
 @dataclass(frozen=True)
+class Tabulation:
+    """The tables pass of `build --usage` over a chunk: both corpus tables' rows of its
+    documents for the glossary's `forms` (`termkit.check.corpus_tables`); with a cache, kept
+    per chunk (`TablesCache`) under the chunk's documents' keys (`known`: path -> document
+    cache key, from the build). Picklable, like `Extraction`; a document that cannot be read
+    any more counts nothing."""
+
+    forms: Forms
+    encoding: str | None = None
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    cache: str | None = None
+    revisions: str = "accepted"
+    known: tuple[tuple[str, str], ...] = ()
+
+    def __call__(self, chunk: Chunk) -> ChunkResult:
+        from termkit.check.corpus_tables import Tables, Texts, document_tables
+        from termkit.check.document import Analysed
+
+        reducer: TreeReducer[Tables] = TreeReducer(operator.add)
+        docs = []
+        for path in chunk:
+            try:
+                doc = Analysed(read_document(path, self.encoding, self.revisions).text)
+            except InputError:
+                continue
+            reducer.add(document_tables(doc, self.forms))
+            docs.append(doc)
+        tables = reducer.result() or Tables()
+        if self.cache and len(docs) == len(chunk):
+            cache = ResultCache(self.cache, self.encoding, self.min_confidence, self.revisions)
+            known = dict(self.known)
+            key = ChunkCache(cache).key([(p, known[p]) for p in chunk])
+            texts, store = Texts.of(docs), TablesCache(cache)
+            store.put(
+                key, tables, self.forms.digest(), self.forms.present(texts.keys, texts.folded)
+            )
+            store.put_texts(key, texts)
+        return ChunkResult(Termbase(), Tally(), tables=tables)
+
+
+@dataclass(frozen=True)
 class Build:
-    """A finalized glossary and the counts of its build (documents, bytes, cache hits, skips)."""
+    """A finalized glossary and the counts of its build (documents, bytes, cache hits, skips),
+    with the (path, document cache key) of every document read, for a later pass over them
+    (`corpus_tables`)."""
 
     termbase: Termbase
     files: int
     tally: Tally
+    keys: tuple[tuple[str, str], ...] = ()
 
 
 def default_jobs() -> int:
@@ -309,7 +358,52 @@ def build_corpus(
         termbase = merge(termbase, *(resolve(d, variety, weight) for d in total.disputes))
     if warm is not None:
         warm.remember(total.keys)
-    return Build(finalize(termbase), len(files), total.tally)
+    return Build(finalize(termbase), len(files), total.tally, total.keys)
+
+
+def corpus_tables(
+    build: Build,
+    termbase: Termbase,
+    *,
+    encoding: str | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache: str | Path | None = None,
+    chunk_size: int | None = None,
+    revisions: str = "accepted",
+) -> Tables:
+    """The corpus tables of the documents `build` read, for the final glossary `termbase`
+    (`termkit.check.corpus_tables`), mapped over chunks like the build itself (one process,
+    `jobs` workers or the Dask cluster at `scheduler`; the same bytes every way). With the
+    build's `cache`, a chunk whose documents and glossary forms are unchanged is loaded, not
+    read again. Pass the options the build was run with."""
+    from termkit.check.corpus_tables import Forms, Tables
+
+    forms = Forms.of(termbase)
+    known = dict(build.keys)
+    read = [p for p, _ in sorted(build.keys)]
+    workers = default_jobs() if jobs is None else jobs
+    folder = None if cache is None else str(cache)
+    job = Tabulation(forms, encoding, min_confidence, folder, revisions)
+    loaded: list[ChunkResult] = []
+    if folder is None:
+        pending = split(read, workers, chunk_size)
+    else:
+        results = ResultCache(folder, encoding, min_confidence, revisions)
+        chunks, store = ChunkCache(results), TablesCache(results)
+        pending = []
+        for chunk in content_split(read, chunk_size or CONTENT_CHUNK):
+            found = cached_tables(store, chunks.key([(p, known[p]) for p in chunk]), forms)
+            if found is None:
+                pending.append(chunk)
+            else:
+                loaded.append(ChunkResult(Termbase(), Tally(), tables=found))
+        held = {p for chunk in pending for p in chunk}
+        job = replace(job, known=tuple((p, k) for p, k in build.keys if p in held))
+    run = Runner(workers, scheduler, len(read))
+    total = run(job, lambda workers: pending, lambda tally: None, loaded)
+    return total.tables or Tables()
 
 
 @dataclass(frozen=True)
@@ -384,6 +478,24 @@ def _count(
         if now != directory:
             store.put_directory(now)
     return run(recount, lambda workers: pending, lambda tally: None, loaded)
+
+
+def cached_tables(store: TablesCache, chunk_key: str, forms: Forms) -> Tables | None:
+    """A chunk's cached table rows, if they stand for `forms`: made with the same forms, or
+    with forms whose presence in the chunk's texts is the same (then kept under these
+    forms' digest, so the next build with them reads no texts). None when the chunk must
+    be read."""
+    found = store.get(chunk_key)
+    if found is None:
+        return None
+    tables, digest, presence = found
+    if digest == forms.digest():
+        return tables
+    texts = store.texts(chunk_key)
+    if texts is None or forms.present(texts.keys, texts.folded) != presence:
+        return None
+    store.put(chunk_key, tables, forms.digest(), presence)
+    return tables
 
 
 def cached_counts(store: CountCache, chunk_key: str, keys: tuple[str, ...]) -> Counts | None:

@@ -10,8 +10,11 @@ never pickle, checked type by type on loading; a corrupt entry only misses.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termkit.cache import (
     LANGS,
@@ -27,10 +30,14 @@ from termkit.cache import (
 from termkit.corpus import Counts, Dispute, Option
 from termkit.termbase.model import Concept, Location, Term, Termbase
 
+if TYPE_CHECKING:  # the checker's modules load only for `build --usage`
+    from termkit.check.corpus_tables import Presence, Tables, Texts
+
 _FORMAT = "termkit-chunk-cache"
 _COUNTS = "termkit-count-cache-2"
 _TEXTS = "termkit-analysed-texts-2"
 _DIRECTORY = "termkit-text-directory"
+_TABLES = "termkit-corpus-tables-1"
 
 
 class ChunkCache:
@@ -138,6 +145,105 @@ class CountCache:
     def put_directory(self, documents: dict[str, str]) -> None:
         entry = {"format": _DIRECTORY, "documents": dict(sorted(documents.items()))}
         write_entry(self.folder / "directory.json", self._cache.root, entry)
+
+
+class TablesCache:
+    """A chunk's rows of the corpus tables of `build --usage` (`termkit.check.corpus_tables`),
+    keyed by the chunk's documents (`ChunkCache.key`), made by the checker's code of the
+    entry's seal, with the digest of the glossary forms they were made with and which of
+    those forms occur in the chunk; apart, the chunk's texts in which a later glossary's
+    forms are looked up. The frequency rows depend on no glossary, the usage rows only on
+    the forms that occur: they stand while those are the same."""
+
+    def __init__(self, cache: ResultCache) -> None:
+        self._cache = cache
+        self.folder = cache.folder / "tables"
+
+    def _entry(self, chunk_key: str, kind: str) -> Path:
+        return self.folder / chunk_key[:2] / f"{chunk_key}.{kind}.json"
+
+    def get(self, chunk_key: str) -> tuple[Tables, str, Presence] | None:
+        """The chunk's rows, the digest of the forms they were made with and the forms'
+        presence in the chunk; None when missing, made by other code, or unusable."""
+        from termkit.check.corpus_tables import Presence, Tables
+        from termkit.check.frequency import Frequencies
+        from termkit.check.usage import Usage
+
+        entry = read_entry(self._entry(chunk_key, "rows"), self._cache.root)
+        try:
+            if (entry["format"], entry["key"], entry["code"]) != (
+                _TABLES,
+                chunk_key,
+                checker_digest(),
+            ):
+                return None
+            documents = typed(entry["documents"], int)
+            rows = {typed(k, str): (typed(u, int), typed(n, int)) for k, u, n in entry["usage"]}
+            windows = _windows(entry["windows"])
+            presence = Presence(*(tuple(typed(k, str) for k in p) for p in entry["present"]))
+            tables = Tables(Usage(documents, rows), Frequencies(documents, windows))
+            return tables, typed(entry["forms"], str), presence
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+
+    def put(self, chunk_key: str, tables: Tables, forms: str, presence: Presence) -> None:
+        entry = {
+            "format": _TABLES,
+            "key": chunk_key,
+            "code": checker_digest(),
+            "forms": forms,
+            "present": [presence.keys, presence.full, presence.short],
+            "documents": tables.usage.documents,
+            "usage": [[k, u, n] for k, (u, n) in sorted(tables.usage.forms.items())],
+            "windows": _encode_windows(tables.frequencies.windows),
+        }
+        write_entry(self._entry(chunk_key, "rows"), self._cache.root, entry)
+
+    def texts(self, chunk_key: str) -> Texts | None:
+        from termkit.check.corpus_tables import Texts
+
+        entry = read_entry(self._entry(chunk_key, "texts"), self._cache.root)
+        try:
+            if entry["format"] != _TABLES or entry["key"] != chunk_key:
+                return None
+            return Texts(typed(entry["keys"], str), typed(entry["folded"], str))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def put_texts(self, chunk_key: str, texts: Texts) -> None:
+        entry = {"format": _TABLES, "key": chunk_key, "keys": texts.keys, "folded": texts.folded}
+        write_entry(self._entry(chunk_key, "texts"), self._cache.root, entry)
+
+
+def _encode_windows(windows: dict[str, int]) -> list[list]:
+    """Four-character windows by count, each count's windows as one string of them in order:
+    a few long strings parse many times faster than a pair per window, and weigh a third
+    less."""
+    by_count: dict[int, list[str]] = {}
+    for window, count in windows.items():
+        by_count.setdefault(count, []).append(window)
+    return [[n, "".join(sorted(ws))] for n, ws in sorted(by_count.items())]
+
+
+def _windows(raw: list) -> dict[str, int]:
+    from termkit.check.frequency import N
+
+    windows: dict[str, int] = {}
+    for count, joined in raw:
+        if typed(count, int) < 1 or len(typed(joined, str)) % N:
+            raise ValueError("windows")
+        windows.update(dict.fromkeys((joined[i : i + N] for i in range(0, len(joined), N)), count))
+    return windows
+
+
+@functools.lru_cache(maxsize=1)
+def checker_digest() -> str:
+    """A digest of the checker's code, which makes the corpus tables from a document (the
+    extractor's, which it borrows, is in every entry's seal already)."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).resolve().parent / "check").glob("*.py")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _encode_termbase(termbase: Termbase, paths: dict[str, int]) -> list | None:

@@ -11,10 +11,14 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from termkit.corpus import Counts, Dispute, add_counts
 from termkit.termbase.merge import merge
 from termkit.termbase.model import Termbase
+
+if TYPE_CHECKING:
+    from termkit.check.corpus_tables import Tables
 
 Chunk = tuple[str, ...]
 # Documents per chunk at most: small enough for steady progress and load balance, large
@@ -51,13 +55,15 @@ class ChunkResult:
     """A chunk's merged termbase, its counts, and the cache key of each document read (path,
     key), for the driver's index of unchanged files; the doubtful definitions held back for
     the corpus's evidence (`termkit.corpus`), in document order; from the corpus pass, the
-    disputed candidates' occurrences in the chunk by left context (`counts`)."""
+    disputed candidates' occurrences in the chunk by left context (`counts`); from the
+    tables pass of `build --usage`, the chunk's rows of the corpus tables (`tables`)."""
 
     termbase: Termbase
     tally: Tally
     keys: tuple[tuple[str, str], ...] = ()
     disputes: tuple[Dispute, ...] = ()
     counts: Counts = ()
+    tables: Tables | None = None
 
 
 def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
@@ -67,6 +73,7 @@ def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
         a.keys + b.keys,
         tuple(sorted(a.disputes + b.disputes, key=attrgetter("order"))),
         add_counts(a.counts, b.counts),
+        b.tables if a.tables is None else a.tables if b.tables is None else a.tables + b.tables,
     )
 
 

@@ -448,3 +448,101 @@ def test_a_one_character_slip_sharing_a_short_form_becomes_a_deprecated_form(tmp
     ]
     statuses = {t.text: t.status for t in curated.terms_of("zh", "fullForm")}
     assert statuses == {"联合国环境规划署": "deprecated", "联合国环境规化署": "preferred"}
+
+
+def _tables_bytes(out: Path) -> tuple[bytes, bytes]:
+    return (
+        out.with_suffix(".usage.json").read_bytes(),
+        out.with_suffix(".frequency.json").read_bytes(),
+    )
+
+
+def test_build_usage_tables_are_the_same_bytes_on_every_core_and_cached(tmp_path):
+    """The corpus tables of `build --usage` go through the build's chunk map-reduce: one
+    process, two workers, a cold and a warm cache give the same bytes (real UN documents)."""
+    files = un_pages()
+    out = tmp_path / "g.csv"
+    argv = ["build", *files, "-o", str(out), "--usage", "-q"]
+    assert main([*argv, "-j", "1"]) == 0
+    reference = _tables_bytes(out)
+    assert b'"documents": 75' in reference[0] and reference[1].count(b"\n") > 1000
+    assert main([*argv, "-j", "2"]) == 0
+    assert _tables_bytes(out) == reference
+    cache = tmp_path / "cache"
+    for _ in ("cold", "warm"):
+        assert main([*argv, "-j", "2", "--cache", str(cache)]) == 0
+        assert _tables_bytes(out) == reference
+    assert list(cache.glob("*/tables/*/*.json"))
+
+
+def test_a_warm_build_reads_only_the_changed_chunks_for_its_tables(tmp_path, monkeypatch):
+    """A document added to the corpus: the tables pass reads the documents of the chunk it
+    joins, no other, and its tables are the same as a build from scratch."""
+    import termkit.build
+    from termkit.build import corpus_tables
+
+    folder = tmp_path / "corpus"
+    compose_corpus(folder)
+    files = sorted(str(p) for p in folder.rglob("*.*"))
+    new = folder / "part1" / "new.txt"
+    shutil.copyfile(un_pages()[0], new)
+    _age(folder)
+    cache = tmp_path / "cache"
+    cold = build_corpus(files, jobs=1, cache=cache, chunk_size=4)
+    corpus_tables(cold, cold.termbase, jobs=1, cache=cache, chunk_size=4)
+    seen: list[str] = []
+    original = termkit.build.read_document
+    monkeypatch.setattr(
+        termkit.build, "read_document", lambda p, *a: seen.append(p) or original(p, *a)
+    )
+    everything = [*files, str(new)]
+    warm = build_corpus(everything, jobs=1, cache=cache, chunk_size=4)
+    tables = corpus_tables(warm, warm.termbase, jobs=1, cache=cache, chunk_size=4)
+    old = {tuple(c) for c in content_split(files, 4)}
+    now = {tuple(c) for c in content_split(everything, 4)}
+    assert set(seen) == {p for c in now - old for p in c} and len(seen) < len(files) / 2
+    monkeypatch.undo()
+    fresh = build_corpus(everything, jobs=1)
+    assert tables == corpus_tables(fresh, fresh.termbase, jobs=1)
+    assert tables.usage.documents == len(everything)
+
+
+def test_cached_usage_rows_are_remade_when_the_glossary_forms_change(tmp_path):
+    """A row of the usage table depends on the final glossary (curated, with equivalents):
+    cached rows made with other forms are not used."""
+    from dataclasses import replace
+
+    from termkit.build import corpus_tables
+
+    files = un_pages()
+    cache = tmp_path / "cache"
+    build = build_corpus(files, jobs=1, cache=cache)
+    whole = corpus_tables(build, build.termbase, jobs=1, cache=cache)
+    used = max(whole.usage.forms, key=lambda k: whole.usage.forms[k])
+    fewer = replace(
+        build.termbase,
+        concepts=tuple(c for c in build.termbase.concepts if all(t.text != used for t in c.terms)),
+    )
+    assert len(fewer.concepts) < len(build.termbase.concepts)
+    cached = corpus_tables(build, fewer, jobs=1, cache=cache)
+    assert cached == corpus_tables(build, fewer, jobs=1) != whole
+    assert cached.frequencies == whole.frequencies
+
+
+def test_a_usage_row_depends_only_on_the_glossary_forms_present_in_the_document():
+    """What lets a cached row stand for a new glossary (`Forms.present`): on real UN
+    documents, each row made with only the forms that occur in it equals the row made with
+    the whole glossary."""
+    from termkit.check.corpus_tables import Forms, Texts, document_tables
+    from termkit.check.document import Analysed
+    from termkit.text.decode import read_document
+
+    files = un_pages()
+    forms = Forms.of(build_corpus(files, jobs=1).termbase)
+    for path in files:
+        doc = Analysed(read_document(path).text)
+        texts = Texts.of([doc])
+        present = forms.present(texts.keys, texts.folded)
+        only = Forms(present.keys, frozenset(present.full), frozenset(present.short))
+        assert document_tables(doc, only) == document_tables(doc, forms), path
+    assert len(present.keys) < len(forms.keys)

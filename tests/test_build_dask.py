@@ -89,3 +89,16 @@ def test_dask_gives_the_corpus_pass_the_same_bytes(scheduler, tmp_path):
         build = build_corpus(files, scheduler=scheduler, cache=cache, chunk_size=4)
         assert glossary_csv.dumps(build.termbase) == reference
     assert build.tally.cached == len(files)
+
+
+def test_dask_gives_the_usage_tables_the_same_bytes(scheduler, tmp_path):
+    files = un_pages()
+    out = tmp_path / "g.csv"
+    tables = [out.with_suffix(".usage.json"), out.with_suffix(".frequency.json")]
+    argv = ["build", *files, "-o", str(out), "--usage", "-q"]
+    assert main([*argv, "-j", "1"]) == 0
+    reference = [t.read_bytes() for t in tables]
+    cache = tmp_path / "cache"
+    for _ in ("cold", "warm"):
+        assert main([*argv, "--scheduler", scheduler, "--cache", str(cache)]) == 0
+        assert [t.read_bytes() for t in tables] == reference

@@ -7,8 +7,10 @@ import sys
 
 from termkit.build import (
     DEFAULT_MIN_CONFIDENCE,
+    Build,
     Progress,
     build_corpus,
+    corpus_tables,
     default_jobs,
 )
 from termkit.cli.inputs import add_input_options
@@ -135,9 +137,16 @@ def run(args: argparse.Namespace) -> int:
                 f"{d.where}: decision {d.describe()} names no term of the glossary", file=sys.stderr
             )
         termbase = curate(termbase, decisions)
+    try:
+        tables = _tables(build, termbase, args) if args.usage else None
+    except WorkersLost as exc:
+        print(f"termkit build: error: {exc}", file=sys.stderr)
+        return 2
     glossary_csv.write(termbase, args.output, bom=args.bom)
-    if args.usage:
-        _write_usage(files, tally, termbase, args)
+    if tables is not None:
+        from termkit.check.corpus_tables import write_beside
+
+        write_beside(args.output, tables)
     if args.report:
         from termkit.termbase import review
 
@@ -158,9 +167,16 @@ def run(args: argparse.Namespace) -> int:
     return int(bool(skipped) and not args.skip_unknown)
 
 
-def _write_usage(files: list[str], tally, termbase, args: argparse.Namespace) -> None:
-    """The corpus tables beside the glossary, from the files the build could read."""
-    from termkit.check.corpus_tables import write_beside
-
-    failed = {path for path, _ in tally.failures}
-    write_beside(args.output, [f for f in files if f not in failed], termbase, args.encoding)
+def _tables(build: Build, termbase, args: argparse.Namespace):
+    """The corpus tables of the files the build could read, for the final glossary, mapped
+    over the same workers, cluster and cache as the build."""
+    return corpus_tables(
+        build,
+        termbase,
+        encoding=args.encoding,
+        min_confidence=args.min_confidence,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        cache=args.cache,
+        revisions=args.docx_revisions,
+    )
