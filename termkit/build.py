@@ -42,8 +42,9 @@ from termkit.corpus import (
     varieties,
 )
 from termkit.errors import InputError
-from termkit.extract.extractor import DocumentResult, extract_document, extract_file
+from termkit.extract.extractor import DocumentResult, extract_document
 from termkit.extract.recurrence import CandidateCounter
+from termkit.progress import progress_bar
 from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
 from termkit.termbase.model import Definition, Termbase
@@ -87,22 +88,6 @@ def _reviewable(definition: Definition) -> Definition:
         return definition
     evidence = tuple(e for e in definition.evidence if not e.startswith(("weighed:", "why:")))
     return replace(definition, evidence=evidence)
-
-
-def extract_paths(
-    paths: Iterable[str],
-    encoding: str | None = None,
-    progress: bool = False,
-    revisions: str = "accepted",
-) -> Iterator[DocumentResult]:
-    files = list(paths)
-    bar = _progress(len(files)) if progress else None
-    for path in files:
-        yield extract_file(path, encoding, revisions)
-        if bar is not None:
-            bar.update(1)
-    if bar is not None:
-        bar.close()
 
 
 @dataclass(frozen=True)
@@ -602,7 +587,7 @@ class Progress:
         # monitor thread would otherwise stop them from being forked (see termkit.parallel).
         if not self._started:
             self._started = True
-            self._bar = _progress(self._total)
+            self._bar = progress_bar(self._total)
         for _path, message in tally.failures:
             if self._bar is not None:
                 self._bar.write(f"skipped {message}", file=sys.stderr)
@@ -618,12 +603,3 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
-
-
-def _progress(total: int):
-    """A progress bar on stderr, only for a person at a terminal and more than a few files."""
-    if total < 5 or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="doc", file=sys.stderr, leave=False)

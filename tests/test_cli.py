@@ -27,6 +27,21 @@ def test_extract_jsonl_contract(capsys):
     assert {"full": "世界卫生组织", "short": "世卫组织"}.items() <= records[1].items()
 
 
+def test_extract_loads_none_of_the_build_machinery(tmp_path):
+    """`termkit extract` extracts file by file: the build's caches, corpus pass and chunking
+    (0.1 s of imports a process) are not loaded, nor the usage of the forms computed."""
+    probe = (
+        "import sys\nfrom termkit.cli import main\n"
+        f"code = main(['extract', '-o', {str(tmp_path / 'out.txt')!r}, {str(SEED000)!r}])\n"
+        "build = ('termkit.build', 'termkit.cache', 'termkit.corpus')\n"
+        "print(code, [m for m in build if m in sys.modules])\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert run.stdout.strip().splitlines()[-1] == "0 []"
+
+
 def test_extract_walks_folders_and_writes_csv(tmp_path, capsys):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "doc.txt").write_text("由联合国环境规划署（环境署）编写。", encoding="utf-8")

@@ -7,9 +7,9 @@ import csv
 import json
 import sys
 
-from termkit.build import extract_paths
 from termkit.cli.inputs import add_input_options
 from termkit.documents.locations import Layout
+from termkit.extract.extractor import extract_paths
 from termkit.io import output_stream
 from termkit.paths import collect
 from termkit.termbase.model import Definition
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"termkit extract: skipped {path}: {why}", file=sys.stderr)
     found = [
         (d, result.layout)
-        for result in extract_paths(files, args.encoding, True, args.docx_revisions)
+        # the usage of the defined forms is build's and check's; nothing here prints it
+        for result in extract_paths(files, args.encoding, True, args.docx_revisions, usage=False)
         for d in result.definitions
         if d.confidence >= args.min_confidence
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -24,6 +24,7 @@ from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
 from termkit.extract.recurrence import standalone_counts
 from termkit.extract.scoring import BoundaryModel, default_model
+from termkit.progress import progress_bar
 from termkit.termbase.model import Alternative, Definition, Location
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
@@ -59,8 +60,9 @@ def extract_text(
     return _extract(analysis, key_text, path, LineIndex(text), model or default_model())
 
 
-def extract_document(document: Document) -> DocumentResult:
-    """Definitions of one decoded document and the usage of every form it defines."""
+def extract_document(document: Document, usage: bool = True) -> DocumentResult:
+    """Definitions of one decoded document and (unless not `usage`) the usage of every form it
+    defines."""
     analysis = repair(document.text)
     lines = LineIndex(document.text)
     key = normalize_with_map(analysis.text)
@@ -68,15 +70,33 @@ def extract_document(document: Document) -> DocumentResult:
     return DocumentResult(
         document.path,
         definitions,
-        _usage(analysis, key, definitions, document.path, lines),
+        _usage(analysis, key, definitions, document.path, lines) if usage else {},
         document.layout,
     )
 
 
 def extract_file(
-    path: str | Path, encoding: str | None = None, revisions: str = "accepted"
+    path: str | Path, encoding: str | None = None, revisions: str = "accepted", usage: bool = True
 ) -> DocumentResult:
-    return extract_document(read_document(path, encoding, revisions))
+    return extract_document(read_document(path, encoding, revisions), usage)
+
+
+def extract_paths(
+    paths: Iterable[str],
+    encoding: str | None = None,
+    progress: bool = False,
+    revisions: str = "accepted",
+    usage: bool = True,
+) -> Iterator[DocumentResult]:
+    """Extract files one by one, in order (`termkit extract`; `termkit.build` merges them)."""
+    files = list(paths)
+    bar = progress_bar(len(files)) if progress else None
+    for path in files:
+        yield extract_file(path, encoding, revisions, usage)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
 
 
 @dataclass(frozen=True)
