@@ -25,6 +25,7 @@ _ENGLISH_WITH_LIST = re.compile(
     r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*(?: ?, ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*)+"
 )
 # A labelled part: up to four Chinese characters (a language: 中文, 英文) and an introducer.
+_INTRODUCER = re.compile("|".join(INTRODUCERS))
 _PART = re.compile(r"[^,，;；]+")
 _LABELLED = re.compile(rf" *[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})[为：: ]*")
 LOWER_CASE = "english:lower-case"
@@ -100,6 +101,8 @@ def _labelled_parts(body: str, lead: int) -> list[ShortForm]:
     labelled parts, the short forms those whose label is an introducer, perhaps after the name
     of a language; the other parts (the English name) define nothing."""
     forms: list[ShortForm] = []
+    if not _INTRODUCER.search(body):
+        return forms
     for part in _PART.finditer(body):
         label = _LABELLED.match(part.group())
         if label:
