@@ -254,9 +254,40 @@ def test_the_boundary_is_decided_by_the_fitted_weights_kept_as_data():
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     assert data["weights"] and data["held_out_figures"]
     sentence = "本报告系由联合国环境规划署（环境署）编写。"
-    longest = BoundaryModel({"bias": 0.0, "chars": 5.0})  # prefers the longest candidate
+    # prefers the longest candidate
+    longest = BoundaryModel({"bias": 0.0, "words-left-of-anchor": 5.0})
     assert extract_text(sentence, model=longest)[0].full == "本报告系由联合国环境规划署"
     assert extract_text(sentence)[0].full == "联合国环境规划署"
+
+
+def _seed000_redd_paragraph() -> str:
+    """Seed 000, paragraphs 48-49: REDD-plus defined, then UN-REDD built on its full form."""
+    lines = SEED000.read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines[576:592])
+
+
+def test_a_string_after_several_different_words_is_a_unit_of_its_own():
+    from termkit.extract.recurrence import document_recurrence
+
+    text = _seed000_redd_paragraph()
+    name, tail = "减少发展中国家毁林和森林退化所致排放量", "发展中国家毁林和森林退化所致排放量"
+    counts = document_recurrence(normalize(text), [name, tail, "是" + name])
+    # 是|减少… and 与|减少…: two left neighbours; the tail always follows 减少
+    assert (counts.variety(name), counts.variety(tail), counts.variety("是" + name)) == (2, 1, 1)
+    assert counts(name) == 0  # it never stands alone after punctuation
+
+
+def test_long_names_before_an_acronym_are_kept_by_the_documents_recurrence():
+    """The verb 减少 opens both names; what tells them is that the name recurs after other
+    words (是|, 与|), and UN-REDD's name opens with REDD-plus's; a length in characters put
+    both below the cut-off of a refit on all dev sets."""
+    found = {d.short: d for d in extract_text(_seed000_redd_paragraph())}
+    redd, un_redd = found["REDD-plus"], found["UN-REDD"]
+    assert redd.full == "减少发展中国家毁林和森林退化所致排放量"
+    assert un_redd.full == "减少发展中国家毁林和森林退化所致排放量联合国合作方案"
+    assert "boundary:doubtful" not in redd.evidence
+    assert any(e.startswith("why:") and "left-variety" in e for e in redd.evidence)
+    assert any(e.startswith("why:") and "head-recurs" in e for e in un_redd.evidence)
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from termkit.extract.features import window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
+from termkit.extract.recurrence import Recurrence
 from termkit.extract.scoring import BoundaryModel, probability
 from termkit.extract.segmenter import segmenter
 from termkit.text.normalize import HAN, HAN_CHAR, normalize
@@ -192,6 +193,15 @@ class Window:
         """Every full form the window allows: from each word start up to the anchor's word."""
         return [self.text[w[2] : self.end] for w in self.words[: self.anchor_index + 1]]
 
+    def heads(self) -> list[str]:
+        """Before a Latin acronym, the text from each candidate start to each later one, of
+        at least four characters: a name built on another name (`减少…排放量|联合国合作方案`)
+        starts with a string that recurs as a unit of its own."""
+        if self.kind != "english":
+            return []
+        starts = [w[2] for w in self.words[: self.anchor_index + 1]]
+        return [self.text[a:b] for i, a in enumerate(starts) for b in starts[i + 1 :] if b - a >= 4]
+
 
 _MEETINGS = ("会议", "大会")
 
@@ -244,7 +254,7 @@ def open_window(
 
 def full_start(
     window: Window,
-    recurrences: Callable[[str], int],
+    recurrences: Recurrence,
     model: BoundaryModel,
     plausible: Callable[[str], bool] = lambda full: True,
     same_bracket: int | None = None,
@@ -340,7 +350,7 @@ def _finish(
 
 def window_candidates(
     window: Window,
-    recurrences: Callable[[str], int],
+    recurrences: Recurrence,
     plausible: Callable[[str], bool] = lambda full: True,
     walk_rules: list[str] | None = None,
 ) -> list[tuple[int, dict[str, float]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -22,7 +22,7 @@ from termkit.extract.boundary import (
 )
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
-from termkit.extract.recurrence import standalone_counts
+from termkit.extract.recurrence import Recurrence, document_recurrence
 from termkit.extract.scoring import BoundaryModel, default_model
 from termkit.progress import progress_bar
 from termkit.termbase.model import Alternative, Definition, Location
@@ -153,13 +153,10 @@ def _prepare(analysis: AnalysisText, key_text: str):
         forms = read_inner(plain[span.inner_start : span.close])[0]
         shorts = tuple(f.text for f in forms)
         pending.extend((span, form, _window(plain, span, form, shorts)) for form in forms)
-    candidates = (c for _, _, w in pending if isinstance(w, Window) for c in w.candidates())
-    counts = standalone_counts(key_text, candidates)
-
-    def recurrences(candidate: str) -> int:
-        return counts.get(normalize(candidate), 0)
-
-    return plain, pending, recurrences
+    candidates = (
+        c for _, _, w in pending if isinstance(w, Window) for c in (*w.candidates(), *w.heads())
+    )
+    return plain, pending, document_recurrence(key_text, candidates)
 
 
 def _extract(
@@ -194,7 +191,7 @@ def _define_bracket(
     group: list,
     path: str,
     lines: LineIndex,
-    recurrences: Callable[[str], int],
+    recurrences: Recurrence,
     model: BoundaryModel,
 ) -> list[Definition]:
     """The definitions of one bracket's short forms, in the bracket's order. One bracket names
@@ -257,7 +254,7 @@ def _define(
     window: Window | str | None,
     path: str,
     lines: LineIndex,
-    recurrences: Callable[[str], int],
+    recurrences: Recurrence,
     model: BoundaryModel,
     same_bracket: int | None = None,
 ) -> tuple[Definition, int] | None:

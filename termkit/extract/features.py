@@ -11,8 +11,8 @@ weights; `termkit/data/boundary_weights.json` keeps them.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
+from termkit.extract.recurrence import Recurrence
 from termkit.text.normalize import HAN_CHAR
 
 Word = tuple[str, str, int, int]  # (word, part of speech, start, end)
@@ -58,18 +58,21 @@ def candidate_features(
     classes: list[str],
     index: int,
     anchor_index: int,
-    end: int,
     short: str,
     english: bool,
     recurs: int,
     recurs_longer: int,
+    variety: int = 0,
 ) -> dict[str, float]:
-    """Features of the candidate that starts at word `index` and ends at `end`; `classes`
-    holds each word's `word_class`.
+    """Features of the candidate that starts at word `index` (and ends at the bracket);
+    `classes` holds each word's `word_class`. Its length counts in words only: a length in
+    characters too put long names (`减少发展中国家毁林…排放量（REDD-plus）`) below any
+    cut-off, and CV measured it worth nothing.
 
     `recurs` is how often the candidate stands alone in the document, `recurs_longer` the
-    same for the next longer candidate."""
-    word, _, start, _ = words[index]
+    same for the next longer candidate, `variety` how many different characters stand
+    before it."""
+    word = words[index][0]
     features: dict[str, float] = {"bias": 1.0}
     prev = "start" if index == 0 else classes[index - 1]
     features[f"prev:{prev}"] = 1.0
@@ -96,12 +99,13 @@ def candidate_features(
             # An acronym has about one letter per content word of its name (GEF: 全球|环境|基金).
             features["letters-per-word-gap"] = abs(math.log(max(content, 1) / letters))
     features["words-left-of-anchor"] = math.log1p(anchor_index - index)
-    features["chars"] = (end - start) / 10
     if index == anchor_index:
         features["anchor-word"] = 1.0
     features["recurs"] = math.log1p(max(recurs - 1, 0))
     if recurs >= 2 and recurs > recurs_longer:
         features["recurs-more-than-longer"] = 1.0
+    if variety >= 2:
+        features["left-variety"] = 1.0
     if english:
         features = {f"en:{k}" if k != "bias" else k: v for k, v in features.items()} | features
     return features
@@ -126,7 +130,7 @@ def window_features(
     text: str,
     short: str,
     english: bool,
-    recurrences: Callable[[str], int],
+    recurrences: Recurrence,
 ) -> list[tuple[int, dict[str, float]]]:
     """(start offset, features) of every candidate, longest first."""
     classes = [word_class(w, f) for w, f, _, _ in words[: anchor_index + 1]]
@@ -138,8 +142,22 @@ def window_features(
             continue
         recurs = recurrences(text[start:end])
         features = candidate_features(
-            words, classes, index, anchor_index, end, short, english, recurs, longer
+            words,
+            classes,
+            index,
+            anchor_index,
+            short,
+            english,
+            recurs,
+            longer,
+            recurrences.variety(text[start:end]),
         )
+        if english and any(
+            recurrences.variety(text[start : w[2]]) >= 2
+            for w in words[index + 1 : anchor_index + 1]
+            if w[2] - start >= 4
+        ):
+            features["head-recurs"] = 1.0
         out.append((start, features))
         longer = recurs
     return out

@@ -10,16 +10,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from termkit.text.normalize import HAN, normalize
 
 _GLUE = re.compile(rf"[{HAN}A-Za-z0-9]")
 
 
-def standalone_counts(key_text: str, candidates: Iterable[str]) -> dict[str, int]:
-    """Candidate key -> occurrences in `key_text` (a normalization key) not preceded by a
-    Chinese, Latin or digit character."""
-    return CandidateCounter(candidates, one_text=True).standalone(key_text)
+@dataclass(frozen=True)
+class Recurrence:
+    """How each candidate of one document recurs in it, by normalization key."""
+
+    standalone: dict[str, int]  # occurrences not preceded by a Chinese, Latin or digit
+    # How many different characters stand before it (standing alone counts as one): a
+    # string that follows several different words is a unit of its own (accessor variety,
+    # `是|减少…排放量`, `与|减少…排放量`), one that always follows the same word is the tail
+    # of a longer one.
+    varieties: dict[str, int]
+
+    def __call__(self, candidate: str) -> int:
+        return self.standalone.get(normalize(candidate), 0)
+
+    def variety(self, candidate: str) -> int:
+        return self.varieties.get(normalize(candidate), 0)
+
+
+def document_recurrence(key_text: str, candidates: Iterable[str]) -> Recurrence:
+    """The recurrence of every candidate in `key_text` (a normalization key), in one scan."""
+    counter = CandidateCounter(candidates, one_text=True)
+    standalone = dict.fromkeys(counter.keys, 0)
+    varieties = dict.fromkeys(counter.keys, 0)
+    for (key, left), n in counter.contexts(key_text).items():
+        varieties[key] += 1
+        if not left:
+            standalone[key] += n
+    return Recurrence(standalone, varieties)
 
 
 class CandidateCounter:
