@@ -559,6 +559,21 @@ def test_a_source_line_or_a_pdf_title_block_is_no_first_use(shipped):
     assert found == []
 
 
+def test_a_title_glued_to_a_name_is_no_use_before_the_definition(shipped):
+    """UNPC 2015/unep/pops/cop_7/9 writes 环境署执行主任 (UNEP's Executive Director) on its
+    first line and defines 联合国环境规划署执行主任（"执行主任"） on the fourth: the title of the
+    named body, not the short form before its definition. Standing alone it is one."""
+    zh = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh").read_text("utf-8").splitlines()
+    first = next(ln for ln in zh if ln.startswith("环境署执行主任对该函作出回应"))
+    defines = next(ln for ln in zh if '联合国环境规划署执行主任（"执行主任"）' in ln)
+    text = f"{first}\n{defines}\n"
+    assert "执行主任" not in {f.found for f in run(text, shipped) if f.rule == "TK102"}
+    alone = text.replace("环境署执行主任对该函", "执行主任对该函", 1)
+    assert [(f.rule, f.line) for f in run(alone, shipped) if f.found == "执行主任"] == [
+        ("TK102", 1)
+    ]
+
+
 def test_a_traditional_form_in_the_glossary_is_a_variant_in_simplified_text():
     """A glossary built from a document in traditional script holds 環境署 beside 环境署."""
     terms = (Term("联合国环境规划署", "zh", "fullForm"), Term("环境署", "zh", "shortForm"),

@@ -193,12 +193,15 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
         generic = _generic(key, full_key)
         if generic and not full_key.endswith(key):
             continue
+        common = _common_noun(key, full_key)
         early = [
             h
             for h in facts.hits_by_key.get(key, [])
             if h.astart < d.full_start
             and not _in_symbol(facts.doc.analysis.text, h)
-            and not (generic and not stands_alone(facts.doc.key, h.start))
+            # A head or organ cut from the full form (执行主任 of …规划署执行主任) glued to a
+            # name before it (环境署执行主任) is that name's own title or organ.
+            and not (common and not stands_alone(facts.doc.key, h.start))
         ]
         if not early:
             continue
