@@ -33,6 +33,7 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:]\s*$|[。！？]['\"”’」�
 _CHINESE = f"[{HAN}{CJK_PUNCT}]"
 _SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE})")
 _WORDISH = re.compile(r"[A-Za-z0-9]")
+_SPACE = re.compile(r"[ \t\u3000]")  # most lines have none: no letter spacing to look for
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,29 @@ class AnalysisText:
 
 def _lines(text: str) -> list[tuple[int, str]]:
     """(offset, content without its line ending) for every line."""
+    if "\r" not in text:  # `split` is 4x faster than the pattern
+        out = []
+        offset = 0
+        for line in text.split("\n"):
+            out.append((offset, line))
+            offset += len(line) + 1
+        return out[:-1] if len(out) > 1 and not out[-1][1] else out
     out = []
     for m in _LINE.finditer(text):
         if m.start() == len(text) and m.start() > 0:
             break
         out.append((m.start(), m.group().rstrip("\r\n")))
+    return out
+
+
+def _content(text: str) -> list[tuple[int, int, str]]:
+    """(line offset, body offset, body) of every line with a body that is no page furniture;
+    the body is the line without the spaces around it."""
+    out = []
+    for offset, line in _lines(text):
+        body = line.strip()
+        if body and not _FURNITURE.match(body):
+            out.append((offset, offset + len(line) - len(line.lstrip()), body))
     return out
 
 
@@ -67,25 +86,26 @@ def _full_width(lengths: list[int]) -> float:
 
 def repair(text: str) -> AnalysisText:
     """Join wrapped lines, drop page furniture and letter spacing; keep offsets traceable."""
-    content = [(off, line) for off, line in _lines(text) if line.strip()]
-    content = [(off, line) for off, line in content if not _FURNITURE.match(line.strip())]
-    wrap = 0.75 * _full_width([len(line.strip()) for _, line in content])
+    content = _content(text)
+    wrap = 0.75 * _full_width([len(body) for _, _, body in content])
     builder = TextBuilder()
     previous = ""
-    for off, line in content:
-        lead = len(line) - len(line.lstrip())
-        body = line.strip()
+    for off, start, body in content:
         if previous:
             joined = (
                 len(previous) >= wrap
-                and not _SENTENCE_END.search(previous)
+                # a sentence end is one or two characters before the end of a stripped line
+                and not _SENTENCE_END.search(previous, len(previous) - 2)
                 and not _PARAGRAPH_START.match(body)
             )
             if not joined:
                 builder.insert("\n", off)
             elif _WORDISH.match(previous[-1]) and _WORDISH.match(body[0]) and previous[-1] != "-":
                 builder.insert(" ", off)
-        _copy_unspaced(builder, body, off + lead)
+        if _SPACE.search(body):
+            _copy_unspaced(builder, body, start)
+        else:
+            builder.copy(body, start)
         previous = body
     repaired, offsets = builder.build()
     return AnalysisText(repaired, offsets, text)
