@@ -20,7 +20,9 @@ one error on one line of a copy of its document:
                  form with Latin letters, digits or signs in the other width, used later;
 - redefinition:  the short form defined again, later, for another name it could abbreviate;
 - traditional:   a defined form in the other script, used later: traditional (OpenCC s2t) in
-                 a simplified document, simplified in one written in traditional characters;
+                 a simplified document, simplified in one written in traditional characters
+                 (the script of the definition's line: a traditional paper under a simplified
+                 header is traditional);
 - before:        the short form used on the document's first line, before its definition.
 
 A later use replaces the short form's next occurrence when there is one, else it is inserted at
@@ -48,10 +50,11 @@ from check_gold import _caught
 
 sys.path.insert(0, str(REPO))
 
+from termkit.check.document import Analysed
 from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
-from termkit.check.script import in_simplified, is_traditional
+from termkit.check.script import in_simplified
 from termkit.check.settings import Settings
 from termkit.check.usage import Usage, document_usage, tables_of, total
 from termkit.extract.boundary import match_characters
@@ -128,7 +131,9 @@ class Planter:
         self.s2t = _t2s()
 
     def plants(self, gold: dict, lines: list[str], doc_line: int) -> list[Plant]:
-        self.traditional = is_traditional("\n".join(lines)[:20000])
+        # The script of the definition's line: a traditional paper under a simplified header
+        # gets the simplified form planted in it.
+        self.traditional = Analysed("\n".join(lines)).scripts().traditional(doc_line + 1)
         out = []
         for kind in KINDS:
             # One generator per plant: a change to one kind leaves the others' drafts alone.
@@ -334,6 +339,7 @@ def evaluate(
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     other_script = 0
+    scripts = {d: Analysed("\n".join(ls) + "\n").scripts() for d, ls in mine.items()}
     for g in gold:
         if g["doc"] not in mine:
             continue
@@ -344,7 +350,7 @@ def evaluate(
                 plant.text, plant.doc, glossary_for(glossary, plant.doc), settings
             )
             hits = _found(plant, findings)
-            other_script += _other_script(findings, plant.text)
+            other_script += _other_script(findings, scripts[g["doc"]])
             if trace is not None:
                 trace.append((plant.kind, plant.doc, [(f.rule, normalize(f.found)) for f in hits]))
             total[plant.kind] += 1
@@ -358,7 +364,7 @@ def evaluate(
         text = "\n".join(lines) + "\n"
         chars += len(text)
         findings = check_text(text, doc, glossary_for(glossary, doc), settings)
-        other_script += _other_script(findings, text)
+        other_script += _other_script(findings, scripts[doc])
         for f in findings:
             if _real(f, variants.get(doc, []), early.get(doc, set())):
                 real[f.rule] += 1
@@ -387,16 +393,16 @@ def evaluate(
     }
 
 
-def _other_script(findings, text: str) -> int:
-    """Findings (on drafts and originals) whose suggestion is not in the document's script:
-    simplified in a traditional-script document, traditional in a simplified one."""
-    traditional = is_traditional(text[:20000])
+def _other_script(findings, scripts) -> int:
+    """Findings (on drafts and originals) whose suggestion is not in the script of the line
+    they are on in the clean original (`scripts`; a plant changes no line's script):
+    simplified in a traditional-script line, traditional in a simplified one."""
     return sum(
         bool(f.suggestion)
         and HAN_CHAR.search(f.suggestion) is not None
         and (
             in_simplified(f.suggestion)
-            if traditional
+            if scripts.traditional(f.line)
             else to_simplified(f.suggestion) != f.suggestion
         )
         for f in findings

@@ -6,13 +6,18 @@ normalization key; every finding is reported at the user's original line and col
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from termkit.text.normalize import normalize_with_map, to_simplified
 from termkit.text.offsets import ChainedMap, OffsetMap
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
+
+if TYPE_CHECKING:
+    from termkit.check.script import LineScripts
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,14 @@ class Analysed:
         self.key_map: OffsetMap | ChainedMap = key_map
         self.lines = LineIndex(text)
 
-    @cached_property
-    def traditional(self) -> bool:
-        """Is the text written in traditional characters (judged on its first 20,000)?"""
-        from termkit.check.script import is_traditional
+    def scripts(self, terms: Iterable[tuple[int, int]] = ()) -> LineScripts:
+        """Which lines of the original text are written in traditional characters, judged
+        without the spans `terms` (original offsets: the known terms in them)."""
+        from termkit.check.script import LineScripts
 
-        return is_traditional(self.analysis.text[:20000], self.simplified[:20000])
+        same = self.analysis.text == self.original
+        simplified = self.simplified if same else to_simplified(self.original)
+        return LineScripts(self.original, simplified, self.lines.starts, terms)
 
     @cached_property
     def simplified(self) -> str:

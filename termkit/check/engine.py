@@ -58,7 +58,7 @@ def check_text(
     symbols.check(doc, out)
     widths.check(doc, definitions, out)
     near.check(facts, out)
-    return into_script(one_per_span(out.findings, glossary), doc.analysis.text, doc.traditional)
+    return into_script(one_per_span(out.findings, glossary), doc.analysis.text, facts.scripts)
 
 
 def one_per_span(findings: list[Finding], glossary: GlossaryIndex) -> list[Finding]:

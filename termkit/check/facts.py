@@ -10,6 +10,7 @@ from termkit.check.document import Analysed, Place
 from termkit.check.finding import Edit
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.matcher import Hit
+from termkit.check.script import LineScripts
 from termkit.text.normalize import normalize
 
 
@@ -37,6 +38,12 @@ class Facts:
         for hit in self.hits:
             out.setdefault(hit.key, []).append(hit)
         return out
+
+    @cached_property
+    def scripts(self) -> LineScripts:
+        """The script of each line, judged on its running text without the known terms."""
+        places = (self.place(h) for h in self.hits)  # read only if some line can be traditional
+        return self.doc.scripts((p.start, p.end) for p in places)
 
     def place(self, hit: Hit) -> Place:
         return self.doc.place_of_analysis(hit.astart, hit.aend)

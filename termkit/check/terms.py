@@ -32,15 +32,19 @@ def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset
     where TK107 would only repeat it."""
     if not any(out.wants(c) for c in ("TK106", "TK107", "TK108")):
         return
-    traditional = facts.doc.traditional
-    spelled = _traditional_spellings(facts) if traditional else None
-    verdicts: dict[tuple[str, str], list[Verdict]] = {}
+    scripts = facts.scripts
+    spelled = _traditional_spellings(facts) if scripts.any_traditional else None
+    verdicts: dict[tuple[str, str, bool], list[Verdict]] = {}
     for hit in facts.hits:
         written = facts.surface(hit)
-        found = verdicts.get((hit.key, written))
+        traditional = spelled is not None and scripts.traditional(facts.place(hit).line)
+        found = verdicts.get((hit.key, written, traditional))
         if found is None:
-            found = _judge(facts, hit.key, written, spelled, out, hit.key in inconsistent)
-            verdicts[(hit.key, written)] = found
+            found = _judge(
+                facts, hit.key, written, spelled if traditional else None, out,
+                hit.key in inconsistent,
+            )  # fmt: skip
+            verdicts[(hit.key, written, traditional)] = found
         for v in found:
             if v.code in ("TK106", "TK107") and _inside_a_name(facts, hit):
                 continue
@@ -74,7 +78,8 @@ def _judge(
     out: Collector,
     reported: bool,
 ) -> list[Verdict]:
-    """`spelled`: in a traditional-script document, its own spellings of its terms."""
+    """`spelled`: on a line in traditional script, the document's own spellings of its
+    terms (None on a simplified line)."""
     entries = facts.glossary.entries(key)
     verdicts = []
     if entries and out.wants("TK106") and all(e.retired for e in entries):

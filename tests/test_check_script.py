@@ -1,0 +1,48 @@
+"""Script judged line by line on real mixed text (bench/annotated/un_pages_hant): a simplified
+file-sharing header over a traditional Hong Kong LegCo paper, a simplified wiki skin over a
+traditional Security Council resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from termkit.check.document import Analysed
+from termkit.check.engine import check_text
+from termkit.check.run import glossary_paths, load_index
+from termkit.check.settings import Settings
+
+from .conftest import REPO
+
+HANT = REPO / "bench" / "annotated" / "un_pages_hant" / "docs"
+# 028: the site's header (file name, upload data, page list) is simplified; the paper, from
+# line 27, traditional (the set's README).
+LEGCO = HANT / "028.txt"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_index(glossary_paths(Settings()))
+
+
+def test_a_simplified_header_over_a_traditional_paper():
+    text = LEGCO.read_text("utf-8")
+    lines = Analysed(text).scripts().lines
+    assert lines[:26] == [False] * 26 and all(lines[26:])
+    # The Security Council resolution under the wiki's simplified skip link (跳转到内容) is
+    # traditional from its first line: a line of few script marks follows its neighbours.
+    resolution = (HANT / "010.txt").read_text("utf-8")
+    assert resolution.startswith("跳转到内容")
+    assert all(Analysed(resolution).scripts().lines)
+
+
+def test_the_paper_under_a_simplified_header_is_served_in_its_script(shipped):
+    text = LEGCO.read_text("utf-8")
+    # The paper writes 《兒童權利公約》 before defining (公約): the definition to write is in its
+    # characters, not the header's.
+    tk112 = [f for f in check_text(text, "028.txt", shipped, Settings()) if f.rule == "TK112"]
+    assert [(f.line, f.suggestion) for f in tk112] == [(29, "兒童權利公約（公約）")]
+    # A simplified term in the paper is a slip of script; in the header it is the header's.
+    assert "香港特區的代表" in text and "香港特别行政区" in text.split("\n")[0]
+    draft = text.replace("香港特區的代表", "香港特区的代表")
+    tk108 = [f for f in check_text(draft, "028.txt", shipped, Settings()) if f.rule == "TK108"]
+    assert [(f.line, f.found, f.suggestion) for f in tk108] == [(33, "香港特区", "香港特區")]
