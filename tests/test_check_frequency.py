@@ -135,3 +135,15 @@ def test_a_function_character_is_a_slip_inside_a_known_name_not_in_free_text():
     assert [
         f for f in check_text(taiwan, "012.txt", index, ONLY_TK110) if "的人權" in f.found
     ] == []
+
+
+def test_a_numeral_for_a_letter_of_a_defined_name_is_a_slip_another_numeral_is_not():
+    hant = REPO / "bench" / "annotated" / "un_pages_hant" / "docs"
+    # A Hong Kong report defines 婦女事務委員會(婦委會); 委九會 types 九 for 員.
+    report = (hant / "001.txt").read_text("utf-8")
+    assert "立法會、婦委會、" in report
+    slipped = report.replace("立法會、婦委會、", "立法會、婦女事務委九會、")
+    assert tk110(slipped, load(SHIPPED)) == [("婦女事務委九會", "婦女事務委員會")]
+    # A Taiwan page defines 第二十六屆締約方大會 (COP26): the 25th session is another meeting.
+    cop = (hant / "020.txt").read_text("utf-8") + "第二十五屆締約方大會於2020年延期。\n"
+    assert [f for f, _ in tk110(cop, load(SHIPPED)) if "締約方大會" in f] == []

@@ -198,10 +198,11 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool, sure: boo
     the document's usual spelling of a free-standing term whose changed character belongs to
     the term (协同增效 / 协调增效) rather than to a word that happens to follow or precede it
     (会议期间举行 / 会议期间进行). A slip of the document's own defined form (`sure`) counts
-    unless a numeral changed (亚甲二氧基… keeps its 二)."""
+    unless a numeral changed into another (亚甲二氧基… keeps its 二; 第六委员会 is another
+    committee than 第一委员会), not a numeral written for a letter of the name (委九会)."""
     if sure:
         return not any(
-            a != b and _NUMERALS & {a, b} for a, b in zip(variant, preferred, strict=True)
+            a != b and {a, b} <= _NUMERALS for a, b in zip(variant, preferred, strict=True)
         )
     if any(ch in _NUMERALS for ch in variant):
         return False
