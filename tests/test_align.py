@@ -421,3 +421,19 @@ def test_banded_table_is_the_plain_recurrence():
             if best < float("inf"):
                 table[(i, j)] = best
     assert last[doc.n_en - lo[doc.n_zh]] == pytest.approx(table[(doc.n_zh, doc.n_en)])
+
+
+@needs_bible
+def test_number_words_are_searched_only_where_the_full_search_finds_them():
+    from termkit.align.anchors import _number_runs
+    from termkit.text.numerals import EN_NUMBER_RUN
+
+    lines = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()
+    lines += ["FIFTY-one", "one_two", "twenty-one years", "the 2nd", "ſix days (long s)",
+              "Ninety and nine €", "Kelvin: \u212aelvin", "none", "someone", "tenth."]  # fmt: skip
+    for line in lines:
+        fast = [m.span() for m in _number_runs(line)]
+        assert fast == [m.span() for m in EN_NUMBER_RUN.finditer(line)], line
+    assert fast == [(0, 5)]
+    # Most verses have no number word: the regex is not run on them at all.
+    assert sum(_number_runs(line) == () for line in lines) > len(lines) / 2

@@ -144,3 +144,53 @@ def test_a_sentence_the_other_side_does_not_translate_is_kept_out_of_a_merged_be
 
     assert unpaired(0.0) != [[3]]
     assert unpaired(1.0) == [[3]]
+
+
+@pytest.fixture
+def cedict_cache(tmp_path, monkeypatch):
+    """`_cedict_raw` made anew with a cache folder of the test's own."""
+    from termkit.align import lexical
+
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path))
+
+    def load() -> dict[str, str]:
+        lexical._cedict_raw.cache_clear()
+        return lexical._cedict_raw()
+
+    yield load
+    lexical._cedict_raw.cache_clear()
+
+
+def _wheel_unread(monkeypatch):
+    """Make decompressing the wheel's dictionary fail: what loads then came from the copy."""
+    from termkit.align import lexical
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the wheel's dictionary was read again")
+
+    monkeypatch.setattr(lexical.gzip, "open", refuse)
+
+
+def test_cedict_is_copied_to_the_user_cache_and_read_back_the_same(cedict_cache, tmp_path,
+                                                                   monkeypatch):  # fmt: skip
+    from_wheel = cedict_cache()
+    (copy,) = (tmp_path / "cedict").glob("*.json")
+    with monkeypatch.context() as patched:
+        _wheel_unread(patched)
+        from_copy = cedict_cache()
+    assert from_copy == from_wheel and list(from_copy) == list(from_wheel)  # same order too
+    assert "联合国" in from_copy and "United Nations" in from_copy["联合国"]
+    # A damaged copy is not trusted: the wheel is read again and the copy made anew.
+    data = copy.read_bytes()
+    middle = len(data) // 2
+    copy.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
+    assert cedict_cache() == from_wheel
+    with monkeypatch.context() as patched:
+        _wheel_unread(patched)
+        assert cedict_cache() == from_wheel
+
+
+def test_no_cedict_copy_when_the_cache_is_turned_off(cedict_cache, tmp_path, monkeypatch):
+    monkeypatch.setenv("TERMKIT_CACHE_DIR", "")
+    assert "联合国" in cedict_cache()
+    assert list(tmp_path.iterdir()) == []

@@ -71,7 +71,7 @@ class Bead:
 
 def sentence_length(text: str, chinese: bool) -> float:
     """Length used by the aligner: non-space characters, Latin ones discounted in Chinese."""
-    chars = sum(1 for ch in text if not ch.isspace())
+    chars = len("".join(text.split()))  # str.split cuts at exactly the str.isspace characters
     if not chinese:
         return float(chars)
     ascii_chars = len(_ASCII.findall(text))

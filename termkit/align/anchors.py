@@ -20,6 +20,7 @@ from termkit.text.numerals import (
     EN_MONTH,
     EN_MONTHS,
     EN_NUMBER_RUN,
+    EN_NUMBER_WORDS,
     ZH_NUMERAL,
     en_number_value,
     zh_numeral_value,
@@ -29,6 +30,7 @@ _SYMBOL = re.compile(r"\b[A-Z][A-Za-z]{0,7}(?:/[A-Za-z0-9._\-]+)+")
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|\d+(?:\.\d+)?")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Z]")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9\-]*[A-Z0-9]\b")
+_WORD = re.compile(r"\w+")
 _ZH_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 # Small word-numbers are everyday words (`一个`, `one of`, `first`); only larger ones anchor.
 _MIN_WORD_NUMBER = 2
@@ -82,12 +84,21 @@ def en_anchors(sentence: Sentence) -> set[str]:
     found, text = _common(sentence.text, sentence.label)
     for m in EN_MONTH.finditer(text):
         found.add(f"@{EN_MONTHS[m.group(1).lower()]}")
-    for m in EN_NUMBER_RUN.finditer(text):
+    for m in _number_runs(text):
         value = en_number_value(m.group())
         if value is not None and value >= _MIN_WORD_NUMBER:
             found.add(f"#{value}")
     found.update(_latin_tokens(text))
     return found
+
+
+def _number_runs(text: str):
+    """`EN_NUMBER_RUN`'s matches. The regex tries its 45 alternatives, case-folded, at every
+    word: an ASCII text none of whose words is a number word (most sentences) cannot match,
+    and is not searched."""
+    if text.isascii() and EN_NUMBER_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return ()
+    return EN_NUMBER_RUN.finditer(text)
 
 
 def _glossary_hits(

@@ -79,7 +79,8 @@ _EN_ORDINALS = {
     "thousandth": 1000,
 }  # fmt: skip
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_EN_NUMWORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALE], key=len)[::-1])
+EN_NUMBER_WORDS = frozenset([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALE])
+_EN_NUMWORD = "|".join(sorted(EN_NUMBER_WORDS, key=len)[::-1])
 EN_NUMBER_RUN = re.compile(
     rf"\b(?:{_EN_NUMWORD})(?:(?:[\s\-]+|\s+and\s+)(?:{_EN_NUMWORD}))*\b", re.IGNORECASE
 )
