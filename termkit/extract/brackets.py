@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _OPEN = "（(﹙"
 _CLOSE = "）)﹚"
 MAX_INNER = 120
-_MARK = re.compile(r"[（()）﹙﹚\n]")
+_MARK = re.compile(r"[（()）﹙﹚]")
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,19 @@ def find_spans(text: str) -> list[Span]:
     (UN text mixes `（2014)`); a paragraph break or an over-long span abandons an opening."""
     spans: list[Span] = []
     stack: list[int] = []
+    last = 0
     for m in _MARK.finditer(text):
         i, ch = m.start(), m.group()
+        # line breaks are not searched for (a document has one every few dozen characters,
+        # brackets are fewer): only whether one lies between an opening and this bracket
+        if stack and text.find("\n", last, i) >= 0:
+            stack.clear()
+        last = i
         if ch in _OPEN:
             stack.append(i)
-        elif ch in _CLOSE:
-            if stack:
-                start = stack.pop()
-                if i - start - 1 <= MAX_INNER:
-                    spans.append(Span(start, i, len(stack)))
-        elif ch == "\n":
-            stack.clear()
+        elif stack:
+            start = stack.pop()
+            if i - start - 1 <= MAX_INNER:
+                spans.append(Span(start, i, len(stack)))
     spans.sort(key=lambda s: s.open)
     return spans
