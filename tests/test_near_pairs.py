@@ -56,3 +56,16 @@ def test_pairs_are_those_of_the_definition():
     )
     assert len(expected) > 50  # a real document has many
     assert _pairs(grams, known, glossary) == expected
+
+
+def test_short_forms_counted_at_once_as_one_by_one():
+    """`Grams.count_all` (one automaton pass) gives every count `Grams.count` gives alone,
+    overlapping uses (各各各) included."""
+    key = Analysed(SEED000.read_text(encoding="utf-8") + "\n各各各各，各各。\n").key
+    forms = {key[i : i + 2] for i in range(0, len(key) - 1, 7)} | {key[i] for i in range(0, 900, 9)}
+    forms |= {"各各", "各各各", "各"}
+    at_once, one_by_one = Grams(key), Grams(key)
+    at_once.count_all(forms)
+    assert set(at_once._counts) == forms  # counted in the one pass, not when asked
+    assert {f: at_once.count(f) for f in forms} == {f: one_by_one.count(f) for f in forms}
+    assert at_once.count("各各") == 4 and at_once.count("各各各") == 2
