@@ -39,3 +39,12 @@ def test_a_title_after_a_title_is_the_name_the_document_uses():
     found = definitions(line)
     assert found["拉罗通加条约"] == "南太平洋无核区条约"
     assert found["特拉特洛尔科条约"] == "拉丁美洲和加勒比禁止核武器条约"
+
+
+def test_a_title_in_single_angle_marks_is_read_as_the_extractor_reads_it():
+    # A Taiwan paper (bench/annotated/un_pages_hant2/008.txt) prints titles in 〈〉:
+    # 〈身心障礙者權利公約〉(… 簡稱身權公約或CRPD), 〈身心障礙者保護法〉(簡稱身保法).
+    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "008.txt"
+    read = definitions(paper.read_text("utf-8"))
+    assert read["身權公約"] == read["CRPD"] == "身心障礙者權利公約"
+    assert read["身保法"] == "身心障礙者保護法"

@@ -38,7 +38,7 @@ _OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
 NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
 # The prefixes that say nothing of which body a name is (a continent does: 美洲组织, 欧盟).
 GENERIC_PREFIXES = NAME_PREFIXES[:5]
-_TITLE_OPENERS = {"》": "《", "”": "“", "」": "「", "』": "『"}
+_TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", "」": "「", "』": "『"}
 
 
 @dataclass(frozen=True)
