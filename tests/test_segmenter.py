@@ -63,7 +63,7 @@ def test_the_segmenter_cuts_as_jieba_whole_and_from_its_file(fresh, texts, jieba
     assert _cuts(whole, texts) == jiebas
     assert len(list((tmp_path / "segmenter").glob("*.json"))) == 1
     lazy = fresh()
-    assert lazy._parts and not lazy._freq
+    assert lazy._parts and not lazy._tables
     assert _cuts(lazy, texts) == jiebas
 
 
@@ -72,9 +72,10 @@ def test_only_the_parts_of_the_characters_cut_are_loaded(fresh):
     lazy = fresh()
     before = set(lazy._parts)
     assert [w.word for w in lazy.cut("环境规划署")] == ["环境", "规划署"]
-    assert before - set(lazy._parts) == set("环境规划署")
-    assert all(word[0] in "环境规划署" for word in lazy._freq)
-    assert len(lazy._freq) < len(module._jieba().dt.FREQ) / 50
+    assert before - set(lazy._parts) == set(lazy._tables) == set("环境规划署")
+    loaded = [word for freq, _ in lazy._tables.values() for word in freq]
+    assert all(word[0] in "环境规划署" for word in loaded)
+    assert len(loaded) < len(module._jieba().dt.FREQ) / 50
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "link"])

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import re
 from functools import lru_cache
@@ -43,8 +44,10 @@ class Word(NamedTuple):
 
 
 class Segmenter:
-    """jieba's prefix table and word tags, whole or filled part by part from `parts`: the
-    `body` of the segmenter file and, by first character, the span of its part."""
+    """jieba's prefix table and word tags, whole or by first character from `parts`: the
+    `body` of the segmenter file and, by first character, the span of its part. Every word
+    a cut looks up starts at a character of the text, so the parts are kept apart, each
+    looked up by its character: merging them into one table cost more than parsing them."""
 
     def __init__(
         self,
@@ -54,16 +57,13 @@ class Segmenter:
         parts: dict[str, list[int]] | None = None,
         body: bytes = b"",
     ) -> None:
-        self._tokenizer = _jieba().Tokenizer()
-        self._tokenizer.FREQ, self._tokenizer.total = freq, total
-        self._tokenizer.initialized = True  # its tables are these: it never loads its own
-        self._freq, self._tags = freq, tags
+        self._whole = (freq, tags)
+        self._log_total = math.log(total)
         self._parts, self._body = parts or {}, body
+        self._tables: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
 
     def cut(self, text: str) -> list[Word]:
         """`jieba.posseg.cut(text, HMM=False)`, word for word and tag for tag."""
-        if self._parts:
-            self._load(text)
         words: list[Word] = []
         for block in _HAN_RUN.split(text):
             if _HAN_RUN.match(block):
@@ -81,14 +81,12 @@ class Segmenter:
         return words
 
     def _cut_run(self, run: str) -> list[Word]:
-        tokenizer = self._tokenizer
-        route: dict[int, tuple[float, int]] = {}
-        tokenizer.calc(run, tokenizer.get_DAG(run), route)
+        route = self._route(run)
         words: list[Word] = []
         latin = ""
         x = 0
         while x < len(run):
-            y = route[x][1] + 1
+            y = route[x] + 1
             word = run[x:y]
             if _LATIN_CHAR.match(word):
                 latin += word
@@ -96,21 +94,46 @@ class Segmenter:
                 if latin:
                     words.append(Word(latin, "eng"))
                     latin = ""
-                words.append(Word(word, self._tags.get(word, "x")))
+                words.append(Word(word, self._table(word[0])[1].get(word, "x")))
             x = y
         if latin:
             words.append(Word(latin, "eng"))
         return words
 
-    def _load(self, text: str) -> None:
-        """Add the parts of the characters of `text` not loaded yet."""
-        parts, body = self._parts, self._body
-        for ch in set(text):
-            span = parts.pop(ch, None)
+    def _route(self, run: str) -> list[int]:
+        """Where the likeliest cut of `run` ends the word starting at each character: jieba's
+        `get_DAG` and `calc` (the same sums in the same order, so the same ties), on the part
+        of the word's first character."""
+        n = len(run)
+        scores = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
+        log, log_total = math.log, self._log_total
+        for k in range(n - 1, -1, -1):
+            freq = self._table(run[k])[0]
+            best: tuple[float, int] | None = None
+            i, frag = k, run[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    option = (log(freq[frag]) - log_total + scores[i + 1], i)
+                    best = option if best is None or option > best else best
+                i += 1
+                frag = run[k : i + 1]
+            if best is None:  # no dictionary word starts here: the character alone
+                best = (log(freq.get(run[k]) or 1) - log_total + scores[k + 1], k)
+            scores[k], ends[k] = best
+        return ends
+
+    def _table(self, ch: str) -> tuple[dict[str, int], dict[str, str]]:
+        """The prefix table and tags of the words starting with `ch`, parsed on first use."""
+        table = self._tables.get(ch)
+        if table is None:
+            span = self._parts.pop(ch, None)
             if span is not None:
-                freq, tags = json.loads(body[span[0] : span[1]])
-                self._freq.update(freq)
-                self._tags.update(tags)
+                freq, tags = json.loads(self._body[span[0] : span[1]])
+                table = self._tables[ch] = (freq, tags)
+            else:
+                table = self._whole
+        return table
 
 
 @lru_cache(maxsize=1)
