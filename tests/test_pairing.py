@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from termkit.align.evidence import candidates
 from termkit.align.pairing import (
     CONFIDENT,
@@ -120,3 +122,40 @@ def test_running_text_pairs_enter_the_termbase_admitted_unless_confident():
     statuses = {t.text: t.status for c in tb.concepts for t in c.terms if t.lang == "en"}
     confident = {a for a, p in found.items() if p.confidence >= CONFIDENT}
     assert statuses == {a: "" if a in confident else "admitted" for a in found}
+
+
+def test_word_boundaries_are_jiebas_and_its_dictionary_loads_only_once(tmp_path):
+    """The segmenter cuts as jieba.cut(HMM=False) on UN text; with the freedoms in the user
+    cache, pairing evidence never loads jieba's whole dictionary."""
+    import subprocess
+    import sys
+
+    import jieba
+
+    from termkit.align.evidence import _boundaries
+
+    lines = (shared("data", "unpc-v1.0-devset") / "UNv1.0.devset.zh").read_text("utf-8")
+    for line in [*lines.splitlines()[:1500], "20%的人", "COVID-19疫情", "联合国开发署(开发署)"]:
+        offsets, position = {0}, 0
+        for token in jieba.cut(line, HMM=False):
+            position += len(token)
+            offsets.add(position)
+        assert _boundaries(line) == offsets, line
+    probe = (
+        "import jieba\n"
+        "from termkit.align.evidence import _freedom, candidates\n"
+        "freedom = _freedom()\n"
+        "found = candidates(['联合国开发计划署（开发署）支持开发署的方案。'], "
+        "['UNDP supports the programme of UNDP.'])\n"
+        "print(len(freedom), freedom['和'] > 0.5 > freedom['署'], "
+        "any(c.zh == '开发署' for c in found), jieba.dt.initialized)\n"
+    )
+    env = {**os.environ, "TERMKIT_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    cold, warm = (r.stdout.split() for r in runs)
+    assert cold[1:] == ["True", "True", "True"]  # jieba's tables made the freedoms
+    assert warm == [*cold[:3], "False"]  # the same, read back, with jieba never loaded
+    assert list((tmp_path / "freedom").glob("*.json"))

@@ -84,6 +84,10 @@ def acronyms(text: str) -> set[str]:
     return {a for a in ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
 
 
+# The layout of the cached character freedoms (see `_freedom`).
+_FREEDOM_FORMAT = "termkit-freedom-1"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A Chinese string and an English acronym that meet in some beads, with the evidence."""
@@ -299,7 +303,19 @@ def fitted_model() -> dict:
 def _freedom() -> dict[str, float]:
     """Han character → the share of its uses, weighted by jieba's dictionary frequencies, in
     which it is a word on its own (和, 的, 对 mostly; 署, 联 hardly). Characters jieba never
-    lists are missing: the caller takes them as free (punctuation, Latin letters)."""
+    lists are missing: the caller takes them as free (punctuation, Latin letters). Computed
+    once from jieba's whole dictionary (its 0.7 s load) and then read from the user's cache,
+    keyed by jieba's version and dictionary like the segmenter's file."""
+    from termkit import user_cache
+    from termkit.extract.segmenter import _key as dictionary_key
+
+    key = f"{_FREEDOM_FORMAT}:{dictionary_key()}"
+    folder = user_cache.folder("freedom")
+    copy = None if folder is None else folder / f"{key[-24:]}.json"
+    if copy is not None:
+        found = user_cache.read_sealed(copy, key)
+        if isinstance(found, dict) and all(type(v) is float for v in found.values()):
+            return found
     import jieba
 
     jieba.dt.check_initialized()
@@ -312,16 +328,21 @@ def _freedom() -> dict[str, float]:
             alone[word] += frequency
         for ch in word:
             within[ch] += frequency
-    return {ch: alone[ch] / n for ch, n in within.items()}
+    freedom = {ch: alone[ch] / n for ch, n in within.items()}
+    if copy is not None:
+        user_cache.write_sealed(copy, key, freedom)
+    return freedom
 
 
 def _boundaries(text: str) -> frozenset[int]:
-    """Offsets where jieba (dictionary only, no HMM guesses) puts a word boundary."""
-    import jieba
+    """Offsets where jieba (dictionary only, no HMM guesses) puts a word boundary: the
+    extractor's segmenter cuts as jieba does and loads only the dictionary's parts of the
+    text's characters."""
+    from termkit.extract.segmenter import segmenter
 
     offsets, position = {0}, 0
-    for token in jieba.cut(text, HMM=False):
-        position += len(token)
+    for word in segmenter().cut(text):
+        position += len(word.word)
         offsets.add(position)
     return frozenset(offsets)
 
