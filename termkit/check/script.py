@@ -70,9 +70,10 @@ class LineScripts:
         judged: list[bool | None] = []
         sizes: list[int] = []
         for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-            line = running[begin:end]
+            line, simple = running[begin:end], running_simplified[begin:end]
             han = len(HAN_CHAR.findall(line))
-            changed = sum(a != b for a, b in zip(line, running_simplified[begin:end], strict=True))
+            # Most lines do not change at all: compared whole (in C) before character by character.
+            changed = line != simple and sum(a != b for a, b in zip(line, simple, strict=True))
             sizes.append(han)
             judged.append(None if han < MIN_HAN else changed > LINE_SHARE * han)
         _absorb_short_runs(judged, sizes)
