@@ -48,3 +48,35 @@ def test_a_title_in_single_angle_marks_is_read_as_the_extractor_reads_it():
     read = definitions(paper.read_text("utf-8"))
     assert read["身權公約"] == read["CRPD"] == "身心障礙者權利公約"
     assert read["身保法"] == "身心障礙者保護法"
+
+
+HANT = REPO / "bench" / "annotated" / "un_pages_hant" / "docs"
+
+
+def test_a_short_form_that_counts_defines_the_coordinated_names():
+    # un_pages_hant 011: 《公民與政治權利國際公約》及《經濟社會文化權利國際公約》(以下簡稱兩公約)
+    # names both covenants; the last title alone is no full form of 兩公約.
+    line = HANT.joinpath("011.txt").read_text("utf-8").splitlines()[2]
+    full = definitions(line)["兩公約"]
+    assert full == "《公民與政治權利國際公約》及《經濟社會文化權利國際公約》"
+    alone = line.replace("《公民與政治權利國際公約》及", "")
+    assert "兩公約" not in definitions(alone)
+
+
+def test_a_glossary_that_gives_one_covenant_a_counting_short_form_is_not_followed():
+    """A glossary built from a misread definition gives 經濟社會文化權利國際公約 the short form
+    兩公約: un_pages_hant 013, which defines 經社文公約 for it and writes 兩公約 for the two
+    covenants, gets no TK103 (nor TK101) for 兩公約."""
+    from termkit.check import check_text
+    from termkit.check.glossary import GlossaryIndex
+    from termkit.termbase.model import Concept, Term, Termbase
+
+    terms = (Term("經濟社會文化權利國際公約", "zh", "fullForm"), Term("兩公約", "zh", "shortForm"))
+    glossary = GlossaryIndex([Termbase((Concept("icescr", terms),))])
+    text = HANT.joinpath("013.txt").read_text("utf-8")
+    found = check_text(text, "013.txt", glossary, Settings())
+    assert [f for f in found if f.found == "兩公約"] == []
+    right = (Term("《公民與政治權利國際公約》及《經濟社會文化權利國際公約》", "zh", "fullForm"),)
+    glossary = GlossaryIndex([Termbase((Concept("both", (*right, terms[1])),))])
+    found = check_text(text, "013.txt", glossary, Settings())
+    assert "TK101" in {f.rule for f in found if f.found == "兩公約"}

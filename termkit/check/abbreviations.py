@@ -10,7 +10,7 @@ from functools import cached_property
 from termkit.check.collect import Collector
 from termkit.check.definitions import GENERIC_PREFIXES, Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
-from termkit.check.glossary import GlossaryIndex, preferred, role
+from termkit.check.glossary import GlossaryIndex, names_a_group, preferred, role
 from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
@@ -74,7 +74,7 @@ class ShortForms:
             normalize(t.text)
             for c in concepts.values()
             for t in c.terms
-            if t.lang == "zh" and role(t) == "short"
+            if t.lang == "zh" and role(t) == "short" and not names_a_group(c, t)
         }
 
     def _names_other_concept(self, key: str, full_key: str) -> bool:
@@ -280,7 +280,7 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
     fulls = {
         f.text
         for e in facts.glossary.entries(short_key)
-        if e.term.lang == "zh" and role(e.term) == "short" and not e.retired
+        if e.short
         for f in [preferred(e.concept, "zh", "full")]
         if f is not None
     }

@@ -22,7 +22,7 @@ from termkit.extract.boundary import (
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
-from termkit.text.normalize import HAN_CHAR, fold, normalize
+from termkit.text.normalize import HAN_CHAR, fold, normalize, strip_title_marks
 
 _LOWER = re.compile(r"[a-z]{2}")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
@@ -39,6 +39,10 @@ NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", 
 # The prefixes that say nothing of which body a name is (a continent does: 美洲组织, 欧盟).
 GENERIC_PREFIXES = NAME_PREFIXES[:5]
 _TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", "」": "「", "』": "『"}
+# The numerals a short form counts its names by (两公约: the two covenants), as keys write them,
+# and the words that join the names it counts.
+NUMERALS = frozenset("两二双三四五六七八九十")
+_COORDINATORS = ("以及", "及", "和", "与", "暨", "、")
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
                 continue
             begin, end = start
             full, short_at = text[begin:end], span.inner_start + form.offset
+            if counts_a_group(normalize(form.text), normalize(strip_title_marks(full))):
+                continue  # one name read for a short form that counts several
             if _plausible(full, form):
                 short = text[short_at : short_at + len(form.text)]
                 found.append(Defined(full, short, form.kind, begin, short_at, span.close))
@@ -118,7 +124,8 @@ def _full_start(
         alias = form.kind == "title" and opener == "《"
         if at < 0 or not (form.kind == "english" or alias or covered(len(inside), len(han))):
             return None
-        return at + 1, end - 1
+        first = _first_coordinated(text, at, opener, text[end - 1])
+        return (first, end) if first < at else (at + 1, end - 1)
     for length in lengths:
         # A bare head (委员会, which a document may define as its committee's short form and
         # a glossary built from it then holds as a full form) names no body.
@@ -143,6 +150,34 @@ def _full_start(
         if len(normalize(text[start:end])) > len(normalize(form.text)):
             return start, end
     return _walk_left(text, window, anchor), end
+
+
+def counts_a_group(short_key: str, full_key: str) -> bool:
+    """Is `short_key` a short form that counts (两公约, 三公约) read for a full form that names
+    one thing with the head it keeps? It names the group, and its full form is the
+    coordination of their names: one name alone, as a glossary built from
+    《…》及《经济社会文化权利国际公约》（两公约） may hold it, is a misreading."""
+    head = short_key[1:]
+    return (
+        short_key[:1] in NUMERALS
+        and len(head) >= 2
+        and full_key.endswith(head)
+        and full_key.count(head) < 2
+    )
+
+
+def _first_coordinated(text: str, at: int, opener: str, closer: str) -> int:
+    """The opening mark of the first of the titles joined to the one opening at `at`
+    (《A》及《B》（两公约）), or `at` when none is."""
+    while True:
+        joint = next(
+            (c for c in _COORDINATORS if text.startswith(closer + c, at - len(c) - 1)), None
+        )
+        before = at - len(joint or "") - 1
+        start = text.rfind(opener, max(0, before - MAX_FULL), before) if joint else -1
+        if start < 0:
+            return at
+        at = start
 
 
 def _extend_prefixes(text: str, window: int, start: int) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from termkit.check.definitions import NUMERALS, counts_a_group
 from termkit.check.frequency import SHIPPED, Frequencies, read_tables
 from termkit.check.usage import Rule, Usage, fitted_rule
 from termkit.termbase.model import ANALYSED, Concept, Term, Termbase
@@ -14,11 +15,23 @@ from termkit.text.normalize import normalize
 
 SHORT_TYPES = ("shortForm", "acronym", "abbreviation")
 RETIRED = ("deprecated", "superseded")
+_WRITTEN_NUMERALS = NUMERALS | frozenset("兩雙")
 
 
 def role(term: Term) -> str:
     """`short` for short forms and acronyms, `full` for full forms and variants."""
     return "short" if term.type in SHORT_TYPES else "full"
+
+
+def names_a_group(concept: Concept, term: Term) -> bool:
+    """A Chinese short form that counts (两公约) given to a concept whose every Chinese full
+    form is one name (`counts_a_group`): a misread pair, which no rule takes as the concept's
+    short form."""
+    if term.lang != "zh" or term.text[:1] not in _WRITTEN_NUMERALS:
+        return False  # most terms: no normalizing
+    key = normalize(term.text)
+    fulls = [t for t in concept.terms if t.lang == "zh" and role(t) == "full"]
+    return bool(fulls) and all(counts_a_group(key, normalize(t.text)) for t in fulls)
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,16 @@ class Entry:
     @property
     def retired(self) -> bool:
         return self.term.status in RETIRED
+
+    @property
+    def short(self) -> bool:
+        """A Chinese short form in use, the concept's own (not a misread `names_a_group`)."""
+        return (
+            self.term.lang == "zh"
+            and role(self.term) == "short"
+            and not self.retired
+            and not names_a_group(self.concept, self.term)
+        )
 
 
 def match_keys(tb: Termbase) -> list[str]:
@@ -111,7 +134,7 @@ class GlossaryIndex:
                     continue
                 if term.type not in SHORT_TYPES:
                     full.add(key)
-                elif term.status not in RETIRED:
+                elif term.status not in RETIRED and not names_a_group(e.concept, term):
                     short.add(key)
         return frozenset(short), frozenset(full)
 
@@ -127,7 +150,10 @@ def preferred(concept: Concept, lang: str, term_role: str) -> Term | None:
     candidates = [
         t
         for t in concept.terms
-        if t.lang == lang and role(t) == term_role and t.status not in RETIRED
+        if t.lang == lang
+        and role(t) == term_role
+        and t.status not in RETIRED
+        and not (term_role == "short" and names_a_group(concept, t))
     ]
     if not candidates:
         return None
