@@ -103,6 +103,8 @@ class Extraction:
     cache: str | None = None
     strict: bool = False
     revisions: str = "accepted"  # Word tracked changes: accepted or original
+    # (Chinese file, its English twin): the English name decides boundaries too
+    twins: tuple[tuple[str, str], ...] = ()
 
     def __call__(self, chunk: Chunk) -> ChunkResult:
         cache = (
@@ -144,11 +146,21 @@ class Extraction:
         """One document's part (termbase and disputes), its size, whether it came from the
         cache, and its key."""
         data = read_bytes(path)
-        key = cache.key(data) if cache else ""
+        twin = dict(self.twins).get(path)
+        # a twin's result depends on both files
+        keyed = data if twin is None else data + b"\0english twin\0" + read_bytes(twin)
+        key = cache.key(keyed) if cache else ""
         cached = cache.get(key, path) if cache else None
         if cached is not None:
             return cached, len(data), True, key
-        document = extract_document(decode_bytes(data, path, self.encoding, self.revisions))
+        english = None
+        if twin is not None:
+            from termkit.extract.english_extent import twin_english
+
+            english = twin_english(path, twin, self.encoding)
+        document = extract_document(
+            decode_bytes(data, path, self.encoding, self.revisions), english_of=english
+        )
         part = document_part(document, self.min_confidence)
         if cache:
             cache.put(key, path, *part)
@@ -290,20 +302,22 @@ def build_corpus(
     progress: Callable[[Tally], None] | None = None,
     chunk_size: int | None = None,
     revisions: str = "accepted",
+    twins: Iterable[tuple[str, str]] = (),
 ) -> Build:
     """The glossary of a corpus, built in one process (`jobs=1`), in `jobs` worker processes
     (default: every core) or on the Dask cluster at `scheduler`, always with the same result.
 
     `cache` is a folder of per-document results. Unreadable files are skipped and listed in the
     tally; with `strict` the first one raises InputError. `progress` is called with the tally
-    of every chunk as it finishes.
+    of every chunk as it finishes. `twins` pairs a Chinese file of `paths` with its English
+    translation, whose names decide that file's boundaries too.
     """
     files = list(paths)
     workers = default_jobs() if jobs is None else jobs
     if workers < 1:
         raise InputError(f"--jobs must be at least 1, not {workers}")
     folder = None if cache is None else str(cache)
-    job = Extraction(encoding, min_confidence, folder, strict, revisions)
+    job = Extraction(encoding, min_confidence, folder, strict, revisions, tuple(twins))
 
     def on_tally(tally: Tally) -> None:
         if strict and tally.failures:

@@ -40,8 +40,24 @@ def test_a_word_the_english_name_translates_belongs_to_the_full_form():
 
 
 def test_the_english_keeps_a_boundary_it_cannot_decide():
-    """UNPC devset line 3475 and its English, where the names agree with the extractor's
-    except for the Rotterdam Convention's COP, which the English lengthens."""
-    refined = _refined(3475)
-    assert refined["执行主任"] == "联合国环境规划署执行主任"
-    assert refined["缔约方大会"].endswith("农药采取事先知情同意程序的鹿特丹公约缔约方大会")
+    """UNPC devset line 3475 and its English: `和|联合国环境规划署执行主任` — `and` is no
+    content word, so the English says nothing against the extractor's boundary."""
+    assert _refined(3475)["执行主任"] == "联合国环境规划署执行主任"
+
+
+def test_build_with_an_english_twin_takes_the_english_boundary(tmp_path):
+    """`termkit build --parallel ZH EN`: the twin's English decides the boundary the glossary
+    keeps (UNPC devset lines 880-886, FDLR on line 883)."""
+    from termkit.build import build_corpus
+
+    zh, en = tmp_path / "doc.zh.txt", tmp_path / "doc.en.txt"
+    for path, side in ((zh, "zh"), (en, "en")):
+        path.write_text("\n".join(_line(side, n) for n in range(880, 887)) + "\n", "utf-8")
+    alone = build_corpus([str(zh)], jobs=1).termbase
+    twinned = build_corpus([str(zh)], jobs=1, twins=[(str(zh), str(en))]).termbase
+
+    def full_forms(termbase):
+        return {t.text for c in termbase.concepts for t in c.terms_of("zh", "fullForm")}
+
+    assert "卢旺达民主力量" in full_forms(alone)
+    assert "解放卢旺达民主力量" in full_forms(twinned) - full_forms(alone)

@@ -328,7 +328,9 @@ def parallel_termbase(
     short forms used in running text (the document's, and `glossary`'s when given), ready to
     merge into a glossary."""
     from termkit.align import align_files
-    from termkit.extract import extract_file
+    from termkit.extract.english_extent import english_by_line
+    from termkit.extract.extractor import extract_document
+    from termkit.text.decode import read_document
 
     beads = align_files(zh_path, en_path, encoding=encoding)
     pairs = [
@@ -336,7 +338,9 @@ def parallel_termbase(
         for b in beads
         if b.zh and b.en
     ]
-    definitions = extract_file(zh_path, encoding).definitions
+    # the boundaries the build decided with the same English
+    document = read_document(zh_path, encoding)
+    definitions = extract_document(document, english_of=english_by_line(beads)).definitions
     bracket = pair_terms(pairs, definitions)
     forms, full_forms = known_forms(definitions, glossary)
     paired = {p.en_acronym for p in bracket}

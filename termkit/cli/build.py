@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
             strict=args.strict,
             progress=progress,
             revisions=args.docx_revisions,
+            twins=[(collect([zh])[0], en) for zh, en in args.parallel],
         )
     except WorkersLost as exc:
         print(f"termkit build: error: {exc}", file=sys.stderr)

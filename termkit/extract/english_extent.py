@@ -25,8 +25,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from termkit.termbase.model import Alternative, Definition
+
+if TYPE_CHECKING:  # the aligner loads only with an English twin
+    from termkit.align import Bead
 
 # Words that join the capitalized words of an English (or French, Spanish) name.
 _CONNECTORS = frozenset(
@@ -125,6 +129,23 @@ def extent_counts(candidates: Iterable[str], name: str, sentence: str) -> list[t
     return counts
 
 
+def english_by_line(beads: Iterable[Bead]) -> Callable[[int], str]:
+    """The English of each Chinese line: the English side of the aligned bead holding it."""
+    english: dict[int, str] = {}
+    for bead in beads:
+        if bead.zh and bead.en:
+            for line in bead.zh_lines:
+                english.setdefault(line, bead.en_text)
+    return lambda line: english.get(line, "")
+
+
+def twin_english(zh_path: str, en_path: str, encoding: str | None = None) -> Callable[[int], str]:
+    """The English of each line of a Chinese file, aligned with its English twin."""
+    from termkit.align import align_files
+
+    return english_by_line(align_files(zh_path, en_path, encoding=encoding))
+
+
 def refine(definitions: list[Definition], english_of: Callable[[int], str]) -> list[Definition]:
     """The definitions with each boundary re-decided by the English of its line, where the
     English defines a name in brackets that translates enough of the candidates."""
@@ -163,10 +184,13 @@ def _refined(definition: Definition, english: str) -> Definition:
     if best is None:
         return definition
     _, chosen, name = best
+    # The English settled the boundary: no corpus count re-decides it (`boundary:doubtful`).
+    evidence = tuple(e for e in definition.evidence if e != "boundary:doubtful")
     return replace(
         definition,
         full=chosen.full,
         line=chosen.line,
         column=chosen.column,
-        evidence=(*definition.evidence, f"english-extent:{name}"),
+        evidence=(*evidence, f"english-extent:{name}"),
+        alternatives=(chosen, *(a for a in options if a is not chosen)),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
@@ -60,13 +60,21 @@ def extract_text(
     return _extract(analysis, key_text, path, LineIndex(text), model or default_model())
 
 
-def extract_document(document: Document, usage: bool = True) -> DocumentResult:
+def extract_document(
+    document: Document, usage: bool = True, english_of: Callable[[int], str] | None = None
+) -> DocumentResult:
     """Definitions of one decoded document and (unless not `usage`) the usage of every form it
-    defines."""
+    defines; with `english_of` (the English translation of a line, from the document's aligned
+    twin), each boundary is re-decided with the English name too
+    (`termkit.extract.english_extent`)."""
     analysis = repair(document.text)
     lines = LineIndex(document.text)
     key = normalize_with_map(analysis.text)
     definitions = _extract(analysis, key[0], document.path, lines, default_model())
+    if english_of is not None:
+        from termkit.extract.english_extent import refine
+
+        definitions = refine(definitions, english_of)
     return DocumentResult(
         document.path,
         definitions,
