@@ -31,11 +31,15 @@ from collections import defaultdict
 from pathlib import Path
 
 from _paths import REPO, SHARED
+from _process import ENV
 
-# The Dask scheduler and workers started here import termkit too, to read the task graph.
+# The Dask scheduler and workers started here import termkit too, to read the task graph,
+# with its bytecode, as the builds do (`_process.ENV`).
 sys.path.insert(0, str(REPO))
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ["PYTHONPYCACHEPREFIX"] = ENV["PYTHONPYCACHEPREFIX"]
+sys.dont_write_bytecode = False
 DEVSET = SHARED / "data" / "unpc-v1.0-devset"
-ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 def sources() -> tuple[list[str], list[str]]:
@@ -89,6 +93,23 @@ def build(folder: Path, out: Path, *options: str) -> tuple[float, int, float]:
     if child.returncode != 0:
         raise SystemExit(f"termkit build {' '.join(options)} exited {child.returncode}")
     return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def _process_cpu() -> float:
+    """This process's CPU seconds (run on each Dask worker)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def on_cluster(observer, folder: Path, out: Path, *options: str) -> tuple[float, int, float]:
+    """`build` on a Dask cluster, its CPU counting the cluster's: the workers' (asked before
+    and after) and the scheduler's, which a LocalCluster runs in this process."""
+    before = sum(observer.run(_process_cpu).values()) + time.process_time()
+    elapsed, peak, cpu = build(folder, out, *options)
+    after = sum(observer.run(_process_cpu).values()) + time.process_time()
+    return elapsed, peak, cpu + after - before
 
 
 def timed(label: str, runs: list[tuple[float, int, float]], documents: int, size: int) -> float:
@@ -159,26 +180,32 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
     The fresh cluster's workers load termkit and jieba in the build, as `--jobs 2` workers do;
     the standing one has built once already, as a cluster kept for weekly builds would have.
     """
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
     runs: dict[str, list[tuple[float, int]]] = {label: [] for label in labels}
     differ = set()
     for _ in range(repeat):
-        with LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            host="127.0.0.1",
-            scheduler_port=0,  # a free port: another user's cluster may hold 8786
-            dashboard_address=None,
-            silence_logs=logging.WARNING,
-        ) as cluster:
+        with (
+            LocalCluster(
+                n_workers=2,
+                threads_per_worker=1,
+                host="127.0.0.1",
+                scheduler_port=0,  # a free port: another user's cluster may hold 8786
+                dashboard_address=None,
+                silence_logs=logging.WARNING,
+            ) as cluster,
+            Client(cluster.scheduler_address, set_as_default=False) as observer,
+        ):
             address = cluster.scheduler_address
             options = (
                 ("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address)
             )  # fmt: skip
             for label, option in zip(labels, options, strict=True):
-                runs[label].append(build(corpus, root / "out.csv", *option))
+                if option[0] == "--scheduler":
+                    runs[label].append(on_cluster(observer, corpus, root / "out.csv", *option))
+                else:
+                    runs[label].append(build(corpus, root / "out.csv", *option))
                 if (root / "out.csv").read_bytes() != reference:
                     differ.add(label)
     for label in labels:
@@ -191,6 +218,11 @@ def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: b
     ratios("CPU of --jobs 2 / --jobs 1 (extra work of two workers)", cpu_two, cpu_one)
     ratios("fresh Dask time / --jobs 2", dask, two)
     ratios("standing Dask time / --jobs 2", standing, two)
+    # On a loaded machine the CPU spent (the client's, the workers' and the scheduler's)
+    # compares the two ways of running where their wall times cannot.
+    cpu_dask, cpu_standing = ([c for _, _, c in runs[label]] for label in labels[2:])
+    ratios("fresh Dask CPU / --jobs 2 CPU", cpu_dask, cpu_two)
+    ratios("standing Dask CPU / --jobs 2 CPU", cpu_standing, cpu_two)
     print(f"glossaries byte-identical to --jobs 1: {sorted(differ) or 'yes'}")
 
 
