@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
+
+from termkit.check import near
 from termkit.check.document import Analysed
 from termkit.check.frequency import HAN_RUN, four_grams
 from termkit.check.near import (
@@ -58,9 +61,11 @@ def test_pairs_are_those_of_the_definition():
     assert _pairs(grams, known, glossary) == expected
 
 
-def test_short_forms_counted_at_once_as_one_by_one():
-    """`Grams.count_all` (one automaton pass) gives every count `Grams.count` gives alone,
-    overlapping uses (各各各) included."""
+@pytest.mark.parametrize("piece", [near.COUNT_PIECE, 97, 2])
+def test_short_forms_counted_at_once_as_one_by_one(monkeypatch, piece):
+    """`Grams.count_all` (one automaton pass, a piece of the key at a time) gives every count
+    `Grams.count` gives alone, overlapping uses (各各各) and uses across pieces included."""
+    monkeypatch.setattr(near, "COUNT_PIECE", piece)
     key = Analysed(SEED000.read_text(encoding="utf-8") + "\n各各各各，各各。\n").key
     forms = {key[i : i + 2] for i in range(0, len(key) - 1, 7)} | {key[i] for i in range(0, 900, 9)}
     forms |= {"各各", "各各各", "各"}
