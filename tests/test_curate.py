@@ -8,6 +8,7 @@ from termkit.errors import InputError
 from termkit.extract import extract_text
 from termkit.termbase.curate import Decision, curate, read_decisions
 from termkit.termbase.merge import build_termbase, from_definitions
+from termkit.termbase.model import Definition
 
 from .conftest import REPO
 
@@ -131,7 +132,10 @@ def test_correct_replaces_a_wrong_full_form_on_every_rebuild(tmp_path):
         encoding="utf-8",
     )
     decisions = read_decisions(path)
-    found = from_definitions(extract_text(f"同意{wrong}（缔约方大会）的决定。", "a"))
+    # The wrong boundary as an extraction once read it (the extractor's own boundary is not
+    # what this tests): a rebuild that finds it again must be corrected again.
+    misread = Definition(wrong, "缔约方大会", "abbreviation", "a", 1, 3, 1, 17, 0.7)
+    found = from_definitions([misread])
     assert [t.text for c in found.concepts for t in c.terms if t.type == "fullForm"] == [wrong]
     for _ in range(2):  # a rebuild finds the wrong form again; the decision holds again
         tb = curate(build_termbase([found]), decisions)
