@@ -10,7 +10,7 @@ from termkit.check.document import Analysed, Place
 from termkit.check.finding import Edit
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.matcher import Hit
-from termkit.check.script import LineScripts
+from termkit.check.script import LineScripts, Traditional
 from termkit.text.normalize import normalize
 
 
@@ -44,6 +44,12 @@ class Facts:
         """The script of each line, judged on its running text without the known terms."""
         places = (self.place(h) for h in self.hits)  # read only if some line can be traditional
         return self.doc.scripts((p.start, p.end) for p in places)
+
+    @cached_property
+    def traditional(self) -> Traditional:
+        """The document's own traditional characters, gathered once: each TK108 suggestion
+        reads them (gathering them per finding made a check quadratic in the document)."""
+        return Traditional(self.doc.analysis.text)
 
     def place(self, hit: Hit) -> Place:
         return self.doc.place_of_analysis(hit.astart, hit.aend)

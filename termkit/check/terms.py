@@ -15,7 +15,7 @@ from termkit.check.definitions import stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import Entry, preferred, role
 from termkit.check.matcher import Hit
-from termkit.check.script import Traditional, in_simplified
+from termkit.check.script import in_simplified
 from termkit.text.normalize import HAN_CHAR, to_simplified
 
 
@@ -159,7 +159,7 @@ def _variant(
 def _simplified(facts: Facts, key: str, written: str, spelled: dict[str, str]) -> Verdict:
     """A term in simplified characters in a document written in traditional ones: the
     document's own spelling of it is suggested, else the term put into its characters."""
-    suggestion = spelled.get(key) or Traditional(facts.doc.analysis.text).convert(written)
+    suggestion = spelled.get(key) or facts.traditional.convert(written)
     return Verdict(
         "TK108",
         f"{written} is written in simplified characters in a traditional-script document; "
