@@ -63,6 +63,13 @@ def test_a_short_form_that_counts_defines_the_coordinated_names():
     assert "兩公約" not in definitions(alone)
 
 
+def test_a_title_in_a_list_of_titles_is_its_own_full_form():
+    # seed 003: 《生物多样性公约》、《国际植物保护公约》（《植保公约》）: 植保公约 counts nothing, so
+    # the title before the 、 is no part of its full form.
+    line = next(ln for ln in SEED003.read_text("utf-8").splitlines() if "（《植保公约》）" in ln)
+    assert definitions(line)["植保公约"] == "国际植物保护公约"
+
+
 def test_a_glossary_that_gives_one_covenant_a_counting_short_form_is_not_followed():
     """A glossary built from a misread definition gives 經濟社會文化權利國際公約 the short form
     兩公約: un_pages_hant 013, which defines 經社文公約 for it and writes 兩公約 for the two

@@ -124,7 +124,9 @@ def _full_start(
         alias = form.kind == "title" and opener == "《"
         if at < 0 or not (form.kind == "english" or alias or covered(len(inside), len(han))):
             return None
-        first = _first_coordinated(text, at, opener, text[end - 1])
+        # Only a short form that counts (两公约) names the titles joined before its own.
+        counting = normalize(form.text)[:1] in NUMERALS
+        first = _first_coordinated(text, at, opener, text[end - 1]) if counting else at
         return (first, end) if first < at else (at + 1, end - 1)
     for length in lengths:
         # A bare head (委员会, which a document may define as its committee's short form and
