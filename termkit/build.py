@@ -22,6 +22,8 @@ from termkit.cache import ResultCache
 from termkit.chunk_cache import ChunkCache, CountCache, TablesCache
 from termkit.chunks import (
     CONTENT_CHUNK,
+    MIN_CHUNK,
+    MIN_TASK_CHUNK,
     Chunk,
     ChunkResult,
     Tally,
@@ -331,10 +333,11 @@ def build_corpus(
         else WarmStart(ResultCache(cache, encoding, min_confidence, revisions))
     )
     loaded: list[ChunkResult] = []
+    run = Runner(workers, scheduler, len(files))
     if warm is None:
 
         def plan(workers: int) -> list[Chunk]:
-            return split(files, workers, chunk_size)
+            return run.split(files, workers, chunk_size)
     else:
         for result in warm.cached(content_split(files, chunk_size or CONTENT_CHUNK)):
             on_tally(result.tally)
@@ -345,7 +348,6 @@ def build_corpus(
         def plan(workers: int) -> list[Chunk]:
             return pending
 
-    run = Runner(workers, scheduler, len(files))
     total = run(job, plan, on_tally, loaded)
     termbase = total.termbase
     if total.disputes:
@@ -386,8 +388,9 @@ def corpus_tables(
     folder = None if cache is None else str(cache)
     job = Tabulation(forms, encoding, min_confidence, folder, revisions)
     loaded: list[ChunkResult] = []
+    run = Runner(workers, scheduler, len(read))
     if folder is None:
-        pending = split(read, workers, chunk_size)
+        pending = run.split(read, workers, chunk_size)
     else:
         results = ResultCache(folder, encoding, min_confidence, revisions)
         chunks, store = ChunkCache(results), TablesCache(results)
@@ -400,8 +403,7 @@ def corpus_tables(
                 loaded.append(ChunkResult(Termbase(), Tally(), tables=found))
         held = {p for chunk in pending for p in chunk}
         job = replace(job, known=tuple((p, k) for p, k in build.keys if p in held))
-    run = Runner(workers, scheduler, len(read))
-    total = run(job, lambda workers: pending, lambda tally: None, loaded)
+    total = run(job, lambda workers: pending, None, loaded)
     return total.tables or Tables()
 
 
@@ -414,11 +416,16 @@ class Runner:
     scheduler: str | None
     files: int
 
+    def split(self, files: list[str], workers: int, size: int | None) -> list[Chunk]:
+        """`chunks.split`, with chunks long enough on a Dask cluster that its cost per task
+        stays small beside the work."""
+        return split(files, workers, size, MIN_TASK_CHUNK if self.scheduler else MIN_CHUNK)
+
     def __call__(
         self,
         job: Callable[[Chunk], ChunkResult],
         plan: Callable[[int], list[Chunk]],
-        on_tally: Callable[[Tally], None],
+        on_tally: Callable[[Tally], None] | None,
         loaded: Iterable[ChunkResult] = (),
     ) -> ChunkResult:
         reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
@@ -436,7 +443,8 @@ class Runner:
             done = None
             for chunk in plan(1):
                 result = job(chunk)
-                on_tally(result.tally)
+                if on_tally is not None:
+                    on_tally(result.tally)
                 reducer.add(result)
         if done is not None:
             reducer.add(done)
@@ -458,7 +466,7 @@ def _count(
     read = [p for p in files if p in known]
     loaded: list[ChunkResult] = []
     if warm is None:
-        pending = split(read, run.workers, chunk_size)
+        pending = run.split(read, run.workers, chunk_size)
     else:
         pending = []
         store, chunks = CountCache(warm.cache), ChunkCache(warm.cache)
@@ -476,7 +484,7 @@ def _count(
         recount = replace(recount, known=tuple(sorted(hints.items())))
         if now != directory:
             store.put_directory(now)
-    return run(recount, lambda workers: pending, lambda tally: None, loaded)
+    return run(recount, lambda workers: pending, None, loaded)
 
 
 def cached_tables(store: TablesCache, chunk_key: str, forms: Forms) -> Tables | None:

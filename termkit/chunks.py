@@ -27,6 +27,9 @@ MAX_CHUNK = 64
 # The last chunks' size at the least: shorter ones would cost more in results sent than
 # they save in waiting.
 MIN_CHUNK = 4
+# The same on a Dask cluster, where each chunk's tasks cost the scheduler, a worker and the
+# client some 17 ms of CPU in all, as much as extracting six documents (bench/scale.py).
+MIN_TASK_CHUNK = 16
 # The mean size of content-defined chunks, and their cap at a run of unlucky hashes.
 CONTENT_CHUNK = 128
 
@@ -82,9 +85,11 @@ def tally_of(result: ChunkResult) -> Tally:
     return result.tally
 
 
-def split(files: list[str], workers: int, size: int | None = None) -> list[Chunk]:
+def split(
+    files: list[str], workers: int, size: int | None = None, least: int = MIN_CHUNK
+) -> list[Chunk]:
     """Consecutive chunks of `size` files; by default chunks that shrink as the list runs out
-    (a quarter of each worker's share of what is left, MIN_CHUNK to MAX_CHUNK files), so that the
+    (a quarter of each worker's share of what is left, `least` to MAX_CHUNK files), so that the
     last chunks are short and no worker is left running a long one while the others idle."""
     if size is not None:
         size = max(size, 1)
@@ -93,7 +98,7 @@ def split(files: list[str], workers: int, size: int | None = None) -> list[Chunk
     start = 0
     while start < len(files):
         share = math.ceil((len(files) - start) / (4 * max(workers, 1)))
-        step = min(MAX_CHUNK, max(MIN_CHUNK, share))
+        step = min(MAX_CHUNK, max(least, share))
         chunks.append(tuple(files[start : start + step]))
         start += step
     return chunks

@@ -29,7 +29,7 @@ def run(
     job: Callable[[Chunk], ChunkResult],
     chunks: list[Chunk],
     jobs: int,
-    on_tally: Callable[[Tally], None],
+    on_tally: Callable[[Tally], None] | None,
 ) -> ChunkResult | None:
     reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
     pending = dict(enumerate(chunks))
@@ -44,7 +44,8 @@ def run(
                 except BrokenProcessPool:
                     break
                 del pending[futures[future]]
-                on_tally(result.tally)
+                if on_tally is not None:
+                    on_tally(result.tally)
                 reducer.add(result)
                 restarts = 0
         finally:

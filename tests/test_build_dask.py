@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import os
 import signal
+from collections import Counter
 
 import pytest
 
 from termkit.build import build_corpus
-from termkit.chunks import Tally
+from termkit.chunks import MIN_TASK_CHUNK, Tally
 from termkit.cli import main
 from termkit.formats import glossary_csv
 
@@ -102,3 +104,24 @@ def test_dask_gives_the_usage_tables_the_same_bytes(scheduler, tmp_path):
     for _ in ("cold", "warm"):
         assert main([*argv, "--scheduler", scheduler, "--cache", str(cache)]) == 0
         assert [t.read_bytes() for t in tables] == reference
+
+
+def test_dask_runs_few_tasks_a_pass(scheduler):
+    """Each task costs the cluster milliseconds of CPU: chunks of MIN_TASK_CHUNK documents at
+    the least, and a tally task per chunk only in the pass that shows progress, not in the
+    corpus pass (the un_pages documents have disputes, so both passes run)."""
+    from distributed.utils import key_split
+
+    files = un_pages()
+    reference = glossary_csv.dumps(build_corpus(files, jobs=1).termbase)
+    with distributed.Client(scheduler, set_as_default=False) as observer:
+        with distributed.get_task_stream(client=observer) as stream:
+            build = build_corpus(files, scheduler=scheduler)
+        assert glossary_csv.dumps(build.termbase) == reference
+        with distributed.get_task_stream(client=observer) as small:
+            build_corpus(files, scheduler=scheduler, chunk_size=2)
+    tasks = Counter(key_split(t["key"]).split("(")[0] for t in stream.data)
+    assert 1 < tasks["Extraction"] <= math.ceil(len(files) / MIN_TASK_CHUNK)
+    assert tasks["Recount"] == tasks["Extraction"]
+    tasks = Counter(key_split(t["key"]).split("(")[0] for t in small.data)
+    assert tasks["tally_of"] == tasks["Extraction"] == math.ceil(len(files) / 2)
