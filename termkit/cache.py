@@ -25,7 +25,6 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 from importlib import metadata
 from pathlib import Path
 
@@ -34,8 +33,8 @@ from termkit.corpus import Dispute, Option
 from termkit.errors import InputError
 from termkit.extract.extractor import EXTRACTOR_VERSION
 from termkit.extract.scoring import WEIGHTS
-from termkit.io import atomic_write
 from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Location, Term, Termbase
+from termkit.user_cache import split_sealed, store_sealed
 
 _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
@@ -69,12 +68,10 @@ def read_entry(path: Path, root: Path) -> object | None:
     try:
         if _linked(path, root):
             return None
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as f:
-            head, _, body = f.read().partition(b"\n")
-        if json.loads(head) != _seal(body):
+        head, body = split_sealed(path)
+        if head != _seal(body):
             return None
-        return json.loads(body)
+        return json.loads(bytes(body))
     except Exception:  # the cache's boundary: whatever is wrong with an entry, it only misses
         return None
 
@@ -83,15 +80,9 @@ def write_entry(path: Path, root: Path, value: object) -> None:
     """Seal and write a cache file atomically. A full disk, a read-only folder or a symbolic
     link below `root` only costs a later recomputation, never the build."""
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    head = json.dumps(_seal(body), separators=(",", ":")).encode("ascii")
-    with contextlib.suppress(OSError, UnicodeError, InputError):
-        if _linked(path.parent, root):
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if _linked(path, root):
-            return
-        with atomic_write(path, "wb", follow_symlinks=False) as handle:
-            handle.write(head + b"\n" + body)
+    with contextlib.suppress(OSError, UnicodeError):
+        if not _linked(path, root):  # the file or a folder on its way: no folder is made
+            store_sealed(path, _seal(body), body)
 
 
 def _seal(body: bytes) -> dict[str, str]:

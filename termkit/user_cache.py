@@ -23,12 +23,10 @@ def read_sealed(path: Path, key: str) -> object | None:
     """The JSON value `write_sealed` stored at `path` under `key`; None when the file is
     missing, a symbolic link, written under another key or damaged (its checksum fails)."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as f:
-            head, _, body = f.read().partition(b"\n")
-        if json.loads(head) != _seal(key, body):
+        head, body = split_sealed(path)
+        if head != _seal(key, body):
             return None
-        return json.loads(body)
+        return json.loads(bytes(body))
     except (OSError, ValueError):
         return None
 
@@ -36,15 +34,32 @@ def read_sealed(path: Path, key: str) -> object | None:
 def write_sealed(path: Path, key: str, value: object) -> None:
     """Store a JSON value with its key and checksum, atomically; JSON, never pickle: a planted
     file cannot run code. A read-only or full disk only costs the next process the work."""
+    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    store_sealed(path, _seal(key, body), body)
+
+
+def split_sealed(path: Path) -> tuple[object, memoryview]:
+    """The head (the JSON of the first line) and the body (the rest, not copied) of a sealed
+    file, which every termkit cache file is; not through a symbolic link. Raises OSError or
+    ValueError when it cannot be read or has no head line."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as f:
+        data = f.read()
+    split = data.index(b"\n")
+    return json.loads(data[:split]), memoryview(data)[split + 1 :]
+
+
+def store_sealed(path: Path, head: dict, body: bytes) -> None:
+    """Write a sealed file (`head` as a JSON line, then `body`) atomically, never through a
+    symbolic link; a read-only or full disk only costs a later recomputation."""
     from termkit.errors import InputError
     from termkit.io import atomic_write
 
-    body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    head = json.dumps(_seal(key, body), separators=(",", ":")).encode("ascii")
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError, ValueError, InputError):
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(path, "wb", follow_symlinks=False) as handle:
-            handle.write(head + b"\n" + body)
+            handle.write(line + b"\n" + body)
 
 
 def _seal(key: str, body: bytes) -> dict[str, str]:

@@ -17,12 +17,10 @@ run code.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import json
 import math
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -168,12 +166,7 @@ def _key() -> str:
 def _read(path: Path, key: str) -> Segmenter | None:
     """The segmenter of a whole file of this key; None when missing, linked or damaged."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as f:
-            data = f.read()
-        split = data.index(b"\n")
-        head, body = data[:split], memoryview(data)[split + 1 :]  # 12 MB not copied
-        meta = json.loads(head)
+        meta, body = user_cache.split_sealed(path)  # the 12 MB body is not copied
         if meta["format"] != _FORMAT or meta["key"] != key:
             return None
         if meta["sha256"] != hashlib.sha256(body).hexdigest():
@@ -189,9 +182,6 @@ def _read(path: Path, key: str) -> Segmenter | None:
 def _write(path: Path, key: str, freq: dict[str, int], tags: dict[str, str], total: int) -> None:
     """Write the tables split by first character; a read-only or full disk only costs the
     next process jieba's own load."""
-    from termkit.errors import InputError
-    from termkit.io import atomic_write
-
     grouped: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
     for word, n in freq.items():
         grouped.setdefault(word[0], ({}, {}))[0][word] = n
@@ -213,11 +203,7 @@ def _write(path: Path, key: str, freq: dict[str, int], tags: dict[str, str], tot
         "total": total,
         "parts": parts,
     }
-    head = json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode()
-    with contextlib.suppress(OSError, ValueError, InputError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path, "wb", follow_symlinks=False) as handle:
-            handle.write(head + b"\n" + body)
+    user_cache.store_sealed(path, meta, body)
 
 
 def _jieba_tables() -> tuple[dict[str, int], dict[str, str], int]:
