@@ -34,7 +34,7 @@ from termkit.errors import InputError
 from termkit.extract.extractor import EXTRACTOR_VERSION
 from termkit.extract.scoring import WEIGHTS
 from termkit.termbase.model import LANGS, STATUSES, TERM_TYPES, Concept, Location, Term, Termbase
-from termkit.user_cache import split_sealed, store_sealed
+from termkit.user_cache import sources_digest, split_sealed, store_sealed
 
 _FORMAT = "termkit-document-cache"
 _PACKAGE = Path(__file__).resolve().parent
@@ -48,11 +48,10 @@ _LIBRARIES = ("jieba", "opencc", "python-docx", "pypdf")
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the code and library versions that shape a document's termbase."""
-    digest = hashlib.sha256()
     sources = [p for d in _SHAPING for p in sorted((_PACKAGE / d).glob("*.py"))]
-    for path in [*sources, _PACKAGE / "build.py", _PACKAGE / "corpus.py"]:
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+    digest = sources_digest(
+        hashlib.sha256(), [*sources, _PACKAGE / "build.py", _PACKAGE / "corpus.py"]
+    )
     digest.update(b"boundary weights\0" + WEIGHTS.read_bytes() + b"\0")
     # How many alternatives a dispute keeps is fitted with the corpus weight.
     digest.update(b"corpus weights\0" + CORPUS_WEIGHTS.read_bytes() + b"\0")

@@ -29,6 +29,7 @@ from termkit.cache import (
 )
 from termkit.corpus import Counts, Dispute, Option
 from termkit.termbase.model import Concept, Location, Term, Termbase
+from termkit.user_cache import sources_digest
 
 if TYPE_CHECKING:  # the checker's modules load only for `build --usage`
     from termkit.check.corpus_tables import Presence, Tables, Texts
@@ -240,10 +241,8 @@ def _windows(raw: list) -> dict[str, int]:
 def checker_digest() -> str:
     """A digest of the checker's code, which makes the corpus tables from a document (the
     extractor's, which it borrows, is in every entry's seal already)."""
-    digest = hashlib.sha256()
-    for path in sorted((Path(__file__).resolve().parent / "check").glob("*.py")):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    checker = sorted((Path(__file__).resolve().parent / "check").glob("*.py"))
+    return sources_digest(hashlib.sha256(), checker).hexdigest()
 
 
 def _encode_termbase(termbase: Termbase, paths: dict[str, int]) -> list | None:

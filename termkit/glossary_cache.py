@@ -42,11 +42,11 @@ def folder() -> Path | None:
 def code_digest() -> str:
     import opencc  # its dictionaries make the keys
 
-    digest = hashlib.sha256(opencc.__version__.encode() + b"\0")
     shaping = [p for d in _SHAPING for p in (_PACKAGE / d).glob("*.py")]
-    for path in sorted([*shaping, *(_PACKAGE / f for f in _SHAPING_FILES)]):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    sources = sorted([*shaping, *(_PACKAGE / f for f in _SHAPING_FILES)])
+    return user_cache.sources_digest(
+        hashlib.sha256(opencc.__version__.encode() + b"\0"), sources
+    ).hexdigest()
 
 
 Keyed = tuple[Termbase, list[str]]

@@ -19,6 +19,16 @@ def folder(name: str) -> Path | None:
     return Path(base) / "termkit" / name
 
 
+def sources_digest(digest: hashlib._Hash, paths: list[Path]) -> hashlib._Hash:
+    """Feed `digest` each source file's path below the package and its bytes, in the order
+    given: a cache keyed by it never serves a result the current code would not make."""
+    package = Path(__file__).resolve().parent
+    for path in paths:
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest
+
+
 def read_sealed(path: Path, key: str) -> object | None:
     """The JSON value `write_sealed` stored at `path` under `key`; None when the file is
     missing, a symbolic link, written under another key or damaged (its checksum fails)."""
