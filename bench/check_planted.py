@@ -493,20 +493,22 @@ def annotated_glossaries(docs, shipped) -> dict[str, GlossaryIndex]:
     return glossaries
 
 
-_TERMBASES: dict[str, object] = {}
+_TERMBASES: dict[tuple[str, str], object] = {}
 
 
 def document_termbase_of(doc: str, lines: list[str]):
-    """One document's extracted termbase (kept: leave-one-out glossaries reuse it)."""
-    if doc in _TERMBASES:
-        return _TERMBASES[doc]
+    """One document's extracted termbase (kept: leave-one-out glossaries reuse it). Kept by
+    name and text: the TRAIN sets share file names (docs/001.txt), and bench/fit_usage.py reads
+    them all in one process."""
+    text = "\n".join(lines) + "\n"
+    if (doc, text) in _TERMBASES:
+        return _TERMBASES[doc, text]
     from termkit.build import document_termbase
     from termkit.extract.extractor import extract_document
     from termkit.text.decode import Document
 
-    text = "\n".join(lines) + "\n"
-    _TERMBASES[doc] = document_termbase(extract_document(Document(doc, text, "utf-8")))
-    return _TERMBASES[doc]
+    _TERMBASES[doc, text] = document_termbase(extract_document(Document(doc, text, "utf-8")))
+    return _TERMBASES[doc, text]
 
 
 def read_gold_set(gold_path, texts) -> tuple[dict[str, list[str]], list[dict], dict, dict]:
