@@ -18,16 +18,15 @@ from _paths import REPO, SHARED
 sys.path.insert(0, str(REPO))
 
 from termkit.extract.boundary import Window
-from termkit.extract.extractor import _prepare
+from termkit.extract.extractor import _prepare, simplified_and_key
 from termkit.extract.segmenter import segmenter
-from termkit.text.normalize import normalize_with_map
 from termkit.text.repair import repair
 
 
 def windows() -> list[str]:
     text = (SHARED / "data" / "unpc-v1.0-devset" / "UNv1.0.devset.zh").read_text("utf-8")
     analysis = repair(text)
-    _, pending, _ = _prepare(analysis, normalize_with_map(analysis.text)[0])
+    pending, _ = _prepare(analysis, *simplified_and_key(analysis))
     return [w.text[w.start : w.end] for _, _, w in pending if isinstance(w, Window)]
 
 

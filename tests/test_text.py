@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import subprocess
+from pathlib import Path
 
+import opencc
 import pytest
 
 from termkit.errors import InputError
 from termkit.text.decode import decode_bytes, read_document
-from termkit.text.normalize import normalize, normalize_with_map
+from termkit.text.normalize import (
+    FOLD,
+    fold,
+    key_of,
+    normalize,
+    normalize_with_map,
+    to_simplified,
+)
 from termkit.text.repair import repair
 from termkit.text.sourcemap import LineIndex
 
-from .conftest import SEED000
+from .conftest import REPO, SEED000
 
 SAMPLE = "联合国环境规划署（环境署）为缔约方大会编写了报告。環境署支持降排＋。\n"
 
@@ -65,6 +77,47 @@ def test_normalized_offsets_point_back_to_the_source():
     assert key == "环境署(降排+)数据"
     for i, ch in enumerate(key):
         assert normalize(text[offsets.to_source(i)]) in (ch, "")
+
+
+def test_folding_and_opencc_commute_on_real_traditional_text():
+    """`key_of` converts a text once, folded or not; the key is the one the map gives."""
+    folders = ("un_pages_hant", "un_pages_hant2")
+    texts = [
+        p.read_text(encoding="utf-8")
+        for f in folders
+        for p in sorted((REPO / "bench" / "annotated" / f / "docs").iterdir())
+    ]
+    texts.append(SEED000.read_text(encoding="utf-8"))
+    assert any(ch in FOLD for text in texts for ch in map(ord, text))
+    for text in texts:
+        simplified = to_simplified(text)
+        assert to_simplified(fold(text)) == fold(simplified)
+        assert key_of(text, simplified) == key_of(text) == normalize_with_map(text)[0]
+
+
+def test_no_t2s_dictionary_entry_holds_a_character_that_folds():
+    """Why folding and OpenCC commute (`key_of`): the keys of the t2s dictionaries are words
+    of Chinese characters, and no key or value holds a character that folds or a fold's
+    result, so such a character is converted to itself and never joins a phrase."""
+    clib = Path(opencc.__file__).parent / "clib"
+    share = clib / "share" / "opencc"
+    names = re.findall(r'"file": "([^"]+)"', (share / "t2s.json").read_text(encoding="utf-8"))
+    assert len(names) >= 3
+    folding = {chr(c) for c in FOLD} | set(FOLD.values())
+    env = {**os.environ, "LD_LIBRARY_PATH": str(clib / "lib64")}
+    for name in names:
+        command = [clib / "bin" / "opencc_dict", "-f", "ocd2", "-t", "text", "-o", "/dev/stdout"]
+        dump = subprocess.run(
+            [*command, "-i", share / name],
+            capture_output=True,
+            env=env,
+            check=True,
+        ).stdout.decode("utf-8")
+        # a key, a tab and its conversions, separated by spaces
+        entries = [(k, v.split(" ")) for k, v in (line.split("\t") for line in dump.splitlines())]
+        assert len(entries) > 400
+        assert all(k.isalpha() for k, _ in entries)  # Chinese characters only
+        assert not folding & {ch for k, values in entries for ch in k + "".join(values)}
 
 
 def test_repair_joins_pdf_breaks_and_drops_page_furniture():

@@ -27,7 +27,14 @@ from termkit.extract.scoring import BoundaryModel, default_model
 from termkit.progress import progress_bar
 from termkit.termbase.model import Alternative, Definition, Location
 from termkit.text.decode import Document, read_document
-from termkit.text.normalize import HAN, HAN_CHAR, normalize, normalize_with_map, to_simplified
+from termkit.text.normalize import (
+    HAN,
+    HAN_CHAR,
+    key_of,
+    normalize,
+    normalize_with_map,
+    to_simplified,
+)
 from termkit.text.offsets import ChainedMap, OffsetMap
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
@@ -56,8 +63,14 @@ def extract_text(
     """Definitions in a text, in document order; `model` replaces the shipped boundary
     weights (bench/fit_boundary.py scores weights fitted on other documents with it)."""
     analysis = repair(text)
-    key_text = normalize_with_map(analysis.text)[0]
-    return _extract(analysis, key_text, path, LineIndex(text), model or default_model())
+    plain, key_text = simplified_and_key(analysis)
+    return _extract(analysis, plain, key_text, path, LineIndex(text), model or default_model())
+
+
+def simplified_and_key(analysis: AnalysisText) -> tuple[str, str]:
+    """The analysis text in simplified characters and its normalization key, converted once."""
+    plain = to_simplified(analysis.text)
+    return plain, key_of(analysis.text, plain)
 
 
 def extract_document(
@@ -69,8 +82,11 @@ def extract_document(
     (`termkit.extract.english_extent`)."""
     analysis = repair(document.text)
     lines = LineIndex(document.text)
-    key = normalize_with_map(analysis.text)
-    definitions = _extract(analysis, key[0], document.path, lines, default_model())
+    plain = to_simplified(analysis.text)
+    # the map back from the key is for the usage only
+    key = normalize_with_map(analysis.text, plain) if usage else None
+    key_text = key_of(analysis.text, plain) if key is None else key[0]
+    definitions = _extract(analysis, plain, key_text, document.path, lines, default_model())
     if english_of is not None:
         from termkit.extract.english_extent import refine
 
@@ -78,7 +94,7 @@ def extract_document(
     return DocumentResult(
         document.path,
         definitions,
-        _usage(analysis, key, definitions, document.path, lines) if usage else {},
+        _usage(analysis, key, definitions, document.path, lines) if key is not None else {},
         document.layout,
     )
 
@@ -124,7 +140,7 @@ def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSe
     characters anchor nothing: the same names teach where unanchored names start."""
     analysis = repair(text)
     lines = LineIndex(text)
-    _, pending, recurrences = _prepare(analysis, normalize_with_map(analysis.text)[0])
+    pending, recurrences = _prepare(analysis, *simplified_and_key(analysis))
     sets = []
     for span, form, window in pending:
         if not isinstance(window, Window):
@@ -151,11 +167,11 @@ def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSe
     return sets
 
 
-def _prepare(analysis: AnalysisText, key_text: str):
-    """The simplified text, every (span, short form, window) of the document, and the
-    stand-alone recurrence of every candidate, counted in one pass before any decision."""
-    # Word lists and jieba know simplified Chinese; the conversion keeps every offset.
-    plain = to_simplified(analysis.text)
+def _prepare(analysis: AnalysisText, plain: str, key_text: str):
+    """Every (span, short form, window) of the document, and the stand-alone recurrence of
+    every candidate, counted in one pass before any decision. `plain` is the analysis text in
+    simplified characters (word lists and jieba know simplified Chinese; the conversion keeps
+    every offset), `key_text` its normalization key."""
     pending = []
     for span in find_spans(analysis.text):
         forms = read_inner(plain[span.inner_start : span.close])[0]
@@ -164,18 +180,19 @@ def _prepare(analysis: AnalysisText, key_text: str):
     candidates = (
         c for _, _, w in pending if isinstance(w, Window) for c in (*w.candidates(), *w.heads())
     )
-    return plain, pending, document_recurrence(key_text, candidates)
+    return pending, document_recurrence(key_text, candidates)
 
 
 def _extract(
     analysis: AnalysisText,
+    plain: str,
     key_text: str,
     path: str,
     lines: LineIndex,
     model: BoundaryModel,
 ) -> list[Definition]:
-    """The definitions of the analysis text; `key_text` is its normalization key."""
-    plain, pending, recurrences = _prepare(analysis, key_text)
+    """The definitions of the analysis text (`plain` and `key_text` as in `_prepare`)."""
+    pending, recurrences = _prepare(analysis, plain, key_text)
     found: list[Definition] = []
     for _, group in groupby(pending, key=lambda p: p[0]):
         found.extend(_define_bracket(analysis, plain, list(group), path, lines, recurrences, model))

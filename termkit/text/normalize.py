@@ -75,9 +75,10 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c := _opencc().convert(ch)) == 1 else ch for ch in text)
 
 
-def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
-    """The key of `text` and the map from key offsets back to `text` offsets."""
-    folded = to_simplified(fold(text))
+def normalize_with_map(text: str, simplified: str | None = None) -> tuple[str, OffsetMap]:
+    """The key of `text` and the map from key offsets back to `text` offsets; `simplified` is
+    `to_simplified(text)` when the caller has it already (see `key_of`)."""
+    folded = fold(to_simplified(text) if simplified is None else simplified)
     builder = TextBuilder()
     pos = 0
     for m in _SPACE_BY_CJK.finditer(folded):
@@ -105,9 +106,18 @@ def normalize(text: str) -> str:
     return _normalize_term(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
 
 
+def key_of(text: str, simplified: str | None = None) -> str:
+    """`normalize_with_map(text)[0]` without the map, for a caller that needs no way back;
+    `simplified` is `to_simplified(text)` when the caller has it already. Folding and OpenCC
+    commute: no entry of OpenCC's t2s dictionaries holds a character that folds or one that
+    a character folds to (all their keys are Chinese characters; tests/test_text.py reads
+    the dictionaries), so the text is converted once, folded or not."""
+    folded = fold(to_simplified(text) if simplified is None else simplified)
+    return _SPACE_RUN.sub(" ", _SPACE_BY_CJK.sub("", folded))
+
+
 def _normalize(text: str) -> str:
-    folded = to_simplified(fold(text))
-    return _SPACE_RUN.sub(" ", _SPACE_BY_CJK.sub("", folded)).strip()
+    return key_of(text).strip()
 
 
 _normalize_term = lru_cache(maxsize=65536)(_normalize)
