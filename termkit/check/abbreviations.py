@@ -15,6 +15,7 @@ from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
+_TITLE_CLOSERS = ("》", "〉")
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
@@ -164,10 +165,14 @@ def _tail(short_key: str, full_key: str) -> bool:
     联合国环境规划署执行主任, 常设委员会 of 版权及相关权常设委员会), or a title after one
     (秘书长 of 联合国秘书长). A body's name without only its prefix is its coined short form
     (气象组织 of 世界气象组织). A cut inside a word (产权组织 of 世界知识产权组织) reads as a
-    tail too: without a segmenter that is not told apart."""
+    tail too: without a segmenter that is not told apart. The name after a cited title
+    (基加利修正案 of 〈关于消耗臭氧层物质的蒙特利尔议定书〉基加利修正案, 京都议定书 of
+    《联合国气候变化框架公约》京都议定书) is the instrument's own short title, no tail."""
     if short_key == full_key or not full_key.endswith(short_key):
         return False
     rest = full_key[: -len(short_key)]
+    if rest.endswith(_TITLE_CLOSERS):
+        return False
     while prefix := next((p for p in GENERIC_PREFIXES if rest.startswith(p)), ""):
         rest = rest[len(prefix) :]
     return bool(rest) or not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
