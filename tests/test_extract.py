@@ -474,3 +474,24 @@ def test_an_acronym_that_ends_in_a_number_takes_its_ordinal():
         "在會議的第二週進入了白熱化的激烈討論,"
     )
     assert ("第二十六屆締約方大會", "COP26") in {(d.full, d.short) for d in extract_text(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # bench/annotated/un_pages doc 043: 尊敬 ("to respect", "to honour") spells none
+            # of IPBES's letters
+            "尊敬的生物多样性和生态系统服务政府间科学政策平台(IPBES)成员、观察员和其他利益相关者:",
+            ("生物多样性和生态系统服务政府间科学政策平台", "IPBES"),
+        ),
+        (  # bench/annotated/un_pages_hant2 doc 015: 入境 ("to enter") spells none of GIS's
+            # letters; 綜合 and 調查 spell I and S, 組 ("group") G
+            "他們才可以向入境事務處的綜合調查組(GIS)投案,並提交一份書面陳述,",
+            ("綜合調查組", "GIS"),
+        ),
+    ],
+)
+def test_an_acronym_starts_its_name_where_its_letters_are_spelled(sentence, expected):
+    """The English glosses of the window's words (CC-CEDICT's initials) spell the acronym's
+    letters: the candidate that spells them and opens with a word that spells one wins."""
+    assert expected in {(d.full, d.short) for d in extract_text(sentence)}

@@ -3,8 +3,9 @@
 General evidence only, no word lists: the parts of speech (jieba's ICTCLAS tags) of the word
 before the cut and of the candidate's first word (any verb, preposition, conjunction or
 particle, whatever the word), what the candidate crosses between its start and the part the
-short form's characters anchor, the short form's first character, and how often the candidate
-stands alone elsewhere in the document (or the corpus). `bench/fit_boundary.py` fits the
+short form's characters anchor, the short form's first character, how often the candidate
+stands alone elsewhere in the document (or the corpus), and before a Latin acronym how many of
+its letters the candidate's words spell (`extract/initials.py`). `bench/fit_boundary.py` fits the
 weights; `termkit/data/boundary_weights.json` keeps them.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from termkit.extract.initials import acronym_features
 from termkit.extract.recurrence import Recurrence
 from termkit.text.normalize import HAN_CHAR
 
@@ -158,6 +160,8 @@ def window_features(
             if w[2] - start >= 4
         ):
             features["head-recurs"] = 1.0
+        if english:
+            features |= acronym_features(short, [w[0] for w in words[index:]])
         out.append((start, features))
         longer = recurs
     return out

@@ -1,0 +1,68 @@
+"""Which letters of a Latin acronym the words of a candidate full form can spell.
+
+An acronym spells its English name's initials, and a Chinese name's words translate the
+English name's words one by one, in another order (PBC: 计划 plan, programme; 预算 budget;
+委员会 committee). The initials of each word's English glosses (CC-CEDICT, kept as data by
+bench/gloss_initials.py) say how many of the acronym's letters a candidate covers, how many
+of its words spell none of them (`关于|`, `下列|`, `日内瓦|`), and whether its first word
+spells one: evidence on where the name starts that no part of speech gives.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+GLOSS_INITIALS = Path(__file__).resolve().parents[1] / "data" / "gloss_initials.txt"
+
+
+@lru_cache(maxsize=1)
+def gloss_initials() -> dict[str, frozenset[str]]:
+    """Word → the initials of its English glosses (read once, on the first acronym)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in GLOSS_INITIALS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            letters, words = line.split("\t")
+            found = frozenset(letters)
+            out.update(dict.fromkeys(words.split(), found))
+    return out
+
+
+def spelled(letters: str, words: list[frozenset[str]]) -> int:
+    """How many of the acronym's letters the words spell, each word one letter and each
+    letter one word (a maximum matching: a greedy one misses `计划|预算` when both could
+    spell P)."""
+    owner: dict[int, int] = {}  # letter position -> word index
+
+    def place(word: int, seen: set[int]) -> bool:
+        for at, letter in enumerate(letters):
+            if letter in words[word] and at not in seen:
+                seen.add(at)
+                if at not in owner or place(owner[at], seen):
+                    owner[at] = word
+                    return True
+        return False
+
+    return sum(place(word, set()) for word in range(len(words)))
+
+
+def acronym_features(short: str, words: list[str]) -> dict[str, float]:
+    """Features of the candidate made of `words` (its words, in order) before the acronym
+    `short`: none for an acronym of fewer than two capitals."""
+    letters = "".join(c for c in short if "A" <= c <= "Z")
+    if len(letters) < 2 or not words:
+        return {}
+    table = gloss_initials()
+    known = [table[w] for w in words if w in table]
+    covered = spelled(letters, known)
+    features = {
+        "acronym-spelled": covered / len(letters),
+        "acronym-unspelled-words": math.log1p(len(known) - covered),
+    }
+    first = table.get(words[0])
+    if first is None:
+        features["acronym-first-unknown"] = 1.0
+    elif first & set(letters):
+        features["acronym-first-spells"] = 1.0
+    return features
