@@ -118,9 +118,10 @@ class Extraction:
         tally = Tally()
         keys: list[tuple[str, str]] = []
         disputes: list[Dispute] = []
+        equivalents: list[tuple[str, str, Termbase]] = []
         for path in chunk:
             try:
-                (termbase, held), size, hit, key = self._document(path, cache)
+                (termbase, held), size, hit, key = self._document(path, cache, equivalents)
             except InputError as exc:
                 tally += Tally(failures=((path, str(exc)),))
                 if self.strict:
@@ -136,6 +137,7 @@ class Extraction:
             tally,
             tuple(keys),
             tuple(sorted(disputes, key=attrgetter("order"))),
+            equivalents=tuple(equivalents),
         )
         if cache is not None and len(keys) == len(chunk):
             chunks = ChunkCache(cache)
@@ -143,10 +145,11 @@ class Extraction:
         return result
 
     def _document(
-        self, path: str, cache: ResultCache | None
+        self, path: str, cache: ResultCache | None, equivalents: list[tuple[str, str, Termbase]]
     ) -> tuple[tuple[Termbase, tuple[Dispute, ...]], int, bool, str]:
         """One document's part (termbase and disputes), its size, whether it came from the
-        cache, and its key."""
+        cache, and its key; a document extracted with its English twin adds the terms paired
+        across the two to `equivalents`, from the same alignment."""
         data = read_bytes(path)
         twin = dict(self.twins).get(path)
         # a twin's result depends on both files
@@ -155,17 +158,23 @@ class Extraction:
         cached = cache.get(key, path) if cache else None
         if cached is not None:
             return cached, len(data), True, key
-        english = None
+        beads = None
         if twin is not None:
-            from termkit.extract.english_extent import twin_english
+            from termkit.align import align_files
+            from termkit.extract.english_extent import english_by_line
 
-            english = twin_english(path, twin, self.encoding)
+            beads = align_files(path, twin, encoding=self.encoding)
         document = extract_document(
-            decode_bytes(data, path, self.encoding, self.revisions), english_of=english
+            decode_bytes(data, path, self.encoding, self.revisions),
+            english_of=None if beads is None else english_by_line(beads),
         )
         part = document_part(document, self.min_confidence)
         if cache:
             cache.put(key, path, *part)
+        if beads is not None:
+            from termkit.align.pairing import twin_termbase
+
+            equivalents.append((path, twin, twin_termbase(beads, path, twin, document.definitions)))
         return part, len(data), False, key
 
 
@@ -277,12 +286,15 @@ class Tabulation:
 class Build:
     """A finalized glossary and the counts of its build (documents, bytes, cache hits, skips),
     with the (path, document cache key) of every document read, for a later pass over them
-    (`corpus_tables`)."""
+    (`corpus_tables`), and the terms paired across each twin the build aligned, as
+    `ChunkResult.equivalents` (a twin loaded from the cache was not aligned, and is not
+    there)."""
 
     termbase: Termbase
     files: int
     tally: Tally
     keys: tuple[tuple[str, str], ...] = ()
+    equivalents: tuple[tuple[str, str, Termbase], ...] = ()
 
 
 def default_jobs() -> int:
@@ -359,7 +371,7 @@ def build_corpus(
         termbase = merge(termbase, *(resolve(d, variety, weight) for d in total.disputes))
     if warm is not None:
         warm.remember(total.keys)
-    return Build(finalize(termbase), len(files), total.tally, total.keys)
+    return Build(finalize(termbase), len(files), total.tally, total.keys, total.equivalents)
 
 
 def corpus_tables(

@@ -59,7 +59,9 @@ class ChunkResult:
     key), for the driver's index of unchanged files; the doubtful definitions held back for
     the corpus's evidence (`termkit.corpus`), in document order; from the corpus pass, the
     disputed candidates' occurrences in the chunk by left context (`counts`); from the
-    tables pass of `build --usage`, the chunk's rows of the corpus tables (`tables`)."""
+    tables pass of `build --usage`, the chunk's rows of the corpus tables (`tables`); for
+    each English twin the chunk aligned, (Chinese path, English path, the termbase of the
+    terms paired across them), so that the build aligns a twin once (`equivalents`)."""
 
     termbase: Termbase
     tally: Tally
@@ -67,6 +69,7 @@ class ChunkResult:
     disputes: tuple[Dispute, ...] = ()
     counts: Counts = ()
     tables: Tables | None = None
+    equivalents: tuple[tuple[str, str, Termbase], ...] = ()
 
 
 def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
@@ -77,6 +80,7 @@ def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
         tuple(sorted(a.disputes + b.disputes, key=attrgetter("order"))),
         add_counts(a.counts, b.counts),
         b.tables if a.tables is None else a.tables if b.tables is None else a.tables + b.tables,
+        tuple(sorted(a.equivalents + b.equivalents, key=lambda e: e[:2])),
     )
 
 

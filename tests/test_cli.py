@@ -111,7 +111,7 @@ def test_shipped_glossary_is_what_termkit_builds_from_the_seeds(tmp_path, monkey
     assert not any(t.text == "NBSAPs 2.0" for c in tb.concepts for t in c.terms)
 
 
-def test_build_with_an_english_twin_adds_english_equivalents(tmp_path):
+def _twins(tmp_path):
     zh = tmp_path / "report.zh.txt"
     en = tmp_path / "report.en.txt"
     zh.write_text(
@@ -127,12 +127,38 @@ def test_build_with_an_english_twin_adds_english_equivalents(tmp_path):
         "3. UNDP and UNICEF will continue this work in 2015.\n",
         encoding="utf-8",
     )
+    return zh, en
+
+
+def test_build_with_an_english_twin_adds_english_equivalents(tmp_path):
+    zh, en = _twins(tmp_path)
     out = tmp_path / "glossary.csv"
     assert main(["build", "--parallel", str(zh), str(en), "-o", str(out), "-q", "-j", "1"]) == 0
     tb = glossary_csv.read(out)
     english = {c.label: {t.text for t in c.terms_of("en")} for c in tb.concepts}
     assert english["联合国开发计划署"] == {"UNDP", "United Nations Development Programme"}
     assert english["联合国儿童基金会"] == {"UNICEF", "United Nations Children's Fund"}
+
+
+def test_build_aligns_each_english_twin_once(tmp_path, monkeypatch):
+    """The worker that extracts a twin pairs its terms with the same beads; a twin loaded
+    from the cache is aligned once, by the build itself. The glossary is the same each way."""
+    import termkit.align
+
+    zh, en = _twins(tmp_path)
+    aligned = []
+    align_files = termkit.align.align_files
+    monkeypatch.setattr(
+        termkit.align, "align_files", lambda *a, **k: aligned.append(a) or align_files(*a, **k)
+    )
+    command = ["build", "--parallel", str(zh), str(en), "-q", "-j", "1"]
+    outputs = []
+    for run in ([], ["--cache", str(tmp_path / "cache")], ["--cache", str(tmp_path / "cache")]):
+        aligned.clear()
+        outputs.append(tmp_path / f"glossary{len(outputs)}.csv")
+        assert main([*command, *run, "-o", str(outputs[-1])]) == 0
+        assert aligned == [(str(zh), str(en))]
+    assert len({p.read_bytes() for p in outputs}) == 1
 
 
 def test_the_glossary_is_inside_a_plain_install(tmp_path):

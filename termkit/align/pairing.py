@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termkit.align.evidence import Candidate, acronyms, candidates, decide, fitted_model
 from termkit.termbase.merge import merge
@@ -28,6 +29,9 @@ from termkit.termbase.model import (
     concept_id,
 )
 from termkit.text.normalize import normalize
+
+if TYPE_CHECKING:
+    from termkit.align import Bead
 
 _EN_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
@@ -323,24 +327,36 @@ def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
 def parallel_termbase(
     zh_path: str, en_path: str, encoding: str | None = None, glossary: Termbase | None = None
 ) -> Termbase:
-    """Align a Chinese document with its English twin and pair their terms: English
-    equivalents of the Chinese document's concepts (bracketed definitions), then of the known
-    short forms used in running text (the document's, and `glossary`'s when given), ready to
-    merge into a glossary."""
+    """Align a Chinese document with its English twin and pair their terms (`twin_termbase`),
+    with the boundaries the build decides with the same English."""
     from termkit.align import align_files
     from termkit.extract.english_extent import english_by_line
     from termkit.extract.extractor import extract_document
     from termkit.text.decode import read_document
 
     beads = align_files(zh_path, en_path, encoding=encoding)
+    document = read_document(zh_path, encoding)
+    definitions = extract_document(document, english_of=english_by_line(beads)).definitions
+    return twin_termbase(beads, zh_path, en_path, definitions, glossary)
+
+
+def twin_termbase(
+    beads: Sequence[Bead],
+    zh_path: str,
+    en_path: str,
+    definitions: Sequence[Definition],
+    glossary: Termbase | None = None,
+) -> Termbase:
+    """The terms paired across a Chinese document and its English twin, aligned as `beads`:
+    English equivalents of the document's concepts (its bracketed `definitions`), then of the
+    known short forms used in running text (the document's, and `glossary`'s when given),
+    ready to merge into a glossary. `build --parallel` pairs a twin in the worker that
+    extracted it, with the beads that decided its boundaries."""
     pairs = [
         SentencePair(b.zh_text, b.en_text, zh_path, Location(en_path, b.en_lines[0], 1))
         for b in beads
         if b.zh and b.en
     ]
-    # the boundaries the build decided with the same English
-    document = read_document(zh_path, encoding)
-    definitions = extract_document(document, english_of=english_by_line(beads)).definitions
     bracket = pair_terms(pairs, definitions)
     forms, full_forms = known_forms(definitions, glossary)
     paired = {p.en_acronym for p in bracket}

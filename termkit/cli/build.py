@@ -20,6 +20,7 @@ from termkit.parallel import WorkersLost
 from termkit.paths import collect, read_list
 from termkit.termbase.curate import curate, read_decisions, unused
 from termkit.termbase.merge import finalize, merge
+from termkit.termbase.model import Termbase
 from termkit.termbase.typos import near_typos
 
 
@@ -93,10 +94,10 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.files_from and not args.parallel:
         raise InputError("name the documents: PATH..., --files-from FILE or --parallel ZH EN")
     listed = read_list(args.files_from) if args.files_from else []
-    twins = [zh for zh, _ in args.parallel]
+    twins = [(collect([zh])[0], en) for zh, en in args.parallel]
     unknown: list[tuple[str, str]] = []
     named = collect(args.paths, skipped=unknown)
-    files = list(dict.fromkeys(named + collect(listed, missing_ok=True) + collect(twins)))
+    files = list(dict.fromkeys(named + collect(listed, missing_ok=True) + [zh for zh, _ in twins]))
     for path, why in unknown:
         print(f"skipped {path}: {why}", file=sys.stderr)
     decisions = read_decisions(args.curation) if args.curation else None
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             strict=args.strict,
             progress=progress,
             revisions=args.docx_revisions,
-            twins=[(collect([zh])[0], en) for zh, en in args.parallel],
+            twins=twins,
         )
     except WorkersLost as exc:
         print(f"termkit build: error: {exc}", file=sys.stderr)
@@ -120,10 +121,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     termbase, tally = build.termbase, build.tally
-    if args.parallel:
-        from termkit.align.pairing import parallel_termbase  # numpy: only for aligned twins
-
-        equivalents = [parallel_termbase(zh, en, args.encoding) for zh, en in args.parallel]
+    if twins:
+        # the workers paired the twins they aligned; one loaded from the cache is aligned here
+        paired = {(zh, en): found for zh, en, found in build.equivalents}
+        equivalents = [paired[t] if t in paired else _paired(*t, args.encoding) for t in twins]
         termbase = finalize(merge(termbase, *equivalents))
     for rare, frequent in near_typos(termbase):
         settled = " and shares its short form: deprecated" if rare.status == "deprecated" else ""
@@ -181,3 +182,9 @@ def _tables(build: Build, termbase, args: argparse.Namespace):
         cache=args.cache,
         revisions=args.docx_revisions,
     )
+
+
+def _paired(zh: str, en: str, encoding: str | None) -> Termbase:
+    from termkit.align.pairing import parallel_termbase  # numpy: only for aligned twins
+
+    return parallel_termbase(zh, en, encoding)

@@ -139,13 +139,6 @@ def english_by_line(beads: Iterable[Bead]) -> Callable[[int], str]:
     return lambda line: english.get(line, "")
 
 
-def twin_english(zh_path: str, en_path: str, encoding: str | None = None) -> Callable[[int], str]:
-    """The English of each line of a Chinese file, aligned with its English twin."""
-    from termkit.align import align_files
-
-    return english_by_line(align_files(zh_path, en_path, encoding=encoding))
-
-
 def refine(definitions: list[Definition], english_of: Callable[[int], str]) -> list[Definition]:
     """The definitions with each boundary re-decided by the English of its line, where the
     English defines a name in brackets that translates enough of the candidates."""
