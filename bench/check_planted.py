@@ -50,6 +50,7 @@ from check_gold import _caught
 
 sys.path.insert(0, str(REPO))
 
+from termkit.check.definitions import find_definitions
 from termkit.check.document import Analysed
 from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
@@ -331,8 +332,9 @@ def evaluate(
     at one of the inconsistencies the gold lists for it (`variants`: document → entries) is a
     real one, counted apart, and so is a short form used before its definition where the gold
     says it is (`early`: document → {(short form key, line)}). `trace` gets one row per plant
-    (kind, the (rule, form key) of every finding that catches it) and per false alarm
-    ("alarm", (rule, form key)), for bench/fit_usage.py."""
+    (kind, document, whether the draft defines a short form, the (rule, form key) of every
+    finding that catches it) and per false alarm ("alarm", document, whether it defines one,
+    [(rule, form key)]), for bench/fit_usage.py."""
     variants, early = variants or {}, early or {}
     settings = Settings()
     planter = Planter(name, gold)
@@ -352,7 +354,10 @@ def evaluate(
             hits = _found(plant, findings)
             other_script += _other_script(findings, scripts[g["doc"]])
             if trace is not None:
-                trace.append((plant.kind, plant.doc, [(f.rule, normalize(f.found)) for f in hits]))
+                caught = [(f.rule, normalize(f.found)) for f in hits]
+                trace.append(
+                    (plant.kind, plant.doc, _defines(plant.text, planter.glossary), caught)
+                )
             total[plant.kind] += 1
             found[plant.kind] += bool(hits)
             if args.misses and not hits:
@@ -371,7 +376,8 @@ def evaluate(
                 continue
             alarms[f.rule] += 1
             if trace is not None:
-                trace.append(("alarm", doc, [(f.rule, normalize(f.found))]))
+                defines = _defines(text, glossary_for(glossary, doc))
+                trace.append(("alarm", doc, defines, [(f.rule, normalize(f.found))]))
             if args.alarms:
                 print(f"  alarm {doc}:{f.line}:{f.column} {f.rule} {f.message}")
     return {
@@ -391,6 +397,12 @@ def evaluate(
             10000 * (sum(alarms.values()) - alarms["TK101"]) / max(1, chars), 2
         ),
     }
+
+
+def _defines(text: str, glossary: GlossaryIndex) -> bool:
+    """Does the text define a short form of its own (as the checker reads definitions)?"""
+    doc = Analysed(text)
+    return bool(find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys))
 
 
 def _other_script(findings, scripts) -> int:

@@ -623,14 +623,15 @@ def test_usage_table_round_trips_and_is_one_form_a_line(tmp_path: Path):
 
 
 def test_a_short_form_the_corpus_never_defines_needs_no_definition(tmp_path: Path):
-    from termkit.check.usage import Rule, Usage, beside, dumps
+    from termkit.check.usage import Cutoff, Rule, Usage, beside, dumps
 
     text = "环境署发布了报告。"
     known = unep_glossary()
-    known.usage, known.usage_rule = Usage(9, {"环境署": (6, 6)}), Rule(4, 1.0)
+    known.usage, known.usage_rule = Usage(9, {"环境署": (6, 6)}), Rule(Cutoff(4, 1.0))
     assert "TK101" not in codes(run(text, known))
     once_defined = unep_glossary()
-    once_defined.usage, once_defined.usage_rule = Usage(9, {"环境署": (6, 5)}), Rule(4, 1.0)
+    once_defined.usage = Usage(9, {"环境署": (6, 5)})
+    once_defined.usage_rule = Rule(Cutoff(4, 1.0))
     assert "TK101" in codes(run(text, once_defined))
     # The table beside a glossary file is read with it.
     path = tmp_path / "g.csv"

@@ -1,6 +1,7 @@
-"""TK101 (a short form used without definition) on real UN-system text: Macao's publication of
-the Kigali Amendment (bench/annotated/un_pages_hant2/docs/022.txt), checked with a project
-glossary built from the paper's own definition."""
+"""TK101 (a short form used without definition) and TK114 (one the corpus mostly uses
+undefined) on real UN text: Macao's publication of the Kigali Amendment
+(bench/annotated/un_pages_hant2/docs/022.txt), checked with a project glossary built from the
+paper's own definition, and lines of the UNPC devset."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
 from termkit.check.settings import Settings
+from termkit.check.usage import NEVER, Cutoff, Rule, Usage, fitted_rule
 from termkit.extract.extractor import extract_document
 from termkit.formats.registry import load_glossary
+from termkit.termbase.model import Concept, Term, Termbase
 from termkit.text.decode import Document
 
-from .conftest import REPO
+from .conftest import REPO, shared
 
 HANT2 = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs"
 ONLY_TK101 = Settings(enabled=frozenset({"TK101"}))
@@ -45,3 +48,52 @@ def test_the_short_title_after_a_cited_title_needs_its_definition():
     # owner: it is the amendment's own short title, not an ordinary tail (执行主任, 外交部).
     assert tk101(lines("022.txt", 11, 11)) == ["基加利修正案"]
     assert tk101(lines("022.txt", 1, 11)) == []  # defined on line 7
+
+
+# --- a short form the corpus mostly uses undefined (the fitted usage rule) ---------------------
+
+UNPC = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh")
+
+
+def unpc(line: int) -> str:
+    """One line (1-based) of the UNPC devset."""
+    return UNPC.read_text("utf-8").splitlines()[line - 1] + "\n"
+
+
+def undp_glossary(rule: Rule) -> GlossaryIndex:
+    """开发署 and 儿基会 as a glossary built from UNPC text has them, with a usage table in which
+    three of the four documents using 开发署 leave it undefined."""
+    concepts = (
+        Concept("undp", (Term("联合国开发计划署", "zh", "fullForm"), Term("开发署", "zh", "shortForm"))),
+        Concept("unicef", (Term("联合国儿童基金会", "zh", "fullForm"), Term("儿基会", "zh", "shortForm"))),
+    )  # fmt: skip
+    usage = Usage(40, {"开发署": (4, 3), "儿基会": (4, 1)})
+    return GlossaryIndex([Termbase(concepts)], usage=usage, usage_rule=rule)
+
+
+def test_a_known_short_form_in_a_document_that_defines_none_is_off_by_default():
+    # UNPC L334 names 开发署 bare, and defines nothing: the corpus mostly uses 开发署 undefined,
+    # so its readers know it. L3759 defines 联合国儿童基金会(儿基会): a document that defines
+    # its short forms and leaves 开发署 bare has left out a definition.
+    rule = Rule(NEVER, Cutoff(3, 0.4))
+    bare, defining = unpc(334), unpc(3759) + unpc(334)
+    default = Settings()
+    assert [f.rule for f in check_text(bare, "d.txt", undp_glossary(rule), default)] == []
+    found = check_text(defining, "d.txt", undp_glossary(rule), default)
+    assert [(f.rule, f.found, f.line) for f in found] == [("TK101", "开发署", 2)]
+    # TK114 still names it, as information, for a reviser who wants every short form defined.
+    strict = default.with_options(enable=["established-short-form-undefined"])
+    found = check_text(bare, "d.txt", undp_glossary(rule), strict)
+    assert [(f.rule, f.severity, f.found) for f in found] == [("TK114", "info", "开发署")]
+    # 儿基会, mostly defined where it is used, is reported in either document.
+    kid = check_text("儿基会" + bare, "d.txt", undp_glossary(rule), default)
+    assert [(f.rule, f.found) for f in kid] == [("TK101", "儿基会")]
+    # A cut-off that holds everywhere silences the defining document too.
+    everywhere = undp_glossary(Rule(Cutoff(3, 0.4)))
+    assert check_text(defining, "d.txt", everywhere, default) == []
+
+
+def test_the_shipped_usage_rule_reads_back():
+    rule = fitted_rule()
+    assert isinstance(rule.everywhere, Cutoff) and isinstance(rule.where_none_defined, Cutoff)
+    assert rule != Rule(NEVER, NEVER)

@@ -111,14 +111,18 @@ def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
 
 
 def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
-    """TK101: a glossary short form the document uses but never defines."""
-    if not out.wants("TK101"):
+    """TK101: a glossary short form the document uses but never defines. One the corpus
+    uses undefined as a rule (`GlossaryIndex.established`) is one its readers know: TK114,
+    off by default, still names it for a reviser who wants every short form defined."""
+    if not (out.wants("TK101") or out.wants("TK114")):
         return
+    defines = bool(forms.first_of_short)
     for key, hits in facts.hits_by_key.items():
         if key not in facts.glossary.zh_short_keys or key in forms.first_of_short:
             continue
-        if facts.glossary.established(key):
-            continue  # the corpus uses it undefined as a rule: its readers know it
+        code = "TK114" if facts.glossary.established(key, defines) else "TK101"
+        if not out.wants(code):
+            continue
         if key in forms.alternatives or forms.defines_concept_of(key):
             continue
         hit = hits[0]
@@ -132,10 +136,11 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         short = facts.glossary.entries(key)[0].term.text
         suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
         times = f", used {len(hits)} times" if len(hits) > 1 else ""
+        known = ", a form the corpus mostly uses undefined" if code == "TK114" else ""
         out.add(
-            "TK101",
+            code,
             facts.place(hit),
-            f"short form {written} is never defined{times}; define it on first use"
+            f"short form {written} is never defined{times}{known}; define it on first use"
             + (f" as {suggestion}" if suggestion else f" (full form: {' / '.join(fulls)})"),
             written,
             suggestion,

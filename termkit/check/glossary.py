@@ -103,11 +103,13 @@ class GlossaryIndex:
     def entries(self, key: str) -> list[Entry]:
         return self.by_key.get(key, [])
 
-    def established(self, key: str) -> bool:
-        """Is `key` a short form the corpus uses undefined as a rule?"""
+    def established(self, key: str, document_defines: bool = False) -> bool:
+        """Is `key` a short form the corpus uses undefined as a rule, in a document that
+        defines short forms of its own (`document_defines`) or none?"""
         if key not in self.usage.forms:
             return False
-        return (self.usage_rule or fitted_rule()).established(self.usage, key)
+        rule = self.usage_rule or fitted_rule()
+        return rule.established(self.usage, key, document_defines)
 
     @cached_property
     def keys(self) -> list[str]:

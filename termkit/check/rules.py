@@ -140,6 +140,16 @@ RULES: tuple[Rule, ...] = (
         "The minority form is reported, the majority suggested.",
     ),
     Rule(
+        "TK114",
+        "established-short-form-undefined",
+        "info",
+        False,
+        False,
+        "A short form the corpus mostly uses without definition (粮农组织 in FAO's own papers) "
+        "is used undefined where its readers know it (the rule fitted by bench/fit_usage.py, "
+        "in termkit/data/usage_rule.json); TK101 reports the others.",
+    ),
+    Rule(
         "TK201",
         "missing-target-term",
         "warning",

@@ -42,22 +42,44 @@ class Usage:
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A short form is established when at least `min_documents` documents use it and at
-    least `min_undefined_share` of them without a definition."""
+class Cutoff:
+    """At least `min_documents` documents use the form, and `min_undefined_share` of them
+    without a definition."""
 
     min_documents: int
     min_undefined_share: float
 
-    def established(self, usage: Usage, key: str) -> bool:
+    def holds(self, usage: Usage, key: str) -> bool:
         used, undefined = usage.forms.get(key, (0, 0))
         return used >= self.min_documents and undefined >= self.min_undefined_share * used
 
 
+NEVER = Cutoff(10**9, 1.0)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A short form is established when the corpus uses it undefined as a rule: `everywhere`,
+    or, with a weaker cut-off, `where_none_defined`: in a document that defines no short form
+    of its own (one written for readers who know the names, or an excerpt). A document that
+    defines its short forms follows the define-on-first-use rule, and one it leaves undefined
+    is more likely an omission there."""
+
+    everywhere: Cutoff
+    where_none_defined: Cutoff = NEVER
+
+    def established(self, usage: Usage, key: str, document_defines: bool = False) -> bool:
+        if self.everywhere.holds(usage, key):
+            return True
+        return not document_defines and self.where_none_defined.holds(usage, key)
+
+
 @lru_cache(maxsize=1)
 def fitted_rule() -> Rule:
+    """The rule in `usage_rule.json`; a cut-off written `null` never holds."""
     data = json.loads(RULE.read_text("utf-8"))
-    return Rule(int(data["min_documents"]), float(data["min_undefined_share"]))
+    parts = (data[part] for part in ("everywhere", "where_none_defined"))
+    return Rule(*(NEVER if part is None else Cutoff(**part) for part in parts))
 
 
 def beside(glossary: str | Path) -> Path:
