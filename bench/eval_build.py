@@ -96,8 +96,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--gold", type=Path, help="another annotation, scored apart")
     parser.add_argument("--texts", type=Path, help="the folder of --gold's documents")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave this dev set out, unread (seed003)"
+    )
     args = parser.parse_args()
-    sets = dev_sets()
+    sets = dev_sets(tuple(args.without))
     if args.gold:
         sets["--gold"] = load_annotation(args.gold, args.texts)
     docs = [doc for group in sets.values() for doc in group]

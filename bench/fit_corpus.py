@@ -210,8 +210,11 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="store the fit in the package")
     parser.add_argument("--gold", type=Path, help="another annotation, scored apart")
     parser.add_argument("--texts", type=Path, help="the folder of --gold's documents")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave this dev set out, unread (seed003)"
+    )
     args = parser.parse_args()
-    by_set = dev_sets()
+    by_set = dev_sets(tuple(args.without))
     extra = load_annotation(args.gold, args.texts) if args.gold else []
     docs = [doc for group in by_set.values() for doc in group]
     # --gold's documents are part of the corpus, never of the fit (their names may be the
