@@ -1,7 +1,6 @@
 """TK101 (a short form used without definition) and TK114 (one the corpus mostly uses
-undefined) on real UN text: Macao's publication of the Kigali Amendment
-(bench/annotated/un_pages_hant2/docs/022.txt), checked with a project glossary built from the
-paper's own definition, and lines of the UNPC devset."""
+undefined) on real UN text: TRAIN papers (bench/annotated/SET/docs) checked with a project
+glossary built from another paper's definition, and lines of the UNPC devset."""
 
 from __future__ import annotations
 
@@ -20,34 +19,50 @@ from termkit.text.decode import Document
 
 from .conftest import REPO, shared
 
-HANT2 = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs"
+TRAIN = REPO / "bench" / "annotated"
 ONLY_TK101 = Settings(enabled=frozenset({"TK101"}))
 
 
-def lines(name: str, first: int, last: int) -> str:
-    """Lines `first`..`last` (1-based) of a TRAIN paper."""
-    text = (HANT2 / name).read_text("utf-8").splitlines()
+def lines(paper: str, first: int, last: int) -> str:
+    """Lines `first`..`last` (1-based) of a TRAIN paper (`SET/NNN.txt`)."""
+    folder, name = paper.split("/")
+    text = (TRAIN / folder / "docs" / name).read_text("utf-8").splitlines()
     return "\n".join(text[first - 1 : last]) + "\n"
 
 
 @cache
-def kigali_glossary() -> GlossaryIndex:
-    """The shipped glossary and the terms of 022's opening, which defines
-    《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》(下稱“《基加利修正案》”)."""
-    opening = Document("022.txt", lines("022.txt", 1, 10), "utf-8")
-    extracted = document_termbase(extract_document(opening))
+def glossary_of(paper: str, first: int, last: int) -> GlossaryIndex:
+    """The shipped glossary and the terms extracted from some lines of a TRAIN paper."""
+    part = Document(paper, lines(paper, first, last), "utf-8")
+    extracted = document_termbase(extract_document(part))
     return GlossaryIndex([*map(load_glossary, glossary_paths(Settings())), extracted])
 
 
-def tk101(text: str) -> list[str]:
-    return [f.found for f in check_text(text, "draft.txt", kigali_glossary(), ONLY_TK101)]
+def tk101(text: str, glossary: GlossaryIndex) -> list[str]:
+    return [f.found for f in check_text(text, "draft.txt", glossary, ONLY_TK101)]
 
 
 def test_the_short_title_after_a_cited_title_needs_its_definition():
-    # 基加利修正案 ends its full form, but after the cited 〈…議定書〉, not after a prefix or an
-    # owner: it is the amendment's own short title, not an ordinary tail (执行主任, 外交部).
-    assert tk101(lines("022.txt", 11, 11)) == ["基加利修正案"]
-    assert tk101(lines("022.txt", 1, 11)) == []  # defined on line 7
+    # 022 defines 《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》(下稱“《基加利修正案》”) on
+    # line 7. 基加利修正案 ends its full form, but after the cited 〈…議定書〉, not after a
+    # prefix or an owner: it is the amendment's own short title, not an ordinary tail
+    # (执行主任, 外交部).
+    kigali = glossary_of("un_pages_hant2/022.txt", 1, 10)
+    assert tk101(lines("un_pages_hant2/022.txt", 11, 11), kigali) == ["基加利修正案"]
+    assert tk101(lines("un_pages_hant2/022.txt", 1, 11), kigali) == []
+
+
+def test_a_determiner_and_the_head_is_an_ordinary_noun_phrase():
+    # The JIU statute (052) defines 各专门机构和其他国际组织(以下简称各组织); a JIU report (051)
+    # writes 联合国系统各组织, "the organizations of the system", undefined as it should be.
+    jiu = glossary_of("un_pages/052.txt", 40, 40)
+    assert "各组织" in jiu.zh_short_keys
+    assert tk101(lines("un_pages/051.txt", 1, 15), jiu) == []
+    # A Hong Kong report (003) defines 《聯合國兒童權利公約》(該公約), "the said Convention";
+    # another (024) writes 該公約 for its own convention.
+    crc = glossary_of("un_pages_hant/003.txt", 76, 76)
+    assert "该公约" in crc.zh_short_keys
+    assert tk101(lines("un_pages_hant/024.txt", 2, 2), crc) == []
 
 
 # --- a short form the corpus mostly uses undefined (the fitted usage rule) ---------------------
