@@ -702,3 +702,24 @@ def test_an_english_name_in_brackets_is_no_short_form():
     # An acronym is one: used before its definition, it is reported.
     acronym = run("UNEP发布了报告。联合国环境规划署（UNEP）随后开会。\n", unep_glossary())
     assert "TK102" in codes(acronym)
+
+
+def test_a_name_written_with_other_joining_words_is_no_conflicting_definition():
+    """bench/annotated/un_pages docs/039 defines 亚太经社会 as …经济和社会委员会, docs/049 as
+    …经济社会委员会: one body, joined by 和 or not; neither conflicts with the other."""
+    docs = REPO / "bench" / "annotated" / "un_pages" / "docs"
+    first = next(
+        ln for ln in (docs / "039.txt").read_text("utf-8").split("\n") if "亚太经社会" in ln
+    )
+    other = next(
+        ln for ln in (docs / "049.txt").read_text("utf-8").split("\n") if "亚太经社会" in ln
+    )
+    for text, glossary_full in (
+        (first, "亚洲及太平洋经济社会委员会"),
+        (other, "亚洲及太平洋经济和社会委员会"),
+    ):
+        terms = (Term(glossary_full, "zh", "fullForm"), Term("亚太经社会", "zh", "shortForm"))
+        glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+        assert [f for f in run(text + "\n", glossary) if f.rule == "TK104"] == []
+    found = run(f"{first}\n{other}\n", GlossaryIndex([]))
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]

@@ -11,7 +11,7 @@ from termkit.check.collect import Collector
 from termkit.check.definitions import GENERIC_PREFIXES, Defined, distinctive, stands_alone
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, names_a_group, preferred, role
-from termkit.extract.lexicon import ENTITY_SUFFIXES
+from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
@@ -20,6 +20,9 @@ _DETERMINERS = ("上述", "前述", "该", "本", "此", "这", "各")
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
+# What joins the parts of a name: written or left out, the name stays the same
+# (亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会).
+_JOINERS = re.compile("以及|[" + "".join(sorted(CONJUNCTIONS)) + "、]")
 
 
 class ShortForms:
@@ -267,10 +270,11 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
         where = facts.doc.place_of_analysis(first.full_start, first.full_end).line
         first_key = normalize(first.full)
         # One full form ending with the other is one name read with two left boundaries
-        # (支持联合国开发计划署 / 联合国开发计划署): a second definition, not a conflict. The
-        # same definition repeated is no finding: UN documents define a short form again in
-        # each resolution, annex or footnote block of a compilation.
-        if first is not d and not (first_key.endswith(full_key) or full_key.endswith(first_key)):
+        # (支持联合国开发计划署 / 联合国开发计划署), or written with other joining words: a
+        # second definition, not a conflict. The same definition repeated is no finding: UN
+        # documents define a short form again in each resolution, annex or footnote block of
+        # a compilation.
+        if first is not d and not one_name(first_key, full_key):
             out.add(
                 "TK104",
                 place,
@@ -304,14 +308,22 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
         for f in [preferred(e.concept, "zh", "full")]
         if f is not None
     }
-    keys = {normalize(f) for f in fulls}
+    keys = {_JOINERS.sub("", normalize(f)) for f in fulls}
     # One name inside the other: read with another boundary (…开发计划署), or another head
-    # (国际农业发展基金 / 国际农业发展基金会): no other body.
-    if not fulls or any(k in full_key or full_key in k for k in keys):
+    # (国际农业发展基金 / 国际农业发展基金会), or joined by other words: no other body.
+    bare = _JOINERS.sub("", full_key)
+    if not fulls or any(k in bare or bare in k for k in keys):
         return None
     if full_key.endswith(short_key) and all(k.endswith(short_key) for k in keys):
         return None  # the names' common head (缔约方大会 of any convention), no abbreviation
     return " / ".join(sorted(fulls))
+
+
+def one_name(a: str, b: str) -> bool:
+    """Do two full-form keys name one body: one ends with the other once the words that
+    join its parts (及, 和, 、 …) are left out of both?"""
+    a, b = _JOINERS.sub("", a), _JOINERS.sub("", b)
+    return a.endswith(b) or b.endswith(a)
 
 
 def in_running_text(text: str, at: int, body: int) -> bool:
