@@ -8,7 +8,13 @@ import re
 from functools import cached_property
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import GENERIC_PREFIXES, Defined, distinctive, stands_alone
+from termkit.check.definitions import (
+    GENERIC_PREFIXES,
+    NAME_PREFIXES,
+    Defined,
+    distinctive,
+    stands_alone,
+)
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, names_a_group, preferred, role
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES
@@ -129,6 +135,9 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
             continue
         if key in forms.alternatives or forms.defines_concept_of(key):
             continue
+        hits = [h for h in hits if not _after_a_prefix(facts.doc.key, h.start)]
+        if not hits:
+            continue
         hit = hits[0]
         concepts = {e.concept.id: e.concept for e in facts.glossary.entries(key)}
         fulls = sorted(
@@ -149,6 +158,12 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
             written,
             suggestion,
         )
+
+
+def _after_a_prefix(key_text: str, start: int) -> bool:
+    """A short form written after a name prefix (国际民航组织, 国际植保公约, 联合国开发署) is part
+    of a longer name, which the glossary does not hold: not the glossary's short form used."""
+    return any(key_text.endswith(p, 0, start) for p in NAME_PREFIXES)
 
 
 def _generic(short_key: str, full_key: str) -> bool:
