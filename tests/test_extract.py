@@ -495,3 +495,24 @@ def test_an_acronym_starts_its_name_where_its_letters_are_spelled(sentence, expe
     """The English glosses of the window's words (CC-CEDICT's initials) spell the acronym's
     letters: the candidate that spells them and opens with a word that spells one wins."""
     assert expected in {(d.full, d.short) for d in extract_text(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # bench/annotated/un_pages_hant doc 016: 條約, 決議 and 創設 translate nothing of it
+            "兩公約於條約或決議中創設人權事務委員會(Human Rights Committee)及經濟社會文化",
+            ("人權事務委員會", "Human Rights Committee"),
+        ),
+        (  # doc 017: the verb 納入 ("to bring into") is outside The Paris Principles
+            "也是第一個納入巴黎原則(The Paris Principles)的人權公約,全文共有50條",
+            ("巴黎原則", "The Paris Principles"),
+        ),
+    ],
+)
+def test_an_english_name_in_the_bracket_translates_the_full_form(sentence, expected):
+    """The English name in the bracket is the full form's translation: of the candidates,
+    the one with the most words it translates and the fewest it does not is the name."""
+    found = {(d.full, d.short): d for d in extract_text(sentence)}
+    assert expected in found
+    assert f"english-name:{expected[1]}" in found[expected].evidence

@@ -21,6 +21,7 @@ from termkit.extract.boundary import (
     window_candidates,
 )
 from termkit.extract.brackets import Span, find_spans
+from termkit.extract.english_extent import own_name
 from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
 from termkit.extract.recurrence import Recurrence, document_recurrence
 from termkit.extract.scoring import BoundaryModel, default_model
@@ -196,7 +197,7 @@ def _extract(
     found: list[Definition] = []
     for _, group in groupby(pending, key=lambda p: p[0]):
         found.extend(_define_bracket(analysis, plain, list(group), path, lines, recurrences, model))
-    return found
+    return [own_name(d) for d in found]
 
 
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}")
