@@ -121,3 +121,11 @@ def test_a_short_form_after_a_name_prefix_is_part_of_a_longer_name():
     assert "民航组织" in icao.zh_short_keys
     assert "民航组织" not in tk101(lines("un_pages/075.txt", 1, 20), icao)
     assert tk101("本文件载有民航组织大会第三十五届会议的决议。\n", icao) == ["民航组织"]
+
+
+def test_a_states_short_name_needs_no_definition():
+    # A Hong Kong report (001) defines 中華人民共和國(中國); another (005) writes 中國 ten times
+    # undefined, as UN documents write a state's short name.
+    prc = glossary_of("un_pages_hant/001.txt", 3, 3)
+    assert "中国" in prc.zh_short_keys
+    assert "中國" not in tk101(lines("un_pages_hant/005.txt", 1, 61), prc)

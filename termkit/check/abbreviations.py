@@ -182,7 +182,13 @@ def _common_noun(short_key: str, full_key: str) -> bool:
         or _tail(short_key, full_key)
         or not distinctive(short_key, full_key)
         or _anaphoric(short_key, full_key)
+        or full_key.endswith(_STATE_HEADS)
     )
+
+
+# The heads of a state's official name (中华人民共和国, 大不列颠及北爱尔兰联合王国): its
+# short name (中国, 英国) is the one every reader knows, and UN documents write it undefined.
+_STATE_HEADS = ("共和国", "王国", "合众国", "联邦", "公国", "酋长国", "苏丹国", "君主国")
 
 
 def _anaphoric(short_key: str, full_key: str) -> bool:
