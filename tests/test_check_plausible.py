@@ -12,6 +12,7 @@ from termkit.check.run import glossary_paths
 from termkit.check.settings import Settings
 from termkit.extract.extractor import extract_document
 from termkit.formats.registry import load_glossary
+from termkit.termbase.model import Concept, Term, Termbase
 from termkit.text.decode import Document
 
 from .conftest import REPO
@@ -62,3 +63,47 @@ def test_a_known_head_glued_to_another_name_is_that_name_not_a_short_form():
     taiwan = paper("015.txt")
     assert "婦女政治權利公約" in taiwan
     assert [f for f, _ in tk103(taiwan) if f.endswith("政治權利公約")] == []
+
+
+def _line(folder: str, name: str, number: int) -> str:
+    path = REPO / "bench" / "annotated" / folder / "docs" / name
+    return path.read_text("utf-8").split("\n")[number - 1] + "\n"
+
+
+def test_the_whole_name_written_another_way_is_no_short_form():
+    """Papers 011, 016 and 012 write the covenant 經濟社會文化權利國際公約 without 國際, or with
+    its parts joined by 、 and 及: the name, not another short form of the glossary's."""
+    terms = (
+        Term("經濟社會文化權利國際公約", "zh", "fullForm"),
+        Term("經社文公約", "zh", "shortForm"),
+    )
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+
+    def found(line: str) -> list[str]:
+        text = "締約國批准了《經濟社會文化權利國際公約》。\n" + line  # the glossary's name in use
+        return [f.found for f in check_text(text, "draft.txt", glossary, ONLY_TK103)]
+
+    without = _line("un_pages_hant", "011.txt", 17)
+    assert "《經濟社會文化權利公約》" in without
+    assert found(without) == found(_line("un_pages_hant", "016.txt", 3)) == []
+    joined = _line("un_pages_hant", "012.txt", 7)
+    assert "及「經濟、社會及文化權利國際公約」" in joined
+    assert found(joined) == []
+    # A form without the name's own words is still another short form.
+    assert found(without.replace("經濟社會文化權利公約", "文化權利公約")) == ["文化權利公約"]
+
+
+def test_a_short_tail_after_a_determiner_points_back_to_the_name():
+    """un_pages 044 defines 联合国儿童基金会快速反应小组 (IRT) and goes on 该快速反应小组的成员:
+    the team just named. Without the determiner, or keeping most of the name, it is reported."""
+    text = _line("un_pages", "044.txt", 20)
+    assert "。该快速反应小组的成员" in text
+    assert tk103(text) == []
+    assert [f for f, _ in tk103(text.replace("。该快速", "。快速"))] == ["快速反应小组"]
+    # hant2 023 defines 《關於發生武裝衝突時保護文化財產的公約》(下稱“公約”), then 上述公約.
+    paper = (REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "023.txt").read_text(
+        "utf-8"
+    )
+    assert "對上述公約(" in paper
+    kept = paper.replace("對上述公約(", "對上述於發生武裝衝突時保護文化財產的公約(")
+    assert "於發生武裝衝突時保護文化財產的公約" in [f for f, _ in tk103(kept)]

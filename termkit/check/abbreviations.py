@@ -9,6 +9,7 @@ from functools import cached_property
 
 from termkit.check.collect import Collector
 from termkit.check.definitions import (
+    DETERMINERS,
     GENERIC_PREFIXES,
     NAME_PREFIXES,
     Defined,
@@ -22,7 +23,6 @@ from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
 _TITLE_CLOSERS = ("》", "〉")
-_DETERMINERS = ("上述", "前述", "该", "本", "此", "这", "各")
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
@@ -195,7 +195,7 @@ def _anaphoric(short_key: str, full_key: str) -> bool:
     """A determiner or quantifier and the full form's head (该公约 of 联合国儿童权利公约, 本组织,
     各组织 of 各专门机构和其他国际组织) is an ordinary noun phrase that points back to the
     name or counts its members: no reader needs it defined."""
-    rest = next((short_key[len(d) :] for d in _DETERMINERS if short_key.startswith(d)), "")
+    rest = next((short_key[len(d) :] for d in DETERMINERS if short_key.startswith(d)), "")
     return bool(rest) and full_key.endswith(rest)
 
 

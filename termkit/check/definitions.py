@@ -43,6 +43,9 @@ _TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", "」": "「", "』":
 # and the words that join the names it counts.
 NUMERALS = frozenset("两二双三四五六七八九十")
 _COORDINATORS = ("以及", "及", "和", "与", "暨", "、")
+# Words before a name's head that point back to the name or count its members (该公约, 本组织,
+# 各组织): an ordinary noun phrase, no short form.
+DETERMINERS = ("上述", "前述", "该", "本", "此", "这", "各")
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,18 @@ def distinctive(variant: str, full: str) -> bool:
     """The form keeps a character of what tells this name from others: not only its generic
     prefixes (联合国, 国际 …) and its head (会议, 方案, 署): 联合国大会 and 联合会议 are no
     short forms of 联合国可持续发展大会 and 联合国贸易与发展会议, but other bodies and words."""
+    generic = generic_positions(full)
+    j = len(full)
+    for ch in reversed(variant):  # the rightmost embedding (the one plausible.py finds)
+        j = full.rfind(ch, 0, j)
+        if j < 0 or j not in generic:  # not drawn from the full form (人居二): a code of its own
+            return True
+    return False
+
+
+def generic_positions(full: str) -> set[int]:
+    """Where the full form says nothing of which body it names: its generic prefixes
+    (联合国, 国际 …, wherever they stand) and its head (会议, 方案, 署)."""
     generic = set()
     for prefix in GENERIC_PREFIXES:
         at = full.find(prefix)
@@ -234,9 +249,4 @@ def distinctive(variant: str, full: str) -> bool:
             at = full.find(prefix, at + 1)
     head = max((h for h in ENTITY_SUFFIXES if full.endswith(h)), key=len, default="")
     generic.update(range(len(full) - len(head), len(full)))
-    j = len(full)
-    for ch in reversed(variant):  # the rightmost embedding (the one plausible.py finds)
-        j = full.rfind(ch, 0, j)
-        if j < 0 or j not in generic:  # not drawn from the full form (人居二): a code of its own
-            return True
-    return False
+    return generic

@@ -18,7 +18,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from termkit.check.collect import Collector
-from termkit.check.definitions import SOFT_CHARS, Defined, distinctive, stands_alone
+from termkit.check.definitions import (
+    DETERMINERS,
+    SOFT_CHARS,
+    Defined,
+    distinctive,
+    generic_positions,
+    stands_alone,
+)
 from termkit.check.facts import Facts
 from termkit.check.glossary import preferred
 from termkit.check.matcher import Hit
@@ -29,6 +36,7 @@ MIN_LENGTH = 3
 # A form this long is a name wherever it occurs; a shorter one (卫生组织) only standing alone.
 SURE_LENGTH = 5
 CROSSES, HEAD = "crosses", "head"
+_JOINING = SOFT_CHARS | frozenset("、")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,12 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                     continue
             if glossary_name and name.short in variant:
                 continue  # 联合国妇女署: the glossary's short form with a prefix, in use
+            if glossary_name and _whole_name(variant, name.full):
+                continue  # 经济社会文化权利公约: the glossary's name without only 国际
+            if _continues_left(key, start, variant, name.full):
+                continue  # 经济、社会及|文化权利国际公约: the whole name, joined otherwise
+            if _anaphor(key, start, variant, name.full):
+                continue  # 该快速反应小组: the team just named
             astart, aend = facts.doc.key_to_analysis(start, end + 1)
             if astart <= name.after:
                 continue
@@ -152,6 +166,50 @@ def _cut_in_a_word(key: str, after: int, variant: str, full: str) -> bool:
     ) or any(
         len(head) > 1 and full.endswith(head) and key.startswith(head, after)
         for head in ENTITY_SUFFIXES
+    )
+
+
+def _embedding(variant: str, full: str) -> list[int]:
+    """Where the variant's characters stand in the full form, rightmost first (the
+    embedding `_extend_left` finds); shorter than the variant when it is no subsequence."""
+    at, j = [], len(full)
+    for ch in reversed(variant):
+        j = full.rfind(ch, 0, j)
+        if j < 0:
+            break
+        at.append(j)
+    return at
+
+
+def _whole_name(variant: str, full: str) -> bool:
+    """The form starts as the name does, keeps every character that tells it from others and
+    leaves out only generic words inside it (国际 of 经济社会文化权利国际公约): it is the name
+    written another way, not a short form of it. Without its leading prefix (气象组织 of
+    世界气象组织) a name is its coined short form."""
+    at = _embedding(variant, full)
+    return bool(at) and at[-1] == 0 and set(range(len(full))) - generic_positions(full) <= set(at)
+
+
+def _continues_left(key: str, start: int, variant: str, full: str) -> bool:
+    """Across joining words and marks (及, 和, 、) the text before the form goes on with
+    earlier characters of the full form: the whole name, its parts joined another way
+    (经济、社会及文化权利国际公约)."""
+    p = start
+    while p > 0 and key[p - 1] in _JOINING:
+        p -= 1
+    at = _embedding(variant, full)
+    return 0 < p < start and len(at) == len(variant) and full.rfind(key[p - 1], 0, at[-1]) >= 0
+
+
+def _anaphor(key: str, start: int, variant: str, full: str) -> bool:
+    """A short tail of the full form after a determiner (该快速反应小组 of
+    联合国儿童基金会快速反应小组, 本委员会) points back to the named body, as a reader
+    expects: no other short form. A tail that keeps most of the name (上述于发生武装冲突时
+    保护文化财产的公约) is the name miswritten."""
+    return (
+        full.endswith(variant)
+        and 2 * len(variant) <= len(full)
+        and any(key.endswith(d, 0, start) for d in DETERMINERS)
     )
 
 
