@@ -67,15 +67,17 @@ def test_the_segmenter_cuts_as_jieba_whole_and_from_its_file(fresh, texts, jieba
     assert _cuts(lazy, texts) == jiebas
 
 
-def test_only_the_parts_of_the_characters_cut_are_loaded(fresh):
+def test_only_the_words_of_the_character_pairs_cut_are_loaded(fresh):
     fresh()
     lazy = fresh()
-    before = set(lazy._parts)
     assert [w.word for w in lazy.cut("环境规划署")] == ["环境", "规划署"]
-    assert before - set(lazy._parts) == set(lazy._tables) == set("环境规划署")
+    assert set(lazy._tables) == {*"环境规划署", "环境", "境规", "规划", "划署"}
     loaded = [word for freq, _ in lazy._tables.values() for word in freq]
-    assert all(word[0] in "环境规划署" for word in loaded)
-    assert len(loaded) < len(module._jieba().dt.FREQ) / 50
+    assert all(word[:2] in "环境规划署" for word in loaded)
+    # the words that start with these characters, but only with these pairs of them
+    assert any(word.startswith("规划") for word in loaded)
+    assert not any(word.startswith("规定") for word in loaded)
+    assert len(loaded) < len(module._jieba().dt.FREQ) / 500
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "link"])

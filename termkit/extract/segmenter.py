@@ -9,7 +9,10 @@ frequencies and the tags all start at a character of the text), so the same two 
 kept here split by first character, in one JSON file in the user's cache
 (`termkit.user_cache`), and the part of a character is loaded before the first text that
 holds it: the same words and tags as `jieba.posseg.cut(text, HMM=False)`, for a tenth of the
-load when a few documents are read and under half of it when all are. The file is made from
+load when a few documents are read and under half of it when all are. A character's part
+holds its own entry and an index of the words that start with it by their second character,
+and the words of each pair of first characters are loaded only before a text that holds the
+pair (a window of UN text loads a sixteenth of the entries of its characters). The file is made from
 jieba's own tables on first use, keyed by jieba's version and dictionary, and sealed by a
 checksum; a damaged one is made again. JSON, never pickle or marshal: a planted file cannot
 run code.
@@ -28,7 +31,7 @@ from typing import NamedTuple
 
 from termkit import user_cache
 
-_FORMAT = "termkit-segmenter-1"
+_FORMAT = "termkit-segmenter-2"
 # jieba.posseg's splitting of a text into runs it cuts by dictionary, and of what lies between.
 _HAN_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _SPACE = re.compile("(\r\n|\\s)")
@@ -43,10 +46,11 @@ class Word(NamedTuple):
 
 
 class Segmenter:
-    """jieba's prefix table and word tags, whole or by first character from `parts`: the
-    `body` of the segmenter file and, by first character, the span of its part. Every word
-    a cut looks up starts at a character of the text, so the parts are kept apart, each
-    looked up by its character: merging them into one table cost more than parsing them."""
+    """jieba's prefix table and word tags, whole or from `parts`: the `body` of the segmenter
+    file and, by first character, the span of its part. Every word a cut looks up starts at
+    a character of the text and goes on with the next one, so the tables are kept apart by
+    their first one or two characters (`_words`): merging them into one table cost more than
+    parsing them."""
 
     def __init__(
         self,
@@ -59,7 +63,10 @@ class Segmenter:
         self._whole = (freq, tags)
         self._log_total = math.log(total)
         self._parts, self._body = parts or {}, body
+        # by one first character or two: the words that start so (of one character, the
+        # character itself), and where the words of each second character are
         self._tables: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
+        self._index: dict[str, tuple[str, list[int]]] = {}
 
     def cut(self, text: str) -> list[Word]:
         """`jieba.posseg.cut(text, HMM=False)`, word for word and tag for tag."""
@@ -93,7 +100,7 @@ class Segmenter:
                 if latin:
                     words.append(Word(latin, "eng"))
                     latin = ""
-                words.append(Word(word, self._table(word[0])[1].get(word, "x")))
+                words.append(Word(word, self._words(word[:2])[1].get(word, "x")))
             x = y
         if latin:
             words.append(Word(latin, "eng"))
@@ -108,31 +115,58 @@ class Segmenter:
         ends = [0] * (n + 1)
         log, log_total = math.log, self._log_total
         for k in range(n - 1, -1, -1):
-            freq = self._table(run[k])[0]
+            ch = run[k]
+            freq = self._words(ch)[0]
             best: tuple[float, int] | None = None
-            i, frag = k, run[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    option = (log(freq[frag]) - log_total + scores[i + 1], i)
-                    best = option if best is None or option > best else best
-                i += 1
-                frag = run[k : i + 1]
+            # jieba's table holds every prefix of a word: a character not in it starts none
+            if ch in freq:
+                if freq[ch]:
+                    best = (log(freq[ch]) - log_total + scores[k + 1], k)
+                longer = self._words(run[k : k + 2])[0] if k + 1 < n else {}
+                i, frag = k + 1, run[k : k + 2]
+                while i < n and frag in longer:
+                    if longer[frag]:
+                        option = (log(longer[frag]) - log_total + scores[i + 1], i)
+                        best = option if best is None or option > best else best
+                    i += 1
+                    frag = run[k : i + 1]
             if best is None:  # no dictionary word starts here: the character alone
-                best = (log(freq.get(run[k]) or 1) - log_total + scores[k + 1], k)
+                best = (log(freq.get(ch) or 1) - log_total + scores[k + 1], k)
             scores[k], ends[k] = best
         return ends
 
-    def _table(self, ch: str) -> tuple[dict[str, int], dict[str, str]]:
-        """The prefix table and tags of the words starting with `ch`, parsed on first use."""
-        table = self._tables.get(ch)
-        if table is None:
-            span = self._parts.pop(ch, None)
+    def _words(self, start: str) -> tuple[dict[str, int], dict[str, str]]:
+        """The prefix table and tags of the words that start with `start` (one character: the
+        character's own entry; two: the words of two characters or more), parsed on first
+        use; jieba's whole tables without a file."""
+        table = self._tables.get(start)
+        if table is not None:
+            return table
+        if not self._body:
+            return self._whole
+        if len(start) == 1:
+            span = self._parts.get(start)
+            freq: dict[str, int] = {}
+            tags: dict[str, str] = {}
             if span is not None:
-                freq, tags = json.loads(bytes(self._body[span[0] : span[1]]))
-                table = self._tables[ch] = (freq, tags)
-            else:
-                table = self._whole
+                n, tag, seconds, offsets = json.loads(bytes(self._body[span[0] : span[1]]))
+                freq, tags = (
+                    ({} if n is None else {start: n}),
+                    ({} if tag is None else {start: tag}),
+                )
+                self._index[start] = (seconds, offsets)
+        else:
+            seconds, offsets = self._index.get(start[0]) or self._load_index(start[0])
+            at = seconds.find(start[1])
+            freq, tags = {}, {}
+            if at >= 0:
+                freq, tags = json.loads(bytes(self._body[offsets[at] : offsets[at + 1]]))
+        table = self._tables[start] = (freq, tags)
         return table
+
+    def _load_index(self, ch: str) -> tuple[str, list[int]]:
+        self._words(ch)
+        return self._index.get(ch, ("", []))
 
 
 @lru_cache(maxsize=1)
@@ -180,21 +214,35 @@ def _read(path: Path, key: str) -> Segmenter | None:
 
 
 def _write(path: Path, key: str, freq: dict[str, int], tags: dict[str, str], total: int) -> None:
-    """Write the tables split by first character; a read-only or full disk only costs the
-    next process jieba's own load."""
-    grouped: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
-    for word, n in freq.items():
-        grouped.setdefault(word[0], ({}, {}))[0][word] = n
-    for word, tag in tags.items():
-        grouped.setdefault(word[0], ({}, {}))[1][word] = tag
+    """Write the tables split by first character, and each character's words of two or more
+    by their second one; a read-only or full disk only costs the next process jieba's own
+    load. A character's part is [its frequency, its tag, the second characters, where the
+    words of each start and the last ends], null where jieba has no such entry."""
+    singles: dict[str, list] = {}
+    longer: dict[str, dict[str, tuple[dict[str, int], dict[str, str]]]] = {}
+    for table, value in ((freq, 0), (tags, 1)):
+        for word, entry in table.items():
+            if len(word) == 1:
+                singles.setdefault(word, [None, None])[value] = entry
+            else:
+                longer.setdefault(word[0], {}).setdefault(word[1], ({}, {}))[value][word] = entry
     pieces: list[bytes] = []
     parts: dict[str, list[int]] = {}
     offset = 0
-    for ch in sorted(grouped):
-        piece = json.dumps(grouped[ch], ensure_ascii=False, separators=(",", ":")).encode()
-        parts[ch] = [offset, offset + len(piece)]
-        offset += len(piece)
+
+    def add(value: object) -> int:
+        nonlocal offset
+        piece = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
         pieces.append(piece)
+        offset += len(piece)
+        return offset - len(piece)
+
+    for ch in sorted(singles.keys() | longer.keys()):
+        seconds = longer.get(ch, {})
+        offsets = [add(seconds[second]) for second in sorted(seconds)]
+        offsets.append(offset)
+        start = add([*singles.get(ch, [None, None]), "".join(sorted(seconds)), offsets])
+        parts[ch] = [start, offset]
     body = b"".join(pieces)
     meta = {
         "format": _FORMAT,
