@@ -143,3 +143,17 @@ def test_line_index_counts_columns_in_characters():
     assert lines.position(0) == (1, 1)
     assert lines.position(5) == (2, 1)
     assert lines.position(9) == (2, 5)
+
+
+@pytest.mark.parametrize("text", ["", "一", "\n", "一\n", "\n\n二", "一\n二", "一\n二\n", "一\n\n"])
+def test_line_index_without_carriage_returns_counts_every_line(text):
+    """Without `\r` the starts are sums of line lengths; every character is placed where
+    the editor shows it, the end of the text too."""
+    lines = LineIndex(text)
+    shown = text.split("\n")
+    for offset in range(len(text) + 1):
+        line, column = lines.position(offset)
+        before = "\n".join(shown[: line - 1])
+        assert offset == len(before) + bool(line > 1) + column - 1
+    assert len(lines.starts) == text.count("\n") + 1
+    assert LineIndex(SEED000.read_text(encoding="utf-8")).position(0) == (1, 1)
