@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termkit.cache import ResultCache
-from termkit.chunk_cache import ChunkCache, CountCache, TablesCache
+from termkit.chunk_cache import ChunkCache, CountCache, PairedCache, TablesCache
 from termkit.chunks import (
     CONTENT_CHUNK,
     MIN_CHUNK,
@@ -174,7 +174,10 @@ class Extraction:
         if beads is not None:
             from termkit.align.pairing import twin_termbase
 
-            equivalents.append((path, twin, twin_termbase(beads, path, twin, document.definitions)))
+            paired = twin_termbase(beads, path, twin, document.definitions)
+            equivalents.append((path, twin, paired))
+            if cache:
+                PairedCache(cache).put(key, path, twin, paired)
         return part, len(data), False, key
 
 
@@ -287,8 +290,8 @@ class Build:
     """A finalized glossary and the counts of its build (documents, bytes, cache hits, skips),
     with the (path, document cache key) of every document read, for a later pass over them
     (`corpus_tables`), and the terms paired across each twin the build aligned, as
-    `ChunkResult.equivalents` (a twin loaded from the cache was not aligned, and is not
-    there)."""
+    `ChunkResult.equivalents` (those of a twin loaded from the cache from its entry, when
+    there is one)."""
 
     termbase: Termbase
     files: int
@@ -331,7 +334,8 @@ def build_corpus(
     if workers < 1:
         raise InputError(f"--jobs must be at least 1, not {workers}")
     folder = None if cache is None else str(cache)
-    job = Extraction(encoding, min_confidence, folder, strict, revisions, tuple(twins))
+    twins = tuple(twins)
+    job = Extraction(encoding, min_confidence, folder, strict, revisions, twins)
 
     def on_tally(tally: Tally) -> None:
         if strict and tally.failures:
@@ -369,9 +373,26 @@ def build_corpus(
         variety = varieties(_count(recount, files, total.keys, warm, run, chunk_size).counts)
         weight = fitted_rule().weight
         termbase = merge(termbase, *(resolve(d, variety, weight) for d in total.disputes))
+    equivalents = total.equivalents
     if warm is not None:
         warm.remember(total.keys)
-    return Build(finalize(termbase), len(files), total.tally, total.keys, total.equivalents)
+        equivalents = _paired_from_cache(PairedCache(warm.cache), twins, total)
+    return Build(finalize(termbase), len(files), total.tally, total.keys, equivalents)
+
+
+def _paired_from_cache(
+    store: PairedCache, twins: tuple[tuple[str, str], ...], total: ChunkResult
+) -> tuple[tuple[str, str, Termbase], ...]:
+    """The build's paired terms of every twin, those of the documents loaded from the cache
+    from their entries (the ones a worker extracted are in `total` already)."""
+    found = {(zh, en): paired for zh, en, paired in total.equivalents}
+    keys = dict(total.keys)
+    for zh, en in dict(twins).items():
+        if (zh, en) not in found and zh in keys:
+            paired = store.get(keys[zh], zh, en)
+            if paired is not None:
+                found[zh, en] = paired
+    return tuple((zh, en, found[zh, en]) for zh, en in sorted(found))
 
 
 def corpus_tables(

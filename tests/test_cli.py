@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -141,8 +142,9 @@ def test_build_with_an_english_twin_adds_english_equivalents(tmp_path):
 
 
 def test_build_aligns_each_english_twin_once(tmp_path, monkeypatch):
-    """The worker that extracts a twin pairs its terms with the same beads; a twin loaded
-    from the cache is aligned once, by the build itself. The glossary is the same each way."""
+    """The worker that extracts a twin pairs its terms with the same beads, and the cache
+    keeps them: a rebuild aligns nothing, and one whose paired terms are lost aligns the twin
+    once, by the build itself. The glossary is the same each way."""
     import termkit.align
 
     zh, en = _twins(tmp_path)
@@ -152,12 +154,19 @@ def test_build_aligns_each_english_twin_once(tmp_path, monkeypatch):
         termkit.align, "align_files", lambda *a, **k: aligned.append(a) or align_files(*a, **k)
     )
     command = ["build", "--parallel", str(zh), str(en), "-q", "-j", "1"]
+    cache = tmp_path / "cache"
     outputs = []
-    for run in ([], ["--cache", str(tmp_path / "cache")], ["--cache", str(tmp_path / "cache")]):
+    for run, times in (([], 1), (["--cache", str(cache)], 1), (["--cache", str(cache)], 0)):
         aligned.clear()
         outputs.append(tmp_path / f"glossary{len(outputs)}.csv")
         assert main([*command, *run, "-o", str(outputs[-1])]) == 0
-        assert aligned == [(str(zh), str(en))]
+        assert aligned == [(str(zh), str(en))] * times
+    (paired,) = cache.glob("*/paired")
+    shutil.rmtree(paired)
+    aligned.clear()
+    outputs.append(tmp_path / "lost.csv")
+    assert main([*command, "--cache", str(cache), "-o", str(outputs[-1])]) == 0
+    assert aligned == [(str(zh), str(en))]
     assert len({p.read_bytes() for p in outputs}) == 1
 
 

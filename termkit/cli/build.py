@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
         progress.close()
     termbase, tally = build.termbase, build.tally
     if twins:
-        # the workers paired the twins they aligned; one loaded from the cache is aligned here
+        # the workers paired the twins they aligned, the cache kept the others' pairs; a twin
+        # with neither (its cache entry lost) is aligned here
         paired = {(zh, en): found for zh, en, found in build.equivalents}
         equivalents = [paired[t] if t in paired else _paired(*t, args.encoding) for t in twins]
         termbase = finalize(merge(termbase, *equivalents))
