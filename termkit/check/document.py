@@ -69,8 +69,12 @@ class Analysed:
 
     def place_of_analysis(self, start: int, end: int) -> Place:
         """The original span of analysis span [start, end)."""
+        return self.place(*self.source_span(start, end))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of analysis span [start, end)."""
         source = self.analysis.source_offset
-        return self.place(source(start), source(end - 1) + 1)
+        return source(start), source(end - 1) + 1
 
     def place_of_key(self, start: int, end: int) -> Place:
         return self.place_of_analysis(*self.key_to_analysis(start, end))

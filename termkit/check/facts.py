@@ -42,8 +42,8 @@ class Facts:
     @cached_property
     def scripts(self) -> LineScripts:
         """The script of each line, judged on its running text without the known terms."""
-        places = (self.place(h) for h in self.hits)  # read only if some line can be traditional
-        return self.doc.scripts((p.start, p.end) for p in places)
+        # Read only if some line can be traditional.
+        return self.doc.scripts(self.doc.source_span(h.astart, h.aend) for h in self.hits)
 
     @cached_property
     def traditional(self) -> Traditional:

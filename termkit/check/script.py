@@ -7,12 +7,13 @@ suggests (a glossary's full form, a definition to write) must be in the reader's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from termkit.check.finding import Edit, Finding
-from termkit.text.normalize import HAN_CHAR, to_simplified
+from termkit.text.normalize import HAN, to_simplified
 
 # Share of Han characters that change to simplified above which a text counts as written in
 # traditional script (about 0.37 in running UN text; a few traditional terms stay far below).
@@ -29,6 +30,7 @@ LINE_SHARE = 0.05
 # OpenCC's conversions into traditional script: its own standard characters (爲, 裏, 衆), and
 # the Hong Kong and Taiwan standards (為, 裡/裏, 眾).
 _CONVERSIONS = ("s2t", "s2hk", "s2tw")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def is_traditional(text: str, simplified: str | None = None) -> bool:
@@ -38,7 +40,7 @@ def is_traditional(text: str, simplified: str | None = None) -> bool:
     if simplified == text:
         return False
     changed = sum(a != b for a, b in zip(text, simplified, strict=True))
-    return changed > TRADITIONAL_SHARE * len(HAN_CHAR.findall(text))
+    return changed > TRADITIONAL_SHARE * han_count(text)
 
 
 class LineScripts:
@@ -62,20 +64,43 @@ class LineScripts:
         """`simplified`: the text in simplified characters, offset for offset; `starts`: the
         offsets where its lines start (`termkit.text.sourcemap.LineIndex`)."""
         self.lines: list[bool]
-        if text == simplified:  # nothing changes: every line is simplified
+        ends = [*starts[1:], len(text)]
+        # Most lines do not change at all (compared whole, in C): only those that do are
+        # judged on their running text, and the others need their Han characters counted
+        # only when some line is traditional (for `_absorb_short_runs`).
+        changing = [
+            n
+            for n, (b, e) in enumerate(zip(starts, ends, strict=True))
+            if text[b:e] != simplified[b:e]
+        ]
+        if not changing:  # every line is simplified
             self.lines = [False] * len(starts)
             return
         spans = sorted(terms)
         running, running_simplified = _masked(text, spans), _masked(simplified, spans)
+        verdicts: dict[int, tuple[int, bool | None]] = {}
+        for n in changing:
+            line, simple = running[starts[n] : ends[n]], running_simplified[starts[n] : ends[n]]
+            han = han_count(line)
+            changed = line != simple and sum(a != b for a, b in zip(line, simple, strict=True))
+            verdicts[n] = han, None if han < MIN_HAN else changed > LINE_SHARE * han
+        if not any(j for _, j in verdicts.values()):
+            # No line is traditional, so no run needs absorbing: every line is simplified,
+            # unless no line at all has MIN_HAN characters (then the text is judged whole).
+            judged_any = any(j is not None for _, j in verdicts.values()) or any(
+                _unchanged(text[b:e])[1] is not None
+                for n, (b, e) in enumerate(zip(starts, ends, strict=True))
+                if n not in verdicts
+            )
+            whole = not judged_any and is_traditional(text[:20000], simplified[:20000])
+            self.lines = [whole] * len(starts)
+            return
         judged: list[bool | None] = []
         sizes: list[int] = []
-        for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-            line, simple = running[begin:end], running_simplified[begin:end]
-            han = len(HAN_CHAR.findall(line))
-            # Most lines do not change at all: compared whole (in C) before character by character.
-            changed = line != simple and sum(a != b for a, b in zip(line, simple, strict=True))
+        for n, (begin, end) in enumerate(zip(starts, ends, strict=True)):
+            han, j = verdicts.get(n) or _unchanged(text[begin:end])
             sizes.append(han)
-            judged.append(None if han < MIN_HAN else changed > LINE_SHARE * han)
+            judged.append(j)
         _absorb_short_runs(judged, sizes)
         fallback = next((j for j in judged if j is not None), None)
         if fallback is None:
@@ -92,6 +117,18 @@ class LineScripts:
     @property
     def any_traditional(self) -> bool:
         return any(self.lines)
+
+
+def han_count(text: str) -> int:
+    """How many Han characters the text holds, counted by runs (a third of the time of a
+    list of every character)."""
+    return sum(map(len, _HAN_RUN.findall(text)))
+
+
+def _unchanged(line: str) -> tuple[int, bool | None]:
+    """A line no character of which changes: its Han characters, and simplified when judged."""
+    han = han_count(line)
+    return han, None if han < MIN_HAN else False
 
 
 def _absorb_short_runs(judged: list[bool | None], sizes: list[int]) -> None:
