@@ -45,9 +45,7 @@ def half(data, documents):
     lines, pairs, defs = data.subset(documents)
     forms, _ = known_forms(defs, data.glossary)
     bracket = pair_terms(pairs, defs)
-    paired = {p.en_acronym for p in bracket}
-    found, _ = running_text_candidates(pairs, {normalize(f) for f in forms})
-    found = [c for c in found if c.en not in paired]
+    found, _ = running_text_candidates(pairs, {normalize(f) for f in forms}, taken=bracket)
     gold = gold_sets(set(lines))
     # Labels are strict: a full-form pair the gold leaves out is no short form to learn.
     _, acceptable, uncertain = gold_sets(set(lines), strict=True)

@@ -89,11 +89,10 @@ def predict(pairs, definitions, known, sources: set[str], min_confidence: float 
     running = []
     if sources & {"known", "mined"}:
         forms, full_forms = known if "known" in sources else ((), {})
-        paired = {p.en_acronym for p in bracket}
-        running = running_text_pairs(pairs, forms, full_forms, mine="mined" in sources)
-        running = [
-            p for p in running if p.en_acronym not in paired and p.confidence >= min_confidence
-        ]
+        running = running_text_pairs(
+            pairs, forms, full_forms, mine="mined" in sources, taken=bracket
+        )
+        running = [p for p in running if p.confidence >= min_confidence]
         found |= {(fold(p.zh_short), fold(p.en_acronym)) for p in running}
     return found, running
 

@@ -8,6 +8,7 @@ from termkit.align.evidence import candidates
 from termkit.align.pairing import (
     CONFIDENT,
     SentencePair,
+    TermPair,
     english_definitions,
     pair_terms,
     pairs_termbase,
@@ -159,3 +160,38 @@ def test_word_boundaries_are_jiebas_and_its_dictionary_loads_only_once(tmp_path)
     assert cold[1:] == ["True", "True", "True"]  # jieba's tables made the freedoms
     assert warm == [*cold[:3], "False"]  # the same, read back, with jieba never loaded
     assert list((tmp_path / "freedom").glob("*.json"))
+
+
+def _devset_lines(*numbers: int) -> tuple[list[str], list[str]]:
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    return [zh[n - 1] for n in numbers], [en[n - 1] for n in numbers]
+
+
+def test_evidence_reads_the_other_english_words_and_the_acronyms_letters():
+    """协同作用 is the bead's "synergy", not BNUB's (devset line 3029); 年 of 年志愿人员组织
+    spells no letter of UNV (line 2347), so the longer string has more unspelled words."""
+    zh, en = _devset_lines(3029)
+    found = {c.zh: c.features for c in candidates([normalize(zh[0])], en) if c.en == "BNUB"}
+    assert found["协同作用"]["explained"] == 1
+    assert found["联布办事处"]["explained"] == 0
+    zh, en = _devset_lines(2347)
+    found = {c.zh: c.features for c in candidates([normalize(zh[0])], en) if c.en == "UNV"}
+    assert found["年志愿人员组织"]["unspelled"] > found["志愿人员组织"]["unspelled"]
+    assert found["志愿人员组织"]["spelled"] > 0
+
+
+def test_a_known_form_is_paired_with_one_acronym_and_not_with_a_bracket_pairs():
+    """Devset line 3399 names KFOR and 欧洲联盟驻科索沃法治特派团(欧盟驻科法治团), whose
+    English is EULEX: the one known form is each acronym's only candidate, and it is paired
+    once, with the acronym that stands where it stands. A form its definition pairs with an
+    acronym (the bracket pairs, `taken`) is no candidate for another one."""
+    zh, en = _devset_lines(1243, 3399)
+    pairs = [SentencePair(z, e, "S/2015/303") for z, e in zip(zh, en, strict=True)]
+    forms = {"欧盟驻科法治团"}
+    found = [(p.zh_short, p.en_acronym) for p in running_text_pairs(pairs, forms, mine=False)]
+    assert found == [("欧盟驻科法治团", "EULEX")]
+    # The definition's pair, as pair_terms gives it when the English brackets the acronym.
+    taken = [TermPair("欧洲联盟驻科索沃法治特派团", "欧盟驻科法治团", "EULEX", "", 1, (), ())]
+    assert running_text_pairs(pairs, forms, mine=False, taken=taken) == []

@@ -25,7 +25,14 @@ ranked the strings of each acronym:
   own in jieba's dictionary (对 in 对伊黎伊斯兰国, 和 in 和儿基会 are; 人 of 人发会议 before
   发会议 and 部 of 部队 after 驻科 mostly are not), so that a string seen once is still
   told from a fragment of a longer name; and how often its own first and last characters are
-  (与尼科西亚 opens with one).
+  (与尼科西亚 opens with one);
+- what the rest of the English says: the share of the string's characters in dictionary words
+  that the bead's other English words translate (缩编 for "drawdown", 中部非洲 for "Central
+  Africa": a string the sentence's own words account for is theirs, not the acronym's, as in
+  competitive linking);
+- the acronym's letters: how many its words spell through the initials of their glosses, and
+  how many words spell none (年 of 年志愿人员组织 for UNV), as the extractor reads a full form
+  before a Latin acronym (`termkit.extract.initials`).
 """
 
 from __future__ import annotations
@@ -76,6 +83,9 @@ FEATURES = (
     "right_free",
     "first_free",
     "last_free",
+    "explained",
+    "spelled",
+    "unspelled",
 )
 
 
@@ -110,6 +120,8 @@ def candidates(
     hold an acronym, and the `known` forms; `expansions` maps an acronym to its written-out
     English forms."""
     import ahocorasick_rs
+
+    from termkit.align.lexical import en_stems
 
     en_acronyms = [acronyms(e) for e in en_texts]
     en_where = [
@@ -161,6 +173,7 @@ def candidates(
                 joint[(index, a)].append(k)
                 gaps[(index, a)] += abs(first[index] - en_where[k][a])
     en_count = Counter(a for found in en_acronyms for a in found)
+    en_words: dict[int, frozenset[str]] = {}
     dictionary = _dictionary()
     expansion: dict[str, frozenset[str]] = {}
     found = []
@@ -173,6 +186,9 @@ def candidates(
         letters = [c for c in a if c.isalpha()]
         if a not in expansion:
             expansion[a] = _expansion_stems(a, expansions.get(a, Counter()))
+        for k in beads:
+            if k not in en_words:
+                en_words[k] = frozenset(en_stems(en_texts[k]))
         names = dictionary.names.get(a, ())
         named = s in names
         abbreviates = not named and any(_in_order(s, h) for h in names)
@@ -199,6 +215,8 @@ def candidates(
             "right_free": free[index][1] / with_acronym[index],
             "first_free": freedom.get(s[0], 1.0),
             "last_free": freedom.get(s[-1], 1.0),
+            "explained": sum(_explained(s, en_words[k] - expansion[a]) for k in beads) / n,
+            **_spelling(s, a),
         }
         found.append(Candidate(s, a, tuple(beads), features))
     return found
@@ -207,7 +225,7 @@ def candidates(
 # Evidence on a chosen pair (second stage): how likely its string is the acronym's, and how
 # likely the runner-up string of the same acronym (one holding or held by the chosen string,
 # 发会议 for 人发会议, apart from any other), and the runner-up acronym of the same string.
-_OWN = ("log_joint", "known")
+_OWN = ("log_joint", "known", "dictionary_name", "dictionary_word")
 PAIR_FEATURES = (
     "candidate",
     "share",
@@ -224,9 +242,10 @@ def decide(found: Sequence[Candidate], model: dict | None = None) -> list[tuple[
 
     Fitted stages (`bench/pairing_fit.py`): a conditional logit of each candidate's evidence
     ranks the strings of an acronym, a logistic model says how likely the pair is at all, and a
-    third one judges each chosen pair by both and by its runners-up, so that a string far ahead of every other in the one bead the acronym
-    occurs in is trusted, and one barely ahead is not. Ties go to a known form, then to the
-    shorter string (驻科部队 over 驻科部队继续 when both only occur with KFOR)."""
+    third one judges each chosen pair by both and by its runners-up, so that a string far
+    ahead of every other in the one bead the acronym occurs in is trusted, and one barely
+    ahead is not. Ties go to the likelier pair, then to a known form, then to the shorter
+    string (驻科部队 over 驻科部队继续 when both only occur with KFOR)."""
     model = model or fitted_model()
     return [(c, _probability(f, model["pair"])) for c, f in chosen_pairs(found, model)]
 
@@ -245,8 +264,10 @@ def chosen_pairs(found: Sequence[Candidate], model: dict) -> list[tuple[Candidat
         by_zh[c.zh].append(i)
     shares = _shares(found, by_acronym, model["rank"])
 
-    def rank(i: int) -> tuple[float, float, int]:
-        return (shares[i], found[i].features["known"], -len(found[i].zh))
+    def rank(i: int) -> tuple[float, float, float, int]:
+        # Equal shares (a string that is each of two acronyms' only candidate) go to the
+        # likelier pair, so that a string is paired once.
+        return (shares[i], scores[i], found[i].features["known"], -len(found[i].zh))
 
     chosen = []
     for a in sorted(by_acronym):
@@ -464,18 +485,48 @@ def _translated(zh: str, expansion: frozenset[str]) -> float:
 
 
 @lru_cache(maxsize=65536)
+def _pieces(zh: str) -> tuple[str, ...]:
+    """The string cut into CC-CEDICT entries, longest first, and single characters between."""
+    entries = _cedict()
+    pieces, start = [], 0
+    while start < len(zh):
+        longest = min(len(zh), start + _LONGEST_ENTRY)
+        end = next((e for e in range(longest, start, -1) if zh[start:e] in entries), start + 1)
+        pieces.append(zh[start:end])
+        start = end
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=65536)
 def _coverage(zh: str) -> float:
     """Share of the string's characters inside CC-CEDICT words of two characters or more (cut
     longest first): a full name is made of words (国际/劳工/组织), a short form of clipped
     pieces (联/黎/部队)."""
-    entries = _cedict()
-    covered = start = 0
-    while start < len(zh):
-        longest = min(len(zh), start + _LONGEST_ENTRY)
-        end = next((e for e in range(longest, start, -1) if zh[start:e] in entries), start + 1)
-        covered += end - start if end - start > 1 else 0
-        start = end
-    return covered / len(zh)
+    return sum(len(p) for p in _pieces(zh) if len(p) > 1) / len(zh)
+
+
+def _spelling(zh: str, acronym: str) -> dict[str, float]:
+    """How much of the acronym the string's words spell through the initials of their English
+    glosses (`termkit.extract.initials`), and how many of its words spell none of its letters
+    (年 of 年志愿人员组织 and 区域 of 欧洲经委会区域 for UNV and ECE)."""
+    from termkit.extract.initials import gloss_initials, spelled
+
+    letters = "".join(c for c in acronym if "A" <= c <= "Z")
+    table = gloss_initials()
+    known = [table[p] for p in _pieces(zh) if p in table]
+    covered = spelled(letters, known) if letters else 0
+    return {
+        "spelled": covered / max(len(letters), 1),
+        "unspelled": math.log1p(len(known) - covered),
+    }
+
+
+def _explained(zh: str, english: frozenset[str]) -> float:
+    """Share of the string's characters inside CC-CEDICT words of two characters or more
+    whose glosses the English sentence holds: a string the sentence's other words translate
+    (缩编: downsizing, 中部非洲: Central Africa) is their counterpart, not the acronym's."""
+    hit = sum(len(p) for p in _pieces(zh) if len(p) > 1 and _entry_stems(p) & english)
+    return hit / len(zh)
 
 
 @lru_cache(maxsize=65536)

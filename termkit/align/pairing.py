@@ -231,6 +231,7 @@ def running_text_pairs(
     full_forms: dict[str, str] | None = None,
     mine: bool = True,
     model: dict | None = None,
+    taken: Iterable[TermPair] = (),
 ) -> list[TermPair]:
     """Chinese short forms and names paired with the English acronyms of the same beads,
     bracketed or not (开发署 … UNDP in running text).
@@ -240,11 +241,12 @@ def running_text_pairs(
     Each (candidate, acronym) gets its evidence; they are paired when each is the other's
     most likely partner and the fitted `model`'s confidence in the pair
     (`termkit.align.evidence.decide`) reaches its threshold. `full_forms` maps a short form to its
-    concept's full form."""
+    concept's full form. The acronyms and Chinese forms of the `taken` pairs (the bracket
+    pairs) are no candidates: a form paired by its definition is not another acronym's."""
     model = model or fitted_model()
     full_forms = full_forms or {}
     known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
-    found, en_long = running_text_candidates(pairs, known, mine)
+    found, en_long = running_text_candidates(pairs, known, mine, taken)
     threshold = model["threshold" if mine else "threshold_known"]
     chosen = [(c, q) for c, q in decide(found, model) if q >= threshold]
     result = []
@@ -278,11 +280,15 @@ def running_text_pairs(
 
 
 def running_text_candidates(
-    pairs: Sequence[SentencePair], known: Iterable[str] = (), mine: bool = True
+    pairs: Sequence[SentencePair],
+    known: Iterable[str] = (),
+    mine: bool = True,
+    taken: Iterable[TermPair] = (),
 ) -> tuple[list[Candidate], dict[str, Counter[str]]]:
     """The (Chinese string, acronym) candidates of the beads with their evidence, and the
     English long forms written out for each acronym. `known` forms are normalized; without
-    `mine`, only they are candidates."""
+    `mine`, only they are candidates; none holds an acronym or a Chinese form of the `taken`
+    pairs."""
     known = set(known)
     en_long: dict[str, Counter[str]] = defaultdict(Counter)
     for p in pairs:
@@ -290,8 +296,14 @@ def running_text_candidates(
             en_long[acronym][long_form] += 1
     zh_texts = [normalize(p.zh) for p in pairs]
     found = candidates(zh_texts, [p.en for p in pairs], known, en_long)
-    if not mine:
-        found = [c for c in found if c.zh in known]
+    taken = list(taken)
+    taken_en = {p.en_acronym for p in taken}
+    taken_zh = {normalize(f) for p in taken for f in (p.zh_short, p.zh_full)}
+    found = [
+        c
+        for c in found
+        if (mine or c.zh in known) and c.en not in taken_en and c.zh not in taken_zh
+    ]
     return found, en_long
 
 
@@ -359,11 +371,10 @@ def twin_termbase(
     ]
     bracket = pair_terms(pairs, definitions)
     forms, full_forms = known_forms(definitions, glossary)
-    paired = {p.en_acronym for p in bracket}
     # Mined candidates stay out of the termbase: their cross-validated precision on the UNPC
     # devset is below 0.9 (bench/pairing_fit.py).
-    running = running_text_pairs(pairs, forms, full_forms, mine=False)
-    return pairs_termbase([*bracket, *(p for p in running if p.en_acronym not in paired)])
+    running = running_text_pairs(pairs, forms, full_forms, mine=False, taken=bracket)
+    return pairs_termbase([*bracket, *running])
 
 
 def known_forms(
