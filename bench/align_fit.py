@@ -5,9 +5,9 @@ verses) and the UNPC devset documents (even and odd documents, with a dropped li
 lines and an inserted header, each document aligned on its own). A setting is
 (lexical_weight, random_growth, miss_weight, coverage_weight, heading_penalty) (see
 `termkit.align.lengths.Params`; a shorter setting takes `DEFAULTS` for the rest). For every
-fold the setting is chosen on one half (mean strict F1 over the two sets) and scored on the
-other; the figures of both folds are printed apart, and the setting written is the one best on
-both halves together. Run by hand (minutes):
+fold the setting is chosen on one half (strict F1 summed over the two sets; for UNPC the
+worst of the three perturbations) and scored on the other; the figures of both folds are
+printed apart, and the setting written is the one best on both halves together. Run by hand (minutes):
 
     python bench/align_fit.py [--grid "0.25,0.5,1,0 0.25,0.5,1,1"] [--docs 240] [--write]
 """
@@ -63,8 +63,10 @@ def bible_f1(half, setting: dict) -> float:
 
 
 def unpc_f1(docs, setting: dict) -> float:
+    """The worst strict F1 of the three perturbations: the aim holds for each one (issue 14),
+    and a mean lets one of them fall below it."""
     kinds = ("drop", "merge", "header")
-    return sum(evaluate(docs, k, True, **setting)[0]["f1_strict"] for k in kinds) / 3
+    return min(evaluate(docs, k, True, **setting)[0]["f1_strict"] for k in kinds)
 
 
 def main() -> int:
