@@ -195,3 +195,19 @@ def test_a_known_form_is_paired_with_one_acronym_and_not_with_a_bracket_pairs():
     # The definition's pair, as pair_terms gives it when the English brackets the acronym.
     taken = [TermPair("欧洲联盟驻科索沃法治特派团", "欧盟驻科法治团", "EULEX", "", 1, (), ())]
     assert running_text_pairs(pairs, forms, mine=False, taken=taken) == []
+
+
+def test_the_pair_stage_weighs_a_share_by_how_many_strings_it_beat():
+    """维和部 takes most of DPKO's share in its one bead (devset line 3414); the pair stage
+    also sees how many strings of that bead it was chosen from."""
+    import math
+
+    from termkit.align.evidence import chosen_pairs, fitted_model
+
+    zh, en = _devset_lines(3414)
+    found = candidates([normalize(zh[0])], en)
+    chosen = {c.en: (c.zh, f) for c, f in chosen_pairs(found, fitted_model())}
+    zh_form, features = chosen["DPKO"]
+    assert zh_form == "维和部" and features["share"] > 0.5
+    strings = sum(c.en == "DPKO" for c in found)
+    assert strings > 10 and features["log_strings"] == math.log(strings)

@@ -232,6 +232,7 @@ PAIR_FEATURES = (
     "runner_up_zh",
     "runner_up_nested",
     "runner_up_en",
+    "log_strings",
     *_OWN,
 )
 
@@ -285,6 +286,7 @@ def chosen_pairs(found: Sequence[Candidate], model: dict) -> list[tuple[Candidat
             "runner_up_zh": shares[apart[0]] if apart else 0.0,
             "runner_up_nested": shares[nested[0]] if nested else 0.0,
             "runner_up_en": shares[rivals[0]] if rivals else 0.0,
+            "log_strings": math.log(len(ranked)),
             **{f: found[best].features[f] for f in _OWN},
         }
         chosen.append((found[best], features))
