@@ -723,3 +723,34 @@ def test_a_name_written_with_other_joining_words_is_no_conflicting_definition():
         assert [f for f in run(text + "\n", glossary) if f.rule == "TK104"] == []
     found = run(f"{first}\n{other}\n", GlossaryIndex([]))
     assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]
+
+
+def _hong_kong_paper(name: str) -> str:
+    return (REPO / "bench" / "annotated" / "un_pages_hant" / "docs" / name).read_text("utf-8")
+
+
+def test_a_bare_head_after_other_bodies_with_that_head_is_not_yet_the_defined_one(shipped):
+    """un_pages_hant 015 lists 《一九一零年制止販賣白奴國際公約》 and more before it defines
+    消除對婦女一切形式歧視公約（公約） on line 24: 有關協定和公約 on line 16 may be any of them.
+    Before any other convention is named (line 1), the bare head is the defined one."""
+    paper = _hong_kong_paper("015.txt")
+    assert "有關協定和公約的修訂議定書" in paper.split("\n")[15]
+    early = [(f.line, f.found) for f in run(paper, shipped) if f.rule == "TK102"]
+    assert (16, "公約") not in early
+    found = run("據公約稱，" + paper, shipped)
+    assert [(f.line, f.column) for f in found if f.rule == "TK102"] == [(1, 2)]
+
+
+def test_a_definition_in_a_list_of_names_is_no_first_use(shipped, seed000):
+    """un_pages_hant 015, line 12, lists the covenants with their acronyms and report names
+    (…《殘疾人權利公約》(CRPD) [香港特區的CRPD報告]), no sentence: writing a name out before it
+    (line 8) is no TK112. seed000 defines 联合国粮食及农业组织（粮农组织） in a sentence that a
+    page break cuts, after writing it out (line 82): that is still TK112."""
+    paper = _hong_kong_paper("015.txt")
+    assert "《殘疾人權利公約》(CRPD) [香港特區的CRPD報告]" in paper.split("\n")[11]
+    assert [f for f in run(paper, shipped) if f.rule == "TK112"] == []
+    assert [f.line for f in seed000 if f.rule == "TK112" and f.found == "联合国粮食及农业组织"] == [
+        82
+    ]
+    joined = paper.replace("[香港特區的CRPD報告]", "[香港特區的CRPD報告]，")
+    assert [f.found for f in run(joined, shipped) if f.rule == "TK112"]

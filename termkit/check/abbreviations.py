@@ -5,6 +5,7 @@ before (TK112) its definition."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from termkit.check.collect import Collector
@@ -26,6 +27,7 @@ _TITLE_CLOSERS = ("》", "〉")
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
+_CLAUSE_MARK = re.compile("[，；,;]")
 # What joins the parts of a name: written or left out, the name stays the same
 # (亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会).
 _JOINERS = re.compile("以及|[" + "".join(sorted(CONJUNCTIONS)) + "、]")
@@ -247,6 +249,11 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
             # name before it (环境署执行主任) is that name's own title or organ.
             and not (common and not stands_alone(facts.doc.key, h.start))
         ]
+        if common and early:
+            # Once another body with this head is named (禁奴公约 before …歧视公约（公约）),
+            # the bare head may be any of them, not yet the one the document defines.
+            other = _first_other_name(facts, key, full_key, d.full_start)
+            early = [h for h in early if h.astart < other]
         if not early:
             continue
         hit = early[0]
@@ -259,6 +266,26 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
             facts.surface(hit),
             f"{d.full}（{d.short}）",
         )
+
+
+def _first_other_name(facts: Facts, head: str, full_key: str, until: int) -> int:
+    """Where the text first names, before offset `until`, another body with this head than
+    `full_key` (禁奴公约, or 《生物多样性公约》, before …歧视公约（公约）); `until` if it does not.
+    A name that ends as the full form does, with the character before the head
+    (…民间文学艺术政府间委员会 beside …文化表现形式政府间委员会), is another wording of it."""
+    key, own = facts.doc.key, full_key[-len(head) - 1 :]
+    for h in facts.hits:
+        if h.astart >= until:
+            break
+        if h.key == head and not stands_alone(key, h.start):
+            ending = key[h.start - 1 : h.end]
+        elif h.key != head and h.key.endswith(head):
+            ending = h.key[-len(head) - 1 :]
+        else:
+            continue
+        if ending != own:
+            return h.astart
+    return until
 
 
 def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
@@ -358,6 +385,19 @@ def in_running_text(text: str, at: int, body: int) -> bool:
     return _SENTENCE_END.search(text, at, len(text) if line_end < 0 else line_end) is not None
 
 
+def _in_a_list(text: str, at: int, starts: list[int], body: int) -> bool:
+    """Is offset `at`, where a definition starts, on a line that holds another one (`starts`:
+    where every definition starts, sorted) and no
+    sentence: no sentence end, and no comma or semicolon between clauses (a paragraph of a
+    PDF cut at a page break ends no sentence either)?"""
+    begin = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    others = bisect_left(starts, end) - bisect_left(starts, begin) > 1
+    clauses = _CLAUSE_MARK.search(text, begin, end) is not None
+    return others and not clauses and not in_running_text(text, max(at, body + 1), body)
+
+
 def body_start(text: str) -> int:
     """Where the text proper starts: after the heading block (symbol, title, agenda item:
     everything before the first sentence end), or at the end when no sentence ends. A PDF's
@@ -372,6 +412,7 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
     if not (out.wants("TK111") or out.wants("TK112")):
         return
     starts = {d.full_start for d in facts.definitions}
+    ordered = sorted(starts)
     text = facts.doc.analysis.text
     body = body_start(text)
     for key, first in forms.first_of_full.items():
@@ -382,7 +423,14 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 continue
             written = facts.surface(hit)
             if hit.astart < first.full_start:
-                if early and in_running_text(text, hit.astart, body):
+                # A definition in a list of names (a line that ends no sentence and defines
+                # several: 《兒童權利公約》(CRC) [香港特區的CRC報告]、《殘疾人權利公約》(CRPD) …)
+                # is a key to the short forms, not their first use.
+                if (
+                    early
+                    and in_running_text(text, hit.astart, body)
+                    and not _in_a_list(text, first.full_start, ordered, body)
+                ):
                     early = False
                     out.add(
                         "TK112",
