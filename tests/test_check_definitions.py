@@ -87,3 +87,17 @@ def test_a_glossary_that_gives_one_covenant_a_counting_short_form_is_not_followe
     glossary = GlossaryIndex([Termbase((Concept("both", (*right, terms[1])),))])
     found = check_text(text, "013.txt", glossary, Settings())
     assert "TK101" in {f.rule for f in found if f.found == "兩公約"}
+
+
+def test_a_stop_word_inside_the_head_of_an_acronyms_name_does_not_cut_it():
+    # WIPO (un_pages 008): ...欧亚专利组织 (EAPO)、中部非洲经济和货币共同体(CEMAC)、...: 共同
+    # (jointly) is a stop word, but 共同体 is the name's head; the full form is the whole name,
+    # so its traditional spelling written later is a variant (TK108).
+    from termkit.check import check_text
+
+    paper = REPO / "bench" / "annotated" / "un_pages" / "docs" / "008.txt"
+    line = next(ln for ln in paper.read_text("utf-8").splitlines() if "(CEMAC)" in ln)
+    assert definitions(line)["CEMAC"] == "中部非洲经济和货币共同体"
+    text = f"{line}\n据中部非洲經濟和貨幣共同體称，会议已经结束。\n"
+    found = check_text(text, "008.txt", load_index(glossary_paths(Settings())), Settings())
+    assert {f.rule for f in found if f.line == 2} == {"TK108"}

@@ -141,7 +141,12 @@ def _full_start(
         return None
     window = window_start(text, end, _HARD)
     if form.kind == "english":
-        return _walk_left(text, window, end - 1), end
+        start = _walk_left(text, window, end - 1)
+        if start == end - 1 and end - 2 > window:
+            # A name is no single character: a stop word ending right before the last one
+            # is inside the name's head (共同|体 of 中部非洲经济和货币共同体(CEMAC)).
+            start = _walk_left(text, window, end - 2)
+        return start, end
     positions = match_characters(form.text, text, window, end)
     if not positions or not covered(len(positions), len(han)):
         return None
