@@ -754,3 +754,25 @@ def test_a_definition_in_a_list_of_names_is_no_first_use(shipped, seed000):
     ]
     joined = paper.replace("[香港特區的CRPD報告]", "[香港特區的CRPD報告]，")
     assert [f.found for f in run(joined, shipped) if f.rule == "TK112"]
+
+
+def test_a_chinese_short_form_defined_after_the_acronym_is_another_short_form(shipped):
+    """un_pages_hant 015 gives 《消除對婦女一切形式歧視公約》 (CEDAW) on line 12, then defines
+    消除對婦女一切形式歧視公約（公約） on line 24 (an inconsistency its gold lists): reported at
+    that definition, not at each later use. un_pages 018 defines 发展与知识产权委员会(CDIP);
+    defined again with a Chinese short form, that definition is reported."""
+    found = [
+        (f.line, f.found) for f in run(_hong_kong_paper("015.txt"), shipped) if f.rule == "TK103"
+    ]
+    assert (24, "公約") in found and [n for n, form in found if form == "公約"] == [24]
+    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "018.txt").read_text("utf-8")
+    assert "决定成立发展与知识产权委员会(CDIP)" in paper
+    # A glossary that knows the committee's name, so that both definitions read it whole.
+    terms = (Term("发展与知识产权委员会", "zh", "fullForm"), Term("CDIP", "en", "acronym"))
+    glossary = GlossaryIndex([Termbase((Concept("c", terms),))])
+    draft = paper.replace(
+        "决定成立发展与知识产权委员会(CDIP)", "决定成立发展与知识产权委员会(发知委)"
+    )
+    found = [(f.line, f.found, f.suggestion) for f in run(draft, glossary) if f.rule == "TK103"]
+    assert found == [(1, "发知委", "CDIP")]
+    assert [f for f in run(paper, glossary) if f.rule == "TK103"] == []

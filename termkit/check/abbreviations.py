@@ -60,6 +60,7 @@ class ShortForms:
         """Key of an inconsistent short form → the definition it departs from. Other plausible
         short forms that no glossary lists are found in the text (termkit.check.plausible)."""
         out: dict[str, Defined] = {}
+        self.redefined: set[str] = set()
         shorts = set(self.first_of_short)
         fulls = set(self.first_of_full)
         for full_key, first in self.first_of_full.items():
@@ -71,7 +72,14 @@ class ShortForms:
                 if first.close in self.brackets_of_short.get(key, ()):
                     continue
                 if _latin(key) != _latin(primary):
-                    continue  # an English acronym beside a Chinese short form (IGC, 委员会)
+                    # An English acronym beside a Chinese short form (IGC, 委员会), or given
+                    # after it, is no other short form. A Chinese short form defined in a
+                    # bracket of its own after the acronym is (`redefined`): the Chinese text
+                    # now has two ways to abbreviate the name.
+                    if _latin(primary) and key in self.shorts_of_full[full_key]:
+                        self.redefined.add(key)
+                        out[key] = first
+                    continue
                 if key in shorts and normalize(self.first_of_short[key].full) != full_key:
                     continue
                 if self._names_other_concept(key, full_key):
@@ -292,10 +300,17 @@ def _inconsistent(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK103: another short form of a full form the document has given a short form."""
     if not out.wants("TK103"):
         return
-    for key, first in forms.alternatives.items():
+    alternatives = forms.alternatives
+    for key, first in alternatives.items():
         hits = facts.hits_by_key.get(key, [])
         line = facts.doc.place_of_analysis(first.short_start, first.short_end).line if hits else 0
+        # A Chinese short form defined, in a bracket of its own, for a name the document has
+        # given an English acronym (发展与知识产权委员会（CDIP）… 发展与知识产权委员会（权委员会）)
+        # is reported where it is defined: its uses follow that definition.
+        defined_at = {d.short_start for d in forms.definitions if normalize(d.short) == key}
         for hit in hits:
+            if key in forms.redefined and hit.astart not in defined_at:
+                continue
             if not stands_alone(facts.doc.key, hit.start):
                 continue  # 规划署 in 联合国人类住区规划署: the end of another body's name
             written = facts.surface(hit)
