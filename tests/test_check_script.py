@@ -46,3 +46,18 @@ def test_the_paper_under_a_simplified_header_is_served_in_its_script(shipped):
     draft = text.replace("香港特區的代表", "香港特区的代表")
     tk108 = [f for f in check_text(draft, "028.txt", shipped, Settings()) if f.rule == "TK108"]
     assert [(f.line, f.found, f.suggestion) for f in tk108] == [(33, "香港特区", "香港特區")]
+
+
+def test_a_term_partly_in_simplified_characters_in_a_traditional_paper_is_a_variant():
+    # Macao (un_pages_hant2 025) writes 《聯合國海洋法公約》; the same title with one
+    # character simplified (公约) is in neither script: TK108, with the paper's own spelling.
+    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "025.txt"
+    lines = paper.read_text("utf-8").split("\n")
+    lines[8] = lines[8].replace("《聯合國海洋法公約》", "《聯合國海洋法公约》", 1)
+    glossary = load_index(glossary_paths(Settings()))
+    found = [
+        f for f in check_text("\n".join(lines), "025.txt", glossary, Settings()) if f.line == 9
+    ]
+    assert [(f.rule, f.found, f.suggestion) for f in found] == [
+        ("TK108", "聯合國海洋法公约", "聯合國海洋法公約")
+    ]

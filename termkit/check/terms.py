@@ -93,7 +93,10 @@ def _judge(
     ):
         verdicts.append(_admitted(entries, written, key))
     if out.wants("TK108"):
-        if spelled is not None and HAN_CHAR.search(written) and in_simplified(written):
+        if spelled is not None and (
+            (HAN_CHAR.search(written) and in_simplified(written))
+            or _partly_simplified(written, spelled.get(key))
+        ):
             verdicts.append(_simplified(facts, key, written, spelled))
         else:
             verdicts.append(_variant(facts, key, entries, written, spelled is not None))
@@ -166,6 +169,17 @@ def _simplified(facts: Facts, key: str, written: str, spelled: dict[str, str]) -
         f"write {suggestion}",
         suggestion,
         suggestion,
+    )
+
+
+def _partly_simplified(written: str, own: str | None) -> bool:
+    """Some characters of a term are simplified where the document's own traditional spelling
+    of it is not, the rest as it writes them (《聯合國海洋法公约》 against 《聯合國海洋法公約》):
+    not simplified as a whole, yet no spelling of the document's script."""
+    if own is None or len(own) != len(written) or own == written:
+        return False
+    return all(
+        a == b or (a != b and to_simplified(b) == a) for a, b in zip(written, own, strict=True)
     )
 
 
