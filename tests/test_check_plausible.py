@@ -107,3 +107,13 @@ def test_a_short_tail_after_a_determiner_points_back_to_the_name():
     assert "對上述公約(" in paper
     kept = paper.replace("對上述公約(", "對上述於發生武裝衝突時保護文化財產的公約(")
     assert "於發生武裝衝突時保護文化財產的公約" in [f for f, _ in tk103(kept)]
+
+
+def test_a_defined_short_form_missing_its_first_character_is_reported():
+    """un_pages 061 defines 《農藥的銷售與使用國際行為守則》(以下簡稱《國際行為守則》) and goes
+    on 顧及《國際行為守則》: written 《際行為守則》, one character of the short form is lost."""
+    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "061.txt").read_text("utf-8")
+    assert "特別是顧及《國際行為守則》和" in paper
+    assert [f for f, _ in tk103(paper) if "行為守則" in f] == []
+    draft = paper.replace("特別是顧及《國際行為守則》和", "特別是顧及《際行為守則》和")
+    assert [f for f, _ in tk103(draft) if "行為守則" in f] == ["際行為守則"]

@@ -80,7 +80,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
             variant = key[start : end + 1]
             if len(variant) < MIN_LENGTH or not distinctive(variant, name.full):
                 continue
-            if variant in defined or variant in facts.glossary or name.short.endswith(variant):
+            if variant in defined or variant in facts.glossary or _tail_of_short(variant, name):
                 continue
             if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant, name.full):
                 continue
@@ -167,6 +167,12 @@ def _cut_in_a_word(key: str, after: int, variant: str, full: str) -> bool:
         len(head) > 1 and full.endswith(head) and key.startswith(head, after)
         for head in ENTITY_SUFFIXES
     )
+
+
+def _tail_of_short(variant: str, name: Name) -> bool:
+    """The end of a glossary name's short form (组织 of 世卫组织). A tail of a short form the
+    document defines (际行为守则 of 国际行为守则) is one of its characters dropped: a slip."""
+    return name.short.endswith(variant) and (name.after < 0 or not HAN_CHAR.search(name.short))
 
 
 def _embedding(variant: str, full: str) -> list[int]:
