@@ -776,3 +776,16 @@ def test_a_chinese_short_form_defined_after_the_acronym_is_another_short_form(sh
     found = [(f.line, f.found, f.suggestion) for f in run(draft, glossary) if f.rule == "TK103"]
     assert found == [(1, "发知委", "CDIP")]
     assert [f for f in run(paper, glossary) if f.rule == "TK103"] == []
+
+
+def test_a_retired_short_form_read_as_an_ordinary_noun_is_no_deprecated_term(shipped):
+    """un_pages 030 asks 联合国系统的各基金和规划署 (funds and programmes) to support the Habitat
+    Agenda: 规划署, which the glossary retires as a short form of 联合国环境规划署, names no body
+    there. In a text that names UNEP (环境署), 规划署 is that body's retired name."""
+    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "030.txt").read_text("utf-8")
+    assert "各基金和规划署以及区域委员会" in paper and "环境署" not in paper
+    assert [f for f in run(paper, shipped) if f.rule == "TK106"] == []
+    named = "环境署提交了报告。\n" + paper
+    assert [(f.found, f.suggestion) for f in run(named, shipped) if f.rule == "TK106"] == [
+        ("规划署", "环境署")
+    ]

@@ -153,7 +153,7 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         fulls = sorted(
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
-        if any(_common_noun(key, normalize(f)) for f in fulls):
+        if any(common_noun(key, normalize(f)) for f in fulls):
             continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
@@ -182,7 +182,7 @@ def _generic(short_key: str, full_key: str) -> bool:
     return len(short_key) <= GENERIC and short_key in full_key
 
 
-def _common_noun(short_key: str, full_key: str) -> bool:
+def common_noun(short_key: str, full_key: str) -> bool:
     """A glossary short form that reads as an ordinary noun phrase outside the document that
     defines it, so that no reader needs its definition: a two-character piece of the full form
     (战略), an organ or title at its end (执行主任, 秘书长), or one without a distinctive
@@ -247,7 +247,7 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
         generic = _generic(key, full_key)
         if generic and not full_key.endswith(key):
             continue
-        common = _common_noun(key, full_key)
+        common = common_noun(key, full_key)
         early = [
             h
             for h in facts.hits_by_key.get(key, [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from termkit.check.abbreviations import common_noun
 from termkit.check.collect import Collector
 from termkit.check.definitions import stands_alone
 from termkit.check.facts import Facts
@@ -35,6 +36,7 @@ def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset
     scripts = facts.scripts
     spelled = _traditional_spellings(facts) if scripts.any_traditional else None
     verdicts: dict[tuple[str, str, bool], list[Verdict]] = {}
+    unnamed = _retired_common_nouns(facts)
     for hit in facts.hits:
         written = facts.surface(hit)
         traditional = spelled is not None and scripts.traditional(facts.place(hit).line)
@@ -48,6 +50,8 @@ def check(facts: Facts, out: Collector, inconsistent: frozenset[str] = frozenset
         for v in found:
             if v.code in ("TK106", "TK107") and _inside_a_name(facts, hit):
                 continue
+            if v.code == "TK106" and hit.key in unnamed:
+                continue
             edit = facts.replacement(hit, v.fix) if v.fix else None
             out.add(v.code, facts.place(hit), v.message, written, v.suggestion, edit)
 
@@ -58,6 +62,27 @@ def _inside_a_name(facts: Facts, hit: Hit) -> bool:
     entries = facts.glossary.entries(hit.key)
     short = entries and all(role(e.term) == "short" for e in entries)
     return bool(short) and not stands_alone(facts.doc.key, hit.start)
+
+
+def _retired_common_nouns(facts: Facts) -> set[str]:
+    """Retired short forms used in the text that read as an ordinary noun phrase outside the
+    name (规划署 of 联合国环境规划署: 各基金和规划署, funds and programmes), where the text
+    names their body by no other term (环境署, 联合国环境规划署): the status is the term's as
+    a name of that body, which the text is then not naming."""
+    concepts_of = {
+        key: {e.concept.id for e in facts.glossary.entries(key)} for key in facts.hits_by_key
+    }
+    out = set()
+    for key in facts.hits_by_key:
+        entries = facts.glossary.entries(key)
+        if not entries or not all(e.retired and role(e.term) == "short" for e in entries):
+            continue
+        fulls = [preferred(e.concept, "zh", "full") for e in entries]
+        if not any(f is not None and common_noun(key, f.key) for f in fulls):
+            continue
+        if not any(k != key and concepts_of[k] & concepts_of[key] for k in concepts_of):
+            out.add(key)
+    return out
 
 
 def _traditional_spellings(facts: Facts) -> dict[str, str]:
