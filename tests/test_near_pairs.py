@@ -74,3 +74,23 @@ def test_short_forms_counted_at_once_as_one_by_one(monkeypatch, piece):
     assert set(at_once._counts) == forms  # counted in the one pass, not when asked
     assert {f: at_once.count(f) for f in forms} == {f: one_by_one.count(f) for f in forms}
     assert at_once.count("各各") == 4 and at_once.count("各各各") == 2
+
+
+def test_a_slip_of_a_defined_name_that_opens_with_a_function_character_is_reported():
+    # Security Council resolution 2196 (2015), UNPC devset: 上帝抵抗军(上帝军). Four-character
+    # windows opening with 上 are not kept, so the name was counted 0 times and its slip
+    # 上帝抵意军 was no slip of a form the document uses.
+    from termkit.check.engine import check_text
+    from termkit.check.run import glossary_paths, load_index
+    from termkit.check.settings import Settings
+
+    from .conftest import shared
+
+    lines = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh").read_text("utf-8")
+    line = next(ln for ln in lines.splitlines() if "上帝抵抗军(上帝军)" in ln)
+    text = f"{line}\n安理会谴责上帝抵意军的袭击。\n"
+    found = check_text(text, "2196.txt", load_index(glossary_paths(Settings())), Settings())
+    assert [(f.rule, f.found, f.suggestion) for f in found if f.line == 2] == [
+        ("TK110", "上帝抵意军", "上帝抵抗军")
+    ]
+    assert Grams(normalize(line)).count("上帝抵抗军") == line.count("上帝抵抗军")

@@ -99,8 +99,10 @@ class Grams:
 
     def _count(self, form: str) -> int:
         """Growing a form asks for the same counts again and again: `count` keeps them."""
-        if len(form) >= N:
+        if len(form) >= N and form[0] not in _NEUTRAL:
             return len(self.occurrences(form))
+        # Windows starting with a function character or numeral are not kept (上帝抵抗军 of
+        # the Lord's Resistance Army starts with 上): such a form is counted in the key.
         # A few hundred pairs are asked about: counting each in C beats counting every pair
         # of the text. Overlapping uses (各各各) count as the text has them; a form that cannot
         # overlap itself is counted by str.count, several times faster.
