@@ -78,6 +78,27 @@ def test_left_boundary(sentence, full, short):
     assert (full, short, "abbreviation") in pairs(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence, full, short",
+    [
+        (  # UNPC devset line 3475: the verb 采取 and the adverb 事先 are inside the title
+            "关于在国际贸易中对某些危险化学品和农药采取事先知情同意程序的鹿特丹公约缔约方大会"
+            '（"缔约方大会"）和联合国环境规划署执行主任（"执行主任"），以下单独称为"一方"',
+            "关于在国际贸易中对某些危险化学品和农药采取事先知情同意程序的鹿特丹公约缔约方大会",
+            "缔约方大会",
+        ),
+        (  # TRAIN un_pages 017 line 33: a tail short form after a title with a list inside
+            "16. 关于为盲人、视力障碍者或其他印刷品阅读障碍者获得已出版作品提供便利的马拉喀什条约"
+            "(马拉喀什条约)(MVT/A/9/1 Rev.)",
+            "关于为盲人、视力障碍者或其他印刷品阅读障碍者获得已出版作品提供便利的马拉喀什条约",
+            "马拉喀什条约",
+        ),
+    ],
+)
+def test_long_instrument_title_opens_with_guanyu(sentence, full, short):
+    assert (full, short, "abbreviation") in pairs(sentence)
+
+
 def test_title_and_english_and_double_short_forms():
     assert ("联合国气候变化框架公约", "气候公约", "title") in pairs(
         "里约三项公约（《联合国气候变化框架公约》（《气候公约》）、《公约》）。"

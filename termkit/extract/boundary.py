@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from termkit.extract.features import window_features
+from termkit.extract.features import names_instrument, window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.extract.recurrence import Recurrence
 from termkit.extract.scoring import BoundaryModel, probability
@@ -277,15 +277,18 @@ def full_start(
     )
     sibling = [s for s in scored if _name_start(window, s[1]) == same_bracket]
     counted = [] if sibling else _counted_by_acronym(window, scored)
-    chosen = (sibling or counted or scored)[0]
+    titled = [] if sibling or counted else [s for s in scored if "instrument-title" in s[2]]
+    chosen = (sibling or counted or titled or scored)[0]
     best, start, features = probability(chosen[0]), chosen[1], chosen[2]
-    if best < model.min_probability and not (sibling or counted):
+    if best < model.min_probability and not (sibling or counted or titled):
         return None
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
     if sibling:
         rules.append("boundary:same-bracket")
     if counted:
         rules.append("boundary:ordinal-of-acronym")
+    if titled:
+        rules.append("boundary:instrument-title")
     if "rule-walk" in features:
         rules.extend(walk_rules)
     if best < 0.5 or (len(scored) > 1 and probability(scored[1][0]) > best / 2):
@@ -434,7 +437,7 @@ def _walk_left(
             i -= 1
             continue
         if word in STOP_WORDS:
-            if word == "关于" and _names_instrument(words, i, index):
+            if word == "关于" and names_instrument(words, i, index):
                 i -= 1  # `关于…的公约`: the title of a treaty opens with 关于
                 rules.append("boundary:instrument-title")
                 break
@@ -517,15 +520,6 @@ def ordinary_word(short: str) -> bool:
     tags abbreviations `j`) or an organization (`nt`)."""
     words = segmenter().cut(short)
     return len(words) == 1 and words[0].flag not in ("j", "nt")
-
-
-_INSTRUMENTS = ("公约", "议定书", "协定", "条约", "宣言", "规则", "准则", "原则", "纲领", "方案")
-
-
-def _names_instrument(words: list[tuple[str, str, int, int]], first: int, last: int) -> bool:
-    """Whether the words first..last name a treaty or other instrument, with a `的` inside."""
-    span = [w for w, _, _, _ in words[first : last + 1]]
-    return "的" in span and any(w.endswith(_INSTRUMENTS) for w in span)
 
 
 def _nounish(flag: str) -> bool:

@@ -108,9 +108,22 @@ def candidate_features(
         features["recurs-more-than-longer"] = 1.0
     if variety >= 2:
         features["left-variety"] = 1.0
+    if word == "关于" and names_instrument(words, index, len(words) - 1):
+        # `关于…的鹿特丹公约缔约方大会`: the long title of a treaty opens with 关于, however
+        # many verbs and adverbs its clause holds
+        features["instrument-title"] = 1.0
     if english:
         features = {f"en:{k}" if k != "bias" else k: v for k, v in features.items()} | features
     return features
+
+
+_INSTRUMENTS = ("公约", "议定书", "协定", "条约", "宣言", "规则", "准则", "原则", "纲领", "方案")
+
+
+def names_instrument(words: list[Word], first: int, last: int) -> bool:
+    """Whether the words first..last name a treaty or other instrument, with a `的` inside."""
+    span = [w for w, _, _, _ in words[first : last + 1]]
+    return "的" in span and any(w.endswith(_INSTRUMENTS) for w in span)
 
 
 _CONTENT = frozenset({"noun", "org", "proper", "verb", "adjective", "latin", "number", "other"})
