@@ -101,3 +101,22 @@ def test_a_stop_word_inside_the_head_of_an_acronyms_name_does_not_cut_it():
     text = f"{line}\n据中部非洲經濟和貨幣共同體称，会议已经结束。\n"
     found = check_text(text, "008.txt", load_index(glossary_paths(Settings())), Settings())
     assert {f.rule for f in found if f.line == 2} == {"TK108"}
+
+
+def test_a_bracket_inside_a_title_is_part_of_the_title():
+    """un_pages_hant2 021 is about 《2004年聯合國制裁(利比里亞)規例》; its heading lost the
+    opening mark (line 4): 2004 年聯合國制裁 ( 利比里亞 ) 規例》 引言. Even with 聯合國制裁 a known
+    full form, (利比里亞) defines nothing; after a title, a bracket still defines."""
+    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "021.txt"
+    heading = paper.read_text("utf-8").split("\n")[3]
+    assert "2004 年聯合國制裁 ( 利比里亞 ) 規例》 引言" in heading
+    known = frozenset({"联合国制裁"})
+
+    def shorts(text: str) -> list[str]:
+        doc = Analysed(text)
+        return [d.short for d in find_definitions(doc.analysis.text, doc.simplified, known)]
+
+    assert "利比里亞" not in shorts(heading)
+    assert "利比里亞" not in shorts("訂立《2004年聯合國制裁(利比里亞)規例》。")
+    assert shorts("訂立《聯合國制裁》(《制裁》)。") == ["制裁"]
+    assert shorts("根據聯合國制裁(制裁)規定。") == ["制裁"]

@@ -25,6 +25,8 @@ from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.text.normalize import HAN_CHAR, fold, normalize, strip_title_marks
 
 _LOWER = re.compile(r"[a-z]{2}")
+# The rest of a title after a bracket inside it: no mark that ends a clause or opens a title.
+_TITLE_GOES_ON = re.compile(r"[^《》。！？；，,;\n（()）]*》")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
 # (经, 会, 自 …) are too often inside names to be used without a segmenter.
@@ -75,6 +77,8 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
     lengths = sorted({len(k) for k in known_full if len(k) <= MAX_FULL}, reverse=True)
     found: list[Defined] = []
     for span in find_spans(text):
+        if inside_a_title(text, span.open, span.close):
+            continue  # 《2004年聯合國制裁(利比里亞)規例》: part of the title, no definition
         forms, _reason = read_inner(simplified[span.inner_start : span.close])
         for form in forms:
             if form.kind == "english" and english_name(form.text):
@@ -90,6 +94,20 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
                 short = text[short_at : short_at + len(form.text)]
                 found.append(Defined(full, short, form.kind, begin, short_at, span.close))
     return found
+
+
+def inside_a_title(text: str, open_: int, close: int) -> bool:
+    """Does the bracket from `open_` to `close` stand inside a title, which goes on after it
+    to its closing mark on the same line, with no title closed between the line's start (or
+    the title's opening mark) and the bracket (《2004年聯合國制裁(利比里亞)規例》, or a
+    heading that lost its opening mark: 2004 年聯合國制裁 ( 利比里亞 ) 規例》引言)?"""
+    begin = text.rfind("\n", 0, open_) + 1
+    begin = max(begin, text.rfind("《", begin, open_))
+    if text.find("》", begin, open_) >= 0:
+        return False
+    end = text.find("\n", close)
+    match = _TITLE_GOES_ON.match(text, close + 1, len(text) if end < 0 else end)
+    return match is not None and match.end() > close + 2
 
 
 def english_name(text: str) -> bool:
