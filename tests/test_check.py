@@ -789,3 +789,15 @@ def test_a_retired_short_form_read_as_an_ordinary_noun_is_no_deprecated_term(shi
     assert [(f.found, f.suggestion) for f in run(named, shipped) if f.rule == "TK106"] == [
         ("规划署", "环境署")
     ]
+
+
+def test_a_title_cut_at_an_ellipsis_is_the_same_definition(shipped):
+    """un_pages_hant 006 defines 《公民權利和政治權利國際公約》( 公約 ) on line 2 and again on
+    line 4 under a title its PDF cut: 《公民權利和政治權利國際公 …權利和政治權利國際公約》(公約).
+    The same name, no conflicting or second definition; a cut title that ends otherwise is."""
+    paper = _hong_kong_paper("006.txt")
+    cut = "《公民權利和政治權利國際公 …權利和政治權利國際公約》(公約)"
+    assert cut in paper
+    assert [f for f in run(paper, shipped) if f.rule in ("TK104", "TK105")] == []
+    other = paper.replace(cut, "《公民權利和政治權利國際公 …兒童權利公約》(公約)")
+    assert [(f.rule, f.line) for f in run(other, shipped) if f.rule == "TK104"] == [("TK104", 4)]

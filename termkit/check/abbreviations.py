@@ -28,6 +28,7 @@ _TITLE_CLOSERS = ("》", "〉")
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
 _CLAUSE_MARK = re.compile("[，；,;]")
+_ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")
 # What joins the parts of a name: written or left out, the name stays the same
 # (亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会).
 _JOINERS = re.compile("以及|[" + "".join(sorted(CONJUNCTIONS)) + "、]")
@@ -344,7 +345,7 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 f"{d.short} is defined as {d.full} here and as {first.full} on line {where}",
                 f"{d.full}（{d.short}）",
             )
-        elif first is not d and full_key != first_key:
+        elif first is not d and not _elided(first_key, full_key):
             out.add(
                 "TK105",
                 place,
@@ -384,9 +385,22 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
 
 def one_name(a: str, b: str) -> bool:
     """Do two full-form keys name one body: one ends with the other once the words that
-    join its parts (及, 和, 、 …) are left out of both?"""
+    join its parts (及, 和, 、 …) are left out of both, or is the other cut at an ellipsis?"""
     a, b = _JOINERS.sub("", a), _JOINERS.sub("", b)
-    return a.endswith(b) or b.endswith(a)
+    return a.endswith(b) or b.endswith(a) or _elided(a, b)
+
+
+def _elided(a: str, b: str) -> bool:
+    """Are two full-form keys the same text, one of them with a part left out where it shows
+    an ellipsis (公民权利和政治权利国际公…权利和政治权利国际公约, as a PDF's running head
+    cuts a title)?"""
+    if a == b:
+        return True
+    for cut, whole in ((a, b), (b, a)):
+        pieces = _ELLIPSIS.split(cut)
+        if len(pieces) > 1 and whole.startswith(pieces[0]) and whole.endswith(pieces[-1]):
+            return True
+    return False
 
 
 def in_running_text(text: str, at: int, body: int) -> bool:
