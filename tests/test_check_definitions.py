@@ -120,3 +120,16 @@ def test_a_bracket_inside_a_title_is_part_of_the_title():
     assert "利比里亞" not in shorts("訂立《2004年聯合國制裁(利比里亞)規例》。")
     assert shorts("訂立《聯合國制裁》(《制裁》)。") == ["制裁"]
     assert shorts("根據聯合國制裁(制裁)規定。") == ["制裁"]
+
+
+def test_the_name_before_a_latin_acronym_does_not_go_on_over_de():
+    # Hong Kong (un_pages_hant2 015): 向入境事務處的綜合調查組(GIS)投案: the unit is
+    # 綜合調查組; what precedes 的 says whose it is. Its slip later is reported.
+    from termkit.check import check_text
+
+    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "015.txt"
+    line = next(ln for ln in paper.read_text("utf-8").splitlines() if "(GIS)" in ln)
+    assert definitions(line)["GIS"] == "綜合調查組"
+    text = f"{line}\n他們其後再向綜合調府組提交資料。\n"
+    found = check_text(text, "015.txt", load_index(glossary_paths(Settings())), Settings())
+    assert [(f.rule, f.found) for f in found if f.line == 2] == [("TK110", "綜合調府組")]
