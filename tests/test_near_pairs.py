@@ -94,3 +94,22 @@ def test_a_slip_of_a_defined_name_that_opens_with_a_function_character_is_report
         ("TK110", "上帝抵意军", "上帝抵抗军")
     ]
     assert Grams(normalize(line)).count("上帝抵抗军") == line.count("上帝抵抗军")
+
+
+def test_a_slip_seen_only_in_a_window_opening_with_a_function_character_is_reported():
+    # Hong Kong (un_pages_hant 001): 勞工及福利局(勞福局). The slip 勞工及福直局 changes the
+    # character that only the window 及福利局 holds inside it, and windows opening with 及
+    # are not kept unless a known name has one.
+    from termkit.check.engine import check_text
+    from termkit.check.run import glossary_paths, load_index
+    from termkit.check.settings import Settings
+
+    from .conftest import REPO
+
+    paper = REPO / "bench" / "annotated" / "un_pages_hant" / "docs" / "001.txt"
+    line = next(ln for ln in paper.read_text("utf-8").splitlines() if "(勞福局)" in ln)
+    text = f"{line}\n勞工及福直局的代表出席了會議。\n"
+    found = check_text(text, "001.txt", load_index(glossary_paths(Settings())), Settings())
+    assert [(f.rule, f.found, f.suggestion) for f in found if f.line == 2] == [
+        ("TK110", "勞工及福直局", "勞工及福利局")
+    ]

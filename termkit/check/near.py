@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
@@ -66,6 +67,23 @@ class Grams:
                     self.at.setdefault(run[i : i + N], []).append(base + i)
         self._counts: dict[str, int] = {}  # as asked
 
+    def add_opening_windows(self, known: Iterable[str]) -> frozenset[str]:
+        """Keep also the windows that open with a function character or numeral and share
+        their ends with a known four-gram that does (及福直局 beside 及福利局 of 勞工及福利局,
+        三勒化氮 beside 三氟化氮): a slip of a known name there is seen in no other window.
+        The windows added are returned."""
+        ends = sorted({(g[0], g[-1]) for g in known if g[0] in _NEUTRAL})
+        if not ends:
+            return frozenset()
+        either = "|".join(f"{re.escape(a)}..{re.escape(b)}" for a, b in ends)
+        added: dict[str, list[int]] = {}
+        for m in re.finditer(f"(?={either})", self.key):
+            w = self.key[m.start() : m.start() + N]
+            if HAN_RUN.fullmatch(w):
+                added.setdefault(w, []).append(m.start())
+        self.at.update(added)
+        return frozenset(added)
+
     def occurrences(self, form: str) -> list[int]:
         starts = self.at.get(form[:N], [])
         if len(form) == N:
@@ -111,13 +129,17 @@ class Grams:
         return self.key.count(form)
 
 
-def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str, str]]:
+def _pairs(
+    grams: Grams, known: set[str], glossary: set[str], opening: frozenset[str] = frozenset()
+) -> list[tuple[str, str]]:
     """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
     preferred one occurs twice or is part of a known term; the rare one is used at most
     MAX_SHORTLIST times (more is no slip). A function character makes another phrase of free
     text (在这方面 / 在该方面) but a slip in a known name (世卫过织 for 世卫组织, 版权相及关权
     for 版权及相关权). A 1 MB document has some 150,000 distinct
-    four-grams, so only the preferred side is grouped and the rare side is looked up."""
+    four-grams, so only the preferred side is grouped and the rare side is looked up.
+    `opening`: windows opening with a function character kept for known terms
+    (`Grams.add_opening_windows`), which may be the rare side."""
     usual = [w for w, ps in grams.at.items() if len(ps) >= MIN_USUAL]
     usual += [w for w in known if w not in grams.at or len(grams.at[w]) < MIN_USUAL]
     # Either change keeps the first and last characters: a rare four-gram whose pair of ends
@@ -127,7 +149,7 @@ def _pairs(grams: Grams, known: set[str], glossary: set[str]) -> list[tuple[str,
         w
         for w, ps in grams.at.items()
         if w[0] + w[3] in ends and len(ps) <= MAX_SHORTLIST and w not in glossary
-        if w[0] not in _NEUTRAL and w[-1] not in _NEUTRAL
+        if (w[0] not in _NEUTRAL or w in opening) and w[-1] not in _NEUTRAL
     ]
     found = []
     for i in (1, 2):
@@ -172,7 +194,9 @@ def check(facts: Facts, out: Collector) -> None:
     reported: set[int] = set()
     starts = [h.start for h in facts.hits]
     in_glossary = {g for k in long_known for g in grams_of[k]}
-    pairs = _pairs(grams, set(terms_with), in_glossary)
+    # Only the document's own names: the glossary's thousands would cost a slow scan.
+    opening = grams.add_opening_windows(g for k in defined for g in grams_of[k])
+    pairs = _pairs(grams, set(terms_with), in_glossary, opening)
     # The character pairs `_credible` weighs lie in the preferred four-gram (the changed
     # character is one of its inner two): counted at once.
     grams.count_all({t[i : i + 2] for _, t in pairs for i in range(N - 1)})
