@@ -227,6 +227,19 @@ def test_every_sentence_once_on_degenerate_shapes():
         assert [e for _, _, e0, e1 in spans for e in range(e0, e1)] == list(range(m))
 
 
+def test_the_aligner_and_its_cost_share_the_fitted_heading_penalty():
+    """One source of truth: the cost's defaults are the weights `bench/align_fit.py` wrote,
+    not a second copy in the code (they were 2.2 against a fitted 1.6)."""
+    from termkit.align.lengths import Params, fitted_weights
+
+    data = Path(__file__).resolve().parents[1] / "termkit" / "data" / "align_weights.json"
+    fitted = json.loads(data.read_text("utf-8"))["weights"]["heading_penalty"]
+    assert fitted_weights()["heading_penalty"] == fitted
+    assert Params(3.4, 1.0).heading_penalty == fitted
+    _, params = fit_and_align([20.0, 35.0], [70.0, 120.0])
+    assert params.heading_penalty == fitted
+
+
 def test_empty_side_and_same_language_are_input_errors():
     with pytest.raises(InputError, match="empty"):
         align_texts("", EN_DOC)

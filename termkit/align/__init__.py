@@ -8,17 +8,15 @@ both sides is in exactly one bead, in document order.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from termkit.align import split as _split
 from termkit.align.anchors import document_anchors, induce_lexicon, lexical_anchors
-from termkit.align.lengths import Params, Shape, fit_and_align, length_delta
+from termkit.align.lengths import Params, Shape, fit_and_align, fitted_weights, length_delta
 from termkit.align.lexical import Lexical
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError
@@ -147,15 +145,6 @@ def align_sentences(
             )
         )
     return beads
-
-
-@lru_cache(maxsize=1)
-def fitted_weights() -> dict[str, float]:
-    """Weights of the evidence sources, fitted by `bench/align_fit.py` (package data)."""
-    from importlib import resources
-
-    text = (resources.files("termkit") / "data" / "align_weights.json").read_text("utf-8")
-    return json.loads(text)["weights"]
 
 
 def _shape(sentences: Sequence[Sentence]) -> Shape:

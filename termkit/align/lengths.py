@@ -16,9 +16,11 @@ neighbour, and a sentence missing from one side always ends up merged into a wro
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -52,6 +54,16 @@ _MAX_ZH = max(a for a, _ in BEADS)
 _MAX_EN = max(b for _, b in BEADS)
 
 
+@lru_cache(maxsize=1)
+def fitted_weights() -> dict[str, float]:
+    """Weights of the evidence sources, fitted by `bench/align_fit.py` (package data): the one
+    source of the defaults here and in `termkit.align`."""
+    from importlib import resources
+
+    text = (resources.files("termkit") / "data" / "align_weights.json").read_text("utf-8")
+    return json.loads(text)["weights"]
+
+
 @dataclass
 class Params:
     """What the cost depends on; `estimate` refits it from an alignment of the documents."""
@@ -62,7 +74,8 @@ class Params:
     anchor_weight: float = 8.0
     anchor_miss: float = 1.0  # a bead with anchors on one side only, or none shared
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
-    heading_penalty: float = 2.2  # a heading glued to other sentences of its side (fitted)
+    # A heading glued to other sentences of its side; fitted by bench/align_fit.py.
+    heading_penalty: float = field(default_factory=lambda: fitted_weights()["heading_penalty"])
     paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
     lexical_weight: float = 0.0  # scale of the lexical log-likelihood ratio
     # Share of known words translated on the other side, in a true 1-1 pair and in a random
@@ -642,7 +655,7 @@ def fit_and_align(
     random_growth: float = 1.0,
     miss_weight: float = 0.0,
     coverage_weight: float = 0.0,
-    heading_penalty: float = 2.2,
+    heading_penalty: float | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
     the parameters fitted to the documents. Every sentence of both sides is in exactly one
@@ -652,7 +665,9 @@ def fit_and_align(
     one pass runs in a narrow band around it. With `lexical` (word translations between the
     sentences), beads are also credited `lexical_weight` per sentence for their words that
     translate each other; how often they do in translations and at random is measured on
-    the first pass (or the guide)."""
+    the first pass (or the guide). `heading_penalty` None is the fitted one."""
+    if heading_penalty is None:
+        heading_penalty = fitted_weights()["heading_penalty"]
     n, m = len(zh_len), len(en_len)
     if n == 0 or m == 0:
         spans = [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
