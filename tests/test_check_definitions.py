@@ -93,14 +93,10 @@ def test_a_stop_word_inside_the_head_of_an_acronyms_name_does_not_cut_it():
     # WIPO (un_pages 008): ...欧亚专利组织 (EAPO)、中部非洲经济和货币共同体(CEMAC)、...: 共同
     # (jointly) is a stop word, but 共同体 is the name's head; the full form is the whole name,
     # so its traditional spelling written later is a variant (TK108).
-    from termkit.check import check_text
-
-    paper = REPO / "bench" / "annotated" / "un_pages" / "docs" / "008.txt"
-    line = next(ln for ln in paper.read_text("utf-8").splitlines() if "(CEMAC)" in ln)
+    line = _line_defining("un_pages", "008.txt", "CEMAC")
     assert definitions(line)["CEMAC"] == "中部非洲经济和货币共同体"
-    text = f"{line}\n据中部非洲經濟和貨幣共同體称，会议已经结束。\n"
-    found = check_text(text, "008.txt", load_index(glossary_paths(Settings())), Settings())
-    assert {f.rule for f in found if f.line == 2} == {"TK108"}
+    found = _second_line_findings(line, "据中部非洲經濟和貨幣共同體称，会议已经结束。")
+    assert {rule for rule, _ in found} == {"TK108"}
 
 
 def test_a_bracket_inside_a_title_is_part_of_the_title():
@@ -125,11 +121,24 @@ def test_a_bracket_inside_a_title_is_part_of_the_title():
 def test_the_name_before_a_latin_acronym_does_not_go_on_over_de():
     # Hong Kong (un_pages_hant2 015): 向入境事務處的綜合調查組(GIS)投案: the unit is
     # 綜合調查組; what precedes 的 says whose it is. Its slip later is reported.
+    line = _line_defining("un_pages_hant2", "015.txt", "GIS")
+    assert definitions(line)["GIS"] == "綜合調查組"
+    found = _second_line_findings(line, "他們其後再向綜合調府組提交資料。")
+    assert found == [("TK110", "綜合調府組")]
+
+
+def _line_defining(folder: str, name: str, acronym: str) -> str:
+    """The line of a TRAIN page that defines `acronym` in a half-width bracket."""
+    paper = REPO / "bench" / "annotated" / folder / "docs" / name
+    return next(ln for ln in paper.read_text("utf-8").splitlines() if f"({acronym})" in ln)
+
+
+def _second_line_findings(line: str, second: str) -> list[tuple[str, str]]:
+    """What the default check finds on `second`, written after the defining `line`."""
     from termkit.check import check_text
 
-    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "015.txt"
-    line = next(ln for ln in paper.read_text("utf-8").splitlines() if "(GIS)" in ln)
-    assert definitions(line)["GIS"] == "綜合調查組"
-    text = f"{line}\n他們其後再向綜合調府組提交資料。\n"
-    found = check_text(text, "015.txt", load_index(glossary_paths(Settings())), Settings())
-    assert [(f.rule, f.found) for f in found if f.line == 2] == [("TK110", "綜合調府組")]
+    settings = Settings()
+    found = check_text(
+        f"{line}\n{second}\n", "page.txt", load_index(glossary_paths(settings)), settings
+    )
+    return [(f.rule, f.found) for f in found if f.line == 2]
