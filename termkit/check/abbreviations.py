@@ -10,6 +10,7 @@ from functools import cached_property
 
 from termkit.check.collect import Collector
 from termkit.check.definitions import (
+    COORDINATORS,
     DETERMINERS,
     GENERIC_PREFIXES,
     NAME_PREFIXES,
@@ -19,7 +20,7 @@ from termkit.check.definitions import (
 )
 from termkit.check.facts import Facts
 from termkit.check.glossary import GlossaryIndex, names_a_group, preferred, role
-from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES
+from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
@@ -31,7 +32,7 @@ _CLAUSE_MARK = re.compile("[，；,;]")
 _ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")
 # What joins the parts of a name: written or left out, the name stays the same
 # (亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会).
-_JOINERS = re.compile("以及|[" + "".join(sorted(CONJUNCTIONS)) + "、]")
+_JOINERS = re.compile("|".join(COORDINATORS))
 
 
 class ShortForms:

@@ -10,6 +10,7 @@ to the nearest function word or punctuation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termkit.extract.boundary import (
@@ -21,7 +22,7 @@ from termkit.extract.boundary import (
 )
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
-from termkit.extract.lexicon import ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
+from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.text.normalize import HAN_CHAR, fold, normalize, strip_title_marks
 
 _LOWER = re.compile(r"[a-z]{2}")
@@ -48,7 +49,7 @@ _TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", "」": "「", "』":
 # The numerals a short form counts its names by (两公约: the two covenants), as keys write them,
 # and the words that join the names it counts.
 NUMERALS = frozenset("两二双三四五六七八九十")
-_COORDINATORS = ("以及", "及", "和", "与", "暨", "、")
+COORDINATORS = ("以及", *sorted(CONJUNCTIONS), "、")  # 以及 before 及: tried in this order
 # Words before a name's head that point back to the name or count its members (该公约, 本组织,
 # 各组织): an ordinary noun phrase, no short form.
 DETERMINERS = ("上述", "前述", "该", "本", "此", "这", "各")
@@ -203,7 +204,7 @@ def _first_coordinated(text: str, at: int, opener: str, closer: str) -> int:
     (《A》及《B》（两公约）), or `at` when none is."""
     while True:
         joint = next(
-            (c for c in _COORDINATORS if text.startswith(closer + c, at - len(c) - 1)), None
+            (c for c in COORDINATORS if text.startswith(closer + c, at - len(c) - 1)), None
         )
         before = at - len(joint or "") - 1
         start = text.rfind(opener, max(0, before - MAX_FULL), before) if joint else -1
@@ -262,12 +263,20 @@ def distinctive(variant: str, full: str) -> bool:
     prefixes (联合国, 国际 …) and its head (会议, 方案, 署): 联合国大会 and 联合会议 are no
     short forms of 联合国可持续发展大会 and 联合国贸易与发展会议, but other bodies and words."""
     generic = generic_positions(full)
+    # A character not drawn from the full form (人居二) makes a code of its own.
+    return any(j < 0 or j not in generic for j in rightmost_embedding(variant, full))
+
+
+def rightmost_embedding(variant: str, full: str) -> Iterator[int]:
+    """Where the variant's characters stand in the full form, last character first, each as
+    far right as the ones after it allow (the embedding `plausible._extend_left` finds);
+    -1, and no more, for the first character that has no place left."""
     j = len(full)
-    for ch in reversed(variant):  # the rightmost embedding (the one plausible.py finds)
+    for ch in reversed(variant):
         j = full.rfind(ch, 0, j)
-        if j < 0 or j not in generic:  # not drawn from the full form (人居二): a code of its own
-            return True
-    return False
+        yield j
+        if j < 0:
+            return
 
 
 def generic_positions(full: str) -> set[int]:

@@ -24,6 +24,7 @@ from termkit.check.definitions import (
     Defined,
     distinctive,
     generic_positions,
+    rightmost_embedding,
     stands_alone,
 )
 from termkit.check.facts import Facts
@@ -176,15 +177,8 @@ def _tail_of_short(variant: str, name: Name) -> bool:
 
 
 def _embedding(variant: str, full: str) -> list[int]:
-    """Where the variant's characters stand in the full form, rightmost first (the
-    embedding `_extend_left` finds); shorter than the variant when it is no subsequence."""
-    at, j = [], len(full)
-    for ch in reversed(variant):
-        j = full.rfind(ch, 0, j)
-        if j < 0:
-            break
-        at.append(j)
-    return at
+    """`rightmost_embedding` as a list, shorter than the variant when it is no subsequence."""
+    return [j for j in rightmost_embedding(variant, full) if j >= 0]
 
 
 def _whole_name(variant: str, full: str) -> bool:
