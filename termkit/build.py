@@ -163,7 +163,7 @@ class Extraction:
             from termkit.align import align_files
             from termkit.extract.english_extent import english_by_line
 
-            beads = align_files(path, twin, encoding=self.encoding)
+            beads = align_files(path, twin, encoding=self.encoding, revisions=self.revisions)
         document = extract_document(
             decode_bytes(data, path, self.encoding, self.revisions),
             english_of=None if beads is None else english_by_line(beads),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import docx
@@ -11,6 +12,7 @@ from docx.oxml import parse_xml
 
 from termkit.cli import main
 from termkit.extract.extractor import extract_file
+from termkit.formats import glossary_csv
 from termkit.text.decode import read_document
 
 from .conftest import SEED000, SEED003
@@ -183,6 +185,58 @@ def test_build_reads_tracked_changes_as_asked(tmp_path):
         built[revisions] = out.read_text(encoding="utf-8")
     assert "开发署" in built["accepted"] and "环境署" in built["accepted"]
     assert "开发署" not in built["original"] and "环境署" in built["original"]
+
+
+def test_build_aligns_an_english_twin_with_the_revisions_it_extracts(tmp_path):
+    """The English twin matches the draft as it was; a build asked for the original reads the
+    Word file's deleted text in both the extraction and the alignment, so the definition only
+    the deletion holds meets its English: in the worker, and when the build aligns the twin
+    itself because the cache lost its paired terms."""
+    document = docx.Document()
+    document.add_paragraph("1. 本报告由联合国开发计划署（开发署）编写。")
+    add_revision(
+        document.add_paragraph("2. "),
+        deleted="开发署与联合国儿童基金会（儿基会）合作，向 12 个国家提供了支助。",
+        inserted="开发署向 12 个国家提供了支助。",
+    )
+    zh = tmp_path / "report.docx"
+    document.save(zh)
+    en = tmp_path / "report.en.txt"
+    en.write_text(
+        "1. This report was prepared by the United Nations Development Programme (UNDP).\n"
+        "2. UNDP worked with the United Nations Children's Fund (UNICEF) to support 12 "
+        "countries.\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    command = ["build", "--parallel", str(zh), str(en), "-q", "-j", "1", "--cache", str(cache)]
+    for run in ("worker", "paired terms lost from the cache"):
+        out = tmp_path / f"{run}.csv"
+        assert main([*command, "--docx-revisions", "original", "-o", str(out)]) == 0
+        english = {
+            c.label: {t.text for t in c.terms_of("en")} for c in glossary_csv.read(out).concepts
+        }
+        assert english["联合国儿童基金会"] == {"UNICEF", "United Nations Children's Fund"}, run
+        for paired in cache.glob("*/paired"):
+            shutil.rmtree(paired)
+
+
+@pytest.mark.parametrize(
+    ("revisions", "zh_of_line_2"), [("accepted", "办事处"), ("original", "委员会")]
+)
+def test_align_reads_a_word_draft_as_its_tracked_changes_are_asked(
+    capsys, tmp_path, revisions, zh_of_line_2
+):
+    document = docx.Document()
+    document.add_paragraph("本报告由秘书处编写。")
+    add_revision(document.add_paragraph("报告提交"), deleted="委员会。", inserted="办事处。")
+    zh = tmp_path / "draft.docx"
+    document.save(zh)
+    en = tmp_path / "draft.en.txt"
+    en.write_text("This report was prepared by the Secretariat.\nIt goes to the Committee.\n")
+    assert main(["align", str(zh), str(en), "--docx-revisions", revisions]) == 0
+    beads = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert beads[-1]["zh"] == f"报告提交{zh_of_line_2}。"
 
 
 @pytest.mark.parametrize("command", ["extract", "build"])

@@ -208,12 +208,14 @@ def align_files(
     presplit: bool = False,
     encoding: str | None = None,
     glossary_pairs: Iterable[tuple[str, str]] = (),
+    revisions: str = "accepted",
 ) -> list[Bead]:
-    """Read (detecting each file's encoding) and align two files."""
+    """Read (detecting each file's encoding; a Word file's tracked changes as `revisions`
+    says) and align two files."""
     from termkit.text.decode import read_document
 
-    zh_doc = read_document(zh_path, encoding)
-    en_doc = read_document(en_path, encoding)
+    zh_doc = read_document(zh_path, encoding, revisions)
+    en_doc = read_document(en_path, encoding, revisions)
     return align_texts(
         zh_doc.text,
         en_doc.text,

@@ -337,17 +337,22 @@ def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
 
 
 def parallel_termbase(
-    zh_path: str, en_path: str, encoding: str | None = None, glossary: Termbase | None = None
+    zh_path: str,
+    en_path: str,
+    encoding: str | None = None,
+    glossary: Termbase | None = None,
+    revisions: str = "accepted",
 ) -> Termbase:
     """Align a Chinese document with its English twin and pair their terms (`twin_termbase`),
-    with the boundaries the build decides with the same English."""
+    with the boundaries the build decides with the same English; both files are read with the
+    same `revisions` (Word tracked changes), so the beads hold the text the extraction reads."""
     from termkit.align import align_files
     from termkit.extract.english_extent import english_by_line
     from termkit.extract.extractor import extract_document
     from termkit.text.decode import read_document
 
-    beads = align_files(zh_path, en_path, encoding=encoding)
-    document = read_document(zh_path, encoding)
+    beads = align_files(zh_path, en_path, encoding=encoding, revisions=revisions)
+    document = read_document(zh_path, encoding, revisions)
     definitions = extract_document(document, english_of=english_by_line(beads)).definitions
     return twin_termbase(beads, zh_path, en_path, definitions, glossary)
 

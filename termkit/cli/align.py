@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 
+from termkit.cli.inputs import add_revisions_option
 from termkit.errors import InputError
 
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".tsv": "tsv", ".tmx": "tmx"}
@@ -33,6 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--encoding", metavar="ENC", help="encoding of both files (default: detect each)"
     )
+    add_revisions_option(parser)
     parser.add_argument(
         "--glossary",
         metavar="FILE",
@@ -68,7 +70,12 @@ def run(args: argparse.Namespace) -> int:
         fmt = _SUFFIX_FORMATS.get(suffix, "jsonl")
     pairs = read_pairs(args.glossary) if args.glossary else ()
     beads = align_files(
-        args.zh_file, args.en_file, args.presplit, args.encoding, glossary_pairs=pairs
+        args.zh_file,
+        args.en_file,
+        args.presplit,
+        args.encoding,
+        glossary_pairs=pairs,
+        revisions=args.docx_revisions,
     )
     with output_stream(args.output) as out:
         write(beads, out, fmt, zh_file=args.zh_file, en_file=args.en_file)

@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         # the workers paired the twins they aligned, the cache kept the others' pairs; a twin
         # with neither (its cache entry lost) is aligned here
         paired = {(zh, en): found for zh, en, found in build.equivalents}
-        equivalents = [paired[t] if t in paired else _paired(*t, args.encoding) for t in twins]
+        equivalents = [paired[t] if t in paired else _paired(*t, args) for t in twins]
         termbase = finalize(merge(termbase, *equivalents))
     for rare, frequent in near_typos(termbase):
         settled = " and shares its short form: deprecated" if rare.status == "deprecated" else ""
@@ -185,7 +185,7 @@ def _tables(build: Build, termbase, args: argparse.Namespace):
     )
 
 
-def _paired(zh: str, en: str, encoding: str | None) -> Termbase:
+def _paired(zh: str, en: str, args: argparse.Namespace) -> Termbase:
     from termkit.align.pairing import parallel_termbase  # numpy: only for aligned twins
 
-    return parallel_termbase(zh, en, encoding)
+    return parallel_termbase(zh, en, args.encoding, revisions=args.docx_revisions)
