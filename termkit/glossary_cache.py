@@ -113,7 +113,7 @@ def _write(where: Path, entry: Path, key: str, keyed: Keyed) -> None:
     head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode()
     with contextlib.suppress(OSError, ValueError, InputError):
         where.mkdir(parents=True, exist_ok=True)
-        with atomic_write(entry, "wb", follow_symlinks=False) as handle:
+        with atomic_write(entry, "wb", follow_symlinks=False, durable=False) as handle:
             handle.write(head + b"\n" + body)
         entries = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[MAX_ENTRIES:]:

@@ -1,7 +1,9 @@
 """Safe output: a file is either written whole or not at all, and only where it should be.
 
 A write goes to a temporary file beside its target, is fsynced, and is renamed over the target
-(then the folder is fsynced), so a crash or a kill leaves the old file or the new one. The
+(then the folder is fsynced), so a crash or a kill leaves the old file or the new one. A cache
+entry, which termkit can compute again and which carries its own checksum, is written with
+`durable=False`: renamed into place unsynced, as a torn entry after a power cut only misses. The
 temporary file is removed on any exception and on SIGTERM; after a SIGKILL it keeps a name
 (`.NAME.termkit-PID-XXXX.tmp`) that the next write beside it removes once PID is gone.
 
@@ -62,8 +64,11 @@ def atomic_write(
     encoding: str | None = "utf-8",
     newline: str | None = None,
     follow_symlinks: bool = True,
+    durable: bool = True,
 ) -> Iterator[IO]:
-    """Write to a temporary file beside `path`'s target and put it in place only on success."""
+    """Write to a temporary file beside `path`'s target and put it in place only on success;
+    `durable`: on disk before the call returns (the user's files), or only in the page cache
+    (cache entries: two fsyncs cost more than encoding the entry)."""
     target = output_target(path, follow_symlinks)
     if "b" in mode:
         encoding = None
@@ -75,15 +80,16 @@ def atomic_write(
             with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
                 yield handle
                 handle.flush()
-                os.fsync(handle.fileno())
-            _install(Path(tmp), target)
+                if durable:
+                    os.fsync(handle.fileno())
+            _install(Path(tmp), target, durable)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
             raise
 
 
-def _install(tmp: Path, target: Path) -> None:
+def _install(tmp: Path, target: Path, durable: bool = True) -> None:
     """Put the finished temporary file in place of `target`, keeping its mode, owner and
     hard links."""
     try:
@@ -91,7 +97,8 @@ def _install(tmp: Path, target: Path) -> None:
     except FileNotFoundError:
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
-        _sync_folder(target.parent)
+        if durable:
+            _sync_folder(target.parent)
         return
     if st.st_nlink > 1:
         with open(tmp, "rb") as src, open(target, "r+b") as dst:
@@ -111,7 +118,8 @@ def _install(tmp: Path, target: Path) -> None:
                 f"{target}: owned by another user; replacing it would change its owner"
             ) from None
     os.replace(tmp, target)
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -125,17 +133,17 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _remove_stale(target: Path) -> None:
-    """Remove temporary files a killed termkit left beside `target` (their PID is gone)."""
-    with contextlib.suppress(OSError):
-        for leftover in target.parent.glob(f".{_glob_escape(target.name)}{_TAG}*.tmp"):
-            pid = leftover.name[len(target.name) + 1 + len(_TAG) :].split("-", 1)[0]
+    """Remove temporary files a killed termkit left beside `target` (their PID is gone). The
+    folder is listed, not globbed: a glob compiles a pattern on every write."""
+    prefix = f".{target.name}{_TAG}"
+    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+        for leftover in entries:
+            if not (leftover.name.startswith(prefix) and leftover.name.endswith(".tmp")):
+                continue
+            pid = leftover.name[len(prefix) :].split("-", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
                 with contextlib.suppress(OSError):
-                    leftover.unlink()
-
-
-def _glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+                    os.unlink(leftover.path)
 
 
 def _alive(pid: int) -> bool:

@@ -68,7 +68,7 @@ def store_sealed(path: Path, head: dict, body: bytes) -> None:
     line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError, ValueError, InputError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_write(path, "wb", follow_symlinks=False) as handle:
+        with atomic_write(path, "wb", follow_symlinks=False, durable=False) as handle:
             handle.write(line + b"\n" + body)
 
 
