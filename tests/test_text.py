@@ -51,6 +51,18 @@ def test_big5_is_detected():
     assert doc.text == text
 
 
+def test_text_with_a_few_stray_controls_is_text_and_more_are_binary():
+    """A pasted escape or two (ESC, DEL-less C0 controls) in a UTF-8 draft is still text; more
+    than eight in the first 4,096 characters is a binary file. Tabs, line ends, form and
+    vertical feeds are text and never count."""
+    line = "联合国环境规划署（环境署）\t报告\f\v\r\n"
+    assert decode_bytes(("\x1b" * 8 + line * 100).encode(), "x.txt").text.startswith("\x1b")
+    with pytest.raises(InputError, match="x.txt: binary file"):
+        decode_bytes(("\x01\x1f" * 4 + "\x0e" + line).encode(), "x.txt")
+    late = line * 300 + "\x02" * 9  # after the first 4,096 characters
+    assert decode_bytes(late.encode(), "x.txt").text == late
+
+
 def test_binary_and_forced_encoding_errors_name_the_file(tmp_path):
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)

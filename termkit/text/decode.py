@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import lzma
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _CANDIDATES = ("gb18030", "big5", "utf_16", "utf_8")
 _COMPRESSED = {".gz": lambda raw: gzip.GzipFile(fileobj=raw), ".xz": lzma.LZMAFile}
 _CHUNK = 1 << 20
+# C0 controls that no text file holds (tab, line ends, form and vertical feed are text)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -145,8 +148,9 @@ def _detect(data: bytes, path: str) -> Document:
 
 
 def _reject_binary(text: str, path: str) -> None:
-    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f\v")
-    if "\x00" in text or controls > 8:
+    """More than eight stray controls in the first 4,096 characters, or a NUL anywhere: a
+    binary file that happens to decode (counted by one regex scan, not a loop per character)."""
+    if "\x00" in text or len(_CONTROL.findall(text, 0, 4096)) > 8:
         raise InputError(f"{path}: binary file, not text")
 
 
