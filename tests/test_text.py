@@ -57,7 +57,7 @@ def test_text_with_a_few_stray_controls_is_text_and_more_are_binary():
     vertical feeds are text and never count."""
     line = "联合国环境规划署（环境署）\t报告\f\v\r\n"
     assert decode_bytes(("\x1b" * 8 + line * 100).encode(), "x.txt").text.startswith("\x1b")
-    with pytest.raises(InputError, match="x.txt: binary file"):
+    with pytest.raises(InputError, match=r"x\.txt: binary file"):
         decode_bytes(("\x01\x1f" * 4 + "\x0e" + line).encode(), "x.txt")
     late = line * 300 + "\x02" * 9  # after the first 4,096 characters
     assert decode_bytes(late.encode(), "x.txt").text == late
