@@ -3,7 +3,8 @@ gives, checked pair by pair on a real document (the fast index must not lose or 
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -44,7 +45,7 @@ def test_pairs_are_those_of_the_definition():
     long_known = [k for k in keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
     known = {g for k in long_known for g in four_grams(k)}
     glossary = set(list(known)[::2])  # half of them also as the glossary's own grams
-    count = {w: len(ps) for w, ps in grams.at.items()}
+    count = grams.counts
     usual = {w for w, n in count.items() if n >= MIN_USUAL} | known
     by_ends = defaultdict(list)
     for t in usual:
@@ -74,6 +75,29 @@ def test_short_forms_counted_at_once_as_one_by_one(monkeypatch, piece):
     assert set(at_once._counts) == forms  # counted in the one pass, not when asked
     assert {f: at_once.count(f) for f in forms} == {f: one_by_one.count(f) for f in forms}
     assert at_once.count("各各") == 4 and at_once.count("各各各") == 2
+
+
+def test_counts_and_places_come_from_the_windows_located():
+    """`Grams` counts every window (a regex pass) and keeps places only for the windows it
+    `locate`s: a longer form holding one of them is counted and found as a scan of the key
+    finds it, overlapping uses included; a window nobody located is located when asked."""
+    key = Analysed(SEED000.read_text(encoding="utf-8") + "\n各各各各各，上帝抵抗军。\n").key
+    grams = Grams(key)
+    windows = Counter(
+        run[i : i + 4]
+        for run in HAN_RUN.findall(key)
+        for i in range(len(run) - 3)
+        if run[i] not in _NEUTRAL
+    )
+    assert grams.counts == windows
+    forms = {key[i : i + n] for i in range(0, len(key) - 8, 97) for n in (4, 5, 7)}
+    forms = {f for f in forms if HAN_RUN.fullmatch(f)} | {"各各各各", "各各各各各", "上帝抵抗军"}
+    grams.locate(f[1:5] for f in forms if len(f) > 4)  # a window inside, not the first
+    for form in sorted(forms):
+        uses = [m.start() for m in re.finditer(f"(?={re.escape(form)})", key)]
+        assert grams.count(form) == len(uses), form
+        assert grams.occurrences(form) == ([] if form[0] in _NEUTRAL else uses), form
+    assert grams.count("各各各各") == 2 and grams.count("上帝抵抗军") == 1
 
 
 def test_a_slip_of_a_defined_name_that_opens_with_a_function_character_is_reported():

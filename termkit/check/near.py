@@ -16,11 +16,12 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
-from termkit.check.frequency import HAN_RUN, N, four_grams
-from termkit.text.normalize import HAN_CHAR, strip_title_marks
+from termkit.check.frequency import HAN_RUN, N
+from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
 
 MAX_LEN = 12
 COUNT_PIECE = 32768  # characters of the key `Grams.count_all` scans at a time
@@ -45,6 +46,8 @@ _FUNCTION = frozenset(
     "之以所等上下"
 )
 _NEUTRAL = _NUMERALS | _FUNCTION
+# A counted window: four Han characters, the first no function character or numeral.
+_WINDOW = re.compile(f"(?=(?![{''.join(sorted(_NEUTRAL))}])([{HAN}]{{{N}}}))")
 _OPPOSITES = frozenset(
     frozenset(pair)
     for pair in "高低 大小 多少 长短 新旧 男女 东西 南北 左右 正负 内外 前后 增减 轻重 进出 买卖 早晚 冷热".split()
@@ -52,19 +55,18 @@ _OPPOSITES = frozenset(
 
 
 class Grams:
-    """Where every four-character Han window of the key starts: counts and occurrences of any
-    longer Han form come from the positions of its first four characters, not from scans."""
+    """How often each four-character Han window of the key occurs, and where the windows asked
+    about start: counts and occurrences of a longer Han form come from the positions of a
+    window inside it, not from scans. Every form this rule counts starts with a content
+    character (a variant never starts with a function character, and grows only over content
+    characters): windows opening with another one are not counted."""
 
     def __init__(self, key: str) -> None:
         self.key = key
-        self.at: dict[str, list[int]] = {}
-        # Every form this rule counts starts with a content character (a variant never starts
-        # with a function character, and grows only over content characters): skip the rest.
-        for m in HAN_RUN.finditer(key):
-            run, base = m.group(), m.start()
-            for i in range(len(run) - N + 1):
-                if run[i] not in _NEUTRAL:
-                    self.at.setdefault(run[i : i + N], []).append(base + i)
+        # Counted in C, one regex pass (a Python loop over a 1 MB key's 900,000 windows costs
+        # twice as much); positions are kept only for the windows `locate` is asked about.
+        self.counts: dict[str, int] = Counter(_WINDOW.findall(key))
+        self._at: dict[str, list[int]] = {}
         self._counts: dict[str, int] = {}  # as asked
 
     def add_opening_windows(self, known: Iterable[str]) -> frozenset[str]:
@@ -81,14 +83,31 @@ class Grams:
             w = self.key[m.start() : m.start() + N]
             if HAN_RUN.fullmatch(w):
                 added.setdefault(w, []).append(m.start())
-        self.at.update(added)
+        self._at.update(added)
+        for w, ps in added.items():
+            self.counts[w] = len(ps)
         return frozenset(added)
 
+    def locate(self, windows: Iterable[str]) -> None:
+        """Find where each of these four-character windows starts (every use, overlapping ones
+        included), in one automaton pass: a few thousand windows of the pairs found, where
+        positions of all 150,000 of a 1 MB document cost a Python loop over its windows."""
+        from termkit.check.matcher import automaton
+
+        patterns = sorted({w for w in windows if len(w) == N and w not in self._at})
+        if not patterns:
+            return
+        matcher, found = automaton(patterns, overlapping=True), [[] for _ in patterns]
+        for at, piece in self._pieces(N):
+            # Matches of one length come in the order of their starts.
+            for i, start, _ in matcher.find_matches_as_indexes(piece, overlapping=True):
+                if start < COUNT_PIECE:
+                    found[i].append(at + start)
+        self._at.update(zip(patterns, found, strict=True))
+
     def occurrences(self, form: str) -> list[int]:
-        starts = self.at.get(form[:N], [])
-        if len(form) == N:
-            return starts
-        return [p for p in starts if self.key.startswith(form, p)]
+        """Where a form of four or more characters opening with a counted window starts."""
+        return self._starts(form) if form[:N] in self.counts else []
 
     def count(self, form: str) -> int:
         found = self._counts.get(form)
@@ -105,25 +124,52 @@ class Grams:
         patterns = sorted(f for f in forms if f and len(f) < N and f not in self._counts)
         if not patterns:
             return
-        matcher, key, found = automaton(patterns, overlapping=True), self.key, Counter()
-        # The matches come back as one list: taken a piece of the key at a time, they stay a
-        # few MB (all at once, 100,000 on 1 MB took 17 MB). A form starting in a piece ends at
-        # most N - 2 characters past it.
-        for at in range(0, len(key), COUNT_PIECE):
-            piece = key[at : at + COUNT_PIECE + N - 2]
-            matches = matcher.find_matches_as_indexes(piece, overlapping=True)
-            found.update(i for i, start, _ in matches if start < COUNT_PIECE)
+        matcher, found, first = automaton(patterns, overlapping=True), Counter(), itemgetter(0)
+        for _, piece in self._pieces(max(map(len, patterns))):
+            found.update(map(first, matcher.find_matches_as_indexes(piece, overlapping=True)))
+            # The uses starting past the piece's own stretch lie in its tail, whole: the next
+            # piece counts them.
+            tail = piece[COUNT_PIECE:]
+            found.subtract(map(first, matcher.find_matches_as_indexes(tail, overlapping=True)))
         self._counts.update((f, found[i]) for i, f in enumerate(patterns))
+
+    def _pieces(self, longest: int) -> Iterable[tuple[int, str]]:
+        """The key a stretch of COUNT_PIECE characters at a time, each with the `longest` - 1
+        characters after it, where a use starting in the stretch may end: the matches of an
+        automaton come back as one list, and taken a piece at a time they stay a few MB (all
+        at once, 100,000 on 1 MB took 17 MB)."""
+        key = self.key
+        for at in range(0, len(key), COUNT_PIECE):
+            yield at, key[at : at + COUNT_PIECE + longest - 1]
+
+    def _starts(self, form: str) -> list[int]:
+        """Every use of a form of four or more characters, from the positions of a window
+        inside it that `locate` found (the window itself located when none is)."""
+        at = None
+        for offset in range(len(form) - N + 1):
+            at = self._at.get(form[offset : offset + N])
+            if at is not None:
+                break
+        if at is None:
+            offset = 0
+            self.locate([form[:N]])
+            at = self._at[form[:N]]
+        if len(form) == N:
+            return at
+        key = self.key
+        return [p - offset for p in at if p >= offset and key.startswith(form, p - offset)]
 
     def _count(self, form: str) -> int:
         """Growing a form asks for the same counts again and again: `count` keeps them."""
-        if len(form) >= N and form[0] not in _NEUTRAL:
-            return len(self.occurrences(form))
-        # Windows starting with a function character or numeral are not kept (上帝抵抗军 of
-        # the Lord's Resistance Army starts with 上): such a form is counted in the key.
-        # A few hundred pairs are asked about: counting each in C beats counting every pair
-        # of the text. Overlapping uses (各各各) count as the text has them; a form that cannot
-        # overlap itself is counted by str.count, several times faster.
+        if len(form) >= N:
+            if form[0] not in _NEUTRAL:
+                return len(self.occurrences(form))
+            # A form opening with a function character or numeral (上帝抵抗军 of the Lord's
+            # Resistance Army starts with 上) has no counted window there: every use counts.
+            return len(self._starts(form))
+        # A few hundred short forms are asked about: counting each in C beats counting every
+        # pair of the text. Overlapping uses (各各各) count as the text has them; a form that
+        # cannot overlap itself is counted by str.count, several times faster.
         if any(form[:k] == form[-k:] for k in range(1, len(form))):
             return len(re.findall(f"(?={re.escape(form)})", self.key))
         return self.key.count(form)
@@ -140,15 +186,16 @@ def _pairs(
     four-grams, so only the preferred side is grouped and the rare side is looked up.
     `opening`: windows opening with a function character kept for known terms
     (`Grams.add_opening_windows`), which may be the rare side."""
-    usual = [w for w, ps in grams.at.items() if len(ps) >= MIN_USUAL]
-    usual += [w for w in known if w not in grams.at or len(grams.at[w]) < MIN_USUAL]
+    counts = grams.counts
+    usual = [w for w, n in counts.items() if n >= MIN_USUAL]
+    usual += [w for w in known if counts.get(w, 0) < MIN_USUAL]
     # Either change keeps the first and last characters: a rare four-gram whose pair of ends
     # no usual one has (four in five) needs no further look.
-    ends = {w[0] + w[3] for w in usual}
+    ends = {w[::3] for w in usual}
     rare = [
         w
-        for w, ps in grams.at.items()
-        if w[0] + w[3] in ends and len(ps) <= MAX_SHORTLIST and w not in glossary
+        for w, n in counts.items()
+        if w[::3] in ends and n <= MAX_SHORTLIST and w not in glossary
         if (w[0] not in _NEUTRAL or w in opening) and w[-1] not in _NEUTRAL
     ]
     found = []
@@ -185,29 +232,32 @@ def check(facts: Facts, out: Collector) -> None:
     # The document's own defined forms are known terms of any length: their slips (世卫告织
     # for 世卫组织, 联援伊助团 for 联伊援助团) are reported against them.
     defined = {form for k in facts.defined_forms if HAN_RUN.fullmatch(form := strip_title_marks(k))}
-    grams_of = {k: four_grams(k) for k in sorted({*long_known, *defined})}
+    # `four_grams` of forms that are Han throughout: their windows, without a regex each.
+    grams_of = {k: {k[i : i + N] for i in range(len(k) - N + 1)} for k in {*long_known, *defined}}
     terms_with: dict[str, list[str]] = defaultdict(list)
-    for k, kgrams in grams_of.items():
-        for g in kgrams:
+    for k in sorted(grams_of):
+        for g in grams_of[k]:
             terms_with[g].append(k)
-    known_keys = set(facts.glossary.keys) | set(facts.defined_forms)
+    for terms_of in terms_with.values():
+        terms_of.sort(key=len, reverse=True)  # as `_snap` tries them
     reported: set[int] = set()
     starts = [h.start for h in facts.hits]
     in_glossary = {g for k in long_known for g in grams_of[k]}
     # Only the document's own names: the glossary's thousands would cost a slow scan.
     opening = grams.add_opening_windows(g for k in defined for g in grams_of[k])
     pairs = _pairs(grams, set(terms_with), in_glossary, opening)
+    # Every form counted or found below holds one of the pairs' windows.
+    grams.locate({w for pair in pairs for w in pair})
     # The character pairs `_credible` weighs lie in the preferred four-gram (the changed
     # character is one of its inner two): counted at once.
     grams.count_all({t[i : i + 2] for _, t in pairs for i in range(N - 1)})
     for s, t in pairs:
+        neutral = any(a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True))
         for p in grams.occurrences(s):
             if p in reported:
                 continue
             snapped = _snap(key, p, t, terms_with.get(t, []))
-            if snapped is None and any(
-                a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True)
-            ):
+            if snapped is None and neutral:
                 continue  # a function character is a slip only in a whole known name
             start, end, preferred = snapped or _grow(grams, p, t)
             if any(q in reported for q in range(start, end)):
@@ -226,7 +276,8 @@ def check(facts: Facts, out: Collector) -> None:
                 and grams.count(variant) == 1
                 and not _inside_known(facts, starts, start, end)
             )
-            if not _credible(grams, variant, preferred, preferred in known_keys, sure):
+            known = preferred in facts.glossary or preferred in facts.defined_forms
+            if not _credible(grams, variant, preferred, known, sure):
                 continue
             if facts.glossary.frequencies.established(variant, preferred):
                 continue  # a corpus writes both, document after document: two terms
@@ -309,8 +360,9 @@ def _free_standing(grams: Grams, form: str) -> bool:
 
 def _snap(key: str, p: int, t: str, terms: list[str]) -> tuple[int, int, str] | None:
     """The glossary term that the text around key[p:p+4] misspells by one slip: the rare form
-    at p lines up with a term containing `t`, and differs from it nowhere else."""
-    for term in sorted(terms, key=len, reverse=True):
+    at p lines up with a term containing `t`, and differs from it nowhere else. `terms`: the
+    terms holding `t`, the longest first."""
+    for term in terms:
         offset = term.find(t)
         start, end = p - offset, p - offset + len(term)
         if start >= 0 and end <= len(key) and _one_slip(key[start:end], term):
