@@ -5,7 +5,9 @@ An entry is keyed by the glossary file's bytes, its name's extension (which pick
 the reading options and a digest of the code that parses and models glossaries: an edited
 glossary, another format or another termkit never gets an old entry. Entries are plain JSON,
 never pickle, so a damaged or foreign entry cannot run code; it is checked on loading and, when
-anything is amiss, the glossary is simply parsed again. The folder is `$TERMKIT_CACHE_DIR`
+anything is amiss, the glossary is simply parsed again. A check reads a glossary's table
+(`load_table`: its index whole, a concept a line, decoded when first asked for), other commands
+the whole termbase (`load_keyed`). The folder is `$TERMKIT_CACHE_DIR`
 (empty: no cache), else `$XDG_CACHE_HOME/termkit`, else `~/.cache/termkit`; it keeps the
 MAX_ENTRIES most recently written glossaries.
 """
@@ -19,12 +21,17 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from termkit import user_cache
 from termkit.heap import no_cyclic_gc
 from termkit.termbase.model import Concept, Conflict, Datum, Location, Term, Termbase
 
+if TYPE_CHECKING:
+    from termkit.check.glossary import Table
+
 _FORMAT = "termkit-glossary-cache-2"
+_TABLE_FORMAT = "termkit-glossary-table-1"
 MAX_ENTRIES = 32
 _PACKAGE = Path(__file__).resolve().parent
 # The code a parsed glossary and its terms' matching keys depend on: the readers, the model,
@@ -56,37 +63,84 @@ def load_keyed(path: str | Path, lenient: bool = False) -> Keyed:
     """`termkit.formats.registry.load_glossary` and the matching key of each of its terms
     (`termkit.check.glossary.match_keys`), from the cache when the same bytes were read before
     by the same code."""
-    from termkit.check.glossary import match_keys
-    from termkit.formats import registry
-
-    where = folder()
-    try:
-        data = Path(path).read_bytes() if where is not None else None
-    except OSError:
-        data = None  # the reader reports it, in its own words
+    where, data = _source(path)
     if data is None or where is None:
-        termbase = registry.load_glossary(path, lenient)
-        return termbase, match_keys(termbase)
-    salt = json.dumps([_FORMAT, code_digest(), Path(path).suffix.lower(), lenient])
-    key = hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()
+        return _parse(path, lenient)
+    key = _key(_FORMAT, path, lenient, data)
     entry = where / f"{key}.json"
     cached = _read(entry, key)
     if cached is not None:
         return cached
-    termbase = registry.load_glossary(path, lenient)
-    keyed = termbase, match_keys(termbase)
-    _write(where, entry, key, keyed)
+    keyed = _parse(path, lenient)
+    if _cacheable():
+        termbase, keys = keyed
+        body = json.dumps([_encode(termbase), keys], ensure_ascii=False, separators=(",", ":"))
+        _store(where, entry, key, body.encode())
     return keyed
 
 
-def _read(entry: Path, key: str) -> Keyed | None:
-    """The entry's termbase and keys if it is whole, of this key and of this model's fields."""
+def load_table(path: str | Path, lenient: bool = False) -> Table:
+    """The glossary as the checker's index files it (`termkit.check.glossary.Table`), from the
+    cache when the same bytes were read before by the same code. Such an entry holds the
+    index on one line and each concept on a line of its own: a check reads the index whole
+    and decodes a concept only when a rule first asks for it (a 1 MB check against 20,000
+    concepts asks for a quarter of them)."""
+    from termkit.check.glossary import table_of
+
+    where, data = _source(path)
+    if data is None or where is None:
+        return table_of(*_parse(path, lenient))
+    key = _key(_TABLE_FORMAT, path, lenient, data)
+    entry = where / f"{key}.json"
+    cached = _read_table(entry, key)
+    if cached is not None:
+        return cached
+    termbase, keys = _parse(path, lenient)
+    table = table_of(termbase, keys)
+    if _cacheable():
+        index = [table.refs, sorted(table.full), sorted(table.short)]
+        lines = [index, *map(_encode, termbase.concepts)]
+        body = "\n".join(json.dumps(v, ensure_ascii=False, separators=(",", ":")) for v in lines)
+        _store(where, entry, key, body.encode())
+    return table
+
+
+def _source(path: str | Path) -> tuple[Path | None, bytes | None]:
+    """The cache folder and the glossary's bytes (None when either is not to be had)."""
+    where = folder()
     try:
-        if entry.is_symlink():  # a link planted in the cache folder is never followed
-            return None
-        head, _, body = entry.read_bytes().partition(b"\n")
-        meta = json.loads(head)
-        if meta != _header(key, hashlib.sha256(body).hexdigest()):
+        return where, Path(path).read_bytes() if where is not None else None
+    except OSError:
+        return where, None  # the reader reports it, in its own words
+
+
+def _parse(path: str | Path, lenient: bool) -> Keyed:
+    from termkit.check.glossary import match_keys
+    from termkit.formats import registry
+
+    termbase = registry.load_glossary(path, lenient)
+    return termbase, match_keys(termbase)
+
+
+def _key(kind: str, path: str | Path, lenient: bool, data: bytes) -> str:
+    salt = json.dumps([kind, code_digest(), Path(path).suffix.lower(), lenient])
+    return hashlib.sha256(salt.encode() + b"\0" + data).hexdigest()
+
+
+def _body(entry: Path, key: str) -> bytes | None:
+    """An entry's body if it is whole, of this key and of this model's fields."""
+    if entry.is_symlink():  # a link planted in the cache folder is never followed
+        return None
+    head, _, body = entry.read_bytes().partition(b"\n")
+    meta = json.loads(head)
+    return body if meta == _header(key, hashlib.sha256(body).hexdigest()) else None
+
+
+def _read(entry: Path, key: str) -> Keyed | None:
+    """The entry's termbase and keys if it is whole and fits the model."""
+    try:
+        body = _body(entry, key)
+        if body is None:
             return None
         with no_cyclic_gc():
             raw, keys = json.loads(body)
@@ -99,17 +153,50 @@ def _read(entry: Path, key: str) -> Keyed | None:
         return None
 
 
-def _write(where: Path, entry: Path, key: str, keyed: Keyed) -> None:
+def _read_table(entry: Path, key: str) -> Table | None:
+    """The entry's table if it is whole; its concepts stay undecoded lines."""
+    from termkit.check.glossary import Table
+
+    try:
+        body = _body(entry, key)
+        if body is None:
+            return None
+        index, *rows = body.split(b"\n")
+        refs, full, short = json.loads(index)
+        if not (isinstance(refs, dict) and isinstance(full, list) and isinstance(short, list)):
+            return None
+        return Table(refs, frozenset(full), frozenset(short), _Concepts(entry, rows))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+class _Concepts:
+    """The concepts of a table entry, each decoded from its line when first asked for."""
+
+    def __init__(self, entry: Path, rows: list[bytes]) -> None:
+        self.entry = entry
+        self.rows = rows
+        self.made: dict[int, Concept] = {}
+
+    def __call__(self, index: int) -> Concept:
+        made = self.made.get(index)
+        if made is None:
+            from termkit.errors import InputError
+
+            try:
+                made = self.made[index] = _decode(Concept, json.loads(self.rows[index]))
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+                why = f"{type(exc).__name__}: {exc}"
+                raise InputError(f"{self.entry}: damaged glossary cache entry ({why})") from None
+        return made
+
+
+def _store(where: Path, entry: Path, key: str, body: bytes) -> None:
     """Store an entry and drop the oldest beyond MAX_ENTRIES; a read-only or full disk only
     costs the next check a parse."""
     from termkit.errors import InputError
     from termkit.io import atomic_write
 
-    if not _cacheable():
-        return
-    termbase, keys = keyed
-    body = json.dumps([_encode(termbase), keys], ensure_ascii=False, separators=(",", ":"))
-    body = body.encode()
     head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode()
     with contextlib.suppress(OSError, ValueError, InputError):
         where.mkdir(parents=True, exist_ok=True)

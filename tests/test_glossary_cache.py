@@ -3,6 +3,9 @@ damaged one."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 
 import termkit.check.glossary
@@ -136,3 +139,78 @@ def test_a_cached_glossary_keeps_its_terms_keys(cache, tmp_path, monkeypatch):
     assert computed == []  # the keys came from the entry, not from normalizing every term
     assert again == termbase and kept == keys and "环境署" in keys
     assert GlossaryIndex([again], [kept]).by_key == GlossaryIndex([termbase]).by_key
+
+
+def indexed(*paths):
+    """The checker's index of the glossaries' cached tables, every concept made."""
+    return GlossaryIndex([], tables=[glossary_cache.load_table(p) for p in paths])
+
+
+def same_index(index, expected):
+    assert list(index.by_key.items()) == list(expected.by_key.items())  # order as well
+    assert index.keys == expected.keys
+    assert index.zh_short_keys == expected.zh_short_keys
+    assert index.zh_full_keys == expected.zh_full_keys
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        lambda: default_glossary_path(),
+        lambda: shared("data", "tbx", "Example_Astronomy_DCA_VALID.tbx"),
+        lambda: shared("data", "tico19-en-zh", "all.en-zh.tmx"),
+    ],
+    ids=["csv", "tbx", "tmx"],
+)
+def test_a_cached_table_indexes_as_the_parsed_glossary(source, cache, parses, tmp_path):
+    path = _copy(source(), tmp_path)
+    expected = GlossaryIndex([termkit.formats.registry.load_glossary(path)])
+    parses.clear()
+    same_index(indexed(path), expected)  # parsed, and written
+    same_index(indexed(path), expected)  # read back
+    assert parses == [str(path)]
+
+
+def test_a_table_makes_only_the_concepts_asked_for(cache, tmp_path):
+    path = _copy(default_glossary_path(), tmp_path)
+    glossary_cache.load_table(path)
+    table = glossary_cache.load_table(path)
+    index = GlossaryIndex([], tables=[table])
+    assert "环境署" in index and len(index.keys) > 100 and index.zh_short_keys
+    assert table.concept.made == {}  # keys, roles and membership need no concept
+    (entry,) = index.entries("环境署")
+    assert entry.concept.id in {c.id for c in table.concept.made.values()}
+    assert len(table.concept.made) == len({ci for ci, _ in table.refs["环境署"]})
+
+
+def test_a_later_glossary_wins_in_tables_as_in_termbases(cache, tmp_path):
+    shipped = _copy(default_glossary_path(), tmp_path)
+    project = tmp_path / "project.csv"
+    project.write_text(
+        "concept_id,lang,term,type,status\n"
+        "p1,zh,联合国环境规划署,fullForm,preferred\n"
+        "p1,zh,环境署,shortForm,deprecated\n"
+        "p1,zh,环保署,shortForm,preferred\n",
+        encoding="utf-8",
+    )
+    load = termkit.formats.registry.load_glossary
+    expected = GlossaryIndex([load(shipped), load(project)])
+    indexed(shipped, project)
+    index = indexed(shipped, project)
+    same_index(index, expected)
+    assert "环境署" not in index.zh_short_keys and "环保署" in index.zh_short_keys
+
+
+def test_a_damaged_concept_line_is_a_one_line_error(cache, tmp_path):
+    path = _copy(default_glossary_path(), tmp_path)
+    glossary_cache.load_table(path)
+    (entry,) = cache.glob("*.json")
+    head, _, body = entry.read_bytes().partition(b"\n")
+    index, _, rest = body.split(b"\n", 2)
+    body = b"\n".join([index, b'["c1", 7]', rest])  # sealed anew: only the line is wrong
+    key = json.loads(head)[1]
+    sealed = json.dumps(glossary_cache._header(key, hashlib.sha256(body).hexdigest()))
+    entry.write_bytes(sealed.encode() + b"\n" + body)
+    table = glossary_cache.load_table(path)
+    with pytest.raises(termkit.errors.InputError, match="damaged glossary cache entry"):
+        table.concept(0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -63,6 +63,41 @@ def match_keys(tb: Termbase) -> list[str]:
     return [normalize(t.text) if t.lang in ANALYSED else "" for c in tb.concepts for t in c.terms]
 
 
+@dataclass(frozen=True)
+class Table:
+    """One glossary as the index files it: `refs`, each key's terms as (concept, term) indexes
+    in glossary order; the keys of its Chinese full forms (`full`) and of its Chinese short
+    forms in use (`short`, as `Entry.short` has them); `concept`, a concept by index. A
+    cached glossary (`termkit.glossary_cache.load_table`) makes a concept only when a rule
+    first asks for it."""
+
+    refs: dict[str, list[tuple[int, int]]]
+    full: frozenset[str]
+    short: frozenset[str]
+    concept: Callable[[int], Concept]
+
+
+def table_of(tb: Termbase, keys: Sequence[str] | None = None) -> Table:
+    """The table of a termbase; `keys`: its `match_keys`, when known already."""
+    refs: dict[str, list[tuple[int, int]]] = {}
+    places = [(ci, ti) for ci, c in enumerate(tb.concepts) for ti in range(len(c.terms))]
+    for place, key in zip(places, match_keys(tb) if keys is None else keys, strict=True):
+        if key:
+            refs.setdefault(key, []).append(place)
+    short, full = set(), set()
+    for key, found in refs.items():
+        for ci, ti in found:
+            concept = tb.concepts[ci]
+            term = concept.terms[ti]
+            if term.lang != "zh":
+                continue
+            if term.type not in SHORT_TYPES:
+                full.add(key)
+            elif term.status not in RETIRED and not names_a_group(concept, term):
+                short.add(key)
+    return Table(refs, frozenset(full), frozenset(short), tb.concepts.__getitem__)
+
+
 class GlossaryIndex:
     """Every term of the glossaries in force, by key."""
 
@@ -73,35 +108,52 @@ class GlossaryIndex:
         usage: Usage | None = None,
         usage_rule: Rule | None = None,
         frequency_tables: Sequence[Path] = (SHIPPED,),
+        tables: Iterable[Table] = (),
     ) -> None:
         """Later glossaries win: a term a later glossary also has takes its entries from there
         (a project glossary that deprecates `东盟` overrides the shipped one). Terms of
         languages the checker does not read (the French of a six-language termbase) are left
         out, so they never match or get suggested. `keys`: each termbase's `match_keys`, when
-        known already. `usage`: how the corpora behind the glossaries use their short forms,
-        read with `usage_rule` (default: the fitted one; `termkit.check.usage`).
-        `frequency_tables`: the wording frequency tables kept beside the glossaries
-        (`termkit.check.frequency`), read when a rule first asks."""
+        known already; `tables`: glossaries already made `Table`s, after the termbases.
+        `usage`: how the corpora behind the glossaries use their short forms, read with
+        `usage_rule` (default: the fitted one; `termkit.check.usage`). `frequency_tables`:
+        the wording frequency tables kept beside the glossaries (`termkit.check.frequency`),
+        read when a rule first asks."""
         self.usage = usage or Usage()
         self.usage_rule = usage_rule
         self.frequency_tables = tuple(frequency_tables)
-        self.by_key: dict[str, list[Entry]] = {}
         termbases = list(termbases)
-        for tb, tb_keys in zip(
-            termbases, map(match_keys, termbases) if keys is None else keys, strict=True
-        ):
-            mine: dict[str, list[Entry]] = {}
-            pairs = [(concept, term) for concept in tb.concepts for term in concept.terms]
-            for (concept, term), key in zip(pairs, tb_keys, strict=True):
-                if key:
-                    mine.setdefault(key, []).append(Entry(concept, term))
-            self.by_key.update(mine)
+        keys = [None] * len(termbases) if keys is None else list(keys)
+        made = [table_of(tb, k) for tb, k in zip(termbases, keys, strict=True)]
+        self._tables = [*made, *tables]
+        # Which table each key's entries come from: the last that has it (dict.update keeps a
+        # key where it first came, as the glossaries' order has it).
+        self._where: dict[str, int] = {}
+        for i, table in enumerate(self._tables):
+            self._where.update(dict.fromkeys(table.refs, i))
+        self._entries: dict[str, list[Entry]] = {}
 
     def __contains__(self, key: str) -> bool:
-        return key in self.by_key
+        return key in self._where
 
     def entries(self, key: str) -> list[Entry]:
-        return self.by_key.get(key, [])
+        found = self._entries.get(key)
+        if found is None:
+            i = self._where.get(key)
+            if i is None:
+                return []
+            table = self._tables[i]
+            found = self._entries[key] = [
+                Entry(concept, concept.terms[ti])
+                for ci, ti in table.refs[key]
+                for concept in [table.concept(ci)]
+            ]
+        return found
+
+    @cached_property
+    def by_key(self) -> dict[str, list[Entry]]:
+        """Every key's entries, in the glossaries' order (every concept made)."""
+        return {key: self.entries(key) for key in self._where}
 
     def established(self, key: str, document_defines: bool = False) -> bool:
         """Is `key` a short form the corpus uses undefined as a rule, in a document that
@@ -113,32 +165,22 @@ class GlossaryIndex:
 
     @cached_property
     def keys(self) -> list[str]:
-        return sorted(self.by_key)
+        return sorted(self._where)
 
     @cached_property
     def zh_short_keys(self) -> frozenset[str]:
         """Chinese short forms in use (not retired): the ones a document must define."""
-        return self._zh_keys[0]
+        return frozenset(self._own_keys("short"))
 
     @cached_property
     def zh_full_keys(self) -> frozenset[str]:
-        return self._zh_keys[1]
+        return frozenset(self._own_keys("full"))
 
-    @cached_property
-    def _zh_keys(self) -> tuple[frozenset[str], frozenset[str]]:
-        """`zh_short_keys` and `zh_full_keys` in one plain pass over the terms (a generator and
-        two calls per term cost 60 ms on 20,000 concepts)."""
-        short, full = set(), set()
-        for key, entries in self.by_key.items():
-            for e in entries:
-                term = e.term
-                if term.lang != "zh":
-                    continue
-                if term.type not in SHORT_TYPES:
-                    full.add(key)
-                elif term.status not in RETIRED and not names_a_group(e.concept, term):
-                    short.add(key)
-        return frozenset(short), frozenset(full)
+    def _own_keys(self, kind: str) -> Iterable[str]:
+        """A table's keys of one kind whose entries come from that table."""
+        where = self._where
+        for i, table in enumerate(self._tables):
+            yield from (k for k in getattr(table, kind) if where[k] == i)
 
     @cached_property
     def frequencies(self) -> Frequencies:

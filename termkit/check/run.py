@@ -11,7 +11,7 @@ from termkit.check.settings import Settings
 from termkit.check.usage import tables_of
 from termkit.errors import InputError
 from termkit.formats.registry import default_glossary_path
-from termkit.glossary_cache import load_keyed
+from termkit.glossary_cache import load_table
 from termkit.heap import no_cyclic_gc
 
 _WORKER: dict[str, object] = {}
@@ -28,12 +28,11 @@ def load_index(paths: Sequence[str]) -> GlossaryIndex:
     with the usage and frequency tables kept beside them (`termkit.check.usage`,
     `termkit.check.frequency`)."""
     with no_cyclic_gc():
-        keyed = [load_keyed(p) for p in paths]
         return GlossaryIndex(
-            [tb for tb, _ in keyed],
-            [keys for _, keys in keyed],
-            tables_of(paths),
+            [],
+            usage=tables_of(paths),
             frequency_tables=frequency_tables(paths),
+            tables=[load_table(p) for p in paths],
         )
 
 
