@@ -151,13 +151,17 @@ def check_definition(e: dict, lines: list[str], defs: list[dict], c: Checker) ->
     c.ok(line[b0] in OPEN, f"{tag}: no opening bracket at bracket_offset")
     end = closing(line, b0)
     c.ok(end == a0 + len(ap) - 1, f"{tag}: the bracket does not end as_printed")
-    inner = line[b0 + 1 : end]
+    # A bracket the page never closes runs to the end of its line, as in the scan (a lost closer).
+    closed = line[end] in CLOSE
+    inner = line[b0 + 1 : end] if closed else line[b0 + 1 :]
     printed_full = e.get("full_as_printed", e["full"])
     printed_abbr = e.get("abbr_as_printed", e["abbr"])
     c.ok(strip_marks(printed_full) == e["full"], f"{tag}: full_as_printed is not 《full》")
     c.ok(strip_marks(printed_abbr) == e["abbr"], f"{tag}: abbr_as_printed is not 《abbr》")
     c.ok(printed_abbr in inner, f"{tag}: short form not in the bracket {inner!r}")
-    pattern = re.escape(printed_full) + r"\s*[（(﹙]" + re.escape(inner) + r"[）)﹚]"
+    pattern = (
+        re.escape(printed_full) + r"\s*[（(﹙]" + re.escape(inner) + (r"[）)﹚]" if closed else "")
+    )
     c.ok(re.fullmatch(pattern, ap) is not None, f"{tag}: full + bracket not contiguous")
     c.ok(e["left"] == line[max(0, a0 - 12) : a0], f"{tag}: left wrong")
     c.ok(ap in e["context"] and e["context"] in line, f"{tag}: context wrong")
