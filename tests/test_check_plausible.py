@@ -117,3 +117,19 @@ def test_a_defined_short_form_missing_its_first_character_is_reported():
     assert [f for f, _ in tk103(paper) if "行為守則" in f] == []
     draft = paper.replace("特別是顧及《國際行為守則》和", "特別是顧及《際行為守則》和")
     assert [f for f, _ in tk103(draft) if "行為守則" in f] == ["際行為守則"]
+
+
+def test_a_slip_before_a_tail_of_a_defined_short_form_is_no_other_short_form():
+    """un_pages 049 defines 亚洲及太平洋经济社会委员会(亚太经社会); written 亚其经社会 later, the
+    short form has a slip (TK110), and 经社会 is no other short form: its suggestion would
+    make 亚其亚太经社会 (the planted draft of bench/check_planted.py --seed 1)."""
+    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "049.txt").read_text("utf-8")
+    lines = paper.split("\n")
+    assert lines[13].startswith("通过《亚洲公路网政府间协定》")
+    lines[13] = "亚其经社会的" + lines[13]
+    draft = "\n".join(lines)
+    assert [f for f, _ in tk103(draft) if "经社会" in f] == []
+    found = check_text(draft, "draft.txt", project_glossary(), Settings())
+    assert [(f.rule, f.line, f.found) for f in found if "经社会" in f.found] == [
+        ("TK110", 14, "亚其经社会")
+    ]

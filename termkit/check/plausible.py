@@ -81,7 +81,9 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
             variant = key[start : end + 1]
             if len(variant) < MIN_LENGTH or not distinctive(variant, name.full):
                 continue
-            if variant in defined or variant in facts.glossary or _tail_of_short(variant, name):
+            if variant in defined or variant in facts.glossary:
+                continue
+            if _tail_of_short(key, start, variant, name):
                 continue
             if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant, name.full):
                 continue
@@ -170,10 +172,31 @@ def _cut_in_a_word(key: str, after: int, variant: str, full: str) -> bool:
     )
 
 
-def _tail_of_short(variant: str, name: Name) -> bool:
+def _tail_of_short(key: str, start: int, variant: str, name: Name) -> bool:
     """The end of a glossary name's short form (组织 of 世卫组织). A tail of a short form the
-    document defines (际行为守则 of 国际行为守则) is one of its characters dropped: a slip."""
-    return name.short.endswith(variant) and (name.after < 0 or not HAN_CHAR.search(name.short))
+    document defines (际行为守则 of 国际行为守则) is one of its characters dropped: a slip,
+    reported here, unless the text before it goes on as the rest of that short form, or of
+    the full form, with one inner character miswritten (亚其|经社会 for 亚太经社会, 中华人民协和|
+    国政府 for 中国政府 of 中华人民共和国政府): the whole form slipped, which TK110 reports,
+    and the tail's suggestion would write the name twice (亚其亚太经社会)."""
+    if not name.short.endswith(variant):
+        return False
+    if name.after < 0 or not HAN_CHAR.search(name.short):
+        return True
+    return any(
+        form.endswith(variant) and _slipped(key, start, form[: len(form) - len(variant)])
+        for form in (name.short, name.full)
+    )
+
+
+def _slipped(key: str, start: int, rest: str) -> bool:
+    """Does the text before `start` read `rest` with at most one inner character changed?"""
+    before = key[start - len(rest) : start] if 0 < len(rest) <= start else ""
+    return (
+        bool(before)
+        and before[0] == rest[0]
+        and sum(a != b for a, b in zip(before, rest, strict=True)) <= 1
+    )
 
 
 def _embedding(variant: str, full: str) -> list[int]:
