@@ -244,6 +244,22 @@ def test_short_form_defined_twice(shipped):
     assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]
 
 
+def test_a_definition_agreeing_with_any_glossary_in_force_is_no_conflict(tmp_path):
+    """Seed 000 defines 联合国环境规划署（环境署） (line 15), as the shipped glossary does. A
+    project glossary read after it that gives 环境署 to the older wording 联合国环境计划署 takes
+    the term's entries, but the definition agrees with a glossary in force: no TK104. With
+    the project glossary alone it conflicts."""
+    line = read_document(SEED000).text.split("\n")[14]
+    assert "联合国环境规划署（环境署）" in line
+    terms = (Term("联合国环境计划署", "zh", "fullForm"), Term("环境署", "zh", "shortForm"))
+    project = tmp_path / "project.csv"
+    glossary_csv.write(Termbase((Concept("p1", terms),)), project)
+    both = load_index([*glossary_paths(Settings()), str(project)])
+    assert [f.rule for f in run(line + "\n", both) if f.rule == "TK104"] == []
+    alone = [f.message for f in run(line + "\n", load_index([str(project)])) if f.rule == "TK104"]
+    assert alone == ["环境署 is defined as 联合国环境规划署; the glossary gives 联合国环境计划署"]
+
+
 def test_width_variant_of_the_documents_own_definition_is_fixable(shipped):
     text = "强化联合国协作方案（降排＋）。\n关于降排+的工作。\n"
     found = [f for f in run(text, shipped) if f.rule == "TK108"]

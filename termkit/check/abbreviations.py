@@ -19,7 +19,7 @@ from termkit.check.definitions import (
     stands_alone,
 )
 from termkit.check.facts import Facts
-from termkit.check.glossary import GlossaryIndex, names_a_group, preferred, role
+from termkit.check.glossary import RETIRED, GlossaryIndex, names_a_group, preferred, role
 from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
@@ -365,15 +365,19 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
 
 
 def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
-    """The glossary's full form for a short form, when it is not the document's."""
-    fulls = {
-        f.text
-        for e in facts.glossary.entries(short_key)
-        if e.short
-        for f in [preferred(e.concept, "zh", "full")]
-        if f is not None
+    """The glossary's full form for a short form, when it is not the document's: no full form
+    any glossary in force gives it (a later glossary's entries replace an earlier one's, but a
+    definition agreeing with the shipped glossary is no conflict)."""
+    glossary = facts.glossary
+    shorts = [e for e in glossary.entries(short_key) if e.short]
+    fulls = {f.text for e in shorts if (f := preferred(e.concept, "zh", "full")) is not None}
+    given = [*shorts, *(e for e in glossary.shadowed(short_key) if e.short)]
+    keys = {
+        _JOINERS.sub("", normalize(t.text))
+        for e in given
+        for t in e.concept.terms
+        if t.lang == "zh" and role(t) == "full" and t.status not in RETIRED
     }
-    keys = {_JOINERS.sub("", normalize(f)) for f in fulls}
     # One name inside the other: read with another boundary (…开发计划署), or another head
     # (国际农业发展基金 / 国际农业发展基金会), or joined by other words: no other body.
     bare = _JOINERS.sub("", full_key)

@@ -150,6 +150,19 @@ class GlossaryIndex:
             ]
         return found
 
+    def shadowed(self, key: str) -> list[Entry]:
+        """The entries earlier glossaries give `key`, which a later one replaced: a
+        definition agreeing with any glossary in force is no conflict (TK104), even where a
+        later one gives the term another concept."""
+        last = self._where.get(key)
+        return [
+            Entry(concept, concept.terms[ti])
+            for i, table in enumerate(self._tables)
+            if i != last and key in table.refs
+            for ci, ti in table.refs[key]
+            for concept in [table.concept(ci)]
+        ]
+
     @cached_property
     def by_key(self) -> dict[str, list[Entry]]:
         """Every key's entries, in the glossaries' order (every concept made)."""
