@@ -238,10 +238,32 @@ def test_short_form_defined_twice(shipped):
     found = run(text, shipped)
     # The same definition again (line 3) is allowed: each part of a compilation defines anew.
     assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK104", 2)]
-    # A left boundary read one word too long is the same name defined again, no conflict.
+    # A left boundary read one word too long is the same name read another way: the reader
+    # differs, not the writer, and nothing is said.
     text = "海洋养护署（养护署）成立。\n各国海洋养护署（养护署）开会。\n"
     found = run(text, shipped)
-    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == [("TK105", 2)]
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == []
+
+
+def test_a_definition_read_with_a_year_before_the_name_is_no_second_definition(shipped):
+    """un_pages_hant2 005 (a Taiwan press release) writes 經濟合作暨發展組織（OECD） on line 1
+    and 2023年經濟合作暨發展組織（OECD） on line 5; the name before the acronym is read with the
+    year on line 5 no more (a date opens no name), and the same definition written twice is no
+    TK105."""
+    paper = REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "005.txt"
+    text = paper.read_text("utf-8")
+    assert "參與經濟合作暨發展組織（OECD）" in text and "2023年經濟合作暨發展組織（OECD）" in text
+    found = run(text, shipped)
+    assert [(f.rule, f.line) for f in found if f.rule in ("TK104", "TK105")] == []
+    # Written in full-width letters the second time, the acronym is a width variant of the
+    # document's own definition.
+    draft = text.replace("2023年經濟合作暨發展組織（OECD）", "2023年經濟合作暨發展組織（ＯＥＣＤ）")
+    found = [(f.rule, f.line, f.found, f.suggestion) for f in run(draft, shipped)]
+    assert [f for f in found if f[2] == "ＯＥＣＤ"] == [("TK108", 5, "ＯＥＣＤ", "OECD")]
+    # The same name given a Chinese short form there is a second short form of it (TK103).
+    draft = text.replace("2023年經濟合作暨發展組織（OECD）", "2023年經濟合作暨發展組織（發展組織）")
+    found = [(f.rule, f.line, f.found) for f in run(draft, shipped) if f.rule == "TK103"]
+    assert found == [("TK103", 5, "發展組織")]
 
 
 def test_a_definition_agreeing_with_any_glossary_in_force_is_no_conflict(tmp_path):

@@ -17,6 +17,7 @@ from termkit.check.definitions import (
     Defined,
     distinctive,
     stands_alone,
+    stop_ends_at,
 )
 from termkit.check.facts import Facts
 from termkit.check.glossary import RETIRED, GlossaryIndex, names_a_group, preferred, role
@@ -336,9 +337,11 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
         first_key = normalize(first.full)
         # One full form ending with the other is one name read with two left boundaries
         # (支持联合国开发计划署 / 联合国开发计划署), or written with other joining words: a
-        # second definition, not a conflict. The same definition repeated is no finding: UN
-        # documents define a short form again in each resolution, annex or footnote block of
-        # a compilation.
+        # second definition (TK105), not a conflict. When the piece one of them has before
+        # the other is no part of a name (a date, a determiner, a function word: 各国海洋养护署
+        # / 海洋养护署), the reader, not the writer, differs, and nothing is said. The same
+        # definition repeated is no finding: UN documents define a short form again in each
+        # resolution, annex or footnote block of a compilation.
         if first is not d and not one_name(first_key, full_key):
             out.add(
                 "TK104",
@@ -346,7 +349,11 @@ def _definitions(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 f"{d.short} is defined as {d.full} here and as {first.full} on line {where}",
                 f"{d.full}（{d.short}）",
             )
-        elif first is not d and not _elided(first_key, full_key):
+        elif (
+            first is not d
+            and not _elided(first_key, full_key)
+            and not _boundary(first_key, full_key)
+        ):
             out.add(
                 "TK105",
                 place,
@@ -386,6 +393,22 @@ def _glossary_full(facts: Facts, short_key: str, full_key: str) -> str | None:
     if full_key.endswith(short_key) and all(k.endswith(short_key) for k in keys):
         return None  # the names' common head (缔约方大会 of any convention), no abbreviation
     return " / ".join(sorted(fulls))
+
+
+def _boundary(a: str, b: str) -> bool:
+    """Do two full-form keys differ only by a leading piece that is no part of a name, so
+    that one name was read with two left boundaries? The piece opens with a number or a
+    determiner (2023年, 各国) or holds a function word (支持); a name prefix (国际, 区域) or
+    another word of the name (独立咨询监督委员会) makes a name read another way (TK105)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if not longer.endswith(shorter):
+        return False
+    piece = longer[: len(longer) - len(shorter)]
+    return (
+        piece[0].isdigit()
+        or piece.startswith(DETERMINERS)
+        or any(stop_ends_at(piece, i) for i in range(1, len(piece) + 1))
+    )
 
 
 def one_name(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ from termkit.check.finding import Edit
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.matcher import Hit
 from termkit.check.script import LineScripts, Traditional
-from termkit.text.normalize import normalize
+from termkit.text.normalize import fold, normalize
 
 
 @dataclass
@@ -23,13 +23,15 @@ class Facts:
 
     @cached_property
     def defined_forms(self) -> dict[str, list[str]]:
-        """Key → the written forms (full and short) the document's definitions give it."""
+        """Key → the written forms (full and short) the document's definitions give it. A form
+        an earlier definition gave in other widths only (（ＯＥＣＤ） after （OECD）) is no
+        spelling of the document's own: TK108 reports it."""
         forms: dict[str, list[str]] = {}
         for d in self.definitions:
             for text in (d.full, d.short):
-                key = normalize(text)
-                if text not in forms.setdefault(key, []):
-                    forms[key].append(text)
+                known = forms.setdefault(normalize(text), [])
+                if all(fold(f) != fold(text) for f in known):
+                    known.append(text)
         return forms
 
     @cached_property
