@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from termkit.build import document_termbase
 from termkit.check import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.rules import RULES
 from termkit.check.run import glossary_paths, load_index
 from termkit.check.settings import Settings
+from termkit.extract.extractor import extract_document
 from termkit.formats import glossary_csv
+from termkit.formats.registry import load_glossary
 from termkit.termbase.model import Concept, Term, Termbase
-from termkit.text.decode import read_document
+from termkit.text.decode import Document, read_document
 from termkit.text.normalize import normalize
 
 from .conftest import REPO, SEED000, SEED003, shared
@@ -280,6 +283,21 @@ def test_a_definition_agreeing_with_any_glossary_in_force_is_no_conflict(tmp_pat
     assert [f.rule for f in run(line + "\n", both) if f.rule == "TK104"] == []
     alone = [f.message for f in run(line + "\n", load_index([str(project)])) if f.rule == "TK104"]
     assert alone == ["环境署 is defined as 联合国环境规划署; the glossary gives 联合国环境计划署"]
+
+
+def test_a_glossary_short_form_that_is_the_bare_head_is_no_other_short_form():
+    """un_pages4 010 defines 国际原子能机构(简称“机构”), the statute's "the Agency", so a
+    glossary built from it gives IAEA the short form 机构. Exchange of notes 033 defines
+    国际原子能机构(原子能机构) and writes 执行机构, 机构 for any agency: an ordinary noun,
+    no other short form of IAEA (TK103)."""
+    docs = REPO / "bench" / "annotated" / "un_pages4" / "docs"
+    statute = Document("010.txt", (docs / "010.txt").read_text("utf-8"), "utf-8")
+    shipped_terms = [load_glossary(p) for p in glossary_paths(Settings())]
+    glossary = GlossaryIndex([*shipped_terms, document_termbase(extract_document(statute))])
+    assert "机构" in glossary.zh_short_keys
+    notes = (docs / "033.txt").read_text("utf-8")
+    assert "国际原子能机构(原子能机构)为执行机构" in notes
+    assert [f.found for f in run(notes, glossary) if f.rule == "TK103"] == []
 
 
 def test_width_variant_of_the_documents_own_definition_is_fixable(shipped):

@@ -133,3 +133,13 @@ def test_a_slip_before_a_tail_of_a_defined_short_form_is_no_other_short_form():
     assert [(f.rule, f.line, f.found) for f in found if "经社会" in f.found] == [
         ("TK110", 14, "亚其经社会")
     ]
+
+
+def test_the_rest_of_a_name_after_its_ordinal_is_no_short_form():
+    """un_pages4 040 (a CMA news item) defines 第六次评估报告(AR6) and later writes IPCC评估报告,
+    the IPCC's assessment reports: the noun the ordinal counts, no short form of the sixth."""
+    news = (REPO / "bench" / "annotated" / "un_pages4" / "docs" / "040.txt").read_text("utf-8")
+    assert "第六次评估报告(AR6)" in news and "IPCC评估报告凝结了" in news
+    assert [f for f, _ in tk103(news) if "评估报告" in f] == []
+    draft = news.replace("IPCC评估报告凝结了", "IPCC六次评估报告凝结了")
+    assert [f for f, _ in tk103(draft) if "评估报告" in f] == ["六次评估报告"]

@@ -87,6 +87,10 @@ class ShortForms:
                     continue
                 if self._names_other_concept(key, full_key):
                     continue
+                if key not in self.shorts_of_full[full_key] and not distinctive(key, full_key):
+                    # The glossary's bare head (机构 of 国际原子能机构, read from 国际原子能机构
+                    # (简称“机构”)) is an ordinary noun used bare: no other short form.
+                    continue
                 out[key] = first
         return out
 

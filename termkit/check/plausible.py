@@ -13,6 +13,7 @@ its last character, so the cost grows with the text, not with text × definition
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ MIN_LENGTH = 3
 SURE_LENGTH = 5
 CROSSES, HEAD = "crosses", "head"
 _JOINING = SOFT_CHARS | frozenset("、")
+_ORDINAL = re.compile("第[0-9〇零一二两三四五六七八九十百千]+[次届个期轮]")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue  # 经济、社会及|文化权利国际公约: the whole name, joined otherwise
             if _anaphor(key, start, variant, name.full):
                 continue  # 该快速反应小组: the team just named
+            if _after_an_ordinal(variant, name.full):
+                continue  # 评估报告 of 第六次评估报告: the kind the ordinal counts
             astart, aend = facts.doc.key_to_analysis(start, end + 1)
             if astart <= name.after:
                 continue
@@ -233,6 +237,17 @@ def _anaphor(key: str, start: int, variant: str, full: str) -> bool:
         full.endswith(variant)
         and 2 * len(variant) <= len(full)
         and any(key.endswith(d, 0, start) for d in DETERMINERS)
+    )
+
+
+def _after_an_ordinal(variant: str, full: str) -> bool:
+    """The full form opens with an ordinal (第六次, 第十一届) and the form is the rest of it:
+    the kind of thing the ordinal counts (评估报告 of 第六次评估报告(AR6), 缔约方会议 of
+    第十一届缔约方会议), an ordinary noun, not a short form of this one."""
+    return (
+        len(variant) < len(full)
+        and full.endswith(variant)
+        and (_ORDINAL.fullmatch(full[: len(full) - len(variant)]) is not None)
     )
 
 
