@@ -64,8 +64,9 @@ RULES: tuple[Rule, ...] = (
         "warning",
         True,
         False,
-        "A short form is defined a second time with the same name read another way (各国海洋养护署 "
-        "/ 海洋养护署); the same definition repeated is allowed.",
+        "A short form is defined a second time with the same name read another way (区域世界卫生组织 "
+        "/ 世界卫生组织, 亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会); the same "
+        "definition repeated is allowed.",
     ),
     Rule(
         "TK106",
