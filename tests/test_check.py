@@ -321,6 +321,18 @@ def test_non_ascii_hyphen_in_a_document_symbol(shipped):
     ]
 
 
+def test_a_dash_joining_two_document_symbols_is_in_neither(shipped):
+    """un_pages3 003 (the HLPF ministerial declaration) is E/2017/L.29–E/HLPF/2017/L.2: the en
+    dash joins two symbols, each plain ASCII; a full-width letter in one is still reported."""
+    paper = REPO / "bench" / "annotated" / "un_pages3" / "docs" / "003.txt"
+    text = paper.read_text("utf-8")
+    assert "(E/2017/L.29–E/HLPF/2017/L.2)" in text
+    assert [f for f in run(text, shipped) if f.rule == "TK109"] == []
+    draft = text.replace("(E/2017/L.29–E/HLPF/2017/L.2)", "(E/2017/L.29–E/ＨLPF/2017/L.2)")
+    found = [(f.found, f.suggestion) for f in run(draft, shipped) if f.rule == "TK109"]
+    assert found == [("E/ＨLPF/2017/L.2", "E/HLPF/2017/L.2")]
+
+
 def test_deprecated_term_fix_and_admitted_term():
     glossary = unep_glossary({"环境规划署": "deprecated"})
     found = run("联合国环境规划署（环境署）。环境规划署的工作。", glossary)

@@ -14,8 +14,13 @@ _ALNUM = "A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
 _HYPHENS = "\\-\u2010\u2011\u2012\u2013\uff0d"
 # Characters a symbol must not contain; most documents have none, and are not scanned.
 _ODD = re.compile("[Ａ-Ｚａ-ｚ０-９／．\u2010\u2011\u2012\u2013\uff0d]")
+# A dash between a symbol's closing number and another symbol's start joins two symbols
+# (E/2017/L.29–E/HLPF/2017/L.2, a joint symbol): it belongs to neither. Inside a symbol a dash
+# joins letters (UNEP/CBD/WG-RI/4).
+_JOINT = "[A-ZＡ-Ｚ]{1,10}[/／]"
+_HYPHEN = rf"(?:(?<![0-9０-９])[{_HYPHENS}]|[{_HYPHENS}](?!{_JOINT}))"
 _SYMBOL = re.compile(
-    rf"(?<![{_ALNUM}])[A-ZＡ-Ｚ]{{1,10}}(?:[/／][{_ALNUM}.．{_HYPHENS}]*[{_ALNUM}])+"
+    rf"(?<![{_ALNUM}])[A-ZＡ-Ｚ]{{1,10}}(?:[/／](?:[{_ALNUM}.．]|{_HYPHEN})*[{_ALNUM}])+"
 )
 
 
