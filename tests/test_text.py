@@ -91,6 +91,17 @@ def test_normalized_offsets_point_back_to_the_source():
         assert normalize(text[offsets.to_source(i)]) in (ch, "")
 
 
+def test_offsets_map_in_one_pass_as_one_by_one():
+    # The seed's PDF text: repair joins its breaks and drops furniture, normalization folds
+    # width and spaces, so the key's map is a chain of two with many runs.
+    analysis = repair(SEED000.read_text(encoding="utf-8"))
+    key, offsets = normalize_with_map(analysis.text)
+    every = [*range(len(key) + 1), 0, len(key) // 2, 3]  # the end, and out of order
+    assert offsets.to_sources(every) == [offsets.to_source(i) for i in every]
+    assert analysis.map.to_sources(every) == [analysis.map.to_source(i) for i in every]
+    assert offsets.to_sources([]) == []
+
+
 def test_folding_and_opencc_commute_on_real_traditional_text():
     """`key_of` converts a text once, folded or not; the key is the one the map gives."""
     folders = ("un_pages_hant", "un_pages_hant2")

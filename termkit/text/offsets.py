@@ -25,6 +25,13 @@ class OffsetMap:
             return 0
         return self.src_starts[k] + (offset - self.out_starts[k])
 
+    def to_sources(self, offsets: list[int]) -> list[int]:
+        """`to_source` of each offset, in one pass: a document's thousands of term hits."""
+        outs, srcs, find = self.out_starts, self.src_starts, bisect.bisect_right
+        return [
+            0 if k < 0 else srcs[k] + (o - outs[k]) for o in offsets for k in [find(outs, o) - 1]
+        ]
+
     def then(self, inner: OffsetMap | ChainedMap) -> ChainedMap:
         """Chain: self maps C→B, `inner` maps B→A; the result maps C→A."""
         return ChainedMap(self, inner)
@@ -39,6 +46,9 @@ class ChainedMap:
 
     def to_source(self, offset: int) -> int:
         return self.inner.to_source(self.outer.to_source(offset))
+
+    def to_sources(self, offsets: list[int]) -> list[int]:
+        return self.inner.to_sources(self.outer.to_sources(offsets))
 
 
 class TextBuilder:
