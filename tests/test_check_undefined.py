@@ -129,3 +129,15 @@ def test_a_states_short_name_needs_no_definition():
     prc = glossary_of("un_pages_hant/001.txt", 3, 3)
     assert "中国" in prc.zh_short_keys
     assert "中國" not in tk101(lines("un_pages_hant/005.txt", 1, 61), prc)
+
+
+def test_a_head_written_as_a_short_title_names_the_body_the_document_identifies():
+    # 010 defines 《保護非物質文化遺產公約》(《公約》) on line 8 and quotes 《公約》 on line 12;
+    # line 12 alone names no convention, so its reader cannot tell which one 《公約》 is. Written
+    # without title marks (與公約第1條 in 002, a paper on a convention it named above) the
+    # head is an ordinary noun.
+    heritage = glossary_of("un_pages_hant2/010.txt", 8, 8)
+    assert "公约" in heritage.zh_short_keys
+    assert tk101(lines("un_pages_hant2/010.txt", 12, 12), heritage) == ["公約"]
+    assert tk101(lines("un_pages_hant2/010.txt", 8, 12), heritage) == []
+    assert tk101(lines("un_pages_hant2/002.txt", 19, 21), heritage) == []

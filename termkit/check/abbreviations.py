@@ -26,6 +26,7 @@ from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
 _TITLE_CLOSERS = ("》", "〉")
+_OPENING_MARKS = {"《": "》", "〈": "〉", "“": "”", "「": "」", "『": "』"}
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
 _SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
@@ -160,21 +161,47 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         fulls = sorted(
             {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
         )
-        if any(common_noun(key, normalize(f)) for f in fulls):
+        head = any(common_noun(key, normalize(f)) for f in fulls)
+        if head and not _unidentified_head(facts, forms, key, fulls):
             continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
         suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
         times = f", used {len(hits)} times" if len(hits) > 1 else ""
         known = ", a form the corpus mostly uses undefined" if code == "TK114" else ""
-        out.add(
-            code,
-            facts.place(hit),
-            f"short form {written} is never defined{times}{known}; define it on first use"
-            + (f" as {suggestion}" if suggestion else f" (full form: {' / '.join(fulls)})"),
-            written,
-            suggestion,
-        )
+        if head:
+            message = (
+                f"{written} is written as a short title{times}, but the document names no body"
+                f" it could be; write its full name on first use (the glossary knows"
+                f" {' / '.join(fulls[:3])}{' …' if len(fulls) > 3 else ''})"
+            )
+        else:
+            message = (
+                f"short form {written} is never defined{times}{known}; define it on first use"
+                + (f" as {suggestion}" if suggestion else f" (full form: {' / '.join(fulls)})")
+            )
+        out.add(code, facts.place(hit), message, written, suggestion)
+
+
+def _unidentified_head(facts: Facts, forms: ShortForms, key: str, fulls: list[str]) -> bool:
+    """A bare head written as a short title (《公约》, “委员会”) in a document that names no
+    body with that head: no name ends with it and no definition gives one, so the reader
+    cannot tell which convention or committee it is. Written without marks (公约还规定,
+    根据政府公开的数据) the head is an ordinary noun pointing at the document's setting."""
+    if not any((f := normalize(full)).endswith(key) and not distinctive(key, f) for full in fulls):
+        return False
+    if any(full.endswith(key) for full in forms.first_of_full):
+        return False
+    text = facts.doc.key
+    titled = False
+    at = text.find(key)
+    while at >= 0:
+        before, after = text[at - 1 : at], text[at + len(key) : at + len(key) + 1]
+        if not stands_alone(text, at) or (after in _TITLE_CLOSERS and before not in _OPENING_MARKS):
+            return False
+        titled = titled or (before in _OPENING_MARKS and after == _OPENING_MARKS[before])
+        at = text.find(key, at + 1)
+    return titled
 
 
 def _after_a_prefix(key_text: str, start: int) -> bool:
