@@ -142,3 +142,13 @@ def _second_line_findings(line: str, second: str) -> list[tuple[str, str]]:
         f"{line}\n{second}\n", "page.txt", load_index(glossary_paths(settings)), settings
     )
     return [(f.rule, f.found) for f in found if f.line == 2]
+
+
+def test_a_name_whose_parts_a_list_mark_joins_is_read_whole():
+    """un_pages3 017 (a UN Secretariat page) defines 管理战略、政策和合规部(管理战略部): the
+    short form draws on the part before the list mark, so the name goes on over it."""
+    page = REPO / "bench" / "annotated" / "un_pages3" / "docs" / "017.txt"
+    line = next(ln for ln in page.read_text("utf-8").splitlines() if "(管理战略部)" in ln)
+    assert definitions(line)["管理战略部"] == "管理战略、政策和合规部"
+    # A list of names before a short form drawn from the last one alone stays that one.
+    assert definitions("中国、联合国环境规划署(环境署)。")["环境署"] == "联合国环境规划署"

@@ -29,6 +29,7 @@ _LOWER = re.compile(r"[a-z]{2}")
 # The rest of a title after a bracket inside it: no mark that ends a clause or opens a title.
 _TITLE_GOES_ON = re.compile(r"[^《》。！？；，,;\n（()）]*》")
 _HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》、\n]")
+_HARD_PARTS = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）\[\]【】《》\n]")
 # Single characters that end a name walking left. The lexicon's other one-character stop words
 # (经, 会, 自 …) are too often inside names to be used without a segmenter.
 STOP_CHARS = frozenset("由为于在对向从把被将就是了")
@@ -173,6 +174,14 @@ def _full_start(
             start = _walk_left(text, window, end - 2, _ACRONYM_SOFT)
         return start, end
     positions = match_characters(form.text, text, window, end)
+    if not covered(len(positions), len(han)):
+        # A name whose parts a list mark joins (管理战略、政策和合规部（管理战略部）): a short
+        # form that opens as the first part does draws on the parts before the mark.
+        wide = window_start(text, end, _HARD_PARTS)
+        positions = match_characters(form.text, text, wide, end)
+        if not positions or text[positions[0]] != han[0]:
+            return None
+        window = wide
     if not positions or not covered(len(positions), len(han)):
         return None
     if 2 * len(positions) == len(han) and text[positions[-1]] != han[-1]:
