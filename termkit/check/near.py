@@ -47,7 +47,8 @@ _FUNCTION = frozenset(
 )
 _NEUTRAL = _NUMERALS | _FUNCTION
 # A counted window: four Han characters, the first no function character or numeral.
-_WINDOW = re.compile(f"(?=(?![{''.join(sorted(_NEUTRAL))}])([{HAN}]{{{N}}}))")
+_NEUTRAL_CLASS = f"[{''.join(sorted(_NEUTRAL))}]"
+_WINDOW = re.compile(f"(?=(?!{_NEUTRAL_CLASS})([{HAN}]{{{N - 1}}}(?!{_NEUTRAL_CLASS})[{HAN}]))")
 _OPPOSITES = frozenset(
     frozenset(pair)
     for pair in "高低 大小 多少 长短 新旧 男女 东西 南北 左右 正负 内外 前后 增减 轻重 进出 买卖 早晚 冷热".split()
@@ -59,7 +60,9 @@ class Grams:
     about start: counts and occurrences of a longer Han form come from the positions of a
     window inside it, not from scans. Every form this rule counts starts with a content
     character (a variant never starts with a function character, and grows only over content
-    characters): windows opening with another one are not counted."""
+    characters): windows opening with another one are not kept. Nor are the counts of windows
+    closing with one (a fifth of them): no pair holds one (either slip keeps the last
+    character, and a variant ends with a content character)."""
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -74,14 +77,17 @@ class Grams:
         their ends with a known four-gram that does (及福直局 beside 及福利局 of 勞工及福利局,
         三勒化氮 beside 三氟化氮): a slip of a known name there is seen in no other window.
         The windows added are returned."""
-        ends = sorted({(g[0], g[-1]) for g in known if g[0] in _NEUTRAL})
+        ends = {g[::3] for g in known if g[0] in _NEUTRAL}
         if not ends:
             return frozenset()
-        either = "|".join(f"{re.escape(a)}..{re.escape(b)}" for a, b in ends)
+        # A pattern opening with a character class is searched for by that class (an
+        # alternation inside a lookahead is tried at every position of the key).
+        firsts, lasts = (re.escape("".join(sorted({e[k] for e in ends}))) for k in (0, 1))
         added: dict[str, list[int]] = {}
-        for m in re.finditer(f"(?={either})", self.key):
-            w = self.key[m.start() : m.start() + N]
-            if HAN_RUN.fullmatch(w):
+        key = self.key
+        for m in re.finditer(f"[{firsts}](?=..[{lasts}])", key):
+            w = key[m.start() : m.start() + N]
+            if w[::3] in ends and HAN_RUN.fullmatch(w):
                 added.setdefault(w, []).append(m.start())
         self._at.update(added)
         for w, ps in added.items():
@@ -106,8 +112,12 @@ class Grams:
         self._at.update(zip(patterns, found, strict=True))
 
     def occurrences(self, form: str) -> list[int]:
-        """Where a form of four or more characters opening with a counted window starts."""
-        return self._starts(form) if form[:N] in self.counts else []
+        """Where a form of four or more characters opening with a kept window starts."""
+        head = form[:N]
+        kept = head in self.counts or (
+            form[0] not in _NEUTRAL and head[-1] in _NEUTRAL and bool(HAN_RUN.fullmatch(head))
+        )
+        return self._starts(form) if kept else []
 
     def count(self, form: str) -> int:
         found = self._counts.get(form)
