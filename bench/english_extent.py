@@ -19,6 +19,7 @@ from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
+from corpus_names import for_document
 from fit_boundary import FOLDS, C, fit, labelled
 from gold import UNPC, Found, GoldDoc, Score, dev_sets, fold_of, score_document
 
@@ -30,7 +31,7 @@ AT = 0.2
 
 
 def found(doc: GoldDoc, model, english: list[str] | None) -> list[Found]:
-    definitions = extract_text(doc.text, doc.name, model=model)
+    definitions = extract_text(doc.text, doc.name, model=model, names=for_document(doc))
     if english is not None:
         definitions = refine(definitions, lambda line: english[doc.line_map[line - 1] - 1])
     return [

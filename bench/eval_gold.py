@@ -21,16 +21,18 @@ from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
+from corpus_names import for_document
 from gold import Found, GoldDoc, Score, dev_sets, fold_of, load_annotation, score_document
 
 from termkit.extract import extract_text
 
 
 def found_in(doc: GoldDoc, **model) -> list[Found]:
-    """What the extractor finds in a gold document (`model=` overrides the shipped weights)."""
+    """What the extractor finds in a gold document (`model=` overrides the shipped weights),
+    with the corpus table counted without the document (bench/corpus_names.py)."""
     return [
         Found(d.line, d.short_line, d.full, d.short, "en" if d.kind == "english" else "zh")
-        for d in extract_text(doc.text, doc.name, **model)
+        for d in extract_text(doc.text, doc.name, names=for_document(doc), **model)
     ]
 
 

@@ -27,6 +27,7 @@ from _paths import REPO
 
 sys.path.insert(0, str(REPO))
 
+from corpus_names import for_document
 from eval_gold import evaluate
 from gold import GoldDoc, Score, dev_sets, fold_of, key
 
@@ -47,7 +48,10 @@ def labelled(doc: GoldDoc) -> list[tuple[list[dict[str, float]], int]]:
     that a certain gold definition explains and whose right start is among the candidates;
     each Chinese short form's bracket once more as if it held a Latin acronym."""
     out = []
-    sets = boundary_candidates(doc.text) + boundary_candidates(doc.text, unanchored=True)
+    names = for_document(doc)
+    sets = boundary_candidates(doc.text, names=names) + boundary_candidates(
+        doc.text, unanchored=True, names=names
+    )
     for cands in sets:
         golds = [
             g
@@ -161,7 +165,9 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list the held-out errors")
     parser.add_argument("-C", type=float, default=C, help="inverse L2 strength")
     parser.add_argument(
-        "--at", type=float, help="also print per-set figures at this min_probability (0.2)"
+        "--at",
+        type=float,
+        help="also print per-set figures at this min_probability (0.2); with --write, ship it",
     )
     parser.add_argument(
         "--drop", action="append", default=[], help="leave out features with this prefix"
@@ -194,7 +200,7 @@ def main() -> None:
                 f"{FOLDS}-fold CV by document": results,
                 "F1 by min_probability, same folds": threshold,
             },
-            "min_probability": threshold["chosen"],
+            "min_probability": threshold["chosen"] if args.at is None else args.at,
             "weights": model.weights,
         }
         WEIGHTS.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -288,11 +288,12 @@ def _seed000_redd_paragraph() -> str:
 
 
 def test_a_string_after_several_different_words_is_a_unit_of_its_own():
+    from termkit.extract.corpus_names import NameCounts
     from termkit.extract.recurrence import document_recurrence
 
     text = _seed000_redd_paragraph()
     name, tail = "减少发展中国家毁林和森林退化所致排放量", "发展中国家毁林和森林退化所致排放量"
-    counts = document_recurrence(normalize(text), [name, tail, "是" + name])
+    counts = document_recurrence(normalize(text), [name, tail, "是" + name], NameCounts({}))
     # 是|减少… and 与|减少…: two left neighbours; the tail always follows 减少
     assert (counts.variety(name), counts.variety(tail), counts.variety("是" + name)) == (2, 1, 1)
     assert counts(name) == 0  # it never stands alone after punctuation
@@ -537,3 +538,53 @@ def test_an_english_name_in_the_bracket_translates_the_full_form(sentence, expec
     found = {(d.full, d.short): d for d in extract_text(sentence)}
     assert expected in found
     assert f"english-name:{expected[1]}" in found[expected].evidence
+
+
+def test_a_short_form_names_one_thing_in_its_document():
+    """bench/annotated/un_pages doc 018 (a WIPO report, as printed): the cover page runs
+    日内瓦 into the name (`…30日,日内瓦发展与知识产权委员会(CDIP)`), the text defines it again
+    after 成立. Both brackets define the full form the two agree on."""
+    text = (
+        "2008年9月22日至30日,日内瓦发展与知识产权委员会(CDIP)会议报告由秘书处编拟1.WIPO大会"
+        "在2007年9月-10月举行的会议上,决定采纳关于就45项议定提案采取行动的建议。"
+        "大会还决定成立发展与知识产权委员会(CDIP),以:(a)制定关于如何落实已获通过的各项建议的工作计划;"
+    )
+    found = [d for d in extract_text(text) if d.short == "CDIP"]
+    assert [d.full for d in found] == ["发展与知识产权委员会"] * 2
+    assert "boundary:same-short-form" in found[0].evidence
+
+
+def test_the_corpus_table_says_a_string_is_the_tail_of_a_longer_name():
+    """termkit/data/corpus_names.txt (bench/corpus_names.py over the UNPC devset, the seeds
+    and the glossary): 民用航空组织 always follows 国际, 国际民用航空组织 holds all of it, and a
+    name used after several words is no tail."""
+    from termkit.extract.corpus_names import shipped_names
+    from termkit.extract.features import corpus_features
+
+    names = shipped_names()
+    tail, whole = names("民用航空组织"), names("国际民用航空组织")
+    assert tail.count >= 2 and tail.after_one == tail.count
+    assert corpus_features(whole, tail)["corpus-covers-shorter"] == 1.0
+    assert corpus_features(tail, names("航空组织"))["corpus-tail"] == 1.0
+    ipbes = names("生物多样性和生态系统服务政府间科学政策平台")
+    assert ipbes.contexts >= 3 and ipbes.after_one / ipbes.count < 0.5
+
+
+def test_the_corpus_table_weighs_in_the_boundary():
+    """bench/annotated/un_pages doc 043: IPBES's whole name occurs across the corpus after
+    several different words and holds most of 政府间科学政策平台's occurrences; with the
+    table the model is surer of it than with an empty one."""
+    from termkit.extract.corpus_names import NameCounts
+
+    sentence = (
+        "尊敬的生物多样性和生态系统服务政府间科学政策平台(IPBES)成员、观察员和其他利益相关者:"
+    )
+    name = "生物多样性和生态系统服务政府间科学政策平台"
+
+    def probability(**names) -> float:
+        (found,) = extract_text(sentence, **names)
+        assert found.full == name
+        weighed = next(e for e in found.evidence if e.startswith("weighed:"))
+        return float(weighed.split(f"{name}=")[1].split()[0])
+
+    assert probability() > probability(names=NameCounts({})) + 0.1

@@ -258,11 +258,13 @@ def full_start(
     model: BoundaryModel,
     plausible: Callable[[str], bool] = lambda full: True,
     same_bracket: int | None = None,
+    agreed: str = "",
 ) -> Boundary | None:
     """The start of the window's full form: every candidate start that could be a full form
     (`plausible`) is scored by the model and the likeliest wins, unless one of them starts
-    where another short form of the same bracket found its name (`same_bracket`); None when
-    the anchored word cannot be inside a name."""
+    where another short form of the same bracket found its name (`same_bracket`) or is the
+    full form (a normalization key) the document's other brackets of this short form agree
+    on (`agreed`); None when the anchored word cannot be inside a name."""
     anchor_word = window.words[window.anchor_index][0]
     # A word of the short form itself is inside the name (`执行主任（执行主任）`).
     own = window.kind != "english" and window.short.startswith(anchor_word)
@@ -278,9 +280,18 @@ def full_start(
     sibling = [s for s in scored if _name_start(window, s[1]) == same_bracket]
     counted = [] if sibling else _counted_by_acronym(window, scored)
     titled = [] if sibling or counted else [s for s in scored if "instrument-title" in s[2]]
-    chosen = (sibling or counted or titled or scored)[0]
+    named = (
+        []
+        if sibling or counted or titled or not agreed
+        else [
+            s
+            for s in scored
+            if normalize(window.text[_name_start(window, s[1]) : window.end]) == agreed
+        ]
+    )
+    chosen = (sibling or counted or titled or named or scored)[0]
     best, start, features = probability(chosen[0]), chosen[1], chosen[2]
-    if best < model.min_probability and not (sibling or counted or titled):
+    if best < model.min_probability and not (sibling or counted or titled or named):
         return None
     rules = [f"chars:{window.matched}"] if window.kind != "english" else []
     if sibling:
@@ -289,6 +300,8 @@ def full_start(
         rules.append("boundary:ordinal-of-acronym")
     if titled:
         rules.append("boundary:instrument-title")
+    if named:
+        rules.append("boundary:same-short-form")
     if "rule-walk" in features:
         rules.extend(walk_rules)
     if best < 0.5 or (len(scored) > 1 and probability(scored[1][0]) > best / 2):

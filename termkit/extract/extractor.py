@@ -21,10 +21,11 @@ from termkit.extract.boundary import (
     window_candidates,
 )
 from termkit.extract.brackets import Span, find_spans
+from termkit.extract.corpus_names import NameCounts, shipped_names
 from termkit.extract.english_extent import own_name
 from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
 from termkit.extract.recurrence import Recurrence, document_recurrence
-from termkit.extract.scoring import BoundaryModel, default_model
+from termkit.extract.scoring import BoundaryModel, default_model, probability
 from termkit.progress import progress_bar
 from termkit.termbase.model import Alternative, Definition, Location
 from termkit.text.decode import Document, read_document
@@ -59,13 +60,20 @@ class DocumentResult:
 
 
 def extract_text(
-    text: str, path: str = "<text>", *, model: BoundaryModel | None = None
+    text: str,
+    path: str = "<text>",
+    *,
+    model: BoundaryModel | None = None,
+    names: NameCounts | None = None,
 ) -> list[Definition]:
     """Definitions in a text, in document order; `model` replaces the shipped boundary
-    weights (bench/fit_boundary.py scores weights fitted on other documents with it)."""
+    weights and `names` the shipped corpus table (bench/fit_boundary.py scores weights
+    fitted on other documents, and a table counted without the document, with them)."""
     analysis = repair(text)
     plain, key_text = simplified_and_key(analysis)
-    return _extract(analysis, plain, key_text, path, LineIndex(text), model or default_model())
+    return _extract(
+        analysis, plain, key_text, path, LineIndex(text), model or default_model(), names
+    )
 
 
 def simplified_and_key(analysis: AnalysisText) -> tuple[str, str]:
@@ -134,14 +142,17 @@ class CandidateSet:
     options: list[tuple[str, int, dict[str, float]]]  # (full form, its line, features)
 
 
-def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSet]:
+def boundary_candidates(
+    text: str, unanchored: bool = False, names: NameCounts | None = None
+) -> list[CandidateSet]:
     """Every bracket's candidate full forms with their features, as the extractor weighs them
     (brackets closed by a title mark have a single candidate and are left out). `unanchored`
     weighs each Chinese short form's window as if the bracket held a Latin acronym, whose
-    characters anchor nothing: the same names teach where unanchored names start."""
+    characters anchor nothing: the same names teach where unanchored names start. `names`
+    replaces the shipped corpus table."""
     analysis = repair(text)
     lines = LineIndex(text)
-    pending, recurrences = _prepare(analysis, *simplified_and_key(analysis))
+    pending, recurrences = _prepare(analysis, *simplified_and_key(analysis), names)
     sets = []
     for span, form, window in pending:
         if not isinstance(window, Window):
@@ -168,11 +179,12 @@ def boundary_candidates(text: str, unanchored: bool = False) -> list[CandidateSe
     return sets
 
 
-def _prepare(analysis: AnalysisText, plain: str, key_text: str):
+def _prepare(analysis: AnalysisText, plain: str, key_text: str, names: NameCounts | None = None):
     """Every (span, short form, window) of the document, and the stand-alone recurrence of
     every candidate, counted in one pass before any decision. `plain` is the analysis text in
     simplified characters (word lists and jieba know simplified Chinese; the conversion keeps
-    every offset), `key_text` its normalization key."""
+    every offset), `key_text` its normalization key; `names` the corpus table (None: the
+    shipped one)."""
     pending = []
     for span in find_spans(analysis.text):
         forms = read_inner(plain[span.inner_start : span.close])[0]
@@ -181,7 +193,9 @@ def _prepare(analysis: AnalysisText, plain: str, key_text: str):
     candidates = (
         c for _, _, w in pending if isinstance(w, Window) for c in (*w.candidates(), *w.heads())
     )
-    return pending, document_recurrence(key_text, candidates)
+    return pending, document_recurrence(
+        key_text, candidates, shipped_names() if names is None else names
+    )
 
 
 def _extract(
@@ -191,13 +205,55 @@ def _extract(
     path: str,
     lines: LineIndex,
     model: BoundaryModel,
+    names: NameCounts | None = None,
 ) -> list[Definition]:
-    """The definitions of the analysis text (`plain` and `key_text` as in `_prepare`)."""
-    pending, recurrences = _prepare(analysis, plain, key_text)
-    found: list[Definition] = []
-    for _, group in groupby(pending, key=lambda p: p[0]):
-        found.extend(_define_bracket(analysis, plain, list(group), path, lines, recurrences, model))
-    return [own_name(d) for d in found]
+    """The definitions of the analysis text (`plain`, `key_text` and `names` as in
+    `_prepare`)."""
+    pending, recurrences = _prepare(analysis, plain, key_text, names)
+    brackets = [list(group) for _, group in groupby(pending, key=lambda p: p[0])]
+    context = (analysis, plain, path, lines, recurrences, model)
+    found = [_define_bracket(*context, bracket) for bracket in brackets]
+    agreed = one_name_per_short_form([d for defined in found for d in defined])
+    if agreed:
+        found = [
+            _define_bracket(*context, bracket, agreed)
+            if _disagrees(bracket, defined, agreed)
+            else defined
+            for bracket, defined in zip(brackets, found, strict=True)
+        ]
+    return [own_name(d) for defined in found for d in defined]
+
+
+def _disagrees(bracket: list, defined: list[Definition], agreed: dict[str, str]) -> bool:
+    """Whether a bracket defines one of its short forms otherwise than the document agrees
+    (or not at all): only such brackets are decided again."""
+    fulls = {_key(d.short): normalize(d.full) for d in defined}
+    return any(
+        agreed.get(short := _key(form.text), fulls.get(short)) != fulls.get(short)
+        for _, form, _ in bracket
+    )
+
+
+def one_name_per_short_form(definitions: list[Definition]) -> dict[str, str]:
+    """Short form key -> the full form key its brackets agree on, for a short form the
+    document defines more than once with different full forms (`日内瓦|发展与知识产权委员会
+    （CDIP）` in a heading, `成立发展与知识产权委员会（CDIP）` in the text): one document
+    gives one name one short form, and the candidate the model finds most likely summed
+    over those brackets is that name."""
+    by_short: dict[str, list[Definition]] = {}
+    for d in definitions:
+        if d.alternatives:
+            by_short.setdefault(_key(d.short), []).append(d)
+    agreed = {}
+    for short, defined in sorted(by_short.items()):
+        if len({normalize(d.full) for d in defined}) < 2:
+            continue
+        support: dict[str, float] = {}
+        for d in defined:
+            for full, score in {normalize(a.full): a.score for a in d.alternatives}.items():
+                support[full] = support.get(full, 0.0) + probability(score)
+        agreed[short] = max(sorted(support), key=lambda full: support[full])
+    return agreed
 
 
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}")
@@ -214,22 +270,27 @@ def _original_spelling(short: str, window: Window) -> bool:
 def _define_bracket(
     analysis: AnalysisText,
     plain: str,
-    group: list,
     path: str,
     lines: LineIndex,
     recurrences: Recurrence,
     model: BoundaryModel,
+    group: list,
+    agreed: dict[str, str] | None = None,
 ) -> list[Definition]:
     """The definitions of one bracket's short forms, in the bracket's order. One bracket names
     one thing (`版权及相关权常设委员会（以下称"常设委员会"或"SCCR"）`): a Latin short form, whose
     letters anchor nothing, takes the start a Chinese short form of the same bracket found
-    with its characters, when that start is one of its own candidates."""
+    with its characters, when that start is one of its own candidates. `agreed` holds the
+    full forms the document's brackets agree on (`one_name_per_short_form`)."""
     found: dict[int, Definition] = {}
     anchored: int | None = None
     for i in sorted(range(len(group)), key=lambda i: group[i][1].kind == "english"):
         span, form, window = group[i]
         same = anchored if form.kind == "english" else None
-        result = _define(analysis, plain, span, form, window, path, lines, recurrences, model, same)
+        name = (agreed or {}).get(_key(form.text), "")
+        result = _define(
+            analysis, plain, span, form, window, path, lines, recurrences, model, same, name
+        )
         if result is not None:
             found[i], start = result
             if form.kind != "english" and isinstance(window, Window) and anchored is None:
@@ -283,9 +344,11 @@ def _define(
     recurrences: Recurrence,
     model: BoundaryModel,
     same_bracket: int | None = None,
+    agreed: str = "",
 ) -> tuple[Definition, int] | None:
     """The definition of one short form and where its full form starts; `same_bracket` is
-    the start a sibling short form of the bracket found (see `_define_bracket`)."""
+    the start a sibling short form of the bracket found, `agreed` the full form key the
+    document's brackets agree on (see `_define_bracket`)."""
     if window is None:
         return None
     text = plain
@@ -318,6 +381,7 @@ def _define(
             model,
             lambda full: not _not_a_full_form(full, form, kind),
             same_bracket,
+            agreed,
         )
         if boundary is None:
             return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 
+from termkit.extract.corpus_names import NOTHING, Seen
 from termkit.extract.initials import acronym_features
 from termkit.extract.recurrence import Recurrence
 from termkit.text.normalize import HAN_CHAR
@@ -138,6 +139,21 @@ def _content_after(classes: list[str], words: list[Word]) -> int:
     return sum(word_class(w, f) in _CONTENT for w, f, _, _ in words[len(classes) :])
 
 
+def corpus_features(candidate: Seen, shorter: Seen) -> dict[str, float]:
+    """What the corpus table says of a candidate (`extract/corpus_names.py`): how often it
+    occurs across the corpus, what share of those occurrences follow one and the same
+    character (`民用航空组织` always after `国际`: the tail of a longer name), and what share of
+    the next shorter candidate's occurrences it holds (`国际民用航空组织` holds all of
+    `民用航空组织`'s)."""
+    features: dict[str, float] = {}
+    if candidate.count:
+        features["corpus-seen"] = math.log1p(candidate.count)
+        features["corpus-tail"] = candidate.after_one / candidate.count
+    if shorter.count:
+        features["corpus-covers-shorter"] = min(candidate.count / shorter.count, 1.0)
+    return features
+
+
 def window_features(
     words: list[Word],
     anchor_index: int,
@@ -149,12 +165,12 @@ def window_features(
 ) -> list[tuple[int, dict[str, float]]]:
     """(start offset, features) of every candidate, longest first."""
     classes = [word_class(w, f) for w, f, _, _ in words[: anchor_index + 1]]
+    starts = [i for i in range(anchor_index + 1) if classes[i] not in ("space", "punct", "enum")]
+    seen = [recurrences.corpus(text[words[i][2] : end]) for i in starts]
     out = []
     longer = 0
-    for index in range(anchor_index + 1):
+    for n, index in enumerate(starts):
         start = words[index][2]
-        if classes[index] in ("space", "punct", "enum"):
-            continue
         recurs = recurrences(text[start:end])
         features = candidate_features(
             words,
@@ -175,6 +191,7 @@ def window_features(
             features["head-recurs"] = 1.0
         if english:
             features |= acronym_features(short, [w[0] for w in words[index:]])
+        features |= corpus_features(seen[n], seen[n + 1] if n + 1 < len(seen) else NOTHING)
         out.append((start, features))
         longer = recurs
     return out

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from termkit.extract.corpus_names import NameCounts
 from termkit.text.normalize import HAN, normalize
 
 _GLUE = re.compile(rf"[{HAN}A-Za-z0-9]")
@@ -27,6 +28,8 @@ class Recurrence:
     # `是|减少…排放量`, `与|减少…排放量`), one that always follows the same word is the tail
     # of a longer one.
     varieties: dict[str, int]
+    # How the candidates occur across a corpus (`extract/corpus_names.py`): data passed in.
+    corpus: NameCounts
 
     def __call__(self, candidate: str) -> int:
         return self.standalone.get(normalize(candidate), 0)
@@ -35,8 +38,9 @@ class Recurrence:
         return self.varieties.get(normalize(candidate), 0)
 
 
-def document_recurrence(key_text: str, candidates: Iterable[str]) -> Recurrence:
-    """The recurrence of every candidate in `key_text` (a normalization key), in one scan."""
+def document_recurrence(key_text: str, candidates: Iterable[str], corpus: NameCounts) -> Recurrence:
+    """The recurrence of every candidate in `key_text` (a normalization key), in one scan;
+    `corpus` says how they occur across a corpus."""
     counter = CandidateCounter(candidates, one_text=True)
     standalone = dict.fromkeys(counter.keys, 0)
     varieties = dict.fromkeys(counter.keys, 0)
@@ -44,7 +48,7 @@ def document_recurrence(key_text: str, candidates: Iterable[str]) -> Recurrence:
         varieties[key] += 1
         if not left:
             standalone[key] += n
-    return Recurrence(standalone, varieties)
+    return Recurrence(standalone, varieties, corpus)
 
 
 class CandidateCounter:
