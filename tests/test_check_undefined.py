@@ -141,3 +141,14 @@ def test_a_head_written_as_a_short_title_names_the_body_the_document_identifies(
     assert tk101(lines("un_pages_hant2/010.txt", 12, 12), heritage) == ["公約"]
     assert tk101(lines("un_pages_hant2/010.txt", 8, 12), heritage) == []
     assert tk101(lines("un_pages_hant2/002.txt", 19, 21), heritage) == []
+
+
+def test_the_name_after_a_descriptive_phrase_is_the_instruments_short_title():
+    # 023 defines 《关于汞的水俣公约》(简称《水俣公约》) on line 5. 水俣公约 ends its full form, but
+    # after 关于汞的 (what the convention is about), not after an owner's name (the 执行主任 of
+    # 联合国环境规划署执行主任): it is the convention's own short title, which lines 15-16
+    # use without their definition (line 11 names 环境署 undefined, rightly reported).
+    minamata = glossary_of("un_pages4/023.txt", 5, 5)
+    assert "水俣公约" in minamata.zh_short_keys
+    assert tk101(lines("un_pages4/023.txt", 15, 16), minamata) == ["水俣公约"]
+    assert "水俣公约" not in tk101(lines("un_pages4/023.txt", 5, 16), minamata)

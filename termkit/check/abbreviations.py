@@ -250,12 +250,17 @@ def _tail(short_key: str, full_key: str) -> bool:
     (气象组织 of 世界气象组织). A cut inside a word (产权组织 of 世界知识产权组织) reads as a
     tail too: without a segmenter that is not told apart. The name after a cited title
     (基加利修正案 of 〈关于消耗臭氧层物质的蒙特利尔议定书〉基加利修正案, 京都议定书 of
-    《联合国气候变化框架公约》京都议定书) is the instrument's own short title, no tail."""
+    《联合国气候变化框架公约》京都议定书) or after a phrase that ends in 的 and says what the
+    instrument is about (水俣公约 of 关于汞的水俣公约, 责任公约 of
+    空间物体所造成损害的国际责任公约) is the instrument's own short title, no tail."""
     if short_key == full_key or not full_key.endswith(short_key):
         return False
     rest = full_key[: -len(short_key)]
-    if rest.endswith(_TITLE_CLOSERS):
+    while prefix := next((p for p in GENERIC_PREFIXES if rest.endswith(p)), ""):
+        rest = rest[: -len(prefix)]
+    if rest.endswith((*_TITLE_CLOSERS, "的")):
         return False
+    rest = full_key[: -len(short_key)]
     while prefix := next((p for p in GENERIC_PREFIXES if rest.startswith(p)), ""):
         rest = rest[len(prefix) :]
     return bool(rest) or not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
