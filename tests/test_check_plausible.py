@@ -143,3 +143,15 @@ def test_the_rest_of_a_name_after_its_ordinal_is_no_short_form():
     assert [f for f, _ in tk103(news) if "评估报告" in f] == []
     draft = news.replace("IPCC评估报告凝结了", "IPCC六次评估报告凝结了")
     assert [f for f, _ in tk103(draft) if "评估报告" in f] == ["六次评估报告"]
+
+
+def test_a_title_given_only_an_acronym_is_the_name_without_its_generic_prefix():
+    """un_pages5 032 (the ATT negotiations page) defines 联合国武器贸易条约(ATT) and writes
+    《武器贸易条约》: beside a Latin acronym the document gives the name no Chinese short form,
+    and the title it writes without 联合国 is the treaty's own name, there and bare. A cut
+    inside it still counts."""
+    page = (REPO / "bench" / "annotated" / "un_pages5" / "docs" / "032.txt").read_text("utf-8")
+    assert "联合国武器贸易条约(ATT)" in page and "制定《武器贸易条约》的想法" in page
+    assert [f for f, _ in tk103(page) if "条约" in f] == []
+    draft = page.replace("制定《武器贸易条约》的想法", "制定《武器条约》的想法")
+    assert [f for f, _ in tk103(draft) if "条约" in f] == ["武器条约"]

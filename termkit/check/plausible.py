@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from termkit.check.collect import Collector
 from termkit.check.definitions import (
     DETERMINERS,
+    GENERIC_PREFIXES,
     SOFT_CHARS,
     Defined,
     distinctive,
@@ -104,6 +105,8 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue  # 联合国妇女署: the glossary's short form with a prefix, in use
             if glossary_name and _whole_name(variant, name.full):
                 continue  # 经济社会文化权利公约: the glossary's name without only 国际
+            if not glossary_name and _unprefixed_title(variant, name, facts):
+                continue  # 《武器贸易条约》 after 联合国武器贸易条约(ATT): its own title
             if _continues_left(key, start, variant, name.full):
                 continue  # 经济、社会及|文化权利国际公约: the whole name, joined otherwise
             if _anaphor(key, start, variant, name.full):
@@ -238,6 +241,21 @@ def _anaphor(key: str, start: int, variant: str, full: str) -> bool:
         and 2 * len(variant) <= len(full)
         and any(key.endswith(d, 0, start) for d in DETERMINERS)
     )
+
+
+def _unprefixed_title(variant: str, name: Name, facts: Facts) -> bool:
+    """Is the form the document's name without its leading generic prefixes (联合国, 国际 …),
+    where the document gives the name only a Latin acronym, no glossary knows it, and the
+    document writes the form as a title (《武器贸易条约》 after 联合国武器贸易条约(ATT))? The
+    text has no Chinese short form to keep to, and the instrument's title is its name. A
+    body's name without its prefix is its coined short form (海事组织 of 国际海事组织(IMO)),
+    reported."""
+    if HAN_CHAR.search(name.short) or name.full in facts.glossary.zh_full_keys:
+        return False
+    full = name.full
+    while prefix := next((p for p in GENERIC_PREFIXES if full.startswith(p)), ""):
+        full = full[len(prefix) :]
+    return variant == full and f"《{variant}》" in facts.doc.key
 
 
 def _after_an_ordinal(variant: str, full: str) -> bool:
