@@ -21,7 +21,7 @@ from termkit.text.normalize import (
     normalize_with_map,
     to_simplified,
 )
-from termkit.text.repair import repair
+from termkit.text.repair import _FURNITURE, _furniture, repair
 from termkit.text.sourcemap import LineIndex
 
 from .conftest import REPO, SEED000
@@ -159,6 +159,23 @@ def test_repair_joins_pdf_breaks_and_drops_page_furniture():
     line, column = lines.position(analysis.source_offset(at))
     assert text.splitlines()[line - 1][column - 1] == "署"
     assert line == 82
+
+
+def test_page_furniture_is_told_by_its_first_character_as_by_the_whole_pattern():
+    """`repair` tries the furniture pattern only on lines that start with a character some
+    furniture starts with: every character that starts a match of the pattern (a symbol, a
+    page number of any script's digits, 第…页, a URL) passes that first test. A page number
+    in full-width digits (`- ３ -`) is furniture."""
+    tails = ("", "1", "/A", " 1 页", "ww.un.org", "ttps://un.org", "1 -")
+    for code in range(0x30000):
+        ch = chr(code)
+        if ch.isspace():
+            continue  # the lines are stripped
+        if any(_FURNITURE.match(ch + tail) for tail in tails):
+            assert _furniture(ch + next(t for t in tails if _FURNITURE.match(ch + t)))
+    assert _furniture("- ３ -") and _furniture("٣") and _furniture("第 3 页")
+    assert not _furniture("联合国环境规划署") and not _furniture("A 联合国")
+    assert "３" not in repair("一。\n- ３ -\n二").text
 
 
 def test_line_index_counts_columns_in_characters():

@@ -22,6 +22,9 @@ _FURNITURE = re.compile(
     r"|第\s*\d+\s*页(?:\s*/?\s*共\s*\d+\s*页)?"
     r"|(?:https?://|www\.)\S+)$"
 )
+# What a furniture line can start with besides a digit (`\\d` is any decimal digit); it is
+# stripped, so no space comes first.
+_FURNITURE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ-第hw")
 # A line that starts a new paragraph or list item never continues the previous line.
 _PARAGRAPH_START = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s|[一二三四五六七八九十]+、|[（(](?:[a-z]{1,4}|\d{1,3}|[一二三四五六七八九十]+)[)）]"
@@ -33,7 +36,6 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:]\s*$|[。！？]['\"”’」�
 _CHINESE = f"[{HAN}{CJK_PUNCT}]"
 _SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE})")
 _WORDISH = re.compile(r"[A-Za-z0-9]")
-_SPACE = re.compile(r"[ \t\u3000]")  # most lines have none: no letter spacing to look for
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,15 @@ def _content(text: str) -> list[tuple[int, int, str]]:
     out = []
     for offset, line in _lines(text):
         body = line.strip()
-        if body and not _FURNITURE.match(body):
+        if body and not _furniture(body):
             out.append((offset, offset + len(line) - len(line.lstrip()), body))
     return out
+
+
+def _furniture(body: str) -> bool:
+    """Whether a stripped line is page furniture; most lines start with a character no
+    furniture starts with and need no pattern."""
+    return (body[0] in _FURNITURE_STARTS or body[0].isdecimal()) and bool(_FURNITURE.match(body))
 
 
 def _full_width(lengths: list[int]) -> float:
@@ -89,6 +97,7 @@ def repair(text: str) -> AnalysisText:
     content = _content(text)
     wrap = 0.75 * _full_width([len(body) for _, _, body in content])
     builder = TextBuilder()
+    copy, insert = builder.copy, builder.insert
     previous = ""
     for off, start, body in content:
         if previous:
@@ -99,13 +108,13 @@ def repair(text: str) -> AnalysisText:
                 and not _PARAGRAPH_START.match(body)
             )
             if not joined:
-                builder.insert("\n", off)
+                insert("\n", off)
             elif _WORDISH.match(previous[-1]) and _WORDISH.match(body[0]) and previous[-1] != "-":
-                builder.insert(" ", off)
-        if _SPACE.search(body):
+                insert(" ", off)
+        if " " in body or "\t" in body or "\u3000" in body:  # most lines have no space
             _copy_unspaced(builder, body, start)
         else:
-            builder.copy(body, start)
+            copy(body, start)
         previous = body
     repaired, offsets = builder.build()
     return AnalysisText(repaired, offsets, text)
@@ -113,6 +122,9 @@ def repair(text: str) -> AnalysisText:
 
 def _copy_unspaced(builder: TextBuilder, body: str, start: int) -> None:
     """Copy one line, dropping the spaces of letter-spaced Chinese (`数 据 方 面`)."""
+    if not _SPACED.search(body):  # most spaces are between words or beside digits
+        builder.copy(body, start)
+        return
     pos = 0
     for m in _SPACED.finditer(body):
         builder.copy(body[pos : m.start()], start + pos)
