@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from termkit.check.glossary import Table
 
 _FORMAT = "termkit-glossary-cache-2"
-_TABLE_FORMAT = "termkit-glossary-table-1"
+_TABLE_FORMAT = "termkit-glossary-table-2"
 _DECODER = json.JSONDecoder()
 MAX_ENTRIES = 32
 _PACKAGE = Path(__file__).resolve().parent

@@ -180,7 +180,7 @@ def test_a_table_makes_only_the_concepts_asked_for(cache, tmp_path):
     assert table.concept.made == {}  # keys, roles and membership need no concept
     (entry,) = index.entries("环境署")
     assert entry.concept.id in {c.id for c in table.concept.made.values()}
-    assert len(table.concept.made) == len({ci for ci, _ in table.refs["环境署"]})
+    assert len(table.concept.made) == len({ci for ci, _ in table.places("环境署")})
 
 
 def test_a_later_glossary_wins_in_tables_as_in_termbases(cache, tmp_path):
