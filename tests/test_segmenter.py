@@ -4,6 +4,7 @@ from its file, and a damaged, planted or switched-off file changes nothing but t
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 from pathlib import Path
 
@@ -110,3 +111,27 @@ def test_no_file_when_the_cache_is_turned_off(fresh, texts, jiebas, monkeypatch,
     assert not off._parts
     assert _cuts(off, texts[:50]) == jiebas[:50]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_key_knows_the_dictionary_by_its_size_and_time_without_reading_it(
+    tmp_path, monkeypatch
+):
+    """Opening the segmenter file reads none of jieba's 5 MB dictionary (5 ms a process),
+    yet a dictionary installed anew (another size or modification time) is another key."""
+    fake = tmp_path / "jieba"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("__version__ = '0.42.1'\n", encoding="utf-8")
+    dictionary = fake / "dict.txt"
+    dictionary.write_text("联合国 1000 nt\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("jieba", fake / "__init__.py")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: read.append(p.name) or read_bytes(p))
+    first = module._key()
+    assert read == ["__init__.py"]
+    os.utime(dictionary, ns=(0, dictionary.stat().st_mtime_ns + 1_000_000_000))
+    touched = module._key()
+    dictionary.write_text("联合国 1001 nt\n", encoding="utf-8")
+    os.utime(dictionary, ns=(0, 0))
+    assert len({first, touched, module._key()}) == 3
