@@ -152,3 +152,18 @@ def test_a_name_whose_parts_a_list_mark_joins_is_read_whole():
     assert definitions(line)["管理战略部"] == "管理战略、政策和合规部"
     # A list of names before a short form drawn from the last one alone stays that one.
     assert definitions("中国、联合国环境规划署(环境署)。")["环境署"] == "联合国环境规划署"
+
+
+def test_a_name_in_quotes_before_an_acronym_is_read_between_them():
+    """un_pages4 014 (a UNICEF history page): “联合国国际儿童紧急基金会”(UNICEF)."""
+    page = REPO / "bench" / "annotated" / "un_pages4" / "docs" / "014.txt"
+    line = next(ln for ln in page.read_text("utf-8").splitlines() if "(UNICEF)" in ln)
+    assert definitions(line)["UNICEF"] == "联合国国际儿童紧急基金会"
+
+
+def test_a_quantity_before_a_name_is_no_part_of_it():
+    """un_pages4 003 (a WFP page): 包括…含17项可持续发展目标 (SDGs): 17项 counts the goals."""
+    page = REPO / "bench" / "annotated" / "un_pages4" / "docs" / "003.txt"
+    line = next(ln for ln in page.read_text("utf-8").splitlines() if "(SDGs)" in ln)
+    assert "含17项可持续发展目标 (SDGs)" in line
+    assert definitions(line)["SDGs"] == "可持续发展目标"

@@ -39,8 +39,9 @@ SOFT_CHARS = frozenset(w for w in SOFT_WORDS if len(w) == 1)
 # (入境事務處的綜合調查組(GIS)); 2 of the 106 acronym definitions of the dev and TRAIN gold
 # hold a 的 outside title marks.
 _ACRONYM_SOFT = SOFT_CHARS - {"的"}
-# A number and one of these before a name is a date (2023年), not part of it.
-_DATE_UNITS = frozenset("年月日")
+# A number and one of these before a name is a date or a quantity (2023年, 17项), not part of
+# it, unless the short form holds a number too (2023年世界无线电通信大会(WRC-23)).
+_COUNT_UNITS = frozenset("年月日项个种名位条份")
 # What may stand right before a name: a function character (据, 与, 的 …); longer function
 # words and verbs (通过, 支持) are found by `stop_ends_at`.
 _OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
@@ -48,7 +49,9 @@ _OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
 NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
 # The prefixes that say nothing of which body a name is (a continent does: 美洲组织, 欧盟).
 GENERIC_PREFIXES = NAME_PREFIXES[:5]
-_TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", "」": "「", "』": "『"}
+# The folded text the reader walks writes “ and ” as '"': a name in either quotes before the
+# bracket (“联合国国际儿童紧急基金会”(UNICEF)) is read between them.
+_TITLE_OPENERS = {"》": "《", "〉": "〈", "”": "“", '"': '"', "」": "「", "』": "『"}
 # The numerals a short form counts its names by (两公约: the two covenants), as keys write them,
 # and the words that join the names it counts.
 NUMERALS = frozenset("两二双三四五六七八九十")
@@ -166,12 +169,13 @@ def _full_start(
     if not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end, _HARD)
+    counts = not any(c.isdigit() for c in form.text)
     if form.kind == "english":
-        start = _walk_left(text, window, end - 1, _ACRONYM_SOFT)
+        start = _walk_left(text, window, end - 1, _ACRONYM_SOFT, counts)
         if start == end - 1 and end - 2 > window:
             # A name is no single character: a stop word ending right before the last one
             # is inside the name's head (共同|体 of 中部非洲经济和货币共同体(CEMAC)).
-            start = _walk_left(text, window, end - 2, _ACRONYM_SOFT)
+            start = _walk_left(text, window, end - 2, _ACRONYM_SOFT, counts)
         return start, end
     positions = match_characters(form.text, text, window, end)
     if not covered(len(positions), len(han)):
@@ -193,7 +197,7 @@ def _full_start(
         start = _extend_prefixes(text, window, anchor)
         if len(normalize(text[start:end])) > len(normalize(form.text)):
             return start, end
-    return _walk_left(text, window, anchor), end
+    return _walk_left(text, window, anchor, counts=counts), end
 
 
 def counts_a_group(short_key: str, full_key: str) -> bool:
@@ -248,12 +252,15 @@ def stands_alone(text: str, start: int) -> bool:
     return not HAN_CHAR.match(before) or before in _OPENERS or stop_ends_at(text, start)
 
 
-def _walk_left(text: str, window: int, start: int, soft: frozenset[str] = SOFT_CHARS) -> int:
-    """Move left from `start` over name characters until a function word, a date (包括2023年|
-    经济合作暨发展组织（OECD）: of the 323 definitions of the dev and TRAIN gold, none whose
-    name a walk finds opens with one), punctuation or the window's edge; a soft word (与, 和,
-    的 …) is crossed only between two name characters, and a soft character not in `soft`
-    never."""
+def _walk_left(
+    text: str, window: int, start: int, soft: frozenset[str] = SOFT_CHARS, counts: bool = True
+) -> int:
+    """Move left from `start` over name characters until a function word, a date or quantity
+    (包括2023年|经济合作暨发展组织（OECD）, 含17项|可持续发展目标 (SDGs); `counts`: the short
+    form holds no number. Of the 461 definitions of the dev and TRAIN gold, the four whose
+    name opens with one all do: WRC-23, 2030议程), punctuation or the window's edge; a soft
+    word (与, 和, 的 …) is crossed only between two name characters, and a soft character not
+    in `soft` never."""
     i = start
     while i > window:
         ch = text[i - 1]
@@ -261,7 +268,7 @@ def _walk_left(text: str, window: int, start: int, soft: frozenset[str] = SOFT_C
             not NAME_CHAR.match(ch)
             or stop_ends_at(text, i)
             or (ch in SOFT_CHARS and ch not in soft)
-            or (ch in _DATE_UNITS and i >= 2 and text[i - 2].isdigit())
+            or (counts and ch in _COUNT_UNITS and i >= 2 and text[i - 2].isdigit())
         ):
             break
         if ch in SOFT_CHARS and (
