@@ -299,6 +299,27 @@ def test_a_string_after_several_different_words_is_a_unit_of_its_own():
     assert counts(name) == 0  # it never stands alone after punctuation
 
 
+def test_candidate_contexts_are_every_occurrence_with_the_character_before_it():
+    """The counter's automaton runs over UTF-8 bytes: its matches and the character before
+    each are those of a scan of the text for every key, before one-byte (Latin, digits),
+    two-byte (`é`), three-byte (Chinese) and four-byte (`𠀀`, Extension B) characters."""
+    from termkit.extract.recurrence import _GLUE, CandidateCounter
+
+    text = normalize(_seed000_redd_paragraph() + " é联合国 𠀀联合国环境署 a联合国 联合国联合国")
+    keys = ["联合国", "环境署", "联合国环境署", "REDD-plus", "排放量", "发展中国家", "国", "plus"]
+    scan: dict[tuple[str, str], int] = {}
+    for key in keys:
+        at = text.find(key)
+        while at >= 0:
+            before = text[at - 1] if at else ""
+            context = (key, before if _GLUE.match(before) else "")
+            scan[context] = scan.get(context, 0) + 1
+            at = text.find(key, at + 1)
+    assert CandidateCounter(keys, one_text=True).contexts(text) == scan
+    assert CandidateCounter(keys).contexts(text) == scan
+    assert scan[("联合国", "")] >= 1 and scan[("联合国", "𠀀")] == 1 and scan[("联合国", "a")] == 1
+
+
 def test_long_names_before_an_acronym_are_kept_by_the_documents_recurrence():
     """The verb 减少 opens both names; what tells them is that the name recurs after other
     words (是|, 与|), and UN-REDD's name opens with REDD-plus's; a length in characters put
