@@ -208,20 +208,27 @@ def _pairs(
         if w[::3] in ends and n <= MAX_SHORTLIST and w not in glossary
         if (w[0] not in _NEUTRAL or w in opening) and w[-1] not in _NEUTRAL
     ]
-    found = []
-    for i in (1, 2):
-        groups: dict[str, list[str]] = defaultdict(list)
-        for w in usual:
-            if w[i] not in _NEUTRAL or w in known:
-                groups[w[:i] + w[i + 1 :]].append(w)
-        wild = [w[:i] + w[i + 1 :] for w in rare]
-        found += [
-            (s, t)
-            for s, k in zip(rare, wild, strict=True)
-            if k in groups
-            for t in groups[k]
-            if t != s and (t in known or (s[i] not in _NEUTRAL and t[i] not in _NEUTRAL))
-        ]
+    # The usual side grouped by the three characters each change keeps (the other inner one
+    # and the ends), in one pass for both inner positions; the rare side looked up.
+    at1: dict[str, list[str]] = defaultdict(list)
+    at2: dict[str, list[str]] = defaultdict(list)
+    for w in usual:
+        if w[1] not in _NEUTRAL or w in known:
+            at1[w[0] + w[2:]].append(w)
+        if w[2] not in _NEUTRAL or w in known:
+            at2[w[:2] + w[3]].append(w)
+    found = [
+        (s, t)
+        for s in rare
+        for t in at1.get(s[0] + s[2:], ())
+        if t != s and (t in known or (s[1] not in _NEUTRAL and t[1] not in _NEUTRAL))
+    ]
+    found += [
+        (s, t)
+        for s in rare
+        for t in at2.get(s[:2] + s[3], ())
+        if t != s and (t in known or (s[2] not in _NEUTRAL and t[2] not in _NEUTRAL))
+    ]
     usual_set = set(usual)
     found += [
         (s, t)
@@ -261,35 +268,37 @@ def check(facts: Facts, out: Collector) -> None:
     # The character pairs `_credible` weighs lie in the preferred four-gram (the changed
     # character is one of its inner two): counted at once.
     grams.count_all({t[i : i + 2] for _, t in pairs for i in range(N - 1)})
+    glossary, defined_forms = facts.glossary, facts.defined_forms
     for s, t in pairs:
         neutral = any(a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True))
+        holding = terms_with.get(t)
         for p in grams.occurrences(s):
             if p in reported:
                 continue
-            snapped = _snap(key, p, t, terms_with.get(t, []))
+            snapped = _snap(key, p, t, holding) if holding else None
             if snapped is None and neutral:
                 continue  # a function character is a slip only in a whole known name
             start, end, preferred = snapped or _grow(grams, p, t)
-            if any(q in reported for q in range(start, end)):
+            if not reported.isdisjoint(range(start, end)):
                 continue
             variant = key[start:end]
             # A glossary term is never a slip; a document's own definition is one only when it
             # misspells a glossary term (联合国环境规化署（环境署）).
-            if variant in facts.glossary or (variant in facts.defined_forms and not snapped):
+            if variant in glossary or (variant in defined_forms and not snapped):
                 continue
             # A slip of a defined form is written once; a form used again, or defined, is a
             # name of its own (联海稳定团 beside 联刚稳定团).
             sure = (
                 snapped is not None
                 and preferred in defined
-                and variant not in facts.defined_forms
+                and variant not in defined_forms
                 and grams.count(variant) == 1
                 and not _inside_known(facts, starts, start, end)
             )
-            known = preferred in facts.glossary or preferred in facts.defined_forms
+            known = preferred in glossary or preferred in defined_forms
             if not _credible(grams, variant, preferred, known, sure):
                 continue
-            if facts.glossary.frequencies.established(variant, preferred):
+            if glossary.frequencies.established(variant, preferred):
                 continue  # a corpus writes both, document after document: two terms
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
