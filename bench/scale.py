@@ -1,7 +1,7 @@
 """Scale: `termkit build` over 4,000+ UN documents in one process, two processes and on a
 two-worker Dask cluster on loopback; the warm-cache rebuild; peak memory at 1,000 and 4,000.
 
-Run: python bench/scale.py [--documents 4000] [--repeat 3]
+Run: python bench/scale.py [--documents 4000] [--repeat 3] [--worker-profiler off]
 
 The corpus is composed at run time in a temporary folder (nothing is copied into the project):
 each document is a window of a seed plus whole UNPC devset documents (grouped by symbol),
@@ -143,6 +143,13 @@ def main() -> None:
     parser.add_argument(
         "--parts", default="speed,cache,memory", help="what to measure (default: all three)"
     )
+    parser.add_argument(
+        "--worker-profiler",
+        choices=("on", "off"),
+        default="on",
+        help="the Dask workers' sampling profiler (distributed.worker.profile.enabled; "
+        "Dask's default: on)",
+    )
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     n = args.documents
@@ -156,7 +163,7 @@ def main() -> None:
         build(corpus, root / "reference.csv", "--jobs", "1")
         reference = (root / "reference.csv").read_bytes()
         if "speed" in parts:
-            speed(root, corpus, n, size, args.repeat, reference)
+            speed(root, corpus, n, size, args.repeat, reference, args.worker_profiler == "on")
         if "cache" in parts:
             rebuild(root, corpus, n, size, args.repeat, reference, (seeds, devset))
         if "memory" in parts:
@@ -173,20 +180,27 @@ def main() -> None:
         print(f"at end: {load()}")
 
 
-def speed(root: Path, corpus: Path, n: int, size: int, repeat: int, reference: bytes) -> None:
+def speed(
+    root: Path, corpus: Path, n: int, size: int, repeat: int, reference: bytes, profiler: bool
+) -> None:
     """One process, two processes, a fresh and a standing two-worker Dask cluster on loopback,
     interleaved run by run so that all four meet the same load from other users.
 
     The fresh cluster's workers load termkit and jieba in the build, as `--jobs 2` workers do;
     the standing one has built once already, as a cluster kept for weekly builds would have.
+    `profiler` is the workers' sampling profiler, which takes the GIL from the extraction
+    every 10 ms.
     """
+    import dask
     from distributed import Client, LocalCluster
 
     labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
     runs: dict[str, list[tuple[float, int]]] = {label: [] for label in labels}
     differ = set()
+    print(f"Dask workers' sampling profiler: {'on' if profiler else 'off'}")
     for _ in range(repeat):
         with (
+            dask.config.set({"distributed.worker.profile.enabled": profiler}),
             LocalCluster(
                 n_workers=2,
                 threads_per_worker=1,
