@@ -1,6 +1,6 @@
 """Fit the confidence of running-text term pairs (termkit/data/pairing_weights.json).
 
-Run: python bench/pairing_fit.py [--write]
+Run: python bench/pairing_fit.py [--write] [--misses]
 Every (Chinese string, acronym) candidate of the UNPC devset's beads is labelled by the gold
 (`bilingual_pairs` and `bilingual_pairs_extra` right, uncertain ones left out, all others
 wrong, full-form pairs too); a conditional logit (per-acronym softmax) ranking the strings of
@@ -12,7 +12,10 @@ bench/pairing_unpc.py): each half is scored with the model and threshold fitted 
 The threshold is the lowest probability at which the pairs of the fitting half (bracket pairs
 included) are still `TARGET_PRECISION` precise; `threshold_known` the same when only known
 forms are candidates (what `build --parallel` pairs). With --write, the model fitted on all
-documents is stored with the cross-validated figures.
+documents is stored with the cross-validated figures. Each held-out half also gets its ranking
+ceiling (the most recall at `TARGET_PRECISION` with the threshold read on that half itself: how
+far the evidence goes, not a held-out figure) and, with --misses, why each certain gold pair was
+missed and which pairs are wrong.
 """
 
 from __future__ import annotations
@@ -149,6 +152,49 @@ def threshold(part, model) -> float:
     return 1.0
 
 
+def ceiling(part, model) -> tuple[float, float]:
+    """(recall, threshold): the most recall at `TARGET_PRECISION` with the threshold read on
+    `part` itself. Not a held-out figure: it tells how far the ranking of the evidence goes,
+    apart from how well the fitting half chose the threshold."""
+    best = (0.0, 1.0)
+    for at in sorted({round(p, 3) for _, p in decide(part["found"], model)}):
+        precision, recall = evaluate(part, model, at)[:2]
+        if precision >= TARGET_PRECISION and recall > best[0]:
+            best = (recall, at)
+    return best
+
+
+def misses(part, model, at: float) -> list[str]:
+    """Why each certain gold pair of `part` was missed from `at` up (not a candidate; another
+    string chosen for its acronym, or the acronym left out because its best string went to
+    another acronym; chosen but under the threshold), and the wrong pairs chosen."""
+    decided = decide(part["found"], model)
+    chosen = {(fold(c.zh), fold(c.en)): (c, p) for c, p in decided}
+    by_acronym = {c.en: (c, p) for c, p in decided}
+    candidates = {(fold(c.zh), fold(c.en)): c for c in part["found"]}
+    certain, acceptable, uncertain = part["gold"]
+    found = part["brackets"] | {k for k, (_, p) in chosen.items() if p >= at}
+    out = []
+    for key in sorted(certain - found):
+        c = candidates.get(key)
+        if c is None:
+            out.append(f"  missed  no candidate    {key[0]}\t{key[1]}")
+        elif key in chosen:
+            p = chosen[key][1]
+            out.append(
+                f"  missed  under threshold {key[0]}\t{key[1]}\tp {p:.3f}\t{len(c.beads)} beads"
+            )
+        elif c.en in by_acronym:
+            winner, p = by_acronym[c.en]
+            out.append(f"  missed  lost to         {key[0]}\t{key[1]}\t{winner.zh} (p {p:.3f})")
+        else:
+            out.append(f"  missed  acronym left out {key[0]}\t{key[1]}\t{len(c.beads)} beads")
+    for key in sorted(found - acceptable - uncertain):
+        p = f"p {chosen[key][1]:.3f}" if key in chosen else "bracket pair"
+        out.append(f"  wrong   {key[0]}\t{key[1]}\t{p}")
+    return out
+
+
 def line(name, figures) -> str:
     p, r, n, hits, total = figures
     return f"{name:<28} precision {p:.3f} ({n} pairs), recall {r:.3f} ({hits} of {total})"
@@ -157,6 +203,9 @@ def line(name, figures) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="store the model fitted on all")
+    parser.add_argument(
+        "--misses", action="store_true", help="list each held-out half's misses and wrong pairs"
+    )
     args = parser.parse_args()
     data = load_devset()
     documents = list(data.by_document)
@@ -174,6 +223,12 @@ def main() -> int:
         print(line(f"held-out {held} (t={model['threshold']:.3f})", figures))
         print(line(f"held-out {held} (t=0.5)", at_half))
         print(line(f"held-out {held} known (t={model['threshold_known']:.3f})", known))
+        recall, at = ceiling(halves[held], model)
+        print(
+            f"  ranking ceiling: recall {recall:.3f} at precision >= {TARGET_PRECISION} (t={at:.3f})"
+        )
+        if args.misses:
+            print("\n".join(misses(halves[held], model, model["threshold"])))
     everything = half(data, documents)
     model = fit(everything)
     print(
