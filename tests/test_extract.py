@@ -609,3 +609,20 @@ def test_the_corpus_table_weighs_in_the_boundary():
         return float(weighed.split(f"{name}=")[1].split()[0])
 
     assert probability() > probability(names=NameCounts({})) + 0.1
+
+
+def test_the_shipped_corpus_table_is_parsed_row_by_row_as_it_is_looked_up():
+    """Reading termkit/data/corpus_names.txt parses no row (a document looks up a few
+    thousand of its 27,000 strings; parsing all cost 40 ms a process); every row, once
+    looked up, holds its line's numbers, and a string the table lacks was seen nothing."""
+    from termkit.extract.corpus_names import NAMES, NOTHING, Seen, read_table
+
+    table = read_table(NAMES)
+    assert not table.seen._parsed
+    rows = [line.split("\t") for line in NAMES.read_text(encoding="utf-8").splitlines()]
+    expected = {
+        k: Seen(int(a), int(b), int(c)) for k, a, b, c in (r for r in rows if r[0][0] != "#")
+    }
+    assert len(expected) > 20_000 and dict(table.seen) == expected
+    assert table("環境規劃署") == expected["环境规划署"]  # by its key
+    assert table("不在表中的一串字符") == NOTHING
