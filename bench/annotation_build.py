@@ -1,8 +1,9 @@
 """Assemble a TRAIN set's gold.json and sources.tsv from the hand-written decisions in its
-ann/NNN.ann (each set's build_gold.py calls `main` with its folder).
+ann/NNN.ann.
 
-Run: python bench/annotated/SET/build_gold.py          (writes gold.json, sources.tsv)
-     python bench/annotated/SET/build_gold.py --spans NNN   (lists a doc's bracket spans)
+Run: python bench/annotation_build.py bench/annotated/SET   (writes gold.json, sources.tsv;
+         a new set names who annotated it: --annotator "...", kept in gold.json from then on)
+     python bench/annotation_build.py bench/annotated/SET --spans NNN   (a doc's bracket spans)
 
 Every decision (what is a definition, its boundary, what a non-definition is and why) is written
 by hand in ann/NNN.ann after reading the document; this script only computes offsets, left and
@@ -24,6 +25,7 @@ ann format (one item per line, fields separated by " | "):
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -293,11 +295,32 @@ def list_spans(here: Path, doc: str) -> None:
         print(f"N {n}:{off}  «{line[max(0, off - 18) : off]}» {text[:60]}")
 
 
-def main(here: Path, annotator: str) -> int:
-    """Build `here`/gold.json and sources.tsv from `here`/ann/ (or list a doc's spans)."""
-    if len(sys.argv) == 3 and sys.argv[1] == "--spans":
-        list_spans(here, sys.argv[2])
+def main(argv: list[str]) -> int:
+    """Build SET/gold.json and sources.tsv from SET/ann/ (or list a doc's spans)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", type=Path, help="the set's folder (ann/, docs/)")
+    parser.add_argument("--spans", metavar="NNN", help="list this document's bracket spans")
+    parser.add_argument("--annotator", help="who annotated the set (default: gold.json's)")
+    args = parser.parse_args(argv)
+    here = args.set.resolve()
+    if args.spans:
+        list_spans(here, args.spans)
         return 0
+    annotator = args.annotator or _recorded_annotator(here)
+    if annotator is None:
+        parser.error(f"{here}/gold.json does not exist yet: name the annotator (--annotator)")
+    return build_set(here, annotator)
+
+
+def _recorded_annotator(here: Path) -> str | None:
+    path = here / "gold.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8")).get("annotator")
+
+
+def build_set(here: Path, annotator: str) -> int:
+    """Write `here`/gold.json and sources.tsv; 1 when a decision does not match the text."""
     errors: list[str] = []
     docs = sorted(p.stem for p in (here / "ann").glob("*.ann"))
     built = [build_doc(here, d, errors) for d in docs]
@@ -375,3 +398,7 @@ def main(here: Path, annotator: str) -> int:
     (here / "sources.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(json.dumps(gold["counts"], ensure_ascii=False))
     return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

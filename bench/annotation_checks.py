@@ -1,7 +1,11 @@
 """What the verifiers of the hand-made annotations share (`bench/heldout/verify_seed003.py`,
-`bench/heldout/un_pages/verify.py`, and the TRAIN sets' `bench/annotated/*/verify.py`, which
-run `verify_set` on their folder). Independent of termkit, so that a gold file is checked
-against its text, not against the tool it scores."""
+`bench/heldout/un_pages/verify.py`), and the verifier of the TRAIN sets. Independent of
+termkit, so that a gold file is checked against its text, not against the tool it scores.
+
+Run: python bench/annotation_checks.py bench/annotated/SET [SET ...]   (exit 0: all pass)
+A set whose gold counts its documents by script (the traditional-script sets) also gets the
+script checks (`script_checks`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import collections
 import csv
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -339,3 +344,21 @@ def script_checks(here: Path) -> Callable[[dict, Checker], None]:
         c.ok(gold["counts"].get("documents_by_script") == by_script, "counts.documents_by_script")
 
     return check
+
+
+def main(folders: list[str]) -> int:
+    if not folders:
+        print("usage: python bench/annotation_checks.py bench/annotated/SET [SET ...]")
+        return 2
+    status = 0
+    for folder in folders:
+        here = Path(folder).resolve()
+        gold = json.loads((here / "gold.json").read_text(encoding="utf-8"))
+        by_script = "documents_by_script" in gold.get("counts", {})
+        print(f"{here.name}: ", end="", flush=True)
+        status |= verify_set(here, script_checks(here) if by_script else None)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
