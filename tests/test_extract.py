@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -303,7 +304,8 @@ def test_candidate_contexts_are_every_occurrence_with_the_character_before_it():
     """The counter's automaton runs over UTF-8 bytes: its matches and the character before
     each are those of a scan of the text for every key, before one-byte (Latin, digits),
     two-byte (`é`), three-byte (Chinese) and four-byte (`𠀀`, Extension B) characters."""
-    from termkit.extract.recurrence import _GLUE, CandidateCounter
+    from termkit.extract.recurrence import CandidateCounter
+    from termkit.text.normalize import HAN
 
     text = normalize(_seed000_redd_paragraph() + " é联合国 𠀀联合国环境署 a联合国 联合国联合国")
     keys = ["联合国", "环境署", "联合国环境署", "REDD-plus", "排放量", "发展中国家", "国", "plus"]
@@ -312,7 +314,7 @@ def test_candidate_contexts_are_every_occurrence_with_the_character_before_it():
         at = text.find(key)
         while at >= 0:
             before = text[at - 1] if at else ""
-            context = (key, before if _GLUE.match(before) else "")
+            context = (key, before if re.match(f"[{HAN}A-Za-z0-9]", before) else "")
             scan[context] = scan.get(context, 0) + 1
             at = text.find(key, at + 1)
     assert CandidateCounter(keys, one_text=True).contexts(text) == scan

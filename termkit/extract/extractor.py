@@ -30,7 +30,6 @@ from termkit.progress import progress_bar
 from termkit.termbase.model import Alternative, Definition, Location
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import (
-    HAN,
     HAN_CHAR,
     key_of,
     normalize,
@@ -452,12 +451,9 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
         return "full form not longer than the short form"
     if full_key.startswith(short_key):
         return "short form is the head of the full form: a gloss"
-    if not _ENDS_IN_NAME.match(full[-1]):
+    if not (HAN_CHAR.match(full[-1]) or full[-1] in '》”"'):
         return "full form does not end in Chinese"
     return ""
-
-
-_ENDS_IN_NAME = re.compile(f'[{HAN}》”"]')
 
 
 @lru_cache(maxsize=4096)

@@ -8,14 +8,11 @@ number of matches, not with text × candidates (7,000 definitions in one file st
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from termkit.extract.corpus_names import NameCounts
-from termkit.text.normalize import HAN, normalize
-
-_GLUE = re.compile(rf"[{HAN}A-Za-z0-9]")
+from termkit.text.normalize import HAN_CHAR, normalize
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,13 @@ def document_recurrence(key_text: str, candidates: Iterable[str], corpus: NameCo
         if not left:
             standalone[key] += n
     return Recurrence(standalone, varieties, corpus)
+
+
+def _glues(character: str) -> bool:
+    """Whether a character glues a string to what precedes it: a Chinese, Latin or digit
+    (ASCII letters and digits; no pattern, whose class of Chinese costs 2 ms a process to
+    compile)."""
+    return (character.isascii() and character.isalnum()) or HAN_CHAR.match(character) is not None
 
 
 class CandidateCounter:
@@ -101,7 +105,7 @@ class CandidateCounter:
         keys = self.keys
         for (index, left), n in before.items():
             character = left.decode()
-            context = (keys[index], character if character and _GLUE.match(character) else "")
+            context = (keys[index], character if _glues(character) else "")
             found[context] = found.get(context, 0) + n
         return found
 
