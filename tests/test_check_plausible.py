@@ -155,3 +155,21 @@ def test_a_title_given_only_an_acronym_is_the_name_without_its_generic_prefix():
     assert [f for f, _ in tk103(page) if "条约" in f] == []
     draft = page.replace("制定《武器贸易条约》的想法", "制定《武器条约》的想法")
     assert [f for f, _ in tk103(draft) if "条约" in f] == ["武器条约"]
+
+
+def test_a_glossary_name_whose_short_form_is_its_bare_head_has_no_form_to_keep_to():
+    """un_pages5 022 defines 联合国大陆架界限委员会(以下简称委员会); a glossary built from it gives
+    the commission only its bare head. 016 (a CERD page) writes 由联合国大会于1965年通过: the
+    General Assembly, no other short form of the commission."""
+    docs = REPO / "bench" / "annotated" / "un_pages5" / "docs"
+    commission = Document("022.txt", (docs / "022.txt").read_text("utf-8"), "utf-8")
+    glossary = GlossaryIndex(
+        [
+            *map(load_glossary, glossary_paths(Settings())),
+            document_termbase(extract_document(commission)),
+        ]
+    )
+    page = (docs / "016.txt").read_text("utf-8")
+    assert "由联合国大会于1965年通过" in page
+    found = check_text(page, "016.txt", glossary, ONLY_TK103)
+    assert [f.found for f in found if f.found == "联合国大会"] == []

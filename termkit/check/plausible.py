@@ -142,8 +142,8 @@ def _named(facts: Facts, definitions: list[Defined]) -> list[Name]:
             )
     for concept in _used_concepts(facts):
         full, short = preferred(concept, "zh", "full"), preferred(concept, "zh", "short")
-        if full is None or short is None:
-            continue
+        if full is None or short is None or not distinctive(short.key, full.key):
+            continue  # a bare head (委员会 of 联合国大陆架界限委员会) is no coined form to keep to
         if _usable(full.key, seen):
             out.append(Name(full.key, short.key, full.text, short.text, -1, "the glossary gives"))
     return out
