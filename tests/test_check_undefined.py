@@ -152,3 +152,15 @@ def test_the_name_after_a_descriptive_phrase_is_the_instruments_short_title():
     assert "水俣公约" in minamata.zh_short_keys
     assert tk101(lines("un_pages4/023.txt", 15, 16), minamata) == ["水俣公约"]
     assert "水俣公约" not in tk101(lines("un_pages4/023.txt", 5, 16), minamata)
+
+
+def test_a_states_short_name_before_its_organ_needs_no_definition():
+    # A UNDP agreement (un_pages4/033) defines 中华人民共和国政府(以下称“中国政府”); a UNICEF news
+    # story (013) writes 中国政府 undefined, as every UN text does. A UN body in a state
+    # (联合国组织刚果民主共和国特派团(联刚特派团), un_pages/028) is no organ of that state: its
+    # short form, used on line 16 of the resolution 029 without its definition, is reported.
+    prc = glossary_of("un_pages4/033.txt", 13, 13)
+    assert "中国政府" in prc.zh_short_keys
+    assert tk101(lines("un_pages4/013.txt", 1, 7), prc) == []
+    monuc = glossary_of("un_pages/028.txt", 15, 15)
+    assert tk101(lines("un_pages/029.txt", 16, 16), monuc) == ["联刚特派团"]

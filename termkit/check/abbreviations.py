@@ -226,13 +226,28 @@ def common_noun(short_key: str, full_key: str) -> bool:
         or _tail(short_key, full_key)
         or not distinctive(short_key, full_key)
         or _anaphoric(short_key, full_key)
-        or full_key.endswith(_STATE_HEADS)
+        or _of_a_state(short_key, full_key)
     )
 
 
 # The heads of a state's official name (中华人民共和国, 大不列颠及北爱尔兰联合王国): its
 # short name (中国, 英国) is the one every reader knows, and UN documents write it undefined.
 _STATE_HEADS = ("共和国", "王国", "合众国", "联邦", "公国", "酋长国", "苏丹国", "君主国")
+
+
+def _of_a_state(short_key: str, full_key: str) -> bool:
+    """A state's short name (中国 of 中华人民共和国), alone or before an organ the full form
+    names after the state (中国政府 of 中华人民共和国政府, 英国外交部): every reader knows it. A
+    name opening with a generic prefix (联合国南苏丹共和国特派团) is another body's, in that state."""
+    own = not full_key.startswith(GENERIC_PREFIXES)
+    for head in _STATE_HEADS:
+        at = full_key.find(head)
+        while at >= 0:
+            organ = full_key[at + len(head) :]
+            if (own or not organ) and len(short_key) > len(organ) and short_key.endswith(organ):
+                return True
+            at = full_key.find(head, at + 1)
+    return False
 
 
 def _anaphoric(short_key: str, full_key: str) -> bool:
