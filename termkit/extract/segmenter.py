@@ -39,7 +39,6 @@ _HAN_RUN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)")
 _SPACE = re.compile("(\r\n|\\s)")
 _NUMBER = re.compile("[\\.0-9]+")
 _LATIN = re.compile("[a-zA-Z0-9]+")
-_LATIN_CHAR = re.compile("^[a-zA-Z0-9]$")
 
 
 class Word(NamedTuple):
@@ -93,16 +92,18 @@ class Segmenter:
         words: list[Word] = []
         latin = ""
         x = 0
+        tables = self._tables
         while x < len(run):
             y = route[x] + 1
             word = run[x:y]
-            if _LATIN_CHAR.match(word):
+            if y - x == 1 and word.isascii() and word.isalnum():  # jieba's `^[a-zA-Z0-9]$`
                 latin += word
             else:
                 if latin:
                     words.append(Word(latin, "eng"))
                     latin = ""
-                words.append(Word(word, self._words(word[:2])[1].get(word, "x")))
+                tags = (tables.get(word[:2]) or self._words(word[:2]))[1]
+                words.append(Word(word, tags.get(word, "x")))
             x = y
         if latin:
             words.append(Word(latin, "eng"))
@@ -116,16 +117,18 @@ class Segmenter:
         scores = [0.0] * (n + 1)
         ends = [0] * (n + 1)
         log, log_total = math.log, self._log_total
+        tables, words = self._tables, self._words  # a parsed table is looked up in place
         for k in range(n - 1, -1, -1):
             ch = run[k]
-            freq = self._words(ch)[0]
+            freq = (tables.get(ch) or words(ch))[0]
             best: tuple[float, int] | None = None
             # jieba's table holds every prefix of a word: a character not in it starts none
             if ch in freq:
                 if freq[ch]:
                     best = (log(freq[ch]) - log_total + scores[k + 1], k)
-                longer = self._words(run[k : k + 2])[0] if k + 1 < n else {}
-                i, frag = k + 1, run[k : k + 2]
+                frag = run[k : k + 2]
+                longer = (tables.get(frag) or words(frag))[0] if k + 1 < n else {}
+                i = k + 1
                 while i < n and frag in longer:
                     if longer[frag]:
                         option = (log(longer[frag]) - log_total + scores[i + 1], i)

@@ -9,7 +9,9 @@ only; an `OffsetMap` takes every position back to the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from termkit.text.normalize import CJK_PUNCT, HAN
 from termkit.text.offsets import OffsetMap, TextBuilder
@@ -50,15 +52,12 @@ class AnalysisText:
         return self.map.to_source(offset)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """(offset, content without its line ending) for every line."""
-    if "\r" not in text:  # `split` is 4x faster than the pattern
-        out = []
-        offset = 0
-        for line in text.split("\n"):
-            out.append((offset, line))
-            offset += len(line) + 1
-        return out[:-1] if len(out) > 1 and not out[-1][1] else out
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, content without its line ending) for every line (an empty last one too)."""
+    if "\r" not in text:  # `split` is 4x faster than the pattern; the offsets summed in C
+        lines = text.split("\n")
+        starts = accumulate(map((1).__add__, map(len, lines)), initial=0)
+        return zip(starts, lines, strict=False)  # one start more: the end
     out = []
     for m in _LINE.finditer(text):
         if m.start() == len(text) and m.start() > 0:
@@ -74,7 +73,8 @@ def _content(text: str) -> list[tuple[int, int, str]]:
     for offset, line in _lines(text):
         body = line.strip()
         if body and not _furniture(body):
-            out.append((offset, offset + len(line) - len(line.lstrip()), body))
+            # the body's first character first occurs where the spaces before it end
+            out.append((offset, offset + line.index(body[0]), body))
     return out
 
 
