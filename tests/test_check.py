@@ -869,3 +869,14 @@ def test_a_title_cut_at_an_ellipsis_is_the_same_definition(shipped):
     assert [f for f in run(paper, shipped) if f.rule in ("TK104", "TK105")] == []
     other = paper.replace(cut, "《公民權利和政治權利國際公 …兒童權利公約》(公約)")
     assert [(f.rule, f.line) for f in run(other, shipped) if f.rule == "TK104"] == [("TK104", 4)]
+
+
+def test_a_full_form_after_its_short_form_was_defined_for_the_name_read_otherwise(shipped):
+    """un_pages4 028 (UNCTAD's investment trends) defines FDI on line 5 after 全球外国直接投资
+    (the reader takes 全球 into the name) and again on line 11 after 外国直接投资: writing
+    外国直接投资 out on line 9 comes after the short form's definition, no TK112."""
+    paper = REPO / "bench" / "annotated" / "un_pages4" / "docs" / "028.txt"
+    text = paper.read_text("utf-8")
+    lines = text.split("\n")
+    assert "(FDI)" in lines[4] and "外国直接投资(FDI)" in lines[10] and "外国直接投资" in lines[8]
+    assert [f.line for f in run(text, shipped) if f.rule == "TK112"] == []

@@ -525,12 +525,18 @@ def _full_form_again(facts: Facts, forms: ShortForms, out: Collector) -> None:
     body = body_start(text)
     for key, first in forms.first_of_full.items():
         line = facts.doc.place_of_analysis(first.full_start, first.full_end).line
+        # The short form defined earlier for the same name read another way (全球外国直接投资
+        # (FDI) on line 5, 外国直接投资(FDI) on line 11): the name was defined there.
+        earlier = forms.first_of_short[normalize(first.short)]
+        defined = first.full_start
+        if one_name(normalize(earlier.full), key):
+            defined = min(defined, earlier.full_start)
         early = True
         for hit in facts.hits_by_key.get(key, []):
             if hit.astart in starts or first.full_start <= hit.astart <= first.close:
                 continue
             written = facts.surface(hit)
-            if hit.astart < first.full_start:
+            if hit.astart < defined:
                 # A definition in a list of names (a line that ends no sentence and defines
                 # several: 《兒童權利公約》(CRC) [香港特區的CRC報告]、《殘疾人權利公約》(CRPD) …)
                 # is a key to the short forms, not their first use.
