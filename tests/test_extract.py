@@ -250,8 +250,10 @@ def test_the_candidates_weighed_are_kept_as_data_with_their_places_and_scores():
         found.column,
     )
     assert [a.score for a in alternatives] == sorted((a.score for a in alternatives), reverse=True)
-    longer = next(a for a in alternatives if a.full == "与联合国环境规划署")
-    assert (longer.line, longer.column) == (2, found.column - 1)
+    longer = next(a for a in alternatives if a.full == "秘书处与联合国环境规划署")
+    assert (longer.line, longer.column) == (2, found.column - 4)
+    # no name opens with a joining word: 与|联合国… is no candidate
+    assert all(not a.full.startswith("与") for a in alternatives)
     assert probability(alternatives[0].score) > 0.5 > probability(longer.score)
     # a title mark fixes the start: nothing was weighed
     assert all(not d.alternatives for d in extract_text("见《生物多样性公约》（《公约》）。"))
@@ -628,3 +630,34 @@ def test_the_shipped_corpus_table_is_parsed_row_by_row_as_it_is_looked_up():
     assert len(expected) > 20_000 and dict(table.seen) == expected
     assert table("環境規劃署") == expected["环境规划署"]  # by its key
     assert table("不在表中的一串字符") == NOTHING
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # bench/annotated/un_pages4 doc 010: a dash between the English name and the acronym
+            "国际原子能机构(International Atomic Energy Agency -- IAEA)是一个同联合国建立关系,",
+            {("国际原子能机构", "IAEA")},
+        ),
+        (  # doc 002: after 简称, a comma lists the acronym beside the Chinese short form
+            "联合国粮食及农业组织(简称粮农组织,FAO),成立于1945年,是各成员国间讨论粮食和农业问题",
+            {("联合国粮食及农业组织", "粮农组织"), ("联合国粮食及农业组织", "FAO")},
+        ),
+        (  # doc 019: three capitals and a number name a meeting (no staff grade), whose
+            # two-digit number is its year
+            "11月20日,2023年世界无线电通信大会(WRC-23)在阿联酋迪拜拉开帷幕。",
+            {("2023年世界无线电通信大会", "WRC-23")},
+        ),
+        (  # doc 040: 报告 is a stop word as a verb, and ends the name as a noun
+            "6月25日,政府间气候变化专门委员会(IPCC)第六次评估报告(AR6)第一工作组报告第一次主要作者会议",
+            {("政府间气候变化专门委员会", "IPCC"), ("第六次评估报告", "AR6")},
+        ),
+        (  # doc 006: no name opens with an indefinite article: the bracket describes
+            "国际劳工组织是联合国一个旨在保护劳工权益、促进体面劳动的专门机构(a specialized agency of the United Nations)",
+            set(),
+        ),
+    ],
+)
+def test_acronym_brackets_of_un_web_pages(sentence, expected):
+    """How UN web pages and news items print an acronym (bench/annotated/un_pages4)."""
+    assert {(d.full, d.short) for d in extract_text(sentence)} == expected

@@ -268,7 +268,7 @@ def full_start(
     anchor_word = window.words[window.anchor_index][0]
     # A word of the short form itself is inside the name (`执行主任（执行主任）`).
     own = window.kind != "english" and window.short.startswith(anchor_word)
-    if not own and (anchor_word in STOP_WORDS or anchor_word in SOFT_WORDS or anchor_word == "、"):
+    if not own and not _can_end_name(window.words[window.anchor_index]):
         return None
     walk_rules: list[str] = []
     candidates = window_candidates(window, recurrences, plausible, walk_rules)
@@ -318,19 +318,25 @@ def full_start(
 
 _TRAILING_NUMBER = re.compile(r"[A-Za-z][ \-]?(\d{1,3})$")
 _ORDINAL = re.compile(r"第([0-9]+|[〇零一二三四五六七八九十百]+)")
+# `2023年世界无线电通信大会（WRC-23）`: a two-digit number is the meeting's year.
+_YEAR = re.compile(r"(?:19|20)([0-9]{2})年")
 
 
 def _counted_by_acronym(window: Window, scored: list) -> list:
     """`第二十六届缔约方大会（COP26）`: an acronym that ends in a number counts the session or
     meeting; the candidates that open with that same ordinal (a numeral word, which stops the
-    walk and the model's names) name it."""
+    walk and the model's names), or with a year ending in that two-digit number, name it."""
     number = _TRAILING_NUMBER.search(window.short) if window.kind == "english" else None
     if number is None:
         return []
     out = []
     for candidate in scored:
-        ordinal = _ORDINAL.match(window.text, _name_start(window, candidate[1]))
-        if ordinal is not None and _value(ordinal.group(1)) == int(number.group(1)):
+        start = _name_start(window, candidate[1])
+        ordinal = _ORDINAL.match(window.text, start)
+        year = _YEAR.match(window.text, start) if len(number.group(1)) == 2 else None
+        if (ordinal is not None and _value(ordinal.group(1)) == int(number.group(1))) or (
+            year is not None and year.group(1) == number.group(1)
+        ):
             out.append(candidate)
     return out
 
@@ -423,7 +429,7 @@ def _walk_left(
     verb before `东南亚国家联盟（东盟）` governs it), unless an organization word opens the
     clause (`联合国促进性别平等和增强妇女权能署`); an organization word (`联合国`) is where
     such a name starts."""
-    if words[index][0] in STOP_WORDS or words[index][0] in SOFT_WORDS or words[index][0] == "、":
+    if not _can_end_name(words[index]):
         return None
     i = index
     conjunction = False  # a conjunction crossed since the last `、`
@@ -490,6 +496,16 @@ def _walk_left(
             continue
         i -= 1
     return i
+
+
+def _can_end_name(word: tuple[str, str, int, int]) -> bool:
+    """Whether the word the short form anchors can be inside a name: not a function word, a
+    list mark or a governing verb, unless jieba reads it as a noun (`第六次评估报告（AR6）`:
+    报告 reports, and is a report)."""
+    text, flag = word[0], word[1]
+    if text in SOFT_WORDS or text == "、":
+        return False
+    return text not in STOP_WORDS or _nounish(flag)
 
 
 def _fragment(word: tuple[str, str, int, int]) -> bool:

@@ -15,6 +15,7 @@ import math
 
 from termkit.extract.corpus_names import NOTHING, Seen
 from termkit.extract.initials import acronym_features
+from termkit.extract.lexicon import SOFT_WORDS
 from termkit.extract.recurrence import Recurrence
 from termkit.text.normalize import HAN_CHAR
 
@@ -165,7 +166,12 @@ def window_features(
 ) -> list[tuple[int, dict[str, float]]]:
     """(start offset, features) of every candidate, longest first."""
     classes = [word_class(w, f) for w, f, _, _ in words[: anchor_index + 1]]
-    starts = [i for i in range(anchor_index + 1) if classes[i] not in ("space", "punct", "enum")]
+    # `…”的|项目（BCH-2）`: no name opens with a joining word or particle (的, 与, 之)
+    starts = [
+        i
+        for i in range(anchor_index + 1)
+        if classes[i] not in ("space", "punct", "enum") and words[i][0] not in SOFT_WORDS
+    ]
     seen = [recurrences.corpus(text[words[i][2] : end]) for i in starts]
     out = []
     longer = 0

@@ -17,9 +17,12 @@ _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
 # An English name (its own list inside allowed) and the comma after it.
+# `International Atomic Energy Agency -- IAEA`: a dash may stand for the comma.
 _ENGLISH_NAME_THEN = re.compile(
-    r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[a-z] ?[,;] ?"
+    r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[a-z] ?(?:[,;]|--|—|–) ?"
 )
+# `（简称粮农组织,FAO）`: after an introducer, a comma before a Latin acronym lists it too.
+_THEN_ACRONYM = re.compile(r" ?[,，] ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])$")
 # `Committee on Economic, Social and Cultural Rights`: an English name with a list inside,
 # each item after a comma capitalized, the name ending in a capitalized word.
 _ENGLISH_WITH_LIST = re.compile(
@@ -37,7 +40,8 @@ _OR_OR_LIST = re.compile(r"或者?|、")
 # characters need not occur in the full form.
 _SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")
 # `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
-_GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,3}[- ]\d+")
+# Three capitals and a number are a numbered meeting's acronym (`WRC-23`, `COP-26`).
+_GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,2}[- ]\d+")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,15 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
             rest = body[len(intro) :].lstrip("为：: ")
             start = lead + len(body) - len(rest)
             # `（又称公政公约、ICCPR）`: after an introducer, `、` lists alternatives too
-            forms = _split_alternatives(rest, start, f"introducer:{intro}", _OR_OR_LIST)
+            rule = f"introducer:{intro}"
+            forms = _split_alternatives(rest, start, rule, _OR_OR_LIST)
+            acronym = _THEN_ACRONYM.search(rest)
+            if not forms and acronym:
+                forms = _split_alternatives(rest[: acronym.start()], start, rule, _OR_OR_LIST)
+                if forms:
+                    forms.append(
+                        ShortForm(acronym.group(1), start + acronym.start(1), "english", rule)
+                    )
             return (forms, "") if forms else ([], "introducer without a short form")
     labelled = _labelled_parts(body, lead)
     if labelled:
@@ -144,6 +156,10 @@ def _english(body: str, lead: int) -> tuple[list[ShortForm], str]:
         return [], "number"
     if _GRADE_OR_NUMBER.fullmatch(folded):
         return [], "grade, article or law number"
+    if folded.startswith(("a ", "an ")):
+        # `（a specialized agency of the United Nations）`: no name opens with an indefinite
+        # article; the bracket describes what the text before it names
+        return [], "a description, not a name"
     if not any(c.isupper() for c in folded):
         # `人权模式（human rights approach）`, `"制裁"（sanction）`: a term's English equivalent
         # in lower case, which the extractor takes only where the Chinese is clearly a term
