@@ -24,7 +24,7 @@ from termkit.text.normalize import (
 from termkit.text.repair import _FURNITURE, _furniture, repair
 from termkit.text.sourcemap import LineIndex
 
-from .conftest import REPO, SEED000
+from .conftest import REPO, SEED000, shared
 
 SAMPLE = "联合国环境规划署（环境署）为缔约方大会编写了报告。環境署支持降排＋。\n"
 
@@ -118,18 +118,16 @@ def test_folding_and_opencc_commute_on_real_traditional_text():
         assert key_of(text, simplified) == key_of(text) == normalize_with_map(text)[0]
 
 
-def test_no_t2s_dictionary_entry_holds_a_character_that_folds():
-    """Why folding and OpenCC commute (`key_of`): the keys of the t2s dictionaries are words
-    of Chinese characters, and no key or value holds a character that folds or a fold's
-    result, so such a character is converted to itself and never joins a phrase."""
+def _t2s_dictionaries() -> dict[str, list[tuple[str, list[str]]]]:
+    """The wheel's t2s dictionaries, in t2s.json's order (normalization first): each key
+    with its conversions, dumped by the wheel's own opencc_dict."""
     clib = Path(opencc.__file__).parent / "clib"
     share = clib / "share" / "opencc"
     names = re.findall(r'"file": "([^"]+)"', (share / "t2s.json").read_text(encoding="utf-8"))
-    assert len(names) >= 3
-    folding = {chr(c) for c in FOLD} | set(FOLD.values())
     env = {**os.environ, "LD_LIBRARY_PATH": str(clib / "lib64")}
+    command = [clib / "bin" / "opencc_dict", "-f", "ocd2", "-t", "text", "-o", "/dev/stdout"]
+    tables = {}
     for name in names:
-        command = [clib / "bin" / "opencc_dict", "-f", "ocd2", "-t", "text", "-o", "/dev/stdout"]
         dump = subprocess.run(
             [*command, "-i", share / name],
             capture_output=True,
@@ -137,10 +135,79 @@ def test_no_t2s_dictionary_entry_holds_a_character_that_folds():
             check=True,
         ).stdout.decode("utf-8")
         # a key, a tab and its conversions, separated by spaces
-        entries = [(k, v.split(" ")) for k, v in (line.split("\t") for line in dump.splitlines())]
+        tables[name] = [
+            (k, v.split(" ")) for k, v in (line.split("\t") for line in dump.splitlines())
+        ]
+    return tables
+
+
+def test_no_t2s_dictionary_entry_holds_a_character_that_folds():
+    """Why folding and OpenCC commute (`key_of`): the keys of the t2s dictionaries are words
+    of Chinese characters, and no key or value holds a character that folds or a fold's
+    result, so such a character is converted to itself and never joins a phrase."""
+    tables = _t2s_dictionaries()
+    assert len(tables) >= 3
+    folding = {chr(c) for c in FOLD} | set(FOLD.values())
+    for entries in tables.values():
         assert len(entries) > 400
         assert all(k.isalpha() for k, _ in entries)  # Chinese characters only
         assert not folding & {ch for k, values in entries for ch in k + "".join(values)}
+
+
+def test_the_t2s_table_holds_a_character_of_every_change_the_dictionaries_make():
+    """termkit/data/t2s_changes.txt (bench/t2s_changes.py): a compatibility ideograph the
+    normalization changes, a single character whose first conversion is another, a character
+    of every phrase that converts to another text; the header names the wheel's sizes."""
+    from termkit.text.normalize import T2S_CHANGES, _changes
+
+    tables = _t2s_dictionaries()
+    _, sizes, chars = T2S_CHANGES.read_text(encoding="utf-8").splitlines()
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    assert sizes.split("Dictionaries: ")[1].split() == [
+        f"{name}={(share / name).stat().st_size}" for name in tables
+    ]
+    normalization, *chain = tables
+    table = set(chars)
+    assert all(k in table for k, v in tables[normalization] if v[0] != k)
+    first: dict[str, str] = {}
+    for name in chain:
+        for k, v in tables[name]:
+            if len(k) == 1:
+                first.setdefault(k, v[0])
+            elif v[0] != k:
+                assert table.intersection(k), k
+    assert all(k in table for k, v in first.items() if v != k)
+    assert "深" not in table and "沈" in table  # 深沈 -> 深沉: its traditional character
+    assert _changes() is not None
+
+
+def test_a_long_text_converts_line_by_line_as_it_converts_whole(monkeypatch):
+    """A long text converts only its lines that hold a character of the table: the same
+    text as OpenCC's conversion of the whole, simplified, traditional or mixed, with a
+    character beyond the BMP (converted whole), and through `to_simplified`."""
+    from termkit.text import normalize as module
+
+    converter = opencc.OpenCC("t2s.json")
+    devset = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh").read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t.json").convert(devset)
+    lines = devset.splitlines()
+    mixed = "\n".join(line if i % 7 else converter.convert(line) for i, line in enumerate(lines))
+    folders = ("un_pages", "un_pages_hant", "un_pages_hant2")
+    texts = [devset, traditional, mixed, SEED000.read_text(encoding="utf-8"), "𠀀" + traditional]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for f in folders
+        for p in sorted((REPO / "bench" / "annotated" / f / "docs").iterdir())
+    ]
+    changes = module._changes()
+    for text in texts:
+        assert module._skim(text, changes) == converter.convert(text)
+    assert "丟" in devset and "丟" not in module._skim(devset, changes)  # one line converted
+    for text in texts[:3]:
+        monkeypatch.setattr(module, "_converted", 0)  # converted whole
+        whole = to_simplified(text)
+        monkeypatch.setattr(module, "_converted", module._SKIM_AFTER)  # skimmed
+        assert to_simplified(text) == whole
 
 
 def test_repair_joins_pdf_breaks_and_drops_page_furniture():

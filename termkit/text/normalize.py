@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from termkit.text.offsets import OffsetMap, TextBuilder
 
@@ -69,10 +70,79 @@ def _opencc():
 def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (phrase rules that change length are
     undone character by character, so offsets stay valid)."""
-    converted = _opencc().convert(text)
+    converted = _convert(text)
     if len(converted) == len(text):
         return converted
     return "".join(c if len(c := _opencc().convert(ch)) == 1 else ch for ch in text)
+
+
+T2S_CHANGES = Path(__file__).resolve().parents[1] / "data" / "t2s_changes.txt"
+# A long text is skimmed (`_skim`) once a process has converted this many characters of
+# long texts: the pattern of the characters OpenCC changes costs 5 ms to compile, and
+# skimming saves 60-70 % of OpenCC's 25-30 ms a million characters (3 MB) of UN text;
+# callgrind counts a loss on a 1 MB file.
+_SKIM_FROM, _SKIM_AFTER = 4096, 1_000_000
+_converted = 0
+
+
+def _convert(text: str) -> str:
+    """`OpenCC("t2s.json").convert(text)`; a long text skimmed once many have been."""
+    global _converted
+    if len(text) < _SKIM_FROM:
+        return _opencc().convert(text)
+    _converted += len(text)
+    changes = _changes() if _converted > _SKIM_AFTER else None
+    return _opencc().convert(text) if changes is None else _skim(text, changes)
+
+
+def _skim(text: str, changes: re.Pattern[str]) -> str:
+    """The conversion of a text, converting only the lines that hold a character of
+    termkit/data/t2s_changes.txt (bench/t2s_changes.py says why the others stay as they
+    are; no dictionary key holds a line break, so lines convert apart); a text of many such
+    lines (traditional Chinese), or with a character beyond the BMP, converts whole."""
+    if _BEYOND_BMP.search(text):
+        return _opencc().convert(text)
+    pieces: list[str] = []
+    pos, budget = 0, len(text) // 1024 + 16  # lines converted apart before the rest whole
+    while (m := changes.search(text, pos)) is not None:
+        if not budget:
+            pieces.append(_opencc().convert(text[pos:]))
+            return "".join(pieces)
+        budget -= 1
+        begin = max(pos, text.rfind("\n", pos, m.start()) + 1)
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        pieces.append(text[pos:begin])
+        pieces.append(_opencc().convert(text[begin:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _changes() -> re.Pattern[str] | None:
+    """The characters (of the BMP) OpenCC's t2s may change, as one class; None when the
+    installed dictionaries are not those the table was made from (their sizes differ)."""
+    import opencc
+
+    _, sizes, chars = T2S_CHANGES.read_text(encoding="utf-8").splitlines()
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    for entry in sizes.split("Dictionaries: ")[1].split():
+        name, size = entry.split("=")
+        if not (share / name).is_file() or (share / name).stat().st_size != int(size):
+            return None
+    points = sorted(ord(c) for c in chars if ord(c) < 0x10000)
+    runs: list[list[int]] = []
+    for point in points:
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    ranges = (re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+    return re.compile(f"[{''.join(ranges)}]")
 
 
 def normalize_with_map(text: str, simplified: str | None = None) -> tuple[str, OffsetMap]:
