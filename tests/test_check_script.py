@@ -61,3 +61,37 @@ def test_a_term_partly_in_simplified_characters_in_a_traditional_paper_is_a_vari
     assert [(f.rule, f.found, f.suggestion) for f in found] == [
         ("TK108", "聯合國海洋法公约", "聯合國海洋法公約")
     ]
+
+
+def test_lines_masked_and_counted_one_by_one_are_the_whole_text_masked_and_counted(shipped):
+    """LineScripts masks only the lines that change script and counts Han characters in one
+    pass: each line is the slice of the whole text masked (the known terms' spans, a span
+    inside one masked already skipped), and each count the line's own, CRLF lines too."""
+    from termkit.check.facts import Facts
+    from termkit.check.matcher import find_hits
+    from termkit.check.script import _blanked, _han_per_line, _masked, han_count
+
+    text = LEGCO.read_text("utf-8")
+    for variant in (text, text.replace("\n", "\r\n") + "\r\n"):
+        doc = Analysed(variant)
+        # Terms: the text's own four-grams taken every 13 characters, wherever they occur.
+        grams = {doc.key[i : i + 4].strip() for i in range(0, len(doc.key), 13)}
+        facts = Facts(doc, shipped, [], find_hits(doc, grams))
+        spans = sorted(facts._term_spans())
+        assert len(spans) > 50
+        spans += [(s + 1, e + 2) for s, e in spans[::7]]  # overlapping: skipped
+        spans.sort()
+        whole, at = [], 0
+        for start, end in spans:
+            if start >= at:
+                whole += [variant[at:start], " " * (end - start)]
+                at = end
+        masked = "".join([*whole, variant[at:]])
+        blanked = _blanked(spans)
+        starts = doc.lines.starts
+        ends = [*starts[1:], len(variant)]
+        for begin, end in zip(starts, ends, strict=True):
+            line = _masked(variant, blanked, [e for _, e in blanked], begin, end)
+            assert line == masked[begin:end]
+        counts = [han_count(variant[b:e]) for b, e in zip(starts, ends, strict=True)]
+        assert _han_per_line(variant, len(starts)) == counts

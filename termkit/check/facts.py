@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -44,8 +45,15 @@ class Facts:
     @cached_property
     def scripts(self) -> LineScripts:
         """The script of each line, judged on its running text without the known terms."""
-        # Read only if some line can be traditional.
-        return self.doc.scripts(self.doc.source_span(h.astart, h.aend) for h in self.hits)
+        return self.doc.scripts(self._term_spans())
+
+    def _term_spans(self) -> Iterator[tuple[int, int]]:
+        """The hits' original spans, mapped in one pass when first read (LineScripts reads
+        them only if some line changes script)."""
+        source = self.doc.analysis.map.to_sources
+        starts = source([h.astart for h in self.hits])
+        ends = source([h.aend - 1 for h in self.hits])
+        yield from zip(starts, [end + 1 for end in ends], strict=True)
 
     @cached_property
     def traditional(self) -> Traditional:

@@ -8,9 +8,10 @@ suggests (a glossary's full form, a definition to write) must be in the reader's
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from termkit.check.finding import Edit, Finding
 from termkit.text.normalize import HAN, to_simplified
@@ -76,11 +77,13 @@ class LineScripts:
         if not changing:  # every line is simplified
             self.lines = [False] * len(starts)
             return
-        spans = sorted(terms)
-        running, running_simplified = _masked(text, spans), _masked(simplified, spans)
+        spans = _blanked(sorted(terms))
+        span_ends = [end for _, end in spans]
         verdicts: dict[int, tuple[int, bool | None]] = {}
         for n in changing:
-            line, simple = running[starts[n] : ends[n]], running_simplified[starts[n] : ends[n]]
+            begin, end = starts[n], ends[n]
+            line = _masked(text, spans, span_ends, begin, end)
+            simple = _masked(simplified, spans, span_ends, begin, end)
             han = han_count(line)
             changed = line != simple and sum(a != b for a, b in zip(line, simple, strict=True))
             verdicts[n] = han, None if han < MIN_HAN else changed > LINE_SHARE * han
@@ -95,11 +98,13 @@ class LineScripts:
             whole = not judged_any and is_traditional(text[:20000], simplified[:20000])
             self.lines = [whole] * len(starts)
             return
+        sizes = _han_per_line(text, len(starts))
         judged: list[bool | None] = []
-        sizes: list[int] = []
-        for n, (begin, end) in enumerate(zip(starts, ends, strict=True)):
-            han, j = verdicts.get(n) or _unchanged(text[begin:end])
-            sizes.append(han)
+        for n, han in enumerate(sizes):
+            if n in verdicts:
+                sizes[n], j = verdicts[n]
+            else:
+                j = None if han < MIN_HAN else False
             judged.append(j)
         _absorb_short_runs(judged, sizes)
         fallback = next((j for j in judged if j is not None), None)
@@ -152,14 +157,47 @@ def _absorb_short_runs(judged: list[bool | None], sizes: list[int]) -> None:
             judged[n] = not script
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the (sorted) spans blanked out, offset for offset."""
-    pieces, at = [], 0
+def _blanked(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of the sorted spans, those blanked out: each that starts where the one before ends or
+    after it (a span starting inside one blanked is not)."""
+    out, at = [], 0
     for start, end in spans:
         if start >= at:
-            pieces += [text[at:start], " " * (end - start)]
+            out.append((start, end))
             at = end
-    return "".join([*pieces, text[at:]])
+    return out
+
+
+def _masked(
+    text: str, spans: list[tuple[int, int]], span_ends: list[int], begin: int, end: int
+) -> str:
+    """text[begin:end] with the blanked spans (`_blanked`; `span_ends`: their ends) written
+    as spaces, offset for offset: only the lines that change script are masked, not the
+    whole text."""
+    pieces, at = [], begin
+    for k in range(bisect_right(span_ends, begin), len(spans)):
+        start, stop = spans[k]
+        if start >= end:
+            break
+        start, stop = max(start, begin), min(stop, end)
+        pieces += [text[at:start], " " * (stop - start)]
+        at = stop
+    return "".join([*pieces, text[at:end]])
+
+
+def _han_per_line(text: str, lines: int) -> list[int]:
+    """How many Han characters each of the text's `lines` lines holds (lines as
+    `termkit.text.sourcemap.LineIndex` splits them), counted in C over the whole text: all
+    but its Han characters and line breaks deleted, then split into lines."""
+    counts = [len(line) for line in _not_han().sub("", text).splitlines()]
+    return counts + [0] * (lines - len(counts))
+
+
+@cache
+def _not_han() -> re.Pattern[str]:
+    """Runs of what is neither Han nor a line break (compiled only for a text some line of
+    which is traditional: a Han class costs milliseconds to compile)."""
+    return re.compile(f"[^{HAN}\\r\\n]+")
 
 
 @lru_cache(maxsize=3)
