@@ -21,6 +21,7 @@ from operator import itemgetter
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
 from termkit.check.frequency import HAN_RUN, N
+from termkit.check.meaning import two_meanings
 from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
 
 MAX_LEN = 12
@@ -302,6 +303,8 @@ def check(facts: Facts, out: Collector) -> None:
                 continue
             if glossary.frequencies.established(variant, preferred):
                 continue  # a corpus writes both, document after document: two terms
+            if not sure and two_meanings(variant, preferred):
+                continue  # the changed character makes a word of another meaning
             reported.update(range(start, end))
             written = facts.doc.analysis.text[slice(*facts.doc.key_to_analysis(start, end))]
             if len(written.split()) > 1:

@@ -1,0 +1,48 @@
+"""TK110 and meaning: a one-character change that makes another dictionary word with another
+meaning (调解准则 / 调解规则) is two terms; one whose words share a gloss (私人 / 私营
+"private") is a variant."""
+
+from __future__ import annotations
+
+from termkit.align.lexical import dictionary_words, en_stems
+from termkit.check.engine import check_text
+from termkit.check.frequency import Frequencies
+from termkit.check.meaning import stems, two_meanings
+from termkit.check.run import glossary_paths, load_index
+from termkit.check.settings import Settings
+
+from .conftest import REPO, SEED003
+
+ANNOTATED = REPO / "bench" / "annotated"
+
+
+def tk110(text: str) -> list[tuple[str, str]]:
+    """TK110's findings without a corpus table, so that only the document's evidence speaks."""
+    index = load_index(glossary_paths(Settings()))
+    index.frequencies = Frequencies()
+    settings = Settings(enabled=frozenset({"TK110"}))
+    return [(f.found, f.suggestion) for f in check_text(text, "doc.txt", index, settings)]
+
+
+def test_two_dictionary_words_of_different_meanings_are_two_terms():
+    # UNCITRAL's draft guidelines on investment mediation beside its mediation rules
+    guidelines = (ANNOTATED / "un_pages5" / "docs" / "029.txt").read_text("utf-8")
+    # the International Health Regulations beside China's national health commission
+    health = (ANNOTATED / "un_pages4" / "docs" / "034.txt").read_text("utf-8")
+    assert ("调解准则", "调解规则") not in tk110(guidelines)
+    assert ("国际卫生", "国家卫生") not in tk110(health)
+
+
+def test_words_sharing_a_gloss_or_no_word_on_one_side_stay_variants():
+    assert ("协调增效", "协同增效") in tk110(SEED003.read_text("utf-8"))
+    assert not two_meanings("私人部门", "私营部门")  # both "private"
+    assert not two_meanings("联合国环境规化署", "联合国环境规划署")  # 规化 is no word
+    assert not two_meanings("外来入侵物种", "外来侵入物种")  # a swap
+    assert two_meanings("调解准则", "调解规则")
+
+
+def test_the_shipped_stems_are_cc_cedicts_glosses_as_the_aligner_stems_them():
+    for word in ("私人", "私营", "准则", "规则", "国际", "国家", "协同", "协调"):
+        assert stems(word) == set(en_stems(" ".join(sorted(dictionary_words(word)))))
+    assert "privat" in stems("私人") & stems("私营")
+    assert not stems("规化")  # no word
