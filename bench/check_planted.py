@@ -335,8 +335,9 @@ def evaluate(
     real one, counted apart, and so is a short form used before its definition where the gold
     says it is (`early`: document → {(short form key, line)}). `trace` gets one row per plant
     (kind, document, whether the draft defines a short form, the (rule, form key) of every
-    finding that catches it) and per false alarm ("alarm", document, whether it defines one,
-    [(rule, form key)]), for bench/fit_usage.py."""
+    finding that catches it, the short forms the draft's findings call undefined) and per
+    false alarm ("alarm", document, whether it defines one, [(rule, form key)], the same
+    forms of the original), for bench/fit_usage.py."""
     variants, early = variants or {}, early or {}
     settings = Settings()
     seed = getattr(args, "seed", None)
@@ -358,9 +359,8 @@ def evaluate(
             other_script += _other_script(findings, scripts[g["doc"]])
             if trace is not None:
                 caught = [(f.rule, normalize(f.found)) for f in hits]
-                trace.append(
-                    (plant.kind, plant.doc, _defines(plant.text, planter.glossary), caught)
-                )
+                defines = _defines(plant.text, planter.glossary)
+                trace.append((plant.kind, plant.doc, defines, caught, _undefined(findings)))
             total[plant.kind] += 1
             found[plant.kind] += bool(hits)
             if args.misses and not hits:
@@ -380,7 +380,8 @@ def evaluate(
             alarms[f.rule] += 1
             if trace is not None:
                 defines = _defines(text, glossary_for(glossary, doc))
-                trace.append(("alarm", doc, defines, [(f.rule, normalize(f.found))]))
+                caught = [(f.rule, normalize(f.found))]
+                trace.append(("alarm", doc, defines, caught, _undefined(findings)))
             if args.alarms:
                 print(f"  alarm {doc}:{f.line}:{f.column} {f.rule} {f.message}")
     return {
@@ -400,6 +401,11 @@ def evaluate(
             10000 * (sum(alarms.values()) - alarms["TK101"]) / max(1, chars), 2
         ),
     }
+
+
+def _undefined(findings) -> frozenset[str]:
+    """The short forms a text's findings say it uses undefined (TK101 and TK114)."""
+    return frozenset(normalize(f.found) for f in findings if f.rule in ("TK101", "TK114"))
 
 
 def _defines(text: str, glossary: GlossaryIndex) -> bool:

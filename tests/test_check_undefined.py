@@ -108,6 +108,23 @@ def test_a_known_short_form_in_a_document_that_defines_none_is_off_by_default():
     assert check_text(defining, "d.txt", everywhere, default) == []
 
 
+def test_short_forms_a_document_leaves_undefined_together_are_its_practice():
+    # A UNPC excerpt of A/69/759 (L269) names 世卫组织 and 西非经共体 and defines nothing: it is
+    # written for readers who know the names (or its definitions are in the part left out),
+    # and the third cut-off, which needs no corpus evidence here, takes both as known. A lone
+    # undefined short form (埃博拉特派团, L2659) and the same line after a definition of
+    # 儿基会 (L3759) are still reported.
+    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
+    for rule, expected in (
+        (Rule(NEVER, NEVER), ["世卫组织", "西非经共体"]),
+        (Rule(NEVER, NEVER, Cutoff(0, 0.5)), []),
+    ):
+        glossary = GlossaryIndex(shipped, usage=Usage(), usage_rule=rule)
+        assert tk101(unpc(269), glossary) == expected
+        assert tk101(unpc(2659), glossary) == ["埃博拉特派团"]
+        assert tk101(unpc(3759) + unpc(269), glossary) == ["世卫组织", "西非经共体"]
+
+
 def test_the_shipped_usage_rule_reads_back():
     rule = fitted_rule()
     assert isinstance(rule.everywhere, Cutoff) and isinstance(rule.where_none_defined, Cutoff)

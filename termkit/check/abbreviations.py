@@ -141,29 +141,20 @@ def check(facts: Facts, forms: ShortForms, out: Collector) -> None:
 def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK101: a glossary short form the document uses but never defines. One the corpus
     uses undefined as a rule (`GlossaryIndex.established`) is one its readers know: TK114,
-    off by default, still names it for a reviser who wants every short form defined."""
+    off by default, still names it for a reviser who wants every short form defined. Whether
+    the document leaves other short forms undefined too is part of that evidence."""
     if not (out.wants("TK101") or out.wants("TK114")):
         return
+    undefined = [
+        u for key, hits in facts.hits_by_key.items() if (u := _unread(facts, forms, key, hits))
+    ]
     defines = bool(forms.first_of_short)
-    for key, hits in facts.hits_by_key.items():
-        if key not in facts.glossary.zh_short_keys or key in forms.first_of_short:
-            continue
-        code = "TK114" if facts.glossary.established(key, defines) else "TK101"
+    for key, hits, fulls, head in undefined:
+        others = len(undefined) > 1
+        code = "TK114" if facts.glossary.established(key, defines, others) else "TK101"
         if not out.wants(code):
             continue
-        if key in forms.alternatives or forms.defines_concept_of(key):
-            continue
-        hits = [h for h in hits if not _after_a_prefix(facts.doc.key, h.start)]
-        if not hits:
-            continue
         hit = hits[0]
-        concepts = {e.concept.id: e.concept for e in facts.glossary.entries(key)}
-        fulls = sorted(
-            {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
-        )
-        head = any(common_noun(key, normalize(f)) for f in fulls)
-        if head and not _unidentified_head(facts, forms, key, fulls):
-            continue
         written = facts.surface(hit)
         short = facts.glossary.entries(key)[0].term.text
         suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
@@ -181,6 +172,27 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
                 + (f" as {suggestion}" if suggestion else f" (full form: {' / '.join(fulls)})")
             )
         out.add(code, facts.place(hit), message, written, suggestion)
+
+
+def _unread(facts: Facts, forms: ShortForms, key: str, hits: list):
+    """(key, its uses, the glossary's full forms, whether it is a bare head) when `key` is a
+    glossary short form the document uses and never defines, and a reader needs its
+    definition; None otherwise."""
+    if key not in facts.glossary.zh_short_keys or key in forms.first_of_short:
+        return None
+    if key in forms.alternatives or forms.defines_concept_of(key):
+        return None
+    hits = [h for h in hits if not _after_a_prefix(facts.doc.key, h.start)]
+    if not hits:
+        return None
+    concepts = {e.concept.id: e.concept for e in facts.glossary.entries(key)}
+    fulls = sorted(
+        {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
+    )
+    head = any(common_noun(key, normalize(f)) for f in fulls)
+    if head and not _unidentified_head(facts, forms, key, fulls):
+        return None
+    return key, hits, fulls, head
 
 
 def _unidentified_head(facts: Facts, forms: ShortForms, key: str, fulls: list[str]) -> bool:

@@ -173,13 +173,14 @@ class GlossaryIndex:
         """Every key's entries, in the glossaries' order (every concept made)."""
         return {key: self.entries(key) for key in self._where}
 
-    def established(self, key: str, document_defines: bool = False) -> bool:
+    def established(
+        self, key: str, document_defines: bool = False, others_undefined: bool = False
+    ) -> bool:
         """Is `key` a short form the corpus uses undefined as a rule, in a document that
-        defines short forms of its own (`document_defines`) or none?"""
-        if key not in self.usage.forms:
-            return False
+        defines short forms of its own (`document_defines`) or none, and leaves other short
+        forms undefined too (`others_undefined`) or not?"""
         rule = self.usage_rule or fitted_rule()
-        return rule.established(self.usage, key, document_defines)
+        return rule.established(self.usage, key, document_defines, others_undefined)
 
     @cached_property
     def keys(self) -> list[str]:

@@ -67,18 +67,35 @@ class Rule:
 
     everywhere: Cutoff
     where_none_defined: Cutoff = NEVER
+    # In a document that defines no short form and leaves several undefined, leaving them bare
+    # is its practice (it is written for readers who know the names, or is an excerpt), not
+    # one omission: the weakest cut-off.
+    where_several_undefined: Cutoff = NEVER
 
-    def established(self, usage: Usage, key: str, document_defines: bool = False) -> bool:
+    def established(
+        self,
+        usage: Usage,
+        key: str,
+        document_defines: bool = False,
+        others_undefined: bool = False,
+    ) -> bool:
         if self.everywhere.holds(usage, key):
             return True
-        return not document_defines and self.where_none_defined.holds(usage, key)
+        if document_defines:
+            return False
+        if self.where_none_defined.holds(usage, key):
+            return True
+        return others_undefined and self.where_several_undefined.holds(usage, key)
+
+
+PARTS = ("everywhere", "where_none_defined", "where_several_undefined")
 
 
 @lru_cache(maxsize=1)
 def fitted_rule() -> Rule:
-    """The rule in `usage_rule.json`; a cut-off written `null` never holds."""
+    """The rule in `usage_rule.json`; a cut-off written `null` (or left out) never holds."""
     data = json.loads(RULE.read_text("utf-8"))
-    parts = (data[part] for part in ("everywhere", "where_none_defined"))
+    parts = (data.get(part) for part in PARTS)
     return Rule(*(NEVER if part is None else Cutoff(**part) for part in parts))
 
 
