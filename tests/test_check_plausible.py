@@ -173,3 +173,15 @@ def test_a_glossary_name_whose_short_form_is_its_bare_head_has_no_form_to_keep_t
     assert "由联合国大会于1965年通过" in page
     found = check_text(page, "016.txt", glossary, ONLY_TK103)
     assert [f.found for f in found if f.found == "联合国大会"] == []
+
+
+def test_another_wording_closing_the_text_is_found_there():
+    # The places a name's last character closes are searched, not every character visited:
+    # the text's very last character is one (035 with its convention named otherwise on its
+    # own last line, no line break after).
+    original = paper("035.txt").rstrip()
+    draft = original + "\n世界文化和自然遺產公約"
+    found = check_text(draft, "draft.txt", project_glossary(), ONLY_TK103)
+    assert ("世界文化和自然遺產公約", draft.count("\n") + 1, 12) in [
+        (f.found, f.end_line, f.end_column) for f in found
+    ]

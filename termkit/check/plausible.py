@@ -71,11 +71,12 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
     defined = {normalize(f) for d in definitions for f in (d.full, d.short)}
     starts = [h.start for h in facts.hits]
     key = facts.doc.key
-    lasts = {name.full[-1] for name in named}
+    # The places a name's last character closes, found in C: a loop over every character of
+    # a long text cost more than the candidates found there.
+    lasts = re.compile(f"[{''.join(map(re.escape, sorted({n.full[-1] for n in named})))}]")
     alone: dict[int, bool] = {}
-    for end in range(MIN_LENGTH - 1, len(key)):
-        if key[end] not in lasts:
-            continue
+    for closing in lasts.finditer(key, MIN_LENGTH - 1):
+        end = closing.start()
         for n in index.get((key[end - 2], key[end - 1], key[end]), ()):
             name = named[n]
             start = _extend_left(key, end, name.full)
