@@ -27,13 +27,16 @@ class Family:
     pattern: re.Pattern[str]  # group 1: the sign(s) whose width varies
 
 
-# Each pattern starts with the sign itself, so the scan is fast; context is looked behind.
+# Each pattern starts with the sign itself and looks behind it only then (`(?<=\d.)` after
+# the sign): the re engine skips to a pattern's first character only when that is a literal or
+# a class, and one opening with a look-behind was tried at every position (three 1 MB scans
+# of 6-10 ms each, 2.5 ms so).
 FAMILIES = (
-    Family("percent sign", re.compile(r"(?<=\d)([%％])")),
-    Family("hyphen between Chinese characters", re.compile(rf"(?<=[{HAN}])([-－])(?=[{HAN}])")),
+    Family("percent sign", re.compile(r"([%％])(?<=\d.)")),
+    Family("hyphen between Chinese characters", re.compile(rf"([-－])(?<=[{HAN}].)(?=[{HAN}])")),
     Family(
         "paragraph reference brackets",
-        re.compile(r"(?<=\d)(?P<open>[（(])[a-z]{1,3}(?P<close>[）)])"),
+        re.compile(r"(?P<open>[（(])(?<=\d.)[a-z]{1,3}(?P<close>[）)])"),
     ),
 )
 
