@@ -324,6 +324,15 @@ def test_non_ascii_hyphen_in_a_document_symbol(shipped):
     ]
 
 
+def test_a_document_symbol_opens_at_a_letter_no_letter_or_digit_precedes(shipped):
+    # The pattern reads the first letter, then looks behind it: a symbol opening the text is
+    # read whole; one glued to a letter before it opens no symbol there (its plain ASCII rest,
+    # CBD/COP/11/1, is one, and needs no fix).
+    text = "ＵNEP/CBD/COP/11/INF/41号文件；另见aＵNEP/CBD/COP/11/1。\n"
+    found = [(f.column, f.found, f.suggestion) for f in run(text, shipped) if f.rule == "TK109"]
+    assert found == [(1, "ＵNEP/CBD/COP/11/INF/41", "UNEP/CBD/COP/11/INF/41")]
+
+
 def test_a_dash_joining_two_document_symbols_is_in_neither(shipped):
     """un_pages3 003 (the HLPF ministerial declaration) is E/2017/L.29–E/HLPF/2017/L.2: the en
     dash joins two symbols, each plain ASCII; a full-width letter in one is still reported."""

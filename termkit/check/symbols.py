@@ -19,8 +19,11 @@ _ODD = re.compile("[Ａ-Ｚａ-ｚ０-９／．\u2010\u2011\u2012\u2013\uff0d]")
 # joins letters (UNEP/CBD/WG-RI/4).
 _JOINT = "[A-ZＡ-Ｚ]{1,10}[/／]"
 _HYPHEN = rf"(?:(?<![0-9０-９])[{_HYPHENS}]|[{_HYPHENS}](?!{_JOINT}))"
+# The first letter opens the pattern and the look-behind follows it (`(?<![..].)`): the re
+# engine skips ahead only to a literal or class a pattern opens with, and one opening with a
+# look-behind was tried at every position of the text (7.6 -> 3.0 ms on 1 MB).
 _SYMBOL = re.compile(
-    rf"(?<![{_ALNUM}])[A-ZＡ-Ｚ]{{1,10}}(?:[/／](?:[{_ALNUM}.．]|{_HYPHEN})*[{_ALNUM}])+"
+    rf"[A-ZＡ-Ｚ](?<![{_ALNUM}].)[A-ZＡ-Ｚ]{{0,9}}(?:[/／](?:[{_ALNUM}.．]|{_HYPHEN})*[{_ALNUM}])+"
 )
 
 
