@@ -53,7 +53,8 @@ def _copy(source, tmp_path):
     return target
 
 
-@pytest.mark.parametrize(
+# One glossary of each format the cache stores: the shipped CSV, a real TBX and a real TMX.
+EVERY_FORMAT = pytest.mark.parametrize(
     "source",
     [
         lambda: default_glossary_path(),
@@ -62,6 +63,9 @@ def _copy(source, tmp_path):
     ],
     ids=["csv", "tbx", "tmx"],
 )
+
+
+@EVERY_FORMAT
 def test_a_cached_glossary_is_the_parsed_one_and_is_not_parsed_again(
     source, cache, parses, tmp_path
 ):
@@ -153,15 +157,7 @@ def same_index(index, expected):
     assert index.zh_full_keys == expected.zh_full_keys
 
 
-@pytest.mark.parametrize(
-    "source",
-    [
-        lambda: default_glossary_path(),
-        lambda: shared("data", "tbx", "Example_Astronomy_DCA_VALID.tbx"),
-        lambda: shared("data", "tico19-en-zh", "all.en-zh.tmx"),
-    ],
-    ids=["csv", "tbx", "tmx"],
-)
+@EVERY_FORMAT
 def test_a_cached_table_indexes_as_the_parsed_glossary(source, cache, parses, tmp_path):
     path = _copy(source(), tmp_path)
     expected = GlossaryIndex([termkit.formats.registry.load_glossary(path)])
