@@ -18,6 +18,7 @@ from termkit.check.definitions import (
     distinctive,
     stands_alone,
     stop_ends_at,
+    without_generic_prefixes,
 )
 from termkit.check.facts import Facts
 from termkit.check.glossary import RETIRED, GlossaryIndex, names_a_group, preferred, role
@@ -283,14 +284,14 @@ def _tail(short_key: str, full_key: str) -> bool:
     if short_key == full_key or not full_key.endswith(short_key):
         return False
     rest = full_key[: -len(short_key)]
-    while prefix := next((p for p in GENERIC_PREFIXES if rest.endswith(p)), ""):
-        rest = rest[: -len(prefix)]
-    if rest.endswith((*_TITLE_CLOSERS, "的")):
+    before = rest  # what precedes the short form, its trailing generic prefixes left out
+    while prefix := next((p for p in GENERIC_PREFIXES if before.endswith(p)), ""):
+        before = before[: -len(prefix)]
+    if before.endswith((*_TITLE_CLOSERS, "的")):
         return False
-    rest = full_key[: -len(short_key)]
-    while prefix := next((p for p in GENERIC_PREFIXES if rest.startswith(p)), ""):
-        rest = rest[len(prefix) :]
-    return bool(rest) or not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
+    return bool(without_generic_prefixes(rest)) or not any(
+        short_key.endswith(h) for h in ENTITY_SUFFIXES
+    )
 
 
 def _in_symbol(text: str, hit) -> bool:

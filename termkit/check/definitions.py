@@ -300,6 +300,13 @@ def rightmost_embedding(variant: str, full: str) -> Iterator[int]:
             return
 
 
+def without_generic_prefixes(key: str) -> str:
+    """The key without the generic prefixes it opens with (联合国国际… → …)."""
+    while prefix := next((p for p in GENERIC_PREFIXES if key.startswith(p)), ""):
+        key = key[len(prefix) :]
+    return key
+
+
 def generic_positions(full: str) -> set[int]:
     """Where the full form says nothing of which body it names: its generic prefixes
     (联合国, 国际 …, wherever they stand) and its head (会议, 方案, 署)."""

@@ -82,6 +82,14 @@ class Table:
         flat = iter(self.refs[key])
         return zip(flat, flat, strict=True)
 
+    def entries(self, key: str) -> list[Entry]:
+        """The key's entries, their concepts made as they are asked for."""
+        return [
+            Entry(concept, concept.terms[ti])
+            for ci, ti in self.places(key)
+            for concept in [self.concept(ci)]
+        ]
+
 
 def table_of(tb: Termbase, keys: Sequence[str] | None = None) -> Table:
     """The table of a termbase; `keys`: its `match_keys`, when known already."""
@@ -147,12 +155,7 @@ class GlossaryIndex:
             i = self._where.get(key)
             if i is None:
                 return []
-            table = self._tables[i]
-            found = self._entries[key] = [
-                Entry(concept, concept.terms[ti])
-                for ci, ti in table.places(key)
-                for concept in [table.concept(ci)]
-            ]
+            found = self._entries[key] = self._tables[i].entries(key)
         return found
 
     def shadowed(self, key: str) -> list[Entry]:
@@ -161,11 +164,10 @@ class GlossaryIndex:
         later one gives the term another concept."""
         last = self._where.get(key)
         return [
-            Entry(concept, concept.terms[ti])
+            entry
             for i, table in enumerate(self._tables)
             if i != last and key in table.refs
-            for ci, ti in table.places(key)
-            for concept in [table.concept(ci)]
+            for entry in table.entries(key)
         ]
 
     @cached_property

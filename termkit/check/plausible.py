@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from termkit.check.collect import Collector
 from termkit.check.definitions import (
     DETERMINERS,
-    GENERIC_PREFIXES,
     SOFT_CHARS,
     Defined,
     distinctive,
     generic_positions,
     rightmost_embedding,
     stands_alone,
+    without_generic_prefixes,
 )
 from termkit.check.facts import Facts
 from termkit.check.glossary import preferred
@@ -253,10 +253,7 @@ def _unprefixed_title(variant: str, name: Name, facts: Facts) -> bool:
     reported."""
     if HAN_CHAR.search(name.short) or name.full in facts.glossary.zh_full_keys:
         return False
-    full = name.full
-    while prefix := next((p for p in GENERIC_PREFIXES if full.startswith(p)), ""):
-        full = full[len(prefix) :]
-    return variant == full and f"《{variant}》" in facts.doc.key
+    return variant == without_generic_prefixes(name.full) and f"《{variant}》" in facts.doc.key
 
 
 def _after_an_ordinal(variant: str, full: str) -> bool:
