@@ -1,7 +1,8 @@
 """Assemble a TRAIN set's gold.json and sources.tsv from the hand-written decisions in its
 ann/NNN.ann.
 
-Run: python bench/annotation_build.py bench/annotated/SET   (writes gold.json, sources.tsv;
+Run: python bench/annotation_build.py bench/annotated/SET   (any set folder, also one under
+         bench/heldout/; writes gold.json, sources.tsv;
          a new set names who annotated it: --annotator "...", kept in gold.json from then on)
      python bench/annotation_build.py bench/annotated/SET --spans NNN   (a doc's bracket spans)
 
@@ -30,6 +31,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+from _paths import REPO
 
 # One bracket scan and one use search serve the builder and the verifiers; the verifiers import
 # nothing from here, so their checks of gold.json stay independent of how it was built.
@@ -319,6 +322,15 @@ def _recorded_annotator(here: Path) -> str | None:
     return json.loads(path.read_text(encoding="utf-8")).get("annotator")
 
 
+def source_folder(here: Path) -> str:
+    """The set's folder as gold.json names it: relative to the repository when inside it
+    (bench/annotated/SET, bench/heldout/SET), else the folder itself."""
+    try:
+        return here.resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return here.resolve().as_posix()
+
+
 def build_set(here: Path, annotator: str) -> int:
     """Write `here`/gold.json and sources.tsv; 1 when a decision does not match the text."""
     errors: list[str] = []
@@ -327,7 +339,7 @@ def build_set(here: Path, annotator: str) -> int:
     for e in errors:
         print("ERROR", e)
     gold = {
-        "source": f"bench/annotated/{here.name}/docs/",
+        "source": f"{source_folder(here)}/docs/",
         "annotator": annotator,
         "documents": [
             {
