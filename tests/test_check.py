@@ -880,6 +880,20 @@ def test_a_chinese_short_form_defined_after_the_acronym_is_another_short_form(sh
     assert [f for f in run(paper, glossary) if f.rule == "TK103"] == []
 
 
+def test_a_chinese_short_form_a_marker_names_after_the_acronym_is_the_one_to_use(shipped):
+    """un_pages5 016 heads its paper 《消除一切形式种族歧视国际公约》(CERD), then introduces
+    (简称《消除种族歧视公约》) on line 7: the writer names the Chinese text's short form beside
+    the acronym, no other short form (un_pages4 010 does the same with 国际原子能机构(简称
+    “机构”) after (… IAEA)). Without the marker it is still reported at that definition."""
+    paper = (REPO / "bench" / "annotated" / "un_pages5" / "docs" / "016.txt").read_text("utf-8")
+    marked = "《消除一切形式种族歧视国际公约》(简称《消除种族歧视公约》)"
+    assert "《消除一切形式种族歧视国际公约》(CERD)" in paper and marked in paper
+    assert "消除种族歧视公约" not in [f.found for f in run(paper, shipped) if f.rule == "TK103"]
+    bare = paper.replace(marked, "《消除一切形式种族歧视国际公约》(《消除种族歧视公约》)")
+    found = [(f.line, f.found) for f in run(bare, shipped) if f.rule == "TK103"]
+    assert (7, "消除种族歧视公约") in found
+
+
 def test_a_retired_short_form_read_as_an_ordinary_noun_is_no_deprecated_term(shipped):
     """un_pages 030 asks 联合国系统的各基金和规划署 (funds and programmes) to support the Habitat
     Agenda: 规划署, which the glossary retires as a short form of 联合国环境规划署, names no body

@@ -53,6 +53,8 @@ class ShortForms:
         # Short forms given together in one bracket (“委员会”、“政府间委员会”或“IGC”) are one
         # definition's alternatives, none inconsistent with another.
         self.brackets_of_short: dict[str, set[int]] = {}
+        # Short forms a definition names after a marker (简称, 以下简称, 又称 …).
+        self.introduced = {normalize(d.short) for d in definitions if d.introduced}
         for d in definitions:
             short, full = normalize(d.short), normalize(d.full)
             self.first_of_short.setdefault(short, d)
@@ -80,8 +82,14 @@ class ShortForms:
                     # An English acronym beside a Chinese short form (IGC, 委员会), or given
                     # after it, is no other short form. A Chinese short form defined in a
                     # bracket of its own after the acronym is (`redefined`): the Chinese text
-                    # now has two ways to abbreviate the name.
-                    if _latin(primary) and key in self.shorts_of_full[full_key]:
+                    # now has two ways to abbreviate the name; unless a marker names it
+                    # (国际原子能机构(简称“机构”) after (… IAEA)): the writer chose the
+                    # Chinese text's short form beside the acronym, as in one bracket.
+                    if (
+                        _latin(primary)
+                        and key in self.shorts_of_full[full_key]
+                        and key not in self.introduced
+                    ):
                         self.redefined.add(key)
                         out[key] = first
                     continue

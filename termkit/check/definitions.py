@@ -71,6 +71,8 @@ class Defined:
     full_start: int
     short_start: int
     close: int  # the closing bracket: the definition is complete here
+    # Written after a marker (简称, 以下简称, 又称 …): the writer names the short form to use.
+    introduced: bool = False
 
     @property
     def full_end(self) -> int:
@@ -103,7 +105,10 @@ def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> 
                 continue  # one name read for a short form that counts several
             if _plausible(full, form):
                 short = text[short_at : short_at + len(form.text)]
-                found.append(Defined(full, short, form.kind, begin, short_at, span.close))
+                introduced = form.rule.startswith("introducer:")
+                found.append(
+                    Defined(full, short, form.kind, begin, short_at, span.close, introduced)
+                )
     return found
 
 
