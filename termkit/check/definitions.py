@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termkit.extract.boundary import (
+from termkit.extract.anchors import (
     MAX_FULL,
     NAME_CHAR,
     covered,

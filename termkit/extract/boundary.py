@@ -15,19 +15,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from termkit.extract.anchors import (
+    HARD,
+    NAME_CHAR,
+    covered,
+    match_characters,
+    window_start,
+)
 from termkit.extract.features import names_instrument, window_features
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.extract.recurrence import Recurrence
 from termkit.extract.scoring import BoundaryModel, probability
 from termkit.extract.segmenter import segmenter
-from termkit.text.normalize import HAN, HAN_CHAR, normalize
+from termkit.text.normalize import HAN_CHAR, normalize
 from termkit.text.numerals import zh_numeral_value
 
-MAX_FULL = 64
 _NUMERAL_END = re.compile(r"[一二三四五六七八九十]+$")
-_HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）﹙﹚\[\]【】《》〈〉\n]")
-# A character that can belong to a name: Chinese, Latin, digits and joining signs.
-NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
 
 
 @dataclass(frozen=True)
@@ -41,37 +44,6 @@ class Boundary:
     probability: float = 1.0  # the model's probability that this start is right
     # (start, model score) of every candidate weighed, best first
     weighed: tuple[tuple[int, float], ...] = ()
-
-
-def window_start(text: str, end: int, hard: re.Pattern[str] = _HARD) -> int:
-    """Where a full form ending at `end` can start at the earliest: after the nearest
-    punctuation that no name crosses, at most MAX_FULL characters back."""
-    limit = max(0, end - MAX_FULL)
-    for i in range(end - 1, limit - 1, -1):
-        if hard.match(text, i):
-            return i + 1
-    return limit
-
-
-def covered(found: int, han: int) -> bool:
-    """Enough of a short form's `han` Chinese characters were `found` in the full form: more
-    than half, or half of a short form of two or three characters (`降排＋` in `…排放量…`)."""
-    if not han:
-        return False
-    return found / han > 0.5 or (found / han == 0.5 and han <= 3)
-
-
-def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
-    """Offsets in text[start:end] of the short form's Chinese characters, matched right to left,
-    each as far right as possible; a character not found is skipped."""
-    positions: list[int] = []
-    j = end
-    for ch in reversed([c for c in short if HAN_CHAR.match(c)]):
-        k = text.rfind(ch, start, j)
-        if k >= 0:
-            positions.append(k)
-            j = k
-    return positions[::-1]
 
 
 # Parts of speech (jieba's ICTCLAS tags) that can extend a name to the left of the part the
@@ -364,7 +336,7 @@ def _finish(
     if start == window.start:
         rules.append(
             "boundary:punctuation"
-            if window.start > 0 and _HARD.match(window.text, window.start - 1)
+            if window.start > 0 and HARD.match(window.text, window.start - 1)
             else "boundary:window"
         )
     return Boundary(start, window.matched, window.coverage, tuple(rules), best, weighed)

@@ -1,0 +1,46 @@
+"""The window before a bracket and the short form's characters in it: the light part of
+finding a full form's start, which the checker's definition reader shares with extraction
+(`termkit.extract.boundary` adds the words, the model and the recurrence evidence, and the
+imports that come with them, which a check never needs)."""
+
+from __future__ import annotations
+
+import re
+
+from termkit.text.normalize import HAN, HAN_CHAR
+
+MAX_FULL = 64
+HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）﹙﹚\[\]【】《》〈〉\n]")
+# A character that can belong to a name: Chinese, Latin, digits and joining signs.
+NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
+
+
+def window_start(text: str, end: int, hard: re.Pattern[str] = HARD) -> int:
+    """Where a full form ending at `end` can start at the earliest: after the nearest
+    punctuation that no name crosses, at most MAX_FULL characters back."""
+    limit = max(0, end - MAX_FULL)
+    for i in range(end - 1, limit - 1, -1):
+        if hard.match(text, i):
+            return i + 1
+    return limit
+
+
+def covered(found: int, han: int) -> bool:
+    """Enough of a short form's `han` Chinese characters were `found` in the full form: more
+    than half, or half of a short form of two or three characters (`降排＋` in `…排放量…`)."""
+    if not han:
+        return False
+    return found / han > 0.5 or (found / han == 0.5 and han <= 3)
+
+
+def match_characters(short: str, text: str, start: int, end: int) -> list[int]:
+    """Offsets in text[start:end] of the short form's Chinese characters, matched right to left,
+    each as far right as possible; a character not found is skipped."""
+    positions: list[int] = []
+    j = end
+    for ch in reversed([c for c in short if HAN_CHAR.match(c)]):
+        k = text.rfind(ch, start, j)
+        if k >= 0:
+            positions.append(k)
+            j = k
+    return positions[::-1]
