@@ -636,6 +636,18 @@ def test_other_short_forms_of_a_name_defined_with_an_english_acronym():
     assert found == [(2, "知识产权委员会", "发展与知识产权委员会")]
 
 
+def test_the_full_form_before_its_definition_is_reported_only_when_asked(shipped):
+    """un_pages4 005 (a paper on the ILO) names 国际劳工组织 in its abstract and keywords and
+    introduces (… 以下简称ILO) in the body, as clean papers do: no short form is used before
+    it, so the default rules say nothing; TK112, a house style, reports it when enabled."""
+    paper = (REPO / "bench" / "annotated" / "un_pages4" / "docs" / "005.txt").read_text("utf-8")
+    assert "[摘 要] 系统梳理概括了国际劳工组织" in paper
+    assert [f for f in run(paper, shipped, Settings()) if f.rule == "TK112"] == []
+    assert [(f.line, f.found) for f in run(paper, shipped) if f.rule == "TK112"] == [
+        (6, "国际劳工组织")
+    ]
+
+
 def test_a_heading_spells_the_name_out_before_its_definition(shipped):
     """The heading block (before the first full stop) is no first use: the definition belongs
     to the text. A use in the text before the definition is TK112."""

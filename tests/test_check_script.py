@@ -39,7 +39,8 @@ def test_the_paper_under_a_simplified_header_is_served_in_its_script(shipped):
     text = LEGCO.read_text("utf-8")
     # The paper writes 《兒童權利公約》 before defining (公約): the definition to write is in its
     # characters, not the header's.
-    tk112 = [f for f in check_text(text, "028.txt", shipped, Settings()) if f.rule == "TK112"]
+    settings = Settings().with_options(enable=["TK112"])
+    tk112 = [f for f in check_text(text, "028.txt", shipped, settings) if f.rule == "TK112"]
     assert [(f.line, f.suggestion) for f in tk112] == [(29, "兒童權利公約（公約）")]
     # A simplified term in the paper is a slip of script; in the header it is the header's.
     assert "香港特區的代表" in text and "香港特别行政区" in text.split("\n")[0]

@@ -125,7 +125,7 @@ RULES: tuple[Rule, ...] = (
         "TK112",
         "full-form-before-definition",
         "info",
-        True,
+        False,
         False,
         "The full form is written out before the place where its short form is defined (the "
         "definition belongs at the first use); reported once per full form.",
