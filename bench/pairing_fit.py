@@ -1,6 +1,6 @@
 """Fit the confidence of running-text term pairs (termkit/data/pairing_weights.json).
 
-Run: python bench/pairing_fit.py [--write] [--misses]
+Run: python bench/pairing_fit.py [--write] [--misses] [--folds 5]
 Every (Chinese string, acronym) candidate of the UNPC devset's beads is labelled by the gold
 (`bilingual_pairs` and `bilingual_pairs_extra` right, uncertain ones left out, all others
 wrong, full-form pairs too); a conditional logit (per-acronym softmax) ranking the strings of
@@ -15,7 +15,9 @@ forms are candidates (what `build --parallel` pairs). With --write, the model fi
 documents is stored with the cross-validated figures. Each held-out half also gets its ranking
 ceiling (the most recall at `TARGET_PRECISION` with the threshold read on that half itself: how
 far the evidence goes, not a held-out figure) and, with --misses, why each certain gold pair was
-missed and which pairs are wrong.
+missed and which pairs are wrong. With --folds K, a pooled K-fold cross-validation by document
+as well (more held-out pairs than a half, so steadier figures; each fold's candidates are counted
+over its own documents, a fifth of the corpus for K=5).
 """
 
 from __future__ import annotations
@@ -77,18 +79,23 @@ def logistic(rows, labels, names) -> dict:
     }
 
 
-def conditional_logit(found, labels, names) -> dict[str, float]:
+def conditional_logit(parts, names) -> dict[str, float]:
     """Weights of a per-acronym softmax over its candidate strings (McFadden's conditional
-    logit), fitted on the acronyms with a right string among several: the likelihood of the
-    right strings against the others of the same acronym, ridge-penalized like `logistic`,
-    on standardized features and stored on the raw scale."""
+    logit), fitted on the acronyms of each part with a right string among several: the
+    likelihood of the right strings against the others of the same acronym, ridge-penalized
+    like `logistic`, on standardized features and stored on the raw scale."""
     from scipy.optimize import minimize
     from scipy.special import logsumexp
 
+    found = [c for part in parts for c in part["found"]]
+    labels = [y for part in parts for y in part["labels"]]
     groups = defaultdict(list)
-    for i, (c, y) in enumerate(zip(found, labels, strict=True)):
-        if y is not None:
-            groups[c.en].append(i)
+    i = 0
+    for k, part in enumerate(parts):
+        for c, y in zip(part["found"], part["labels"], strict=True):
+            if y is not None:
+                groups[(k, c.en)].append(i)
+            i += 1
     groups = [g for g in groups.values() if len(g) > 1 and any(labels[i] for i in g)]
     x = np.array([[c.features[f] for f in names] for c in found], dtype=float)
     used = sorted({i for g in groups for i in g})
@@ -116,18 +123,24 @@ def labelled(rows, labels):
     return [rows[i] for i in keep], [labels[i] for i in keep]
 
 
-def fit(part) -> dict:
-    """First stage on every candidate, second on the pairs the first stage chooses."""
-    rows, labels = labelled([c.features for c in part["found"]], part["labels"])
-    model = {"candidate": logistic(rows, labels, FEATURES)}
-    model["rank"] = conditional_logit(part["found"], part["labels"], FEATURES)
-    chosen = chosen_pairs(part["found"], model)
+def fit(parts) -> dict:
+    """First stage on every candidate, second on the pairs the first stage chooses, each
+    part's candidates (counted over its own documents) pooled."""
     rows, labels = labelled(
-        [f for _, f in chosen], [part["label"][(c.zh, c.en)] for c, _ in chosen]
+        [c.features for part in parts for c in part["found"]],
+        [y for part in parts for y in part["labels"]],
     )
+    model = {"candidate": logistic(rows, labels, FEATURES)}
+    model["rank"] = conditional_logit(parts, FEATURES)
+    chosen = [
+        (f, part["label"][(c.zh, c.en)])
+        for part in parts
+        for c, f in chosen_pairs(part["found"], model)
+    ]
+    rows, labels = labelled([f for f, _ in chosen], [y for _, y in chosen])
     model["pair"] = logistic(rows, labels, PAIR_FEATURES)
-    model["threshold"] = threshold(part, model)
-    model["threshold_known"] = threshold(known_only(part), model)
+    model["threshold"] = pooled_threshold(parts, model)
+    model["threshold_known"] = pooled_threshold([known_only(p) for p in parts], model)
     model["confident"] = CONFIDENT
     return model
 
@@ -137,19 +150,38 @@ def known_only(part):
     return {**part, "found": [c for c in part["found"] if c.features["known"]]}
 
 
-def evaluate(part, model, at: float):
-    """(precision, recall, pairs, hits, certain) of bracket + running-text pairs from `at` up."""
-    chosen = [c for c, p in decide(part["found"], model) if p >= at]
-    found = part["brackets"] | {(fold(c.zh), fold(c.en)) for c in chosen}
+def evaluate(part, model, at: float, decided=None):
+    """(precision, recall, pairs, hits, certain) of bracket + running-text pairs from `at` up;
+    `decided` is `decide(part["found"], model)` when the caller has it already."""
+    decided = decide(part["found"], model) if decided is None else decided
+    found = part["brackets"] | {(fold(c.zh), fold(c.en)) for c, p in decided if p >= at}
     return score(found, *part["gold"])
 
 
-def threshold(part, model) -> float:
-    """The lowest probability whose pairs are `TARGET_PRECISION` precise on `part`."""
-    for at in sorted({round(p, 3) for _, p in decide(part["found"], model)}):
-        if evaluate(part, model, at)[0] >= TARGET_PRECISION:
+def pooled_threshold(parts, model) -> float:
+    """The lowest probability whose pairs, pooled over `parts`, are `TARGET_PRECISION` precise."""
+    decided = [decide(part["found"], model) for part in parts]
+    for at in sorted({round(p, 3) for d in decided for _, p in d}):
+        if pooled(evaluate(part, model, at, d) for part, d in zip(parts, decided, strict=True))[
+            0
+        ] >= (TARGET_PRECISION):
             return at
     return 1.0
+
+
+def pooled(figures) -> tuple[float, float, int, int, int]:
+    """Figures of several parts added up: right and counted pairs, hits and certain pairs."""
+    right = counted = hits = certain = 0
+    for precision, _, n, h, total in figures:
+        right, counted = right + round(precision * n), counted + n
+        hits, certain = hits + h, certain + total
+    return (
+        right / counted if counted else 0.0,
+        hits / certain if certain else 0.0,
+        counted,
+        hits,
+        certain,
+    )
 
 
 def ceiling(part, model) -> tuple[float, float]:
@@ -157,8 +189,9 @@ def ceiling(part, model) -> tuple[float, float]:
     `part` itself. Not a held-out figure: it tells how far the ranking of the evidence goes,
     apart from how well the fitting half chose the threshold."""
     best = (0.0, 1.0)
-    for at in sorted({round(p, 3) for _, p in decide(part["found"], model)}):
-        precision, recall = evaluate(part, model, at)[:2]
+    decided = decide(part["found"], model)
+    for at in sorted({round(p, 3) for _, p in decided}):
+        precision, recall = evaluate(part, model, at, decided)[:2]
         if precision >= TARGET_PRECISION and recall > best[0]:
             best = (recall, at)
     return best
@@ -195,6 +228,26 @@ def misses(part, model, at: float) -> list[str]:
     return out
 
 
+def k_fold(data, documents, k: int) -> dict:
+    """Pooled `k`-fold cross-validation by document (every k-th document in order of first
+    line): each fold's candidates are counted over its own documents, the model and its
+    threshold fitted on the other folds pooled, and the held-out folds' pairs added up."""
+    folds = [half(data, documents[i::k]) for i in range(k)]
+    figures, known = [], []
+    for i, held in enumerate(folds):
+        model = fit(folds[:i] + folds[i + 1 :])
+        figures.append(evaluate(held, model, model["threshold"]))
+        known.append(evaluate(known_only(held), model, model["threshold_known"]))
+    figures, known = pooled(figures), pooled(known)
+    print(line(f"{k}-fold pooled", figures))
+    print(line(f"{k}-fold pooled known", known))
+    return {
+        "precision": round(figures[0], 3),
+        "recall": round(figures[1], 3),
+        "known_only": {"precision": round(known[0], 3), "recall": round(known[1], 3)},
+    }
+
+
 def line(name, figures) -> str:
     p, r, n, hits, total = figures
     return f"{name:<28} precision {p:.3f} ({n} pairs), recall {r:.3f} ({hits} of {total})"
@@ -206,13 +259,19 @@ def main() -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list each held-out half's misses and wrong pairs"
     )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=0,
+        help="also a pooled cross-validation over this many document folds",
+    )
     args = parser.parse_args()
     data = load_devset()
     documents = list(data.by_document)
     halves = {"A": half(data, documents[0::2]), "B": half(data, documents[1::2])}
     cv = {}
     for held, other in (("A", "B"), ("B", "A")):
-        model = fit(halves[other])
+        model = fit([halves[other]])
         figures = evaluate(halves[held], model, model["threshold"])
         at_half = evaluate(halves[held], model, 0.5)
         known = evaluate(known_only(halves[held]), model, model["threshold_known"])
@@ -229,8 +288,10 @@ def main() -> int:
         )
         if args.misses:
             print("\n".join(misses(halves[held], model, model["threshold"])))
+    if args.folds:
+        cv[f"{args.folds}-fold"] = k_fold(data, documents, args.folds)
     everything = half(data, documents)
-    model = fit(everything)
+    model = fit([everything])
     print(
         line(
             f"all, fitted on all (t={model['threshold']:.3f})",
