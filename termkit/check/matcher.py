@@ -6,13 +6,13 @@ term inside a longer known term is never a hit of its own.
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from termkit.check.document import Analysed
 
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN = frozenset(string.ascii_letters + string.digits)
 
 
 class Hit(NamedTuple):
@@ -28,22 +28,39 @@ class Hit(NamedTuple):
 
 
 def find_hits(doc: Analysed, keys: Iterable[str]) -> list[Hit]:
-    """Non-overlapping leftmost-longest occurrences of `keys` in the document's key."""
-    patterns = sorted({k for k in keys if k})
+    """Non-overlapping leftmost-longest occurrences of `keys` in the document's key. The keys
+    come mostly sorted (the glossary's, then the document's few): deduplicated in their order,
+    they sort as one long run and a short tail (a set's order made a 20,000-key sort 9 ms)."""
+    patterns = sorted(dict.fromkeys(filter(None, keys)))
     if not patterns:
         return []
     text = doc.key
     found = [
         (index, start, end)
         for index, start, end in automaton(patterns).find_matches_as_indexes(text)
-        if not inside_word(text, start, end)
+        # Only a hit opening or closing with a Latin letter or digit can be inside a word.
+        if not (
+            (text[start] in _LATIN or text[end - 1] in _LATIN) and inside_word(text, start, end)
+        )
     ]
+    if not found:
+        return []
     # The analysis offsets of every hit's first and last characters, mapped in one pass.
+    indexes, starts, ends = zip(*found, strict=True)
     mapped = doc.key_map.to_sources([p for _, start, end in found for p in (start, end - 1)])
-    return [
-        Hit(patterns[index], start, end, mapped[2 * n], mapped[2 * n + 1] + 1)
-        for n, (index, start, end) in enumerate(found)
-    ]
+    return list(
+        map(
+            Hit._make,
+            zip(
+                map(patterns.__getitem__, indexes),
+                starts,
+                ends,
+                mapped[0::2],
+                [last + 1 for last in mapped[1::2]],
+                strict=True,
+            ),
+        )
+    )
 
 
 def automaton(patterns: list[str], overlapping: bool = False):
@@ -63,7 +80,6 @@ def automaton(patterns: list[str], overlapping: bool = False):
 
 def inside_word(text: str, start: int, end: int) -> bool:
     """`UNEP` inside `UNEPA` is no hit: Latin terms need word boundaries (Han terms don't)."""
-    return bool(
-        (_LATIN.match(text, start) and start > 0 and _LATIN.match(text, start - 1))
-        or (_LATIN.match(text, end - 1) and end < len(text) and _LATIN.match(text, end))
+    return (text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN) or (
+        text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN
     )
