@@ -99,6 +99,36 @@ def test_a_stop_word_inside_the_head_of_an_acronyms_name_does_not_cut_it():
     assert {rule for rule, _ in found} == {"TK108"}
 
 
+def test_a_stop_word_before_the_bare_head_of_an_acronyms_name_is_inside_the_name():
+    # The GEF's trust funds and the World Bank Group (TRAIN un_pages7 003 and 001, excerpts
+    # of real lines): 特别 (especially), 执行 (carry out) and 开发 (develop) are stop words, but the
+    # name is no bare head (基金, 银行, 协会): the whole name, as the extractor reads it.
+    funds = "全球环境基金信托基金(GEF)、最不发达国家信托基金(LDCF)、气候变化特别基金(SCCF)和名古屋议定书执行基金(NPIF)。"
+    assert definitions(funds) == {
+        "GEF": "全球环境基金信托基金",
+        "LDCF": "最不发达国家信托基金",
+        "SCCF": "气候变化特别基金",
+        "NPIF": "名古屋议定书执行基金",
+    }
+    bank = "世界银行集团由国际复兴开发银行(IBRD)和国际开发协会(IDA)组成。"
+    assert definitions(bank) == {"IBRD": "国际复兴开发银行", "IDA": "国际开发协会"}
+
+
+def test_a_chinese_short_form_abbreviates_the_name_after_a_conjunction_of_two_names():
+    # The IMF and World Bank meetings in Hong Kong (TRAIN un_pages7 006, from a real line): 与
+    # joins two names, and the short form abbreviates the one after it; inside a name (经济和
+    # 社会理事会) a conjunction after a word that ends no name is crossed.
+    line = "9月23日,世界银行与国际货币基金组织(简称基金组织)联合年会将在香港开幕。"
+    assert definitions(line) == {"基金组织": "国际货币基金组织"}
+    assert definitions("会议请经济和社会理事会(经社理事会)审议。") == {
+        "经社理事会": "经济和社会理事会"
+    }
+    # An acronym before a conjunction is an item of its own (UNCTAD's investment trends,
+    # TRAIN un_pages4 028, from a real line): the name before (GVCs) is 全球价值链.
+    line = "全球价值链内的贸易也出现放缓,FDI与全球价值链(GVCs)的增长脱节。"
+    assert definitions(line) == {"GVCs": "全球价值链"}
+
+
 def test_a_bracket_inside_a_title_is_part_of_the_title():
     """un_pages_hant2 021 is about 《2004年聯合國制裁(利比里亞)規例》; its heading lost the
     opening mark (line 4): 2004 年聯合國制裁 ( 利比里亞 ) 規例》 引言. Even with 聯合國制裁 a known

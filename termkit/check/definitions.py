@@ -45,6 +45,8 @@ _COUNT_UNITS = frozenset("年月日项个种名位条份")
 # What may stand right before a name: a function character (据, 与, 的 …); longer function
 # words and verbs (通过, 支持) are found by `stop_ends_at`.
 _OPENERS = SOFT_CHARS | frozenset(w for w in STOP_WORDS if len(w) == 1)
+# The endings of a complete name, in two or more characters (银行, 组织, 委员会: not 署, 国).
+_WHOLE_NAMES = tuple(h for h in ENTITY_SUFFIXES if len(h) > 1)
 # Words that open many organization names before the part a short form abbreviates.
 NAME_PREFIXES = ("联合国", "国际", "世界", "全球", "区域", "欧洲", "非洲", "亚洲", "美洲")
 # The prefixes that say nothing of which body a name is (a continent does: 美洲组织, 欧盟).
@@ -181,6 +183,10 @@ def _full_start(
             # A name is no single character: a stop word ending right before the last one
             # is inside the name's head (共同|体 of 中部非洲经济和货币共同体(CEMAC)).
             start = _walk_left(text, window, end - 2, _ACRONYM_SOFT, counts)
+        elif text[start:end] in ENTITY_SUFFIXES and (cross := _stop_before(text, start)):
+            # Nor is it its bare head: a stop word right before it is a word of the name
+            # (气候变化特别|基金(SCCF), 国际复兴开发|银行(IBRD), 国际开发|协会(IDA)).
+            start = _walk_left(text, window, start - cross, _ACRONYM_SOFT, counts)
         return start, end
     positions = match_characters(form.text, text, window, end)
     if not covered(len(positions), len(han)):
@@ -202,7 +208,7 @@ def _full_start(
         start = _extend_prefixes(text, window, anchor)
         if len(normalize(text[start:end])) > len(normalize(form.text)):
             return start, end
-    return _walk_left(text, window, anchor, counts=counts), end
+    return _walk_left(text, window, anchor, counts=counts, names=True), end
 
 
 def counts_a_group(short_key: str, full_key: str) -> bool:
@@ -250,6 +256,11 @@ def stop_ends_at(text: str, i: int) -> bool:
     return any(text[max(0, i - n) : i] in _STOPS for n in (1, 2, 3, 4) if i - n >= 0)
 
 
+def _stop_before(text: str, i: int) -> int:
+    """The length of the longest stop word ending at offset `i`, 0 when none does."""
+    return max((n for n in (1, 2, 3, 4) if i - n >= 0 and text[i - n : i] in _STOPS), default=0)
+
+
 def stands_alone(text: str, start: int) -> bool:
     """A name starting at `start` is not glued to a preceding name character (卫生组织 in
     区域卫生组织, 规划署 in 联合规划署 are parts of other names)."""
@@ -258,14 +269,22 @@ def stands_alone(text: str, start: int) -> bool:
 
 
 def _walk_left(
-    text: str, window: int, start: int, soft: frozenset[str] = SOFT_CHARS, counts: bool = True
+    text: str,
+    window: int,
+    start: int,
+    soft: frozenset[str] = SOFT_CHARS,
+    counts: bool = True,
+    names: bool = False,
 ) -> int:
     """Move left from `start` over name characters until a function word, a date or quantity
     (包括2023年|经济合作暨发展组织（OECD）, 含17项|可持续发展目标 (SDGs); `counts`: the short
     form holds no number. Of the 461 definitions of the dev and TRAIN gold, the four whose
     name opens with one all do: WRC-23, 2030议程), punctuation or the window's edge; a soft
     word (与, 和, 的 …) is crossed only between two name characters, and a soft character not
-    in `soft` never."""
+    in `soft` never. With `names` (a Chinese short form, all of whose characters lie right
+    of `start`), a conjunction after a complete name (one ending as a body's name does, in
+    two or more characters: 世界银行|与国际货币基金组织(简称基金组织)) joins two names, as the
+    extractor reads it: the short form abbreviates the one after it."""
     i = start
     while i > window:
         ch = text[i - 1]
@@ -277,7 +296,13 @@ def _walk_left(
         ):
             break
         if ch in SOFT_CHARS and (
-            i - 1 <= window or not NAME_CHAR.match(text[i - 2]) or stop_ends_at(text, i - 1)
+            i - 1 <= window
+            or not NAME_CHAR.match(text[i - 2])
+            or stop_ends_at(text, i - 1)
+            or (names and ch in CONJUNCTIONS and text.endswith(_WHOLE_NAMES, window, i - 1))
+            # A Latin acronym or a number before a conjunction is an item of its own (FDI|与
+            # 全球价值链(GVCs)); no name of the dev and TRAIN gold holds one there.
+            or (ch in CONJUNCTIONS and text[i - 2].isascii() and text[i - 2].isalnum())
         ):
             break
         i -= 1
