@@ -144,3 +144,28 @@ def test_a_slip_seen_only_in_a_window_opening_with_a_function_character_is_repor
     assert [(f.rule, f.found, f.suggestion) for f in found if f.line == 2] == [
         ("TK110", "勞工及福直局", "勞工及福利局")
     ]
+
+
+def test_the_pairs_weighed_are_counted_at_once_and_only_those(monkeypatch):
+    """On the UNPC devset as one text, `count_all` counts the character pairs `_credible` may
+    weigh (the two over each substitution's change, for a usual window used at least
+    MIN_SUBSTITUTED_USUAL times) and the rule asks for no other one afterwards; the findings
+    are those of counting the three pairs of every usual window, as before (650 pairs
+    counted instead of 1,520)."""
+    from termkit.check.engine import check_text
+    from termkit.check.run import glossary_paths, load_index
+    from termkit.check.settings import Settings
+
+    from .conftest import shared
+
+    text = shared("data", "unpc-v1.0-devset", "UNv1.0.devset.zh").read_text("utf-8")
+    index, settings = load_index(glossary_paths(Settings())), Settings(enabled=frozenset({"TK110"}))
+    counted, asked = [], []
+    count_all, one = Grams.count_all, Grams._count
+    monkeypatch.setattr(Grams, "count_all", lambda g, f: counted.append(set(f)) or count_all(g, f))
+    monkeypatch.setattr(Grams, "_count", lambda g, f: asked.append(f) or one(g, f))
+    found = check_text(text, "devset.txt", index, settings)
+    assert [f for f in asked if len(f) == 2] == []
+    monkeypatch.setattr(near, "_weighed_pairs", lambda g, s, t: [t[:2], t[1:3], t[2:]])
+    assert check_text(text, "devset.txt", index, settings) == found
+    assert len(found) > 5 and 2 * len(counted[0]) < len(counted[1])

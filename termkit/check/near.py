@@ -268,9 +268,9 @@ def check(facts: Facts, out: Collector) -> None:
     pairs = _pairs(grams, set(terms_with), in_glossary, opening)
     # Every form counted or found below holds one of the pairs' windows.
     grams.locate({w for pair in pairs for w in pair})
-    # The character pairs `_credible` weighs lie in the preferred four-gram (the changed
-    # character is one of its inner two): counted at once.
-    grams.count_all({t[i : i + 2] for _, t in pairs for i in range(N - 1)})
+    # The character pairs `_credible` weighs lie in the preferred four-gram, on either side
+    # of the changed character (one of its inner two): counted at once.
+    grams.count_all({pair for s, t in pairs for pair in _weighed_pairs(grams, s, t)})
     glossary, defined_forms = facts.glossary, facts.defined_forms
     for s, t in pairs:
         neutral = any(a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True))
@@ -355,6 +355,19 @@ def _credible(grams: Grams, variant: str, preferred: str, known: bool, sure: boo
     return usual >= MIN_SUBSTITUTED_USUAL and all(
         usual >= COHESION * grams.count(pair) for pair in pairs
     )
+
+
+def _weighed_pairs(grams: Grams, rare: str, usual: str) -> tuple[str, ...]:
+    """The character pairs of `usual` that `_credible` may weigh for this pair of windows:
+    the two over the changed character. A swap, a rare window holding a numeral, and a usual
+    one used less than MIN_SUBSTITUTED_USUAL times (no longer form holding it is used more)
+    are decided before; any other count is made when asked."""
+    i = next(k for k, (a, b) in enumerate(zip(rare, usual, strict=True)) if a != b)
+    if rare[i + 1] != usual[i + 1] or any(ch in _NUMERALS for ch in rare):
+        return ()
+    if grams.counts.get(usual, MIN_SUBSTITUTED_USUAL) < MIN_SUBSTITUTED_USUAL:
+        return ()
+    return usual[i - 1 : i + 1], usual[i : i + 2]
 
 
 def _inside_known(facts: Facts, starts: list[int], start: int, end: int) -> bool:
