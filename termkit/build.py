@@ -28,6 +28,7 @@ from termkit.chunks import (
     ChunkResult,
     Tally,
     combine,
+    content_groups,
     content_split,
     split,
 )
@@ -574,21 +575,48 @@ class WarmStart:
         self.pending: list[Chunk] = []
 
     def cached(self, chunks: list[Chunk]) -> Iterator[ChunkResult]:
-        """The cached results of the chunks that have one; the others go to `pending`."""
+        """The cached results of the chunks that have one, those of a group of chunks
+        (`content_groups`) whose documents are all unchanged as one merged entry, made the
+        first time all of its chunks load; the other chunks go to `pending`."""
         self._taken = time.time_ns()
-        for chunk in chunks:
-            keys = []
-            for path in chunk:
-                signature = self._signatures[path] = stamp(path)
-                keys.append((path, self._index.key(path, signature)))
-            found = None
-            if all(key is not None for _, key in keys):
-                found = self._chunks.get(self._chunks.key(keys))
-            if found is None:
-                self.pending.append(chunk)
+        for group in content_groups(chunks):
+            keyed = [self._keys(chunk) for chunk in group]
+            whole = [k for keys in keyed for k in keys]
+            if len(group) > 1 and (found := self._get(whole)) is not None:
+                yield found
                 continue
-            termbase, disputes, size = found
-            yield ChunkResult(termbase, Tally(len(chunk), size, len(chunk)), tuple(keys), disputes)
+            reducer: TreeReducer[ChunkResult] = TreeReducer(combine)
+            for chunk, keys in zip(group, keyed, strict=True):
+                found = self._get(keys)
+                if found is None:
+                    self.pending.append(chunk)
+                else:
+                    reducer.add(found)
+            merged = reducer.result()
+            if merged is not None and len(group) > 1 and len(merged.keys) == len(whole):
+                self._chunks.put(
+                    self._chunks.key(whole), merged.termbase, merged.tally.bytes, merged.disputes
+                )
+            if merged is not None:
+                yield merged
+
+    def _keys(self, chunk: Chunk) -> list[tuple[str, str | None]]:
+        """The documents' cache keys from the index of unchanged files (None: not known)."""
+        keys = []
+        for path in chunk:
+            signature = self._signatures[path] = stamp(path)
+            keys.append((path, self._index.key(path, signature)))
+        return keys
+
+    def _get(self, keys: list[tuple[str, str | None]]) -> ChunkResult | None:
+        """The merged entry of these documents, when all are known and it is there."""
+        if any(key is None for _, key in keys):
+            return None
+        found = self._chunks.get(self._chunks.key(keys))
+        if found is None:
+            return None
+        termbase, disputes, size = found
+        return ChunkResult(termbase, Tally(len(keys), size, len(keys)), tuple(keys), disputes)
 
     def remember(self, keys: Iterable[tuple[str, str]]) -> None:
         """Record the keys of the documents just read, for the next rebuild."""

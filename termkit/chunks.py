@@ -32,6 +32,8 @@ MIN_CHUNK = 4
 MIN_TASK_CHUNK = 16
 # The mean size of content-defined chunks, and their cap at a run of unlucky hashes.
 CONTENT_CHUNK = 128
+# The mean number of content-defined chunks in a group (`content_groups`).
+CONTENT_GROUP = 8
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,32 @@ def content_split(files: list[str], size: int = CONTENT_CHUNK) -> list[Chunk]:
     current: list[str] = []
     for path in sorted(files):
         current.append(path)
-        digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-        if int.from_bytes(digest, "big") % size == 0 or len(current) >= 4 * size:
+        if _path_hash(path) % size == 0 or len(current) >= 4 * size:
             chunks.append(tuple(current))
             current = []
     if current:
         chunks.append(tuple(current))
     return chunks
+
+
+def content_groups(chunks: list[Chunk], size: int = CONTENT_GROUP) -> list[list[Chunk]]:
+    """Runs of consecutive chunks of `content_split`, cut one level up the same way: each
+    ends at a chunk whose last path's hash, in bits the chunks' cut does not read, is 0
+    modulo `size` (or at 4 × `size` chunks). A document added or removed changes its
+    chunk and so its group, no other: a rebuild loads every other group as one merged
+    entry instead of each of its chunks."""
+    groups: list[list[Chunk]] = []
+    current: list[Chunk] = []
+    for chunk in chunks:
+        current.append(chunk)
+        if (_path_hash(chunk[-1]) >> 32) % size == 0 or len(current) >= 4 * size:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _path_hash(path: str) -> int:
+    digest = hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")

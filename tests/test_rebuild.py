@@ -14,7 +14,8 @@ import pytest
 import termkit.build
 from termkit.build import build_corpus
 from termkit.cache import read_entry, write_entry
-from termkit.chunks import content_split
+from termkit.chunk_cache import ChunkCache
+from termkit.chunks import content_groups, content_split
 from termkit.formats import glossary_csv
 from termkit.stamps import RACY_SECONDS
 
@@ -173,3 +174,49 @@ def test_content_chunks_change_only_where_a_path_is_added():
     assert len(set(before) - set(after)) == 1 and len(set(after) - set(before)) == 1
     assert 1000 / 16 / 2 < len(before) < 2000 / 16 * 2
     assert content_split(files[::-1], 16) == before
+
+
+def test_content_groups_change_only_where_a_path_is_added():
+    files = [f"corpus/{i // 100:02d}/{i:05d}.txt" for i in range(4000)]
+    before = content_groups(content_split(files, 16))
+    after = content_groups(content_split([*files, "corpus/07/extra.txt"], 16))
+    assert [c for g in before for c in g] == content_split(files, 16)
+    assert max(map(len, before)) > 1 and 250 / 8 / 2 < len(before) < 250 / 8 * 2
+    changed = [g for g in after if g not in before]
+    assert len(changed) == 1 and len([g for g in before if g not in after]) == 1
+    assert "corpus/07/extra.txt" in {p for c in changed[0] for p in c}
+
+
+def test_an_unchanged_group_of_chunks_loads_as_one_entry(aged, tmp_path, monkeypatch):
+    """Chunks grouped by three here (a corpus of two dozen documents has one content-defined
+    group): the second rebuild finds each whole group in one entry, and a group with a new
+    document loads its other chunks one by one; the glossary is the same bytes throughout."""
+    cache = tmp_path / "cache"
+    files = _files(aged)
+    monkeypatch.setattr(
+        termkit.build,
+        "content_groups",
+        lambda chunks: [chunks[i : i + 3] for i in range(0, len(chunks), 3)],
+    )
+    gets: list[str] = []
+    original_get = ChunkCache.get
+
+    def get(self, key):
+        gets.append(key)
+        return original_get(self, key)
+
+    monkeypatch.setattr(ChunkCache, "get", get)
+    reference = _glossary(files)
+    chunks = content_split(files, 2)
+    groups = len(range(0, len(chunks), 3))
+    for _ in range(3):  # cold (chunk entries), warm (group entries made), warm
+        gets.clear()
+        build = build_corpus(files, jobs=1, cache=cache, chunk_size=2)
+        assert glossary_csv.dumps(build.termbase) == reference
+    assert len(gets) == groups < len(chunks) and build.tally.cached == len(files)
+    new = aged / "part1" / "new.txt"
+    new.write_text("联合国环境规划署（环境署）与全球环境基金（环境基金）合作。\n", encoding="utf-8")
+    _age(aged)
+    for _ in range(2):
+        warm = build_corpus([*files, str(new)], jobs=1, cache=cache, chunk_size=2)
+        assert glossary_csv.dumps(warm.termbase) == _glossary([*files, str(new)])
