@@ -109,6 +109,18 @@ def test_a_short_tail_after_a_determiner_points_back_to_the_name():
     assert "於發生武裝衝突時保護文化財產的公約" in [f for f, _ in tk103(kept)]
 
 
+def test_a_determiner_takes_its_measure_word_before_the_noun():
+    """A UNCCD news item (TRAIN un_pages7 002, from its real lines) defines
+    第五次履约审查委员会会议(CRIC5), then writes 参加此次会议: this meeting, 此 and its measure
+    word 次, not 次会议 as another short form. Without the determiner it is reported."""
+    text = (
+        "会议按照第五次履约审查委员会会议(CRIC5)期间确定的工作计划进行了讨论。\n"
+        "参加此次会议的有公约履约审查委员会主席及各区域代表24人。\n"
+    )
+    assert tk103(text) == []
+    assert [f for f, _ in tk103(text.replace("此次会议", "次会议"))] == ["次会议"]
+
+
 def test_a_defined_short_form_missing_its_first_character_is_reported():
     """un_pages 061 defines 《農藥的銷售與使用國際行為守則》(以下簡稱《國際行為守則》) and goes
     on 顧及《國際行為守則》: written 《際行為守則》, one character of the short form is lost."""

@@ -40,7 +40,9 @@ MIN_LENGTH = 3
 SURE_LENGTH = 5
 CROSSES, HEAD = "crosses", "head"
 _JOINING = SOFT_CHARS | frozenset("、")
-_ORDINAL = re.compile("第[0-9〇零一二两三四五六七八九十百千]+[次届个期轮]")
+# The measure words an ordinal (第六次) or a determiner (此次, 本届) counts its noun by.
+_MEASURES = "次届个期轮"
+_ORDINAL = re.compile(f"第[0-9〇零一二两三四五六七八九十百千]+[{_MEASURES}]")
 
 
 @dataclass(frozen=True)
@@ -236,12 +238,13 @@ def _anaphor(key: str, start: int, variant: str, full: str) -> bool:
     """A short tail of the full form after a determiner (该快速反应小组 of
     联合国儿童基金会快速反应小组, 本委员会) points back to the named body, as a reader
     expects: no other short form. A tail that keeps most of the name (上述于发生武装冲突时
-    保护文化财产的公约) is the name miswritten."""
-    return (
-        full.endswith(variant)
-        and 2 * len(variant) <= len(full)
-        and any(key.endswith(d, 0, start) for d in DETERMINERS)
-    )
+    保护文化财产的公约) is the name miswritten. A determiner takes its measure word before
+    the noun (此次会议: this meeting, not 次会议 of 第五次履约审查委员会会议)."""
+    if not any(key.endswith(d, 0, start) for d in DETERMINERS):
+        return False
+    if variant[:1] in _MEASURES:
+        variant = variant[1:]
+    return full.endswith(variant) and 2 * len(variant) <= len(full)
 
 
 def _unprefixed_title(variant: str, name: Name, facts: Facts) -> bool:
