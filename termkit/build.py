@@ -469,17 +469,22 @@ class Runner:
             from termkit import distributed
 
             done = distributed.run(self.scheduler, job, plan, on_tally)
-        elif self.workers > 1 and self.files > 1:
-            from termkit import parallel
-
-            done = parallel.run(job, plan(self.workers), self.workers, on_tally)
         else:
-            done = None
-            for chunk in plan(1):
-                result = job(chunk)
-                if on_tally is not None:
-                    on_tally(result.tally)
-                reducer.add(result)
+            pooled = self.workers > 1 and self.files > 1
+            chunks = plan(self.workers if pooled else 1)
+            if pooled and len(chunks) > 1:
+                from termkit import parallel
+
+                done = parallel.run(job, chunks, self.workers, on_tally)
+            else:
+                # One chunk gains nothing from a pool: it would only pay for a fork and for
+                # sending its result back (a warm rebuild's few new documents).
+                done = None
+                for chunk in chunks:
+                    result = job(chunk)
+                    if on_tally is not None:
+                        on_tally(result.tally)
+                    reducer.add(result)
         if done is not None:
             reducer.add(done)
         return reducer.result() or ChunkResult(Termbase(), Tally())
