@@ -96,3 +96,21 @@ def test_lines_masked_and_counted_one_by_one_are_the_whole_text_masked_and_count
             assert line == masked[begin:end]
         counts = [han_count(variant[b:e]) for b, e in zip(starts, ends, strict=True)]
         assert _han_per_line(variant, len(starts)) == counts
+
+
+def test_a_document_is_converted_to_simplified_once(monkeypatch):
+    """The key is made from the same simplified text the definition reader reads: one
+    OpenCC pass over a traditional paper, with the key and the simplified text a conversion
+    of their own would give."""
+    from termkit.text import normalize
+
+    text = LEGCO.read_text("utf-8")
+    calls, convert = [], normalize._convert
+    monkeypatch.setattr(normalize, "_convert", lambda t: calls.append(t) or convert(t))
+    doc = Analysed(text)
+    simplified = doc.simplified
+    assert calls == [doc.analysis.text]
+    assert simplified == normalize.to_simplified(doc.analysis.text) != doc.analysis.text
+    key, key_map = normalize.normalize_with_map(doc.analysis.text)
+    every = list(range(len(key)))
+    assert (doc.key, doc.key_map.to_sources(every)) == (key, key_map.to_sources(every))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from termkit.text.normalize import normalize_with_map, to_simplified
@@ -44,7 +43,10 @@ class Analysed:
             if repair_breaks
             else AnalysisText(text, OffsetMap([0], [0], len(text)), text)
         )
-        key, key_map = normalize_with_map(self.analysis.text)
+        # The analysis text in simplified characters, offset for offset: the key is made from
+        # it, and the definition reader reads it (converted once, not once for each).
+        self.simplified: str = to_simplified(self.analysis.text)
+        key, key_map = normalize_with_map(self.analysis.text, self.simplified)
         self.key: str = key
         self.key_map: OffsetMap | ChainedMap = key_map
         self.lines = LineIndex(text)
@@ -57,11 +59,6 @@ class Analysed:
         same = self.analysis.text == self.original
         simplified = self.simplified if same else to_simplified(self.original)
         return LineScripts(self.original, simplified, self.lines.starts, terms)
-
-    @cached_property
-    def simplified(self) -> str:
-        """The analysis text in simplified characters, offset for offset."""
-        return to_simplified(self.analysis.text)
 
     def key_to_analysis(self, start: int, end: int) -> tuple[int, int]:
         """Analysis-text span of key span [start, end)."""
