@@ -181,3 +181,25 @@ def test_a_states_short_name_before_its_organ_needs_no_definition():
     assert tk101(lines("un_pages4/013.txt", 1, 7), prc) == []
     monuc = glossary_of("un_pages/028.txt", 15, 15)
     assert tk101(lines("un_pages/029.txt", 16, 16), monuc) == ["联刚特派团"]
+
+
+def test_the_end_of_one_name_is_its_coined_short_form():
+    # un_pages3 005 (a Security Council text) defines 《解决南苏丹共和国冲突重振协议》(《重振
+    # 协议》) on line 10 and cites 《重振协议》 on lines 11-15. 重振协议 ends its full form
+    # after no body's name (not an organ or title such as 执行主任 after 联合国环境规划署): it is
+    # the agreement's own short form, which a reader of the lines without the definition
+    # cannot know.
+    revitalized = glossary_of("un_pages3/005.txt", 10, 10)
+    assert "重振协议" in revitalized.zh_short_keys
+    assert tk101(lines("un_pages3/005.txt", 11, 15), revitalized) == ["重振协议"]
+    assert tk101(lines("un_pages3/005.txt", 1, 15), revitalized) == []
+
+
+def test_a_counted_noun_is_no_short_form():
+    # un_pages 036 defines 版权及相关权常设委员会(以下称“常设委员会”或“SCCR”); a Habitat
+    # resolution (030) calls the Commission on Human Settlements 经济及社会理事会的一个常设委员会,
+    # "a standing committee" of the Council: counted, the noun names no body (常设委员会
+    # ends its full form after no body's name, so read as a name it is coined).
+    sccr = glossary_of("un_pages/036.txt", 3, 3)
+    assert "常设委员会" in sccr.zh_short_keys
+    assert tk101(lines("un_pages/030.txt", 20, 20), sccr) == []

@@ -26,6 +26,8 @@ from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
+# What counts or points back before a noun (一个常设委员会, 各基金和规划署).
+_COUNTERS = (*DETERMINERS, "个")
 _TITLE_CLOSERS = ("》", "〉")
 _OPENING_MARKS = {"《": "》", "〈": "〉", "“": "”", "「": "」", "『": "』"}
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
@@ -191,14 +193,15 @@ def _unread(facts: Facts, forms: ShortForms, key: str, hits: list):
         return None
     if key in forms.alternatives or forms.defines_concept_of(key):
         return None
-    hits = [h for h in hits if not _after_a_prefix(facts.doc.key, h.start)]
+    text = facts.doc.key
+    hits = [h for h in hits if not _after_a_prefix(text, h.start) and not _counted(text, h.start)]
     if not hits:
         return None
     concepts = {e.concept.id: e.concept for e in facts.glossary.entries(key)}
     fulls = sorted(
         {f.text for c in concepts.values() if (f := preferred(c, "zh", "full")) is not None}
     )
-    head = any(common_noun(key, normalize(f)) for f in fulls)
+    head = any(common_noun(key, normalize(f), as_name=True) for f in fulls)
     if head and not _unidentified_head(facts, forms, key, fulls):
         return None
     return key, hits, fulls, head
@@ -231,20 +234,29 @@ def _after_a_prefix(key_text: str, start: int) -> bool:
     return any(key_text.endswith(p, 0, start) for p in NAME_PREFIXES)
 
 
+def _counted(key_text: str, start: int) -> bool:
+    """A string after a determiner or a measure word (一个常设委员会, 各基金和规划署) is an
+    ordinary noun the text counts or points back with, not a short form it asks the reader
+    to know."""
+    return key_text.endswith(_COUNTERS, 0, start)
+
+
 def _generic(short_key: str, full_key: str) -> bool:
     """A two-character piece cut out of the full form (战略 of 2009-2015年拉姆萨尔战略计划) is
     an ordinary word wherever else it occurs, not the short form: its uses are no finding."""
     return len(short_key) <= GENERIC and short_key in full_key
 
 
-def common_noun(short_key: str, full_key: str) -> bool:
+def common_noun(short_key: str, full_key: str, as_name: bool = False) -> bool:
     """A glossary short form that reads as an ordinary noun phrase outside the document that
     defines it, so that no reader needs its definition: a two-character piece of the full form
     (战略), an organ or title at its end (执行主任, 秘书长), or one without a distinctive
-    character (委员会). A coined short form (粮农组织, 环境署, 气象组织) is opaque: it needs one."""
+    character (委员会). A coined short form (粮农组织, 环境署, 气象组织) is opaque: it needs one.
+    `as_name`: asked whether a reader needs the form defined (TK101), where the end of a
+    name is an ordinary noun only as an organ or title of the body named before it (`_tail`)."""
     return (
         _generic(short_key, full_key)
-        or _tail(short_key, full_key)
+        or _tail(short_key, full_key, as_name)
         or not distinctive(short_key, full_key)
         or _anaphoric(short_key, full_key)
         or _of_a_state(short_key, full_key)
@@ -279,7 +291,7 @@ def _anaphoric(short_key: str, full_key: str) -> bool:
     return bool(rest) and full_key.endswith(rest)
 
 
-def _tail(short_key: str, full_key: str) -> bool:
+def _tail(short_key: str, full_key: str, as_name: bool = False) -> bool:
     """The full form's end after more than a generic prefix (执行主任 of
     联合国环境规划署执行主任, 常设委员会 of 版权及相关权常设委员会), or a title after one
     (秘书长 of 联合国秘书长). A body's name without only its prefix is its coined short form
@@ -288,7 +300,12 @@ def _tail(short_key: str, full_key: str) -> bool:
     (基加利修正案 of 〈关于消耗臭氧层物质的蒙特利尔议定书〉基加利修正案, 京都议定书 of
     《联合国气候变化框架公约》京都议定书) or after a phrase that ends in 的 and says what the
     instrument is about (水俣公约 of 关于汞的水俣公约, 责任公约 of
-    空间物体所造成损害的国际责任公约) is the instrument's own short title, no tail."""
+    空间物体所造成损害的国际责任公约) is the instrument's own short title, no tail. `as_name`
+    (does a reader need it defined?): the end after more than a prefix is an ordinary noun
+    only after the name of a body, as its organ or title (执行主任 after 联合国环境规划署); the
+    end of one name (基金组织 of 国际货币基金组织, 框架基金 of …全球生物多样性框架基金, 重振协议
+    of 解决南苏丹共和国冲突重振协议) is the short form coined for it, which a reader cannot
+    know without its definition."""
     if short_key == full_key or not full_key.endswith(short_key):
         return False
     rest = full_key[: -len(short_key)]
@@ -297,9 +314,9 @@ def _tail(short_key: str, full_key: str) -> bool:
         before = before[: -len(prefix)]
     if before.endswith((*_TITLE_CLOSERS, "的")):
         return False
-    return bool(without_generic_prefixes(rest)) or not any(
-        short_key.endswith(h) for h in ENTITY_SUFFIXES
-    )
+    if not without_generic_prefixes(rest):
+        return not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
+    return not as_name or before.endswith(ENTITY_SUFFIXES)
 
 
 def _in_symbol(text: str, hit) -> bool:
