@@ -157,6 +157,19 @@ def test_the_name_before_a_latin_acronym_does_not_go_on_over_de():
     assert found == [("TK110", "綜合調府組")]
 
 
+def test_a_list_inside_a_name_opens_with_its_first_item():
+    # UNESCO's Executive Board (un_pages 041): 可查阅战略、任务和结果评估信息系统(SISTER); WIPO's
+    # committees (un_pages 017): 商标、工业品外观设计和地理标志法律常设委员会(SCT). The items a
+    # conjunction closes are inside the name, and the first, as long as the next, opens it:
+    # the verb before it (查阅) governs the name. A list of bodies (秘书处、开发署和…) is none.
+    sister = _line_defining("un_pages", "041.txt", "SISTER")
+    assert definitions(sister)["SISTER"] == "战略、任务和结果评估信息系统"
+    sct = _line_defining("un_pages", "017.txt", "SCT")
+    assert definitions(sct)["SCT"] == "商标、工业品外观设计和地理标志法律常设委员会"
+    bodies = "感谢秘书处、开发署和联合国环境规划署(环境署)的支持。"
+    assert definitions(bodies) == {"环境署": "联合国环境规划署"}
+
+
 def _line_defining(folder: str, name: str, acronym: str) -> str:
     """The line of a TRAIN page that defines `acronym` in a half-width bracket."""
     paper = REPO / "bench" / "annotated" / folder / "docs" / name

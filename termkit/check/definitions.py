@@ -176,23 +176,23 @@ def _full_start(
     if not NAME_CHAR.match(text, end - 1):
         return None
     window = window_start(text, end, _HARD)
+    wide = window_start(text, end, _HARD_PARTS)  # list marks inside: the walk may cross one
     counts = not any(c.isdigit() for c in form.text)
     if form.kind == "english":
-        start = _walk_left(text, window, end - 1, _ACRONYM_SOFT, counts)
+        start = _walk_left(text, wide, end - 1, _ACRONYM_SOFT, counts)
         if start == end - 1 and end - 2 > window:
             # A name is no single character: a stop word ending right before the last one
             # is inside the name's head (共同|体 of 中部非洲经济和货币共同体(CEMAC)).
-            start = _walk_left(text, window, end - 2, _ACRONYM_SOFT, counts)
+            start = _walk_left(text, wide, end - 2, _ACRONYM_SOFT, counts)
         elif text[start:end] in ENTITY_SUFFIXES and (cross := _stop_before(text, start)):
             # Nor is it its bare head: a stop word right before it is a word of the name
             # (气候变化特别|基金(SCCF), 国际复兴开发|银行(IBRD), 国际开发|协会(IDA)).
-            start = _walk_left(text, window, start - cross, _ACRONYM_SOFT, counts)
+            start = _walk_left(text, wide, start - cross, _ACRONYM_SOFT, counts)
         return start, end
     positions = match_characters(form.text, text, window, end)
     if not covered(len(positions), len(han)):
         # A name whose parts a list mark joins (管理战略、政策和合规部（管理战略部）): a short
         # form that opens as the first part does draws on the parts before the mark.
-        wide = window_start(text, end, _HARD_PARTS)
         positions = match_characters(form.text, text, wide, end)
         if not positions or text[positions[0]] != han[0]:
             return None
@@ -208,7 +208,7 @@ def _full_start(
         start = _extend_prefixes(text, window, anchor)
         if len(normalize(text[start:end])) > len(normalize(form.text)):
             return start, end
-    return _walk_left(text, window, anchor, counts=counts, names=True), end
+    return _walk_left(text, wide, anchor, counts=counts, names=True), end
 
 
 def counts_a_group(short_key: str, full_key: str) -> bool:
@@ -284,10 +284,25 @@ def _walk_left(
     in `soft` never. With `names` (a Chinese short form, all of whose characters lie right
     of `start`), a conjunction after a complete name (one ending as a body's name does, in
     two or more characters: 世界银行|与国际货币基金组织(简称基金组织)) joins two names, as the
-    extractor reads it: the short form abbreviates the one after it."""
+    extractor reads it: the short form abbreviates the one after it. A list mark `、` before
+    the items a conjunction closes is inside the name when the item before it ends no name
+    (安全、有序和正常移民全球契约, 战略、任务和结果评估信息系统; not 秘书处、开发署和…): `window`
+    may then lie before the mark."""
     i = start
-    while i > window:
+    conjunction = False  # a conjunction crossed since the last list mark
+    stop = window  # after a list mark: where its first item, as long as the next, opens
+    while i > stop:
         ch = text[i - 1]
+        if ch == "、" and conjunction and _inner_item(text, window, i - 1):
+            # The list's first item opens the name (a verb before it governs it), as long as
+            # the item after the mark (战略、任务和…, 商标、工业品外观设计和…).
+            item = re.match(f"[^{''.join(CONJUNCTIONS)}、]*", text[i:start]).end()
+            stop = max(window, i - 1 - item)
+            i -= 1
+            conjunction = False
+            continue
+        if ch == "、":
+            break
         if (
             not NAME_CHAR.match(ch)
             or stop_ends_at(text, i)
@@ -305,8 +320,19 @@ def _walk_left(
             or (ch in CONJUNCTIONS and text[i - 2].isascii() and text[i - 2].isalnum())
         ):
             break
+        conjunction = conjunction or ch in CONJUNCTIONS
         i -= 1
     return i
+
+
+def _inner_item(text: str, window: int, mark: int) -> bool:
+    """Is the text before the list mark at `mark` an item of a list inside a name: a name
+    character that ends no complete name (a body's: 署, 组织, 委员会 …)?"""
+    return (
+        mark > window
+        and NAME_CHAR.match(text[mark - 1]) is not None
+        and not text.endswith(ENTITY_SUFFIXES, window, mark)
+    )
 
 
 def distinctive(variant: str, full: str) -> bool:
