@@ -59,8 +59,10 @@ def two_meanings(variant: str, preferred: str) -> bool:
     i, compared = diffs[0], 0
     for size in range(2, 5):
         for start in range(max(0, i - size + 1), min(i, len(variant) - size) + 1):
-            one, other = (stems(w[start : start + size]) for w in (variant, preferred))
-            if not (one and other):
+            # The preferred side is looked up only when the variant's word is in the table.
+            one = stems(variant[start : start + size])
+            other = one and stems(preferred[start : start + size])
+            if not other:
                 continue
             if one & other:
                 return False
