@@ -114,3 +114,21 @@ def test_a_document_is_converted_to_simplified_once(monkeypatch):
     key, key_map = normalize.normalize_with_map(doc.analysis.text)
     every = list(range(len(key)))
     assert (doc.key, doc.key_map.to_sources(every)) == (key, key_map.to_sources(every))
+
+
+def test_a_checked_document_is_folded_once(monkeypatch, shipped):
+    """The key and the definition reader share one folding of the simplified text, the same
+    text and key as folding apart gives."""
+    from termkit.check import definitions, document
+    from termkit.text import normalize
+
+    text = LEGCO.read_text("utf-8")
+    folds = []
+    for module in (document, definitions):
+        monkeypatch.setattr(module, "fold", lambda t: folds.append(t) or normalize.fold(t))
+    check_text(text, "028.txt", shipped, Settings())
+    checked = list(folds)
+    doc = Analysed(text)
+    assert [t for t in checked if len(t) == len(doc.simplified)] == [doc.simplified]
+    assert doc.folded == normalize.fold(doc.simplified)
+    assert doc.key == normalize.normalize_with_map(doc.analysis.text)[0]

@@ -18,7 +18,6 @@ from termkit.check.document import Analysed
 from termkit.check.glossary import GlossaryIndex
 from termkit.io import atomic_write
 from termkit.termbase.model import Termbase
-from termkit.text.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ class Texts:
 
     @classmethod
     def of(cls, docs: list[Analysed]) -> Texts:
-        return cls("\0".join(d.key for d in docs), "\0".join(fold(d.simplified) for d in docs))
+        return cls("\0".join(d.key for d in docs), "\0".join(d.folded for d in docs))
 
 
 def _occurring(patterns: tuple[str, ...], text: str) -> set[str]:

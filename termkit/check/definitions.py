@@ -85,10 +85,13 @@ class Defined:
         return self.short_start + len(self.short)
 
 
-def find_definitions(text: str, simplified: str, known_full: frozenset[str]) -> list[Defined]:
+def find_definitions(
+    text: str, simplified: str, known_full: frozenset[str], folded: str | None = None
+) -> list[Defined]:
     """Definitions in the analysis text, in document order. `simplified` is the same text in
-    simplified characters; `known_full` holds the glossary's full-form keys."""
-    folded = fold(simplified)
+    simplified characters, `folded` that folded (`Analysed.folded`, when the caller has it);
+    `known_full` holds the glossary's full-form keys."""
+    folded = fold(simplified) if folded is None else folded
     lengths = sorted({len(k) for k in known_full if len(k) <= MAX_FULL}, reverse=True)
     found: list[Defined] = []
     for span in find_spans(text):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from termkit.text.normalize import normalize_with_map, to_simplified
+from termkit.text.normalize import fold, key_with_map, to_simplified
 from termkit.text.offsets import ChainedMap, OffsetMap
 from termkit.text.repair import AnalysisText, repair
 from termkit.text.sourcemap import LineIndex
@@ -43,10 +43,12 @@ class Analysed:
             if repair_breaks
             else AnalysisText(text, OffsetMap([0], [0], len(text)), text)
         )
-        # The analysis text in simplified characters, offset for offset: the key is made from
-        # it, and the definition reader reads it (converted once, not once for each).
+        # The analysis text in simplified characters, and folded, offset for offset: the key is
+        # made from them, and the definition reader reads them (each made once, not once for
+        # each).
         self.simplified: str = to_simplified(self.analysis.text)
-        key, key_map = normalize_with_map(self.analysis.text, self.simplified)
+        self.folded: str = fold(self.simplified)
+        key, key_map = key_with_map(self.folded)
         self.key: str = key
         self.key_map: OffsetMap | ChainedMap = key_map
         self.lines = LineIndex(text)
