@@ -63,7 +63,7 @@ def score(name: str, known: frozenset[str], listing: bool) -> tuple[int, int]:
     for doc, line, short, full in rows:
         if doc not in read:
             analysed = Analysed("\n".join(docs[doc]) + "\n")
-            read[doc] = find_definitions(analysed.analysis.text, analysed.simplified, known)
+            read[doc] = find_definitions(analysed, known)
         mine = sorted({_key(d.full) for d in read[doc] if _key(d.short) == _key(short)})
         if _key(full) in mine:
             agree += 1

@@ -411,7 +411,7 @@ def _undefined(findings) -> frozenset[str]:
 def _defines(text: str, glossary: GlossaryIndex) -> bool:
     """Does the text define a short form of its own (as the checker reads definitions)?"""
     doc = Analysed(text)
-    return bool(find_definitions(doc.analysis.text, doc.simplified, glossary.zh_full_keys))
+    return bool(find_definitions(doc, glossary.zh_full_keys))
 
 
 def _other_script(findings, scripts) -> int:

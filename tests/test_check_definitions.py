@@ -15,7 +15,7 @@ FAO_035 = REPO / "bench" / "annotated" / "un_pages" / "docs" / "035.txt"
 def definitions(text: str) -> dict[str, str]:
     doc = Analysed(text)
     known = load_index(glossary_paths(Settings())).zh_full_keys
-    return {d.short: d.full for d in find_definitions(doc.analysis.text, doc.simplified, known)}
+    return {d.short: d.full for d in find_definitions(doc, known)}
 
 
 def test_a_clause_before_an_attribution_defines_nothing():
@@ -140,7 +140,7 @@ def test_a_bracket_inside_a_title_is_part_of_the_title():
 
     def shorts(text: str) -> list[str]:
         doc = Analysed(text)
-        return [d.short for d in find_definitions(doc.analysis.text, doc.simplified, known)]
+        return [d.short for d in find_definitions(doc, known)]
 
     assert "利比里亞" not in shorts(heading)
     assert "利比里亞" not in shorts("訂立《2004年聯合國制裁(利比里亞)規例》。")

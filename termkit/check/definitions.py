@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from termkit.extract.anchors import (
     MAX_FULL,
@@ -23,7 +24,10 @@ from termkit.extract.anchors import (
 from termkit.extract.brackets import find_spans
 from termkit.extract.inner import ShortForm, read_inner
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
-from termkit.text.normalize import HAN_CHAR, fold, normalize, strip_title_marks
+from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
+
+if TYPE_CHECKING:
+    from termkit.check.document import Analysed
 
 _LOWER = re.compile(r"[a-z]{2}")
 # The rest of a title after a bracket inside it: no mark that ends a clause or opens a title.
@@ -85,13 +89,10 @@ class Defined:
         return self.short_start + len(self.short)
 
 
-def find_definitions(
-    text: str, simplified: str, known_full: frozenset[str], folded: str | None = None
-) -> list[Defined]:
-    """Definitions in the analysis text, in document order. `simplified` is the same text in
-    simplified characters, `folded` that folded (`Analysed.folded`, when the caller has it);
-    `known_full` holds the glossary's full-form keys."""
-    folded = fold(simplified) if folded is None else folded
+def find_definitions(doc: Analysed, known_full: frozenset[str]) -> list[Defined]:
+    """Definitions in the document's analysis text, in document order, read on its
+    simplified and folded forms; `known_full` holds the glossary's full-form keys."""
+    text, simplified, folded = doc.analysis.text, doc.simplified, doc.folded
     lengths = sorted({len(k) for k in known_full if len(k) <= MAX_FULL}, reverse=True)
     found: list[Defined] = []
     for span in find_spans(text):
@@ -256,7 +257,7 @@ def _extend_prefixes(text: str, window: int, start: int) -> int:
 
 
 def stop_ends_at(text: str, i: int) -> bool:
-    return any(text[max(0, i - n) : i] in _STOPS for n in (1, 2, 3, 4) if i - n >= 0)
+    return _stop_before(text, i) > 0
 
 
 def _stop_before(text: str, i: int) -> int:

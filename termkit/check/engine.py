@@ -47,9 +47,7 @@ def check_text(
     if is_markdown(path):
         text = mask_markdown(text)
     doc = Analysed(text, repair_breaks)
-    definitions = find_definitions(
-        doc.analysis.text, doc.simplified, glossary.zh_full_keys, doc.folded
-    )
+    definitions = find_definitions(doc, glossary.zh_full_keys)
     forms = ShortForms(definitions, glossary)
     own = {normalize(f) for d in definitions for f in (d.full, d.short)}
     hits = find_hits(doc, [*glossary.keys, *own, *forms.alternatives])

@@ -134,9 +134,7 @@ def usage_of(doc, glossary) -> Usage:
     from termkit.check.matcher import find_hits
     from termkit.text.normalize import HAN_CHAR, normalize
 
-    definitions = find_definitions(
-        doc.analysis.text, doc.simplified, glossary.zh_full_keys, doc.folded
-    )
+    definitions = find_definitions(doc, glossary.zh_full_keys)
     defined = {normalize(d.short) for d in definitions}
     shorts = {k for k in defined if HAN_CHAR.search(k)} | glossary.zh_short_keys
     fulls = {normalize(d.full) for d in definitions}
