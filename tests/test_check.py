@@ -18,6 +18,7 @@ from termkit.check.usage import NEVER, Rule
 from termkit.extract.extractor import extract_document
 from termkit.formats import glossary_csv
 from termkit.formats.registry import load_glossary
+from termkit.termbase.merge import build_termbase
 from termkit.termbase.model import Concept, Term, Termbase
 from termkit.text.decode import Document, read_document
 from termkit.text.normalize import normalize
@@ -357,6 +358,30 @@ def test_deprecated_term_fix_and_admitted_term():
     )
     admitted = run("联合国环境计划署的工作。", GlossaryIndex([Termbase((Concept("c1", terms),))]))
     assert ("TK107", "联合国环境规划署") in [(f.rule, f.suggestion) for f in admitted]
+
+
+def test_an_admitted_short_form_read_as_an_ordinary_noun_phrase_is_no_term_choice():
+    """un_pages8 007 (the SCO's twentieth-anniversary declaration) defines 上海合作组织(简称
+    “上合组织”或“本组织”); a glossary built from it holds 本组织 as an admitted short form. The
+    ITU page un_pages8 001 writes 国际电联成员国决定本组织未来作用: its own organization, no
+    TK107. An admitted short form with a distinctive character is still reported."""
+    folder = REPO / "bench" / "annotated" / "un_pages8" / "docs"
+    sco = (folder / "007.txt").read_text("utf-8")
+    assert "上海合作组织(简称“上合组织”或“本组织”)" in sco
+    built = build_termbase([document_termbase(extract_document(Document("007.txt", sco, "utf-8")))])
+    glossary = GlossaryIndex([*map(load_glossary, glossary_paths(Settings())), built])
+    itu = (folder / "001.txt").read_text("utf-8")
+    assert "决定本组织未来作用" in itu
+    assert [f for f in run(itu, glossary) if f.rule == "TK107"] == []
+    terms = (
+        Term("上海合作组织", "zh", "fullForm", "preferred"),
+        Term("上合组织", "zh", "shortForm", "preferred"),
+        Term("上海合组", "zh", "shortForm", "admitted"),
+    )
+    coined = GlossaryIndex([Termbase((Concept("sco", terms),))])
+    only = Settings(enabled=frozenset({"TK107"}))
+    found = [(f.rule, f.suggestion) for f in run("上海合组的成员国。", coined, only)]
+    assert found == [("TK107", "上合组织")]
 
 
 def test_one_finding_per_span_and_never_a_retired_suggestion():

@@ -152,6 +152,12 @@ def _admitted(entries: list[Entry], written: str, key: str) -> Verdict | None:
     better = _better(entries)
     if better is None or better.status != "preferred" or better.key == key:
         return None
+    full = preferred(entries[0].concept, "zh", "full")
+    if role(entries[0].term) == "short" and full is not None and common_noun(key, full.key):
+        # An admitted short form that reads as an ordinary noun phrase (本组织, which a
+        # glossary built from 上海合作组织(简称“上合组织”或“本组织”) holds) names the body the
+        # text is about (国际电联成员国决定本组织未来作用), not the one the glossary's is.
+        return None
     return Verdict(
         "TK107", f"{written} is admitted; the glossary prefers {better.text}", better.text, None
     )
