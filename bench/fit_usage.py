@@ -16,7 +16,8 @@ them undefined, the share at least one half: "mostly undefined"): one that holds
 document, one only in documents that define no short form, and one only in documents that
 define none and leave another short form undefined too (`termkit.check.usage.Rule`); any may
 be off, and the third may ask for no document at all. The first two are chosen together, then
-the third with them fixed. The rule chosen has the fewest false alarms among those that hold
+the third with them fixed, then the fourth: in any document, a form it uses at least so many
+times without ever writing its full form (the body the document is by or about; `Often`). The rule chosen has the fewest false alarms among those that hold
 recall: lose at most a share of each fitting fold's plants (the recall loss allowed).
 
 That share is chosen by leave-one-set-out scores, the nearest to unseen text: for each share
@@ -57,13 +58,24 @@ sys.path.insert(0, str(REPO))
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
 from termkit.check.settings import Settings
-from termkit.check.usage import NEVER, RULE, Cutoff, Rule, beside, dumps, total
+from termkit.check.usage import (
+    NEVER,
+    NOT_OFTEN,
+    RULE,
+    Cutoff,
+    Often,
+    Rule,
+    beside,
+    dumps,
+    total,
+)
 from termkit.formats.registry import default_glossary_path, load_glossary
 
 MIN_DOCUMENTS = (2, 3, 4, 5, 6, 8, 10, 15)
 # The third cut-off (documents that define none and leave several undefined) may need no
 # corpus evidence at all: the document's own practice is evidence.
 SEVERAL_MIN_DOCUMENTS = (0, 1, *MIN_DOCUMENTS)
+MIN_USES = (2, 3, 4, 5, 6, 8, 10)
 SHARES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 OFF = Rule(NEVER)
 JUDGED = "unpc-test"  # never fitted on: reported with the rule chosen on the other folds
@@ -82,6 +94,31 @@ def write_shipped(shipped) -> None:
     where.write_text(dumps(table), "utf-8")
     print(f"wrote {where.relative_to(REPO)}: {table.documents} documents, "
           f"{len(table.forms)} short forms", file=sys.stderr)  # fmt: skip
+
+
+class Observer:
+    """The rule off, keeping how often the document last checked uses each short form it
+    left undefined without writing its full form (the checker's `bare_uses`)."""
+
+    def __init__(self) -> None:
+        self.bare: dict[str, int] = {}
+
+    def established(self, usage, key, document_defines=False, others_undefined=False,
+                    bare_uses=0) -> bool:  # fmt: skip
+        self.bare[key] = bare_uses
+        return False
+
+
+class Trace(list):
+    """bench/check_planted.py's trace rows, each with the `Observer`'s counts of its check
+    (a TK101 on a form means the checker asked the rule about it in that check)."""
+
+    def __init__(self, observer: Observer) -> None:
+        super().__init__()
+        self.observer = observer
+
+    def append(self, row) -> None:
+        super().append((*row, dict(self.observer.bare)))
 
 
 @dataclass
@@ -113,17 +150,18 @@ def traces(shipped) -> dict[str, Fold]:
     docs, gold = documents(), unpc_gold()
     for half, glossary in unpc_glossaries(docs, shipped):
         mine = {d: ls for d, ls in docs.items() if half_of(d) == half}
-        glossary.usage_rule = OFF
-        trace: list = []
+        glossary.usage_rule = observer = Observer()
+        trace = Trace(observer)
         result = evaluate(half, mine, gold, glossary, args, unpc_line, trace=trace)
         usage = dict.fromkeys(mine, glossary.usage)
         out[f"unpc-{half}"] = Fold(trace, usage, result["clean_chars"])
     for train in TRAIN:
         tdocs, tgold, variants, early = read_gold_set(train / "gold.json", train)
         glossaries = annotated_glossaries(tdocs, shipped)
+        observer = Observer()
         for index in glossaries.values():
-            index.usage_rule = OFF
-        trace = []
+            index.usage_rule = observer
+        trace = Trace(observer)
         line_of = lambda g, ls: g["line"] - 1  # noqa: E731
         result = evaluate("gold", tdocs, tgold, glossaries, args, line_of, variants, early, trace)
         usage = {d: index.usage for d, index in glossaries.items()}
@@ -134,9 +172,10 @@ def traces(shipped) -> dict[str, Fold]:
 def score(trace: list, usage: dict, rule: Rule) -> tuple[int, int, int]:
     """(plants found, plants, false alarms) under `rule`."""
     found = plants = alarms = 0
-    for kind, doc, defines, findings, undefined in trace:
+    for kind, doc, defines, findings, undefined, bare in trace:
         survives = any(
-            r != "TK101" or not rule.established(usage[doc], k, defines, bool(undefined - {k}))
+            r != "TK101"
+            or not rule.established(usage[doc], k, defines, bool(undefined - {k}), bare.get(k, 0))
             for r, k in findings
         )
         if kind == "alarm":
@@ -150,8 +189,8 @@ def score(trace: list, usage: dict, rule: Rule) -> tuple[int, int, int]:
 def best(folds: dict[str, Fold], names: list[str], loss: float) -> Rule:
     """The cut-offs with the fewest false alarms on `names` that hold recall: on each of those
     folds they lose at most `loss` of the plants the rule off finds. The first two are
-    chosen together, then the third (where several are undefined) with them fixed: the three
-    together are 117,649 rules."""
+    chosen together, then the third (where several are undefined) with them fixed, then the
+    fourth (used often, the full form never written): the three together are 117,649 rules."""
     cutoffs = [NEVER, *(Cutoff(m, s) for m, s in product(MIN_DOCUMENTS, SHARES))]
     several = [NEVER, *(Cutoff(m, s) for m, s in product(SEVERAL_MIN_DOCUMENTS, SHARES))]
     off = {n: folds[n].score(OFF) for n in names}
@@ -163,12 +202,12 @@ def best(folds: dict[str, Fold], names: list[str], loss: float) -> Rule:
             return 10**9, 0, 0.0
         # Ties: the stricter cut-offs (more documents, a larger share) drop fewer forms.
         alarms = sum(a for _, _, a in scores.values())
-        return alarms, *(
-            -v for c in vars(rule).values() for v in (c.min_documents, c.min_undefined_share)
-        )
+        return alarms, *(-v for c in vars(rule).values() for v in vars(c).values())
 
     two = min((Rule(e, w) for e, w in product(cutoffs, cutoffs)), key=cost)
-    return min((Rule(two.everywhere, two.where_none_defined, c) for c in several), key=cost)
+    three = min((Rule(two.everywhere, two.where_none_defined, c) for c in several), key=cost)
+    often = [NOT_OFTEN, *(Often(n) for n in MIN_USES)]
+    return min((Rule(*list(vars(three).values())[:3], o) for o in often), key=cost)
 
 
 def left_out(folds: dict[str, Fold], names: list[str], loss: float) -> dict[str, Rule]:
@@ -211,7 +250,9 @@ def main() -> None:
         )
     }
     print(json.dumps({"folds": [*names, JUDGED], "found/alarms by cut-off": curve}))
-    written = {part: None if c == NEVER else asdict(c) for part, c in vars(rule).items()}
+    written = {
+        part: None if c in (NEVER, NOT_OFTEN) else asdict(c) for part, c in vars(rule).items()
+    }
     RULE.write_text(json.dumps(written) + "\n", "utf-8")
     print(
         f"recall loss {loss} chosen by the leave-one-set-out cost; rule chosen on {names}:"

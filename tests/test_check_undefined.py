@@ -11,7 +11,7 @@ from termkit.check.engine import check_text
 from termkit.check.glossary import GlossaryIndex
 from termkit.check.run import glossary_paths
 from termkit.check.settings import Settings
-from termkit.check.usage import NEVER, Cutoff, Rule, Usage, fitted_rule
+from termkit.check.usage import NEVER, Cutoff, Often, Rule, Usage, fitted_rule
 from termkit.extract.extractor import extract_document
 from termkit.formats.registry import load_glossary
 from termkit.termbase.model import Concept, Term, Termbase
@@ -125,6 +125,26 @@ def test_short_forms_a_document_leaves_undefined_together_are_its_practice():
         assert tk101(unpc(3759) + unpc(269), glossary) == ["世卫组织", "西非经共体"]
 
 
+def test_a_body_named_throughout_by_its_short_form_is_the_one_the_document_is_about():
+    # The UNPC lines of S/2015/177, the Secretary-General's report on UNDOF, name the force
+    # 观察员部队 five times and never write 联合国脱离接触观察员部队: its readers know the body
+    # the report is about. Written out once and then used bare (a definition dropped), or in
+    # a document that defines its short forms (儿基会, L3759), the short form is reported; so
+    # is a form used fewer times than the cut-off.
+    shipped = [load_glossary(p) for p in glossary_paths(Settings())]
+    report = "".join(unpc(n) for n in (1930, 2649, 3303, 3304, 3941))
+    written_out = "联合国脱离接触观察员部队继续执行任务。\n" + report
+    for rule, bare in (
+        (Rule(NEVER), ["观察员部队"]),
+        (Rule(NEVER, where_used_often=Often(5)), []),
+        (Rule(NEVER, where_used_often=Often(6)), ["观察员部队"]),
+    ):
+        glossary = GlossaryIndex(shipped, usage=Usage(), usage_rule=rule)
+        assert tk101(report, glossary) == bare
+        assert tk101(written_out, glossary) == ["观察员部队"]
+        assert tk101(unpc(3759) + report, glossary) == ["观察员部队"]
+
+
 def test_the_shipped_usage_rule_reads_back():
     rule = fitted_rule()
     assert isinstance(rule.everywhere, Cutoff) and isinstance(rule.where_none_defined, Cutoff)
@@ -187,11 +207,12 @@ def test_the_end_of_one_name_is_its_coined_short_form():
     # un_pages3 005 (a Security Council text) defines 《解决南苏丹共和国冲突重振协议》(《重振
     # 协议》) on line 10 and cites 《重振协议》 on lines 11-15. 重振协议 ends its full form
     # after no body's name (not an organ or title such as 执行主任 after 联合国环境规划署): it is
-    # the agreement's own short form, which a reader of the lines without the definition
-    # cannot know.
+    # the agreement's own short form, which a reader of a line without the definition cannot
+    # know (the five lines together, which use it five times and define nothing, would read
+    # as a text about the agreement: the fitted usage rule's `where_used_often`).
     revitalized = glossary_of("un_pages3/005.txt", 10, 10)
     assert "重振协议" in revitalized.zh_short_keys
-    assert tk101(lines("un_pages3/005.txt", 11, 15), revitalized) == ["重振协议"]
+    assert tk101(lines("un_pages3/005.txt", 11, 11), revitalized) == ["重振协议"]
     assert tk101(lines("un_pages3/005.txt", 1, 15), revitalized) == []
 
 

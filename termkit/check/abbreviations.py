@@ -153,7 +153,8 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
     """TK101: a glossary short form the document uses but never defines. One the corpus
     uses undefined as a rule (`GlossaryIndex.established`) is one its readers know: TK114,
     off by default, still names it for a reviser who wants every short form defined. Whether
-    the document leaves other short forms undefined too is part of that evidence."""
+    the document leaves other short forms undefined too is part of that evidence, and so is
+    how often it uses the form where it never writes the full form (`_bare_uses`)."""
     if not (out.wants("TK101") or out.wants("TK114")):
         return
     undefined = [
@@ -162,7 +163,8 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
     defines = bool(forms.first_of_short)
     for key, hits, fulls, head in undefined:
         others = len(undefined) > 1
-        code = "TK114" if facts.glossary.established(key, defines, others) else "TK101"
+        bare = 0 if defines else _bare_uses(facts, hits, fulls)  # asked only where none is
+        code = "TK114" if facts.glossary.established(key, defines, others, bare) else "TK101"
         if not out.wants(code):
             continue
         hit = hits[0]
@@ -170,7 +172,7 @@ def _undefined(facts: Facts, forms: ShortForms, out: Collector) -> None:
         short = facts.glossary.entries(key)[0].term.text
         suggestion = f"{fulls[0]}（{short}）" if len(fulls) == 1 else None
         times = f", used {len(hits)} times" if len(hits) > 1 else ""
-        known = ", a form the corpus mostly uses undefined" if code == "TK114" else ""
+        known = ", a form its readers know (used undefined as a rule)" if code == "TK114" else ""
         if head:
             message = (
                 f"{written} is written as a short title{times}, but the document names no body"
@@ -205,6 +207,16 @@ def _unread(facts: Facts, forms: ShortForms, key: str, hits: list):
     if head and not _unidentified_head(facts, forms, key, fulls):
         return None
     return key, hits, fulls, head
+
+
+def _bare_uses(facts: Facts, hits: list, fulls: list[str]) -> int:
+    """How often the document uses a short form it never defines, 0 where it writes one of
+    the glossary's full forms for it: a document by or about a body names it throughout by
+    the short form its readers know (观察员部队 in the reports on that force), while one that
+    writes the name out and then shortens it bare has dropped a definition."""
+    if any(normalize(full) in facts.doc.key for full in fulls):
+        return 0
+    return len(hits)
 
 
 def _unidentified_head(facts: Facts, forms: ShortForms, key: str, fulls: list[str]) -> bool:

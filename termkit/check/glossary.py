@@ -176,13 +176,18 @@ class GlossaryIndex:
         return {key: self.entries(key) for key in self._where}
 
     def established(
-        self, key: str, document_defines: bool = False, others_undefined: bool = False
+        self,
+        key: str,
+        document_defines: bool = False,
+        others_undefined: bool = False,
+        bare_uses: int = 0,
     ) -> bool:
         """Is `key` a short form the corpus uses undefined as a rule, in a document that
         defines short forms of its own (`document_defines`) or none, and leaves other short
-        forms undefined too (`others_undefined`) or not?"""
+        forms undefined too (`others_undefined`) or not, or one the document uses
+        `bare_uses` times without ever writing its full form?"""
         rule = self.usage_rule or fitted_rule()
-        return rule.established(self.usage, key, document_defines, others_undefined)
+        return rule.established(self.usage, key, document_defines, others_undefined, bare_uses)
 
     @cached_property
     def keys(self) -> list[str]:

@@ -58,6 +58,21 @@ NEVER = Cutoff(10**9, 1.0)
 
 
 @dataclass(frozen=True)
+class Often:
+    """The document uses the form at least `min_uses` times and never writes its full form:
+    it is the body the document is by or about (粮农组织 in an FAO paper, 观察员部队 in the
+    reports on that force), which its readers know by that name."""
+
+    min_uses: int
+
+    def holds(self, bare_uses: int) -> bool:
+        return bare_uses >= self.min_uses
+
+
+NOT_OFTEN = Often(10**9)
+
+
+@dataclass(frozen=True)
 class Rule:
     """A short form is established when the corpus uses it undefined as a rule: `everywhere`,
     or, with a weaker cut-off, `where_none_defined`: in a document that defines no short form
@@ -71,6 +86,9 @@ class Rule:
     # is its practice (it is written for readers who know the names, or is an excerpt), not
     # one omission: the weakest cut-off.
     where_several_undefined: Cutoff = NEVER
+    # In a document that defines none: the form used often there, its full form never
+    # written (`Often`), with no corpus evidence needed.
+    where_used_often: Often = NOT_OFTEN
 
     def established(
         self,
@@ -78,12 +96,15 @@ class Rule:
         key: str,
         document_defines: bool = False,
         others_undefined: bool = False,
+        bare_uses: int = 0,
     ) -> bool:
+        """`bare_uses`: how often the document uses the form, 0 where it writes its full
+        form somewhere (a definition dropped, or a name written out and then shortened)."""
         if self.everywhere.holds(usage, key):
             return True
         if document_defines:
             return False
-        if self.where_none_defined.holds(usage, key):
+        if self.where_none_defined.holds(usage, key) or self.where_used_often.holds(bare_uses):
             return True
         return others_undefined and self.where_several_undefined.holds(usage, key)
 
@@ -96,7 +117,11 @@ def fitted_rule() -> Rule:
     """The rule in `usage_rule.json`; a cut-off written `null` (or left out) never holds."""
     data = json.loads(RULE.read_text("utf-8"))
     parts = (data.get(part) for part in PARTS)
-    return Rule(*(NEVER if part is None else Cutoff(**part) for part in parts))
+    often = data.get("where_used_often")
+    return Rule(
+        *(NEVER if part is None else Cutoff(**part) for part in parts),
+        NOT_OFTEN if often is None else Often(**often),
+    )
 
 
 def beside(glossary: str | Path) -> Path:
