@@ -224,3 +224,18 @@ def test_a_counted_noun_is_no_short_form():
     sccr = glossary_of("un_pages/036.txt", 3, 3)
     assert "常设委员会" in sccr.zh_short_keys
     assert tk101(lines("un_pages/030.txt", 20, 20), sccr) == []
+
+
+def test_a_name_without_its_generic_prefix_is_coined_but_not_a_short_title():
+    # un_pages7 019 defines 《联合国千年宣言》(以下简称“《千年宣言》”). 千年宣言 is the name without
+    # its generic prefix 联合国, as 气象组织 is of 世界气象组织: a reader of another paper needs
+    # its definition though no body's head (组织, 署) ends it. A title of three characters after
+    # the prefix (秘书长 of 联合国秘书长) stays an ordinary noun.
+    millennium = glossary_of("un_pages7/019.txt", 21, 21)
+    assert "千年宣言" in millennium.zh_short_keys
+    assert tk101("各国在《千年宣言》中作出了承诺。\n", millennium) == ["千年宣言"]
+    concepts = (
+        Concept("sg", (Term("联合国秘书长", "zh", "fullForm"), Term("秘书长", "zh", "shortForm"))),
+    )
+    secretary = GlossaryIndex([Termbase(concepts)], usage_rule=Rule(NEVER))
+    assert tk101("秘书长在报告中指出了这一点。\n", secretary) == []

@@ -307,8 +307,10 @@ def _tail(short_key: str, full_key: str, as_name: bool = False) -> bool:
     """The full form's end after more than a generic prefix (执行主任 of
     联合国环境规划署执行主任, 常设委员会 of 版权及相关权常设委员会), or a title after one
     (秘书长 of 联合国秘书长). A body's name without only its prefix is its coined short form
-    (气象组织 of 世界气象组织). A cut inside a word (产权组织 of 世界知识产权组织) reads as a
-    tail too: without a segmenter that is not told apart. The name after a cited title
+    (气象组织 of 世界气象组织), and so, asked as a name, is any of four or more characters
+    (千年宣言 of 联合国千年宣言): a title after the prefix is shorter. A cut inside a word
+    (产权组织 of 世界知识产权组织) reads as a tail too: without a segmenter that is not told
+    apart. The name after a cited title
     (基加利修正案 of 〈关于消耗臭氧层物质的蒙特利尔议定书〉基加利修正案, 京都议定书 of
     《联合国气候变化框架公约》京都议定书) or after a phrase that ends in 的 and says what the
     instrument is about (水俣公约 of 关于汞的水俣公约, 责任公约 of
@@ -327,7 +329,9 @@ def _tail(short_key: str, full_key: str, as_name: bool = False) -> bool:
     if before.endswith((*_TITLE_CLOSERS, "的")):
         return False
     if not without_generic_prefixes(rest):
-        return not any(short_key.endswith(h) for h in ENTITY_SUFFIXES)
+        return not (as_name and len(short_key) > 3) and not any(
+            short_key.endswith(h) for h in ENTITY_SUFFIXES
+        )
     return not as_name or before.endswith(ENTITY_SUFFIXES)
 
 
