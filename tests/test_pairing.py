@@ -51,6 +51,28 @@ def test_unpc_devset_pairs_short_forms_with_acronyms():
     assert len(acronyms) == len(set(acronyms))
 
 
+def test_a_definition_is_not_paired_with_an_english_one_it_does_not_translate():
+    """UNPC devset line 2064 defines 西非经共体 (ECOWAS) and 西非经共体特派团, whose English
+    says "its Mission (ECOMIB)" and defines only "security sector reform (SSR)" beside it.
+    Over the documents that name 西非经共体, ECOWAS is its own concept's best partner, which
+    left SSR to the mission's."""
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    ids = [line.split()[0] for line in (root / "UNv1.0.devset.ids").read_text().splitlines()]
+    documents = {ids[i] for i, line in enumerate(zh) if "西非经共体" in line}
+    lines = [i for i, d in enumerate(ids) if d in documents]
+    pairs = [SentencePair(zh[i], en[i], ids[i]) for i in lines]
+    definitions = [
+        x
+        for d in sorted(documents)
+        for x in extract_text("\n".join(zh[i] for i in lines if ids[i] == d), d)
+    ]
+    found = {(p.zh_short, p.en_acronym) for p in pair_terms(pairs, definitions)}
+    assert ("西非经共体", "ECOWAS") in found
+    assert not any(a == "SSR" for _, a in found)
+
+
 def test_pairs_merge_into_the_glossary_concept():
     zh_defs = extract_text("由联合国开发计划署（开发署）编写。开发署支持。", "a.zh")
     pairs = [

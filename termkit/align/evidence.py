@@ -480,6 +480,15 @@ def _expansion_stems(acronym: str, written: Counter[str]) -> frozenset[str]:
     return frozenset(s for text in texts for s in en_stems(text))
 
 
+def translated(zh: str, english: str) -> float:
+    """Share of the content words of an English name that the Chinese string's dictionary
+    glosses translate (0 when the name has none): whether `西非经共体几内亚比绍特派团` can be
+    `security sector reform` at all."""
+    from termkit.align.lexical import en_stems
+
+    return _translated(zh, frozenset(en_stems(english)))
+
+
 def _translated(zh: str, expansion: frozenset[str]) -> float:
     """Share of the content words of the acronym's expansion that the Chinese string's
     dictionary glosses translate (0 when no expansion is known)."""

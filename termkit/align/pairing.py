@@ -3,8 +3,10 @@
 Chinese definitions (`联合国开发计划署（开发署）`) come from the extractor, English ones
 (`United Nations Development Programme (UNDP)`) from a Schwartz–Hearst reading of the English
 side. A Chinese concept and an English acronym are paired when their definitions stand in the
-same sentence pair, or when they co-occur across pairs far more than chance (Dice coefficient),
-each being the other's best partner. Each pair keeps its evidence: how many sentence pairs,
+same sentence pair and the Chinese full form's dictionary glosses translate some word of the
+English long form (`西非经共体几内亚比绍特派团（西非经共体特派团）` is not the
+`security sector reform (SSR)` of its bead), or when they co-occur across pairs far more than
+chance (Dice coefficient), each being the other's best partner. Each pair keeps its evidence: how many sentence pairs,
 which documents.
 """
 
@@ -16,7 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from termkit.align.evidence import Candidate, acronyms, candidates, decide, fitted_model
+from termkit.align.evidence import (
+    Candidate,
+    acronyms,
+    candidates,
+    decide,
+    fitted_model,
+    translated,
+)
 from termkit.termbase.merge import merge
 from termkit.termbase.model import (
     MAX_LOCATIONS,
@@ -145,8 +154,9 @@ def pair_terms(
                 if pair.en_location is not None:
                     locations[(c, a)].add(pair.en_location)
         for c in defined_here:
-            for _, a in en_defs:
-                together[(c, a)] += 1
+            for long_form, a in en_defs:
+                if translated(concepts[c][0], long_form) > 0:
+                    together[(c, a)] += 1
     return _choose(concepts, en_long, together, joint, zh_count, en_count, documents, locations)
 
 
