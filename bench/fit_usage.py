@@ -11,14 +11,16 @@ Each fold is checked once with the rule off; every plant's catching findings and
 alarm on the clean originals are kept with their form, whether the text defines a short form of
 its own and which short forms the text's findings call undefined, and each candidate rule is
 scored from those: a plant stays found while one of its findings is not a TK101 the rule
-drops; a TK101 alarm it drops is gone. A rule is three cut-offs (min documents, min share of
-them undefined, the share at least one half: "mostly undefined"): one that holds in every
-document, one only in documents that define no short form, and one only in documents that
-define none and leave another short form undefined too (`termkit.check.usage.Rule`); any may
-be off, and the third may ask for no document at all. The first two are chosen together, then
-the third with them fixed, then the fourth: in any document, a form it uses at least so many
-times without ever writing its full form (the body the document is by or about; `Often`). The rule chosen has the fewest false alarms among those that hold
-recall: lose at most a share of each fitting fold's plants (the recall loss allowed).
+drops; a TK101 alarm it drops is gone. A rule is three corpus cut-offs (min documents, min
+share of them undefined, the share at least one half: "mostly undefined"): one that holds in
+every document, one only in documents that define no short form, and one only in documents that
+define none and leave another short form undefined too (`termkit.check.usage.Rule`); any may be
+off, and the third may ask for no document at all; and a count of uses in the document. The
+first two are chosen together, then the third with them fixed, then the fourth: in a document
+that defines none, a form it uses at least so many times without ever writing its full form
+(the body the document is by or about; `Often`). The rule chosen has the fewest false alarms
+among those that hold recall: lose at most a share of each fitting fold's plants (the recall
+loss allowed).
 
 That share is chosen by leave-one-set-out scores, the nearest to unseen text: for each share
 of RECALL_LOSSES, each fitting fold is scored with the rule chosen on the others, and the share
@@ -37,7 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from itertools import product
 
 from _paths import REPO
@@ -190,7 +192,7 @@ def best(folds: dict[str, Fold], names: list[str], loss: float) -> Rule:
     """The cut-offs with the fewest false alarms on `names` that hold recall: on each of those
     folds they lose at most `loss` of the plants the rule off finds. The first two are
     chosen together, then the third (where several are undefined) with them fixed, then the
-    fourth (used often, the full form never written): the three together are 117,649 rules."""
+    fourth (used often, the full form never written): the first three together are 117,649 rules."""
     cutoffs = [NEVER, *(Cutoff(m, s) for m, s in product(MIN_DOCUMENTS, SHARES))]
     several = [NEVER, *(Cutoff(m, s) for m, s in product(SEVERAL_MIN_DOCUMENTS, SHARES))]
     off = {n: folds[n].score(OFF) for n in names}
@@ -207,7 +209,7 @@ def best(folds: dict[str, Fold], names: list[str], loss: float) -> Rule:
     two = min((Rule(e, w) for e, w in product(cutoffs, cutoffs)), key=cost)
     three = min((Rule(two.everywhere, two.where_none_defined, c) for c in several), key=cost)
     often = [NOT_OFTEN, *(Often(n) for n in MIN_USES)]
-    return min((Rule(*list(vars(three).values())[:3], o) for o in often), key=cost)
+    return min((replace(three, where_used_often=o) for o in often), key=cost)
 
 
 def left_out(folds: dict[str, Fold], names: list[str], loss: float) -> dict[str, Rule]:
