@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from termkit.align.evidence import candidates
+from termkit.align.evidence import acronyms, candidates
 from termkit.align.pairing import (
     CONFIDENT,
     SentencePair,
@@ -233,3 +233,16 @@ def test_the_pair_stage_weighs_a_share_by_how_many_strings_it_beat():
     assert zh_form == "维和部" and features["share"] > 0.5
     strings = sum(c.en == "DPKO" for c in found)
     assert strings > 10 and features["log_strings"] == math.log(strings)
+
+
+def test_an_acronym_joined_to_a_lowercase_word_is_the_bodys():
+    """UNPC devset line 1247 writes "the FAO-hosted part" where the Chinese says 粮农组织主持的:
+    FAO is the acronym the short form pairs with, and FAO-hosted stays a candidate too. A
+    capitalized part (UN-Habitat) or another acronym (UNEP-FAO) is the compound's."""
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()[1246]
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()[1246]
+    assert {"FAO", "FAO-hosted", "UNEP"} <= acronyms(en)
+    assert ("粮农组织", "FAO") in {(c.zh, c.en) for c in candidates([normalize(zh)], [en])}
+    assert acronyms("UN-Habitat and the UNEP-FAO plan") == {"UN-Habitat", "UNEP-FAO"}
+    assert acronyms("REDD-plus") == {"REDD-plus", "REDD"}

@@ -49,6 +49,7 @@ from termkit.text.normalize import HAN
 
 ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_WHOLE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _HAN_WORD = re.compile(f"^[{HAN}]+$")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -90,8 +91,16 @@ FEATURES = (
 
 
 def acronyms(text: str) -> set[str]:
-    """English acronym-like tokens of a sentence (UNDP, UN-Habitat, HCFCs), not roman numerals."""
-    return {a for a in ACRONYM.findall(text) if not _ROMAN.fullmatch(a)}
+    """English acronym-like tokens of a sentence (UNDP, UN-Habitat, HCFCs), not roman numerals,
+    and the acronym before a lowercase word joined to it (FAO of FAO-hosted, IGAD of
+    IGAD-mediated): the Chinese names the body, not the compound."""
+    found = set()
+    for token in ACRONYM.findall(text):
+        found.add(token)
+        head, _, rest = token.partition("-")
+        if rest.islower() and _WHOLE_ACRONYM.fullmatch(head):
+            found.add(head)
+    return {a for a in found if not _ROMAN.fullmatch(a)}
 
 
 # The layout of the cached character freedoms (see `_freedom`).
