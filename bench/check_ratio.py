@@ -44,6 +44,23 @@ for index, start, end in automaton.find_matches_as_indexes(text):
 """
 
 
+def write_inputs(folder: Path) -> tuple[Path, Path, Path]:
+    """The 30 KB draft, the 1 MB document and the 20,000-concept glossary, written into
+    `folder`."""
+    seed = (REPO / "seeds" / "000_6fadedb60f1cd4cd.txt").read_bytes()
+    draft = folder / "draft.txt"
+    draft.write_bytes(seed[: seed[:30000].rfind(b"\n") + 1])
+    big = folder / "big.txt"
+    data = [
+        (SHARED / "data" / "unpc-v1.0-devset" / "UNv1.0.devset.zh").read_text("utf-8"),
+        (SHARED / "data" / "bertalign-bible-zh-en" / "001.zh").read_text("utf-8"),
+    ]
+    big.write_text("".join(data), encoding="utf-8")
+    large = folder / "large.csv"
+    glossary_csv.write(large_glossary(data[0], 20000), large)
+    return draft, big, large
+
+
 def show(label: str, results: list[tuple[float, float, int]]) -> None:
     wall = [w for w, _, _ in results]
     cpu = [c for _, c, _ in results]
@@ -67,17 +84,7 @@ def main() -> None:
     print("at start: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        seed = (REPO / "seeds" / "000_6fadedb60f1cd4cd.txt").read_bytes()
-        draft = folder / "draft.txt"
-        draft.write_bytes(seed[: seed[:30000].rfind(b"\n") + 1])
-        big = folder / "big.txt"
-        data = [
-            (SHARED / "data" / "unpc-v1.0-devset" / "UNv1.0.devset.zh").read_text("utf-8"),
-            (SHARED / "data" / "bertalign-bible-zh-en" / "001.zh").read_text("utf-8"),
-        ]
-        big.write_text("".join(data), encoding="utf-8")
-        large = folder / "large.csv"
-        glossary_csv.write(large_glossary(data[0], 20000), large)
+        draft, big, large = write_inputs(folder)
         scan = folder / "scan.py"
         scan.write_text(BARE_SCAN, encoding="utf-8")
         check = [sys.executable, "-m", "termkit", "check", "--isolated", "--format", "json"]

@@ -23,6 +23,7 @@ from termkit.check.definitions import (
 from termkit.check.facts import Facts
 from termkit.check.glossary import RETIRED, GlossaryIndex, names_a_group, preferred, role
 from termkit.extract.lexicon import ENTITY_SUFFIXES
+from termkit.text.lazy import lazy
 from termkit.text.normalize import HAN_CHAR, normalize
 
 GENERIC = 2
@@ -32,9 +33,9 @@ _TITLE_CLOSERS = ("》", "〉")
 _OPENING_MARKS = {"《": "》", "〈": "〉", "“": "”", "「": "」", "『": "』"}
 # A sentence ends with a full stop, an exclamation or question mark, or (in text taken from a
 # PDF) a half-width stop after a Han character or a closing mark, not inside a number (1.5).
-_SENTENCE_END = re.compile(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
-_CLAUSE_MARK = re.compile("[，；,;]")
-_ELLIPSIS = re.compile(r"…+|⋯+|\.{3,}")
+_SENTENCE_END = lazy(r"[。！？]|(?<=[\u3400-\u9fff）”》」])[.．!?](?!\d)")
+_CLAUSE_MARK = lazy("[，；,;]")
+_ELLIPSIS = lazy(r"…+|⋯+|\.{3,}")
 # What joins the parts of a name: written or left out, the name stays the same
 # (亚洲及太平洋经济和社会委员会 / 亚洲及太平洋经济社会委员会).
 _JOINERS = re.compile("|".join(COORDINATORS))

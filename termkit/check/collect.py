@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from termkit.check.document import Place
 from termkit.check.finding import NOWHERE, Edit, Finding, Location
 from termkit.check.settings import Settings
+from termkit.text.lazy import lazy
 
 # `termkit: ignore` silences every rule on its line, `termkit: ignore TK101,TK110` those named;
 # `termkit: disable [CODES]` … `termkit: enable [CODES]` silence them over a range of lines
 # (the lines with the comments included), as Vale's and ESLint's comments do.
-_DIRECTIVE = re.compile(r"termkit:\s*(ignore|disable|enable)\b((?:[\s,]*TK\d{3})*)", re.IGNORECASE)
+_DIRECTIVE = lazy(r"termkit:\s*(ignore|disable|enable)\b((?:[\s,]*TK\d{3})*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

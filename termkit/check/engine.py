@@ -21,11 +21,12 @@ from termkit.check.script import into_script
 from termkit.check.settings import Settings
 from termkit.documents.locations import snippet
 from termkit.text.decode import Document, read_document
+from termkit.text.lazy import lazy
 from termkit.text.normalize import normalize
 
 BILINGUAL_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".po", ".pot", ".tmx", ".csv")
 _UNFIXABLE = " (unfixable: the text spans runs of different formatting; edit it in Word)"
-_LINE_REFERENCE = re.compile(r"(?<=\bon )line (\d+)\b")
+_LINE_REFERENCE = lazy(r"(?<=\bon )line (\d+)\b")
 
 
 @dataclass(frozen=True)

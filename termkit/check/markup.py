@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 
+from termkit.text.lazy import lazy
 from termkit.text.normalize import CJK_PUNCT, HAN
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MASK = "|"
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = lazy(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_AUTOLINK = lazy(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")
+_LINK_TARGET = lazy(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)")
+_REFERENCE = lazy(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 # A bare URL ends at a space, a bracket or Chinese text: UN Chinese glues prose to URLs.
-_URL = re.compile(rf"\b(?:https?|ftp)://[^\s<>()（）{HAN}{CJK_PUNCT}]+")
+_URL = lazy(rf"\b(?:https?|ftp)://[^\s<>()（）{HAN}{CJK_PUNCT}]+")
 
 
 def is_markdown(path: str) -> bool:

@@ -33,6 +33,7 @@ from termkit.check.facts import Facts
 from termkit.check.glossary import preferred
 from termkit.check.matcher import Hit
 from termkit.extract.lexicon import ENTITY_SUFFIXES
+from termkit.text.lazy import lazy
 from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
 
 MIN_LENGTH = 3
@@ -42,7 +43,7 @@ CROSSES, HEAD = "crosses", "head"
 _JOINING = SOFT_CHARS | frozenset("、")
 # The measure words an ordinal (第六次) or a determiner (此次, 本届) counts its noun by.
 _MEASURES = "次届个期轮"
-_ORDINAL = re.compile(f"第[0-9〇零一二两三四五六七八九十百千]+[{_MEASURES}]")
+_ORDINAL = lazy(f"第[0-9〇零一二两三四五六七八九十百千]+[{_MEASURES}]")
 
 
 @dataclass(frozen=True)

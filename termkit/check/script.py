@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from termkit.check.finding import Edit, Finding
+from termkit.text.lazy import lazy
 from termkit.text.normalize import HAN, to_simplified
 
 # Share of Han characters that change to simplified above which a text counts as written in
@@ -31,7 +32,7 @@ LINE_SHARE = 0.05
 # OpenCC's conversions into traditional script: its own standard characters (爲, 裏, 衆), and
 # the Hong Kong and Taiwan standards (為, 裡/裏, 眾).
 _CONVERSIONS = ("s2t", "s2hk", "s2tw")
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = lazy(f"[{HAN}]+")
 
 
 def is_traditional(text: str, simplified: str | None = None) -> bool:

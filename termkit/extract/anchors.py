@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+from termkit.text.lazy import lazy
 from termkit.text.normalize import HAN, HAN_CHAR
 
 MAX_FULL = 64
-HARD = re.compile(r"[。！？；：，,;:!?“”\"「」『』（()）﹙﹚\[\]【】《》〈〉\n]")
+HARD = lazy(r"[。！？；：，,;:!?“”\"「」『』（()）﹙﹚\[\]【】《》〈〉\n]")
 # A character that can belong to a name: Chinese, Latin, digits and joining signs.
 NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
 

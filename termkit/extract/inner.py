@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termkit.extract.lexicon import INTRODUCERS, LATIN_NON_NAMES, NON_DEFINITION_OPENERS
+from termkit.text.lazy import lazy
 from termkit.text.normalize import FOLD, HAN
 
 _HAN_SHORT = re.compile(rf"[{HAN}][{HAN}0-9A-Za-z+＋\-－·]*")
@@ -15,14 +16,14 @@ _DOC_SYMBOL = re.compile(r"[A-Z]{1,10}/[A-Za-z0-9]|/[0-9]+/")
 _URL = re.compile(r"https?://|www\.|\.(?:org|int|net|com)\b|@")
 _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二三四五六七八九十]+")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
-_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
+_ACRONYM = lazy(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
 # An English name (its own list inside allowed) and the comma after it.
 # `International Atomic Energy Agency -- IAEA`: a dash may stand for the comma.
 _ENGLISH_NAME_THEN = re.compile(
     r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[a-z] ?(?:[,;]|--|—|–) ?"
 )
 # `（简称粮农组织,FAO）`: after an introducer, a comma before a Latin acronym lists it too.
-_THEN_ACRONYM = re.compile(r" ?[,，] ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])$")
+_THEN_ACRONYM = lazy(r" ?[,，] ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])$")
 # `Committee on Economic, Social and Cultural Rights`: an English name with a list inside,
 # each item after a comma capitalized, the name ending in a capitalized word.
 _ENGLISH_WITH_LIST = re.compile(
@@ -30,12 +31,12 @@ _ENGLISH_WITH_LIST = re.compile(
 )
 # A labelled part: up to four Chinese characters (a language: 中文, 英文) and an introducer.
 _INTRODUCER = re.compile("|".join(INTRODUCERS))
-_PART = re.compile(r"[^,，;；]+")
-_LABELLED = re.compile(rf" *[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})[为：: ]*")
+_PART = lazy(r"[^,，;；]+")
+_LABELLED = lazy(rf" *[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})[为：: ]*")
 LOWER_CASE = "english:lower-case"
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
-_OR_OR_LIST = re.compile(r"或者?|、")
+_OR_OR_LIST = lazy(r"或者?|、")
 # `里约+20`, `北京+5`: a place's name with a count of years or meetings, a nickname whose
 # characters need not occur in the full form.
 _SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")

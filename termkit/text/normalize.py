@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from termkit.text.lazy import lazy
 from termkit.text.offsets import OffsetMap, TextBuilder
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
@@ -123,7 +124,7 @@ def _skim(text: str, changes: re.Pattern[str]) -> str:
     return "".join(pieces)
 
 
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_BEYOND_BMP = lazy("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 
+from termkit.text.lazy import lazy
 from termkit.text.normalize import CJK_PUNCT, HAN
 from termkit.text.offsets import OffsetMap
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Lines that are page furniture when they stand alone: a document symbol, a page number, a URL.
 _FURNITURE = re.compile(
     r"^(?:[A-Z]{1,8}(?:/[A-Za-z0-9.()\-]+){1,8}"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from itertools import accumulate, repeat
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+from termkit.text.lazy import lazy
+
+_LINE_END = lazy(r"\r\n|\r|\n")
 
 
 class LineIndex:
