@@ -208,6 +208,7 @@ def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anchor-weight", type=float, help="instead of the fitted one")
     parser.add_argument("--coverage-weight", type=float, help="instead of the fitted one")
     parser.add_argument("--heading-penalty", type=float, help="instead of the fitted one")
+    parser.add_argument("--min-lift", type=float, help="instead of the fitted one")
 
 
 def evidence_options(args: argparse.Namespace) -> dict:
@@ -218,6 +219,7 @@ def evidence_options(args: argparse.Namespace) -> dict:
         "anchor_weight": args.anchor_weight,
         "coverage_weight": args.coverage_weight,
         "heading_penalty": args.heading_penalty,
+        "min_lift": args.min_lift,
     }
 
 

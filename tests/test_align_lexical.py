@@ -53,6 +53,31 @@ def test_learnt_table_pairs_a_name_no_dictionary_gives():
     assert learnt[zh_id, en_id] > 0
 
 
+@needs_bible
+def test_pairs_that_meet_a_neighbour_as_often_are_dropped_by_their_lift():
+    # Genesis 1-21 and its gold 1-1 links: 就 "even" and 都 "city" (CC-CEDICT senses of the
+    # adverbs) are attested, but meet the words of sentences a few places away as often.
+    zh = (BIBLE / "001.zh").read_text(encoding="utf-8").splitlines()[:1000]
+    en = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()[:800]
+    spans = []
+    for line in (BIBLE / "001.align").read_text(encoding="utf-8").splitlines():
+        e, z = (side.strip("[]").split(",") for side in line.split(":"))
+        if len(e) == len(z) == 1 and e[0] and z[0] and int(e[0]) < 800 and int(z[0]) < 1000:
+            spans.append((int(z[0]), int(z[0]) + 1, int(e[0]), int(e[0]) + 1))
+    lexical = Lexical.from_sentences(zh, en)
+
+    def pair(table, z: str, e: str) -> float:
+        return table[lexical.zh_vocab.index(z), lexical.en_vocab.index(e)]
+
+    every = lexical.learn(spans).table
+    specific = lexical.learn(spans, min_lift=2.5).table
+    for z, e in (("就", "even"), ("都", "citi")):
+        assert pair(every, z, e) > 0
+        assert pair(specific, z, e) == 0
+    for z, e in (("法老", "pharaoh"), ("挪亚", "noah"), ("地", "land")):
+        assert pair(specific, z, e) > 0
+
+
 def test_words_place_a_dropped_sentence_that_lengths_misplace():
     """UNPC E/CN.6/2015/NGO/236 with its fourth Chinese sentence dropped: the English
     sentence without a partner is the fourth, which only the words tell."""

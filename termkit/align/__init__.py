@@ -88,6 +88,7 @@ def align_sentences(
     miss_weight: float | None = None,
     coverage_weight: float | None = None,
     heading_penalty: float | None = None,
+    min_lift: float | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
@@ -97,6 +98,7 @@ def align_sentences(
     weights = fitted_weights()
     anchor_weight = weights["anchor_weight"] if anchor_weight is None else anchor_weight
     lexical_weight = weights["lexical_weight"] if lexical_weight is None else lexical_weight
+    min_lift = weights["min_lift"] if min_lift is None else min_lift
     words = {
         "lexical_weight": lexical_weight,
         "random_growth": weights["random_growth"] if random_growth is None else random_growth,
@@ -130,7 +132,8 @@ def align_sentences(
                 zh_anchors = [a | b for a, b in zip(zh_anchors, zh_lex, strict=True)]
                 en_anchors = [a | b for a, b in zip(en_anchors, en_lex, strict=True)]
             if lexical is not None:
-                lexical = lexical.learn([(z, z + 1, e, e + 1) for z, e in one_to_one])
+                learning = [(z, z + 1, e, e + 1) for z, e in one_to_one]
+                lexical = lexical.learn(learning, min_lift=min_lift)
             spans, params = fit_and_align(
                 zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
                 guide=spans, lexical=lexical, **words,

@@ -61,6 +61,11 @@ _MIN_LEARNT = 0.15
 _CEDICT_FORMAT = "termkit-cedict-1"
 # Beads a Chinese word must occur in before its dictionary senses are checked against them.
 _MIN_ATTESTING = 3
+# A pair's lift (see `_lift`): beads this many places away stand for its neighbours, and
+# both counts get this many pseudo-meetings (hand-set; the cut-off itself, `min_lift`, is
+# fitted by bench/align_fit.py).
+_NEAR = (3, -5)
+_LIFT_SMOOTHING = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -234,9 +239,13 @@ class Lexical:
         lex._prepare()
         return lex
 
-    def learn(self, beads: Sequence[tuple[int, int, int, int]]) -> Lexical:
+    def learn(self, beads: Sequence[tuple[int, int, int, int]], min_lift: float = 0.0) -> Lexical:
         """A copy whose table adds the pairs IBM Model 1 learns from `beads` (both directions,
-        a pair counts when the geometric mean of its two probabilities is high)."""
+        a pair counts when the geometric mean of its two probabilities is high). With
+        `min_lift`, a pair is kept only when its words meet in the beads at least `min_lift`
+        times as often as in beads a few places apart (`_lift`): 就 "even", 都 "city" meet a
+        neighbour's words as often as their own, and a hit of theirs would count as much as
+        法老 "Pharaoh" (a word too rare to tell keeps its dictionary senses, as above)."""
         zh_sets = [_union(self.zh_ids[z0:z1]) for z0, z1, _, _ in beads]
         en_sets = [_union(self.en_ids[e0:e1]) for _, _, e0, e1 in beads]
         vz, ve = len(self.zh_vocab), len(self.en_vocab)
@@ -255,6 +264,11 @@ class Lexical:
         rare = np.asarray(zh_beads.sum(axis=0)).ravel() < _MIN_ATTESTING
         unattested_rare = self.table[np.flatnonzero(rare)] if rare.any() else None
         table = attested.maximum(learnt).tocsr()
+        if min_lift:
+            en_beads = _incidence(en_sets, ve)
+            table = table.multiply(_lift(table, zh_beads, en_beads, together) >= min_lift)
+            table = table.tocsr()
+            table.eliminate_zeros()
         if unattested_rare is not None:
             rows = _sparse(np.flatnonzero(rare), np.arange(rare.sum()), np.ones(rare.sum()),
                            (vz, int(rare.sum())))  # fmt: skip
@@ -313,6 +327,23 @@ class Lexical:
             out[row] = np.bincount(pair_of_token, hit, minlength=len(own))
             out[row + 1] = counts
         return out
+
+
+def _lift(table, zh_beads, en_beads, together):
+    """For every pair of `table` (a sparse matrix of the same pattern): how many times more
+    often its words meet in the beads (`together`) than in beads `_NEAR` places apart, both
+    counts smoothed by `_LIFT_SMOOTHING`. Neighbours, not random beads: they are what a
+    word must tell its own sentence apart from."""
+    table = table.tocoo()
+    rows, cols = table.row, table.col
+    n = zh_beads.shape[0]
+    near = np.zeros(len(rows))
+    for shift in _NEAR:
+        order = (np.arange(n) + shift) % n
+        near += np.asarray((zh_beads.T @ en_beads[order]).tocsr()[rows, cols]).ravel()
+    met = np.asarray(together.tocsr()[rows, cols]).ravel()
+    lift = (met + _LIFT_SMOOTHING) / (near / len(_NEAR) + _LIFT_SMOOTHING)
+    return _sparse(rows, cols, lift, table.shape)
 
 
 def _ids(tokens: list[list[str]]) -> tuple[list[str], list[np.ndarray]]:
