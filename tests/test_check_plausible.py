@@ -197,3 +197,15 @@ def test_another_wording_closing_the_text_is_found_there():
     assert ("世界文化和自然遺產公約", draft.count("\n") + 1, 12) in [
         (f.found, f.end_line, f.end_column) for f in found
     ]
+
+
+def test_a_form_ending_inside_a_word_of_the_name_is_no_short_form():
+    """un_pages8 024 (a paper on the WTO's dispute rules) defines 《争端解决规则程序及谅解》(DSU)
+    and writes 争端解决的规则和程序, 争端解决规则的审议: 争端解 ends inside 解决, a word the name
+    holds inside, not with the name's end 谅解. A form that ends with the name's end is still
+    another short form of it."""
+    page = (REPO / "bench" / "annotated" / "un_pages8" / "docs" / "024.txt").read_text("utf-8")
+    assert "《争端解决规则程序及谅解》(DSU)" in page and "二、争端解决规则的审议" in page
+    assert [f for f, _ in tk103(page) if f.startswith("争端")] == []
+    draft = page.replace("充分肯定了DSU的运作", "充分肯定了争端谅解的运作")
+    assert [f for f, _ in tk103(draft) if f.startswith("争端")] == ["争端谅解"]

@@ -8,7 +8,8 @@ terms, not a slip; two spellings of one word share a gloss (私人 / 私营 "pri
 stemmed as the aligner stems them, kept for the words that can be compared in
 termkit/data/cedict_stems.txt by bench/cedict_stems.py: reading and stemming the whole
 dictionary costs a check ~0.35 s, reading the table 1 ms and finding a word in it some
-microseconds.
+microseconds. TK103 asks the same table whether two characters make a word (`is_word`): a
+string that ends inside a word its name holds is no short form of that name.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def stems(word: str) -> frozenset[str]:
         else:
             hi = mid
     return frozenset()
+
+
+def is_word(text: str) -> bool:
+    """Is `text` a CC-CEDICT word of the table? The table holds the words that differ from
+    another by one character, most two-character words: a word it lacks reads as none."""
+    return bool(stems(text))
 
 
 def two_meanings(variant: str, preferred: str) -> bool:

@@ -32,6 +32,7 @@ from termkit.check.definitions import (
 from termkit.check.facts import Facts
 from termkit.check.glossary import preferred
 from termkit.check.matcher import Hit
+from termkit.check.meaning import is_word
 from termkit.extract.lexicon import ENTITY_SUFFIXES
 from termkit.text.lazy import lazy
 from termkit.text.normalize import HAN_CHAR, normalize, strip_title_marks
@@ -94,6 +95,8 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue
             if variant in ENTITY_SUFFIXES or _cut_in_a_word(key, end + 1, variant, name.full):
                 continue
+            if _ends_inside_a_word(key, end, name.full):
+                continue  # 争端解|决的规则 after 《争端解决规则程序及谅解》(DSU): 解决, not 谅解
             known = _known_inside(facts.hits, starts, start, end + 1, name)
             if known == CROSSES:
                 continue
@@ -181,6 +184,15 @@ def _cut_in_a_word(key: str, after: int, variant: str, full: str) -> bool:
         len(head) > 1 and full.endswith(head) and key.startswith(head, after)
         for head in ENTITY_SUFFIXES
     )
+
+
+def _ends_inside_a_word(key: str, end: int, full: str) -> bool:
+    """The form's last character makes, with the next one, a dictionary word that the name
+    holds inside (争端解|决 of 《争端解决规则程序及谅解》(DSU), written 争端解决的规则和程序): the
+    text goes on in the name's own words, so the form ends inside one of them, not with the
+    name's end (…谅解)."""
+    word = key[end : end + 2]
+    return len(word) == 2 and word in full[:-1] and is_word(word)
 
 
 def _tail_of_short(key: str, start: int, variant: str, name: Name) -> bool:
