@@ -169,3 +169,29 @@ def test_the_pairs_weighed_are_counted_at_once_and_only_those(monkeypatch):
     monkeypatch.setattr(near, "_weighed_pairs", lambda g, s, t: [t[:2], t[1:3], t[2:]])
     assert check_text(text, "devset.txt", index, settings) == found
     assert len(found) > 5 and 2 * len(counted[0]) < len(counted[1])
+
+
+def test_the_glossary_windows_are_made_once_per_index_and_as_defined(monkeypatch):
+    """TK110's windows of the glossary's long Han terms are made once for an index (a check
+    of several files reads one), and hold every such term under each of its four-character
+    windows, the longest first and then in key order, as `_snap` tries them."""
+    from termkit.check.engine import check_text
+    from termkit.check.run import glossary_paths, load_index
+    from termkit.check.settings import Settings
+
+    index = load_index(glossary_paths(Settings()))
+    made = []
+    by_window = near.by_window
+    monkeypatch.setattr(near, "by_window", lambda forms: made.append(1) or by_window(forms))
+    text = SEED000.read_text(encoding="utf-8")[:6000]
+    first = check_text(text, "a.txt", index, Settings())
+    assert check_text(text, "a.txt", index, Settings()) == first
+    # One for the glossary, then one a check for the document's own forms.
+    assert len(made) == 3
+    windows = near.glossary_windows(index)
+    long_known = [k for k in index.keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
+    expected = defaultdict(list)
+    for k in sorted(long_known, key=lambda k: (-len(k), k)):
+        for g in dict.fromkeys(k[i : i + 4] for i in range(len(k) - 3)):
+            expected[g].append(k)
+    assert len(long_known) > 50 and windows == expected

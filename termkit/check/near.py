@@ -16,11 +16,14 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
+from weakref import WeakKeyDictionary
 
 from termkit.check.collect import Collector
 from termkit.check.facts import Facts
 from termkit.check.frequency import HAN_RUN, N
+from termkit.check.glossary import GlossaryIndex
 from termkit.check.meaning import two_meanings
 from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
 
@@ -189,7 +192,10 @@ class Grams:
 
 
 def _pairs(
-    grams: Grams, known: set[str], glossary: set[str], opening: frozenset[str] = frozenset()
+    grams: Grams,
+    known: AbstractSet[str],
+    glossary: AbstractSet[str],
+    opening: frozenset[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """(rare, preferred) four-grams that differ by one inner character or an inner swap. The
     preferred one occurs twice or is part of a known term; the rare one is used at most
@@ -243,29 +249,56 @@ def _pairs(
     return sorted(found)
 
 
+# Window → the glossary's long Han terms holding it, made once for a glossary index and kept
+# while the index lives: a check of many files (a pre-commit run over several drafts) reads
+# one index, and 20,000 concepts have some 7,000 such terms.
+_GLOSSARY_WINDOWS: WeakKeyDictionary[GlossaryIndex, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def glossary_windows(glossary: GlossaryIndex) -> dict[str, list[str]]:
+    """The glossary's Han terms of MIN_KNOWN or more characters, by window (`by_window`)."""
+    found = _GLOSSARY_WINDOWS.get(glossary)
+    if found is None:
+        long_known = [k for k in glossary.keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
+        found = _GLOSSARY_WINDOWS[glossary] = by_window(long_known)
+    return found
+
+
+def by_window(forms: Iterable[str]) -> dict[str, list[str]]:
+    """Four-character window → the forms holding it, in the order `_snap` tries them: the
+    longest first, then in key order."""
+    found: dict[str, list[str]] = {}
+    for k in sorted(forms, key=_snap_order):
+        for g in {k[i : i + N] for i in range(len(k) - N + 1)}:
+            found.setdefault(g, []).append(k)
+    return found
+
+
+def _snap_order(form: str) -> tuple[int, str]:
+    return -len(form), form
+
+
 def check(facts: Facts, out: Collector) -> None:
     if not out.wants("TK110"):
         return
     key = facts.doc.key
     grams = Grams(key)
-    long_known = [k for k in facts.glossary.keys if len(k) >= MIN_KNOWN and HAN_RUN.fullmatch(k)]
+    from_glossary = glossary_windows(facts.glossary)
     # The document's own defined forms are known terms of any length: their slips (世卫告织
     # for 世卫组织, 联援伊助团 for 联伊援助团) are reported against them.
     defined = {form for k in facts.defined_forms if HAN_RUN.fullmatch(form := strip_title_marks(k))}
-    # `four_grams` of forms that are Han throughout: their windows, without a regex each.
-    grams_of = {k: {k[i : i + N] for i in range(len(k) - N + 1)} for k in {*long_known, *defined}}
-    terms_with: dict[str, list[str]] = defaultdict(list)
-    for k in sorted(grams_of):
-        for g in grams_of[k]:
-            terms_with[g].append(k)
-    for terms_of in terms_with.values():
-        terms_of.sort(key=len, reverse=True)  # as `_snap` tries them
+    from_document = by_window(defined)
+    # The windows of the document's forms hold them and the glossary's terms, in one order.
+    terms_with = {
+        g: sorted({*from_glossary.get(g, ()), *forms}, key=_snap_order)
+        for g, forms in from_document.items()
+    }
     reported: set[int] = set()
     starts = [h.start for h in facts.hits]
-    in_glossary = {g for k in long_known for g in grams_of[k]}
     # Only the document's own names: the glossary's thousands would cost a slow scan.
-    opening = grams.add_opening_windows(g for k in defined for g in grams_of[k])
-    pairs = _pairs(grams, set(terms_with), in_glossary, opening)
+    opening = grams.add_opening_windows(from_document)
+    known = from_glossary.keys() | from_document.keys()
+    pairs = _pairs(grams, known, from_glossary.keys(), opening)
     # Every form counted or found below holds one of the pairs' windows.
     grams.locate({w for pair in pairs for w in pair})
     # The character pairs `_credible` weighs lie in the preferred four-gram, on either side
@@ -274,7 +307,7 @@ def check(facts: Facts, out: Collector) -> None:
     glossary, defined_forms = facts.glossary, facts.defined_forms
     for s, t in pairs:
         neutral = any(a != b and {a, b} & _NEUTRAL for a, b in zip(s, t, strict=True))
-        holding = terms_with.get(t)
+        holding = terms_with.get(t) or from_glossary.get(t)
         for p in grams.occurrences(s):
             if p in reported:
                 continue
