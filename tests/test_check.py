@@ -311,6 +311,19 @@ def test_width_variant_of_the_documents_own_definition_is_fixable(shipped):
     assert found[0].edit is not None and text[found[0].edit.start : found[0].edit.end] == "降排+"
 
 
+def test_a_full_width_acronym_on_a_joined_line_is_a_word_of_its_own(shipped):
+    """un_pages7 003 (GEF's trust funds) defines 名古屋议定书执行基金(NPIF) on a line that ends
+    with a footnote's 1 and runs on into the next. An acronym written in full width at the
+    start of that next line is joined apart from the 1, as a half-width one is, and is found
+    as the defined form in the other width."""
+    page = (REPO / "bench" / "annotated" / "un_pages7" / "docs" / "003.txt").read_text("utf-8")
+    lines = page.split("\n")
+    assert "名古屋议定书执行基金(NPIF)" in lines[6] and lines[6].endswith("1")
+    draft = "\n".join([*lines[:7], "ＮＰＩＦ还" + lines[7], *lines[8:]])
+    found = [f for f in run(draft, shipped) if f.rule == "TK108"]
+    assert [(f.line, f.found, f.suggestion) for f in found] == [(8, "ＮＰＩＦ", "NPIF")]
+
+
 def test_traditional_characters_of_a_known_term(shipped):
     text = "联合国环境规划署（环境署）编写。環境署支持。\n"
     found = [f for f in run(text, shipped) if f.rule == "TK108"]

@@ -38,7 +38,9 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:]\s*$|[。！？]['\"”’」�
 # search skips from space to space (as `normalize._SPACE_BY_CJK` explains).
 _CHINESE = f"[{HAN}{CJK_PUNCT}]"
 _SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE})")
-_WORDISH = re.compile(r"[A-Za-z0-9]")
+# Letters and digits in either width: a wrapped line joined between two of them keeps a space
+# (a footnote's 1 before ＮＰＩＦ: the key folds the widths, and 1NPIF would be one word).
+_WORDISH = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
 @dataclass(frozen=True)
