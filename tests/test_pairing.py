@@ -246,3 +246,25 @@ def test_an_acronym_joined_to_a_lowercase_word_is_the_bodys():
     assert ("粮农组织", "FAO") in {(c.zh, c.en) for c in candidates([normalize(zh)], [en])}
     assert acronyms("UN-Habitat and the UNEP-FAO plan") == {"UN-Habitat", "UNEP-FAO"}
     assert acronyms("REDD-plus") == {"REDD-plus", "REDD"}
+
+
+def test_a_concept_the_english_translates_is_not_paired_by_co_occurrence():
+    """The UNPC devset's two UNEP memorandum documents define 联合国环境规划署执行主任
+    （"执行主任"）, which then stands beside UNEP in most of their beads; the English there says
+    "Executive Director", which translates 执行主任, so the concept is that phrase's, and UNEP
+    is left to 环境署 in running text."""
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    ids = [line.split()[0] for line in (root / "UNv1.0.devset.ids").read_text().splitlines()]
+    documents = ("2015/unep/pops/cop_7/9", "2015/unep/fao/rc/cop_7/19")
+    lines = [i for i, d in enumerate(ids) if d in documents]
+    pairs = [SentencePair(zh[i], en[i], ids[i]) for i in lines]
+    definitions = [
+        d
+        for doc in documents
+        for d in extract_text("\n".join(zh[i] for i in lines if ids[i] == doc), doc)
+    ]
+    assert "执行主任" in {d.short for d in definitions}
+    found = {(p.zh_short, p.en_acronym) for p in pair_terms(pairs, definitions)}
+    assert ("执行主任", "UNEP") not in found

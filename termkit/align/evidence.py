@@ -498,6 +498,15 @@ def translated(zh: str, english: str) -> float:
     return _translated(zh, frozenset(en_stems(english)))
 
 
+def translates_other_words(zh: str, english: str, acronym: str, written: Counter[str]) -> float:
+    """Share of the Chinese string's characters in dictionary words that the English sentence's
+    words translate, apart from the acronym's expansion (`written` out in the documents, or
+    glossed): 执行主任 beside UNEP is the sentence's "Executive Director", not UNEP."""
+    from termkit.align.lexical import en_stems
+
+    return _explained(zh, frozenset(en_stems(english)) - _expansion_stems(acronym, written))
+
+
 def _translated(zh: str, expansion: frozenset[str]) -> float:
     """Share of the content words of the acronym's expansion that the Chinese string's
     dictionary glosses translate (0 when no expansion is known)."""

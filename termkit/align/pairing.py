@@ -25,6 +25,7 @@ from termkit.align.evidence import (
     decide,
     fitted_model,
     translated,
+    translates_other_words,
 )
 from termkit.termbase.merge import merge
 from termkit.termbase.model import (
@@ -138,6 +139,7 @@ def pair_terms(
     en_count: Counter[str] = Counter()
     documents: dict[tuple[str, str], set[str]] = defaultdict(set)
     locations: dict[tuple[str, str], set[Location]] = defaultdict(set)
+    english: dict[tuple[str, str], list[str]] = defaultdict(list)
     finder = _FormFinder(forms, {c: normalize(short) for c, (_, short) in concepts.items()})
     for pair in pairs:
         present, defined_here = finder.find(normalize(pair.zh))
@@ -151,13 +153,38 @@ def pair_terms(
             for a in en_acronyms:
                 joint[(c, a)] += 1
                 documents[(c, a)].add(pair.document)
+                english[(c, a)].append(pair.en)
                 if pair.en_location is not None:
                     locations[(c, a)].add(pair.en_location)
         for c in defined_here:
             for long_form, a in en_defs:
                 if translated(concepts[c][0], long_form) > 0:
                     together[(c, a)] += 1
-    return _choose(concepts, en_long, together, joint, zh_count, en_count, documents, locations)
+    chosen = _choose(concepts, en_long, together, joint, zh_count, en_count, documents, locations)
+    return [
+        p
+        for p in chosen
+        if "defined-together" in p.evidence
+        or not _explained_by_other_words(
+            p, english[(normalize(p.zh_full), p.en_acronym)], en_long.get(p.en_acronym, Counter())
+        )
+    ]
+
+
+# A concept met with an acronym only by co-occurrence is not its partner when the English
+# sentences' other words translate its short form this much (hand-set: half of its characters
+# in words those words translate, on average over the beads).
+MAX_EXPLAINED = 0.5
+
+
+def _explained_by_other_words(pair: TermPair, english: list[str], written: Counter[str]) -> bool:
+    """Whether the beads' English translates the short form of a concept met with an acronym by
+    co-occurrence only, apart from the acronym's expansion (联合国环境规划署执行主任（执行主任）
+    beside UNEP: the English's "Executive Director"): its counterpart is that phrase, as in
+    competitive linking, not the acronym."""
+    short, a = normalize(pair.zh_short), pair.en_acronym
+    share = sum(translates_other_words(short, e, a, written) for e in english) / len(english)
+    return share >= MAX_EXPLAINED
 
 
 class _FormFinder:
