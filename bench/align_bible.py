@@ -209,6 +209,7 @@ def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--coverage-weight", type=float, help="instead of the fitted one")
     parser.add_argument("--heading-penalty", type=float, help="instead of the fitted one")
     parser.add_argument("--min-lift", type=float, help="instead of the fitted one")
+    parser.add_argument("--deletion-floor", type=float, help="instead of the fitted one")
 
 
 def evidence_options(args: argparse.Namespace) -> dict:
@@ -220,6 +221,7 @@ def evidence_options(args: argparse.Namespace) -> dict:
         "coverage_weight": args.coverage_weight,
         "heading_penalty": args.heading_penalty,
         "min_lift": args.min_lift,
+        "deletion_floor": args.deletion_floor,
     }
 
 

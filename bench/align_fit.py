@@ -3,9 +3,9 @@
 Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
 verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
 lines and an inserted header, each document aligned on its own). A setting is
-(lexical_weight, random_growth, miss_weight, coverage_weight, heading_penalty, min_lift) (see
-`termkit.align.lengths.Params` and `termkit.align.lexical.Lexical.learn`; a shorter setting
-takes `DEFAULTS` for the rest). For every
+(lexical_weight, random_growth, miss_weight, coverage_weight, heading_penalty, min_lift,
+deletion_floor) (see `termkit.align.lengths.Params` and `termkit.align.lexical.Lexical.learn`;
+a shorter setting takes `DEFAULTS` for the rest). For every
 fold the setting is chosen on one half (strict F1 summed over the two sets; for UNPC the
 worst of the three perturbations) and scored on the other; the figures of both folds are
 printed apart, and the setting written is the one best on both halves together. Run by hand (minutes):
@@ -52,11 +52,11 @@ def bible_halves():
 
 KEYS = (
     "lexical_weight", "random_growth", "miss_weight", "coverage_weight", "heading_penalty",
-    "min_lift",
+    "min_lift", "deletion_floor",
 )  # fmt: skip
-# A setting may leave out its last keys: coverage_weight 0, heading_penalty 2.2, min_lift 0
-# (the values before they were fitted).
-DEFAULTS = (0.0, 2.2, 0.0)
+# A setting may leave out its last keys: coverage_weight 0, heading_penalty 2.2, min_lift 0,
+# deletion_floor 0.25 (the values before they were fitted).
+DEFAULTS = (0.0, 2.2, 0.0, 0.25)
 
 
 def bible_f1(half, setting: dict) -> float:

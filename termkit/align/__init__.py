@@ -89,6 +89,7 @@ def align_sentences(
     coverage_weight: float | None = None,
     heading_penalty: float | None = None,
     min_lift: float | None = None,
+    deletion_floor: float | None = None,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
@@ -109,6 +110,7 @@ def align_sentences(
         "heading_penalty": (
             weights["heading_penalty"] if heading_penalty is None else heading_penalty
         ),
+        "deletion_floor": weights["deletion_floor"] if deletion_floor is None else deletion_floor,
     }
     zh_anchors, en_anchors = document_anchors(zh, en, glossary_pairs)
     zh_len = [sentence_length(s.text, True) for s in zh]

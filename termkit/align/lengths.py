@@ -76,6 +76,9 @@ class Params:
     label_penalty: float = 3.0  # first sentences' labels differ, or a label inside a bead
     # A heading glued to other sentences of its side; fitted by bench/align_fit.py.
     heading_penalty: float = field(default_factory=lambda: fitted_weights()["heading_penalty"])
+    # The floor of the 1-0 and 0-1 priors refitted to the documents, as a share of their
+    # default (see `_estimate`); fitted by bench/align_fit.py.
+    deletion_floor: float = field(default_factory=lambda: fitted_weights()["deletion_floor"])
     paragraph_penalty: float = 1.5  # a bead crossing a paragraph break on one side only
     lexical_weight: float = 0.0  # scale of the lexical log-likelihood ratio
     # Share of known words translated on the other side, in a true 1-1 pair and in a random
@@ -635,8 +638,13 @@ def _estimate(doc: _Doc, beads, params: Params) -> Params:
     strength = 50.0  # pseudo-beads of the default priors
     for bead in BEADS:
         fitted = (counts[bead] + strength * DEFAULT_PRIORS[bead]) / (total + strength)
-        # A document without deletions says little about the next one: keep a floor.
-        new.priors[bead] = max(fitted, 0.25 * DEFAULT_PRIORS[bead])
+        # A document without some bead shape says little about the next one: keep a floor
+        # (a quarter of the default, hand-set). Deletions have their own, fitted: the first
+        # pass of a complete translation finds a few (a short sentence its neighbours'
+        # words do not explain), and a floor above their rate makes the next pass delete
+        # them again instead of merging them into the bead they belong to.
+        floor = params.deletion_floor if 0 in bead else 0.25
+        new.priors[bead] = max(fitted, floor * DEFAULT_PRIORS[bead])
     return new
 
 
@@ -656,6 +664,7 @@ def fit_and_align(
     miss_weight: float = 0.0,
     coverage_weight: float = 0.0,
     heading_penalty: float | None = None,
+    deletion_floor: float | None = None,
 ) -> tuple[list[tuple[int, int, int, int]], Params]:
     """Best bead sequence as (zh_start, zh_end, en_start, en_end) half-open index ranges, and
     the parameters fitted to the documents. Every sentence of both sides is in exactly one
@@ -665,9 +674,12 @@ def fit_and_align(
     one pass runs in a narrow band around it. With `lexical` (word translations between the
     sentences), beads are also credited `lexical_weight` per sentence for their words that
     translate each other; how often they do in translations and at random is measured on
-    the first pass (or the guide). `heading_penalty` None is the fitted one."""
+    the first pass (or the guide). `heading_penalty` and `deletion_floor` None are the
+    fitted ones."""
     if heading_penalty is None:
         heading_penalty = fitted_weights()["heading_penalty"]
+    if deletion_floor is None:
+        deletion_floor = fitted_weights()["deletion_floor"]
     n, m = len(zh_len), len(en_len)
     if n == 0 or m == 0:
         spans = [(i, i + 1, 0, 0) for i in range(n)] + [(n, n, j, j + 1) for j in range(m)]
@@ -703,6 +715,7 @@ def fit_and_align(
         miss_weight=miss_weight,
         coverage_weight=coverage_weight,
         heading_penalty=heading_penalty,
+        deletion_floor=deletion_floor,
     )
     if guide:
         params = _estimate(doc, guide, params)
