@@ -18,12 +18,13 @@ NAME_CHAR = re.compile(rf"[{HAN}A-Za-z0-9\-－·+＋]")
 
 def window_start(text: str, end: int, hard: re.Pattern[str] = HARD) -> int:
     """Where a full form ending at `end` can start at the earliest: after the nearest
-    punctuation that no name crosses, at most MAX_FULL characters back."""
+    punctuation that no name crosses (`hard`, a class of single characters), at most
+    MAX_FULL characters back."""
     limit = max(0, end - MAX_FULL)
-    for i in range(end - 1, limit - 1, -1):
-        if hard.match(text, i):
-            return i + 1
-    return limit
+    # `hard` is a class of single characters: its first match in the window read backwards
+    # is the nearest one, found in one search instead of a match at each character
+    found = hard.search(text[limit:end][::-1])
+    return limit if found is None else end - found.start()
 
 
 def covered(found: int, han: int) -> bool:
