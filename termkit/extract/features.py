@@ -17,7 +17,7 @@ from termkit.extract.corpus_names import NOTHING, Seen
 from termkit.extract.initials import acronym_features
 from termkit.extract.lexicon import SOFT_WORDS
 from termkit.extract.recurrence import Recurrence
-from termkit.text.normalize import HAN_CHAR
+from termkit.text.normalize import HAN_CHAR, normalize
 
 Word = tuple[str, str, int, int]  # (word, part of speech, start, end)
 
@@ -172,12 +172,15 @@ def window_features(
         for i in range(anchor_index + 1)
         if classes[i] not in ("space", "punct", "enum") and words[i][0] not in SOFT_WORDS
     ]
-    seen = [recurrences.corpus(text[words[i][2] : end]) for i in starts]
+    # each candidate's key, made once for the three tables that are looked up by it
+    keys = [normalize(text[words[i][2] : end]) for i in starts]
+    corpus = recurrences.corpus.seen
+    seen = [corpus.get(key, NOTHING) for key in keys]
     out = []
     longer = 0
     for n, index in enumerate(starts):
         start = words[index][2]
-        recurs = recurrences(text[start:end])
+        recurs = recurrences.standalone.get(keys[n], 0)
         features = candidate_features(
             words,
             classes,
@@ -187,7 +190,7 @@ def window_features(
             english,
             recurs,
             longer,
-            recurrences.variety(text[start:end]),
+            recurrences.varieties.get(keys[n], 0),
         )
         if english and any(
             recurrences.variety(text[start : w[2]]) >= 2
