@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import subprocess
@@ -47,6 +48,27 @@ def test_extract_loads_none_of_the_build_machinery(tmp_path):
     )
     cached = user_cache.folder("segmenter") is not None
     assert run.stdout.strip().splitlines()[-1] == ("0 []" if cached else "0 ['jieba']")
+
+
+def test_a_termkit_process_spares_its_collector_and_a_caller_keeps_its_own(tmp_path):
+    """A process whose command line is termkit's (the script, `python -m termkit`) freezes
+    what its imports made and collects less often; `main(argv)` called by a program leaves
+    that program's collector as it was."""
+    out = str(tmp_path / "out.txt")
+    probe = (
+        "import gc, sys\nfrom termkit.cli import main\n"
+        f"main(['extract', '-o', {out!r}, {str(SEED000)!r}])\n"
+        "print(gc.get_threshold(), gc.get_freeze_count() > 0)\n"
+        f"sys.argv = ['termkit', 'extract', '-o', {out!r}, {str(SEED000)!r}]\n"
+        "main()\n"
+        "print(gc.get_threshold(), gc.get_freeze_count() > 0)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    called, command = run.stdout.strip().splitlines()[-2:]
+    assert called == f"{gc.get_threshold()} False"
+    assert command == "(20000, 20, 20) True"
 
 
 def test_extract_walks_folders_and_writes_csv(tmp_path, capsys):

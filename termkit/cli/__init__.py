@@ -8,6 +8,7 @@ pays for pandas, nltk or jieba.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -38,6 +39,7 @@ def _top_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv_is_process = argv is None  # the process's own command line: the process is termkit's
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
         parser = _top_parser()
@@ -57,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv[1:])
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
+    if argv_is_process:
+        _collect_less()
     try:
         return module.run(args)
     except BrokenPipeError:  # `| head` closed the pipe: stop quietly, as other tools do
@@ -72,6 +76,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"termkit {name}: interrupted", file=sys.stderr)
         return 130
+
+
+def _collect_less() -> None:
+    """Spare the cyclic garbage collector most of its work in a process that runs one command:
+    what the command's imports made lives as long as the process and is never walked again
+    (`gc.freeze`, which also keeps a forked worker from copying those pages to mark them),
+    and the youngest objects are collected after 20,000 allocations instead of 700, the
+    older generations after 20 collections of the one before instead of 10: extraction makes millions of short-lived tuples and lists
+    and few cycles, and the walks cost 3 % of `termkit extract` of 3 MB. Not done for a
+    caller's own process (`main(argv)`), whose objects are not termkit's to freeze."""
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _silence_stdout() -> None:
