@@ -25,7 +25,6 @@ import contextlib
 import functools
 import hashlib
 import json
-from importlib import metadata
 from pathlib import Path
 
 from termkit.corpus import WEIGHTS as CORPUS_WEIGHTS
@@ -55,6 +54,8 @@ def code_digest() -> str:
     digest.update(b"boundary weights\0" + WEIGHTS.read_bytes() + b"\0")
     # How many alternatives a dispute keeps is fitted with the corpus weight.
     digest.update(b"corpus weights\0" + CORPUS_WEIGHTS.read_bytes() + b"\0")
+    from importlib import metadata  # 20-30 ms of imports that a build without a cache skips
+
     for name in _LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}={metadata.version(name)}\0".encode())

@@ -75,6 +75,13 @@ class TextBuilder:
     def insert(self, text: str, src_pos: int) -> None:
         """Append characters that have no source of their own; they point at `src_pos` (one
         run each: the character after them does not come from `src_pos + 1`)."""
+        if len(text) == 1:  # a space for a run of them (`normalize`): no range, no list
+            self._out_starts.append(self._len)
+            self._src_starts.append(src_pos)
+            self._parts.append(text)
+            self._len += 1
+            self._next_src = -1
+            return
         self._out_starts.extend(range(self._len, self._len + len(text)))
         self._src_starts.extend([src_pos] * len(text))
         self._parts.append(text)
