@@ -210,3 +210,21 @@ def test_a_quantity_before_a_name_is_no_part_of_it():
     line = next(ln for ln in page.read_text("utf-8").splitlines() if "(SDGs)" in ln)
     assert "含17项可持续发展目标 (SDGs)" in line
     assert definitions(line)["SDGs"] == "可持续发展目标"
+
+
+def test_an_acronym_before_its_english_name_an_acronym_pair_and_an_ordinal_meeting_are_read():
+    """Three brackets of the TRAIN papers the reader (the extractor's) took for no definition:
+    the acronym written before the English name it stands for (un_pages7 018: 内陆发展中国家
+    （LLDC，Landlocked Developing Countries）, read as a clause); two acronyms joined by a
+    slash, a body of a body (019: …的发展援助委员会(OECD/DAC), read as a document symbol); and a
+    short form that opens with the ordinal of its meeting (un_pages5 001: …外层空间会议
+    (第三次外空会议), read as a citation such as (第三章)). The ordinal and a bare head
+    (第五十七届会议) still cite."""
+    docs = REPO / "bench" / "annotated"
+    lldc = (docs / "un_pages7" / "docs" / "018.txt").read_text("utf-8").split("\n")[2]
+    assert definitions(lldc)["LLDC"] == "内陆发展中国家"
+    dac = (docs / "un_pages7" / "docs" / "019.txt").read_text("utf-8").split("\n")[20]
+    assert definitions(dac)["OECD/DAC"] == "发展援助委员会"  # not over 的, as for any acronym
+    unispace = (docs / "un_pages5" / "docs" / "001.txt").read_text("utf-8").split("\n")[0]
+    assert definitions(unispace)["第三次外空会议"] == "第三次联合国探索及和平利用外层空间会议"
+    assert definitions("大会第五十七届会议(第五十七届会议)审议了该项目。") == {}

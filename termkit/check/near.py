@@ -24,7 +24,7 @@ from termkit.check.collect import Collector
 from termkit.check.facts import Facts
 from termkit.check.frequency import HAN_RUN, N
 from termkit.check.glossary import GlossaryIndex
-from termkit.check.meaning import two_meanings
+from termkit.check.meaning import is_word, two_meanings
 from termkit.text.normalize import HAN, HAN_CHAR, strip_title_marks
 
 MAX_LEN = 12
@@ -317,6 +317,8 @@ def check(facts: Facts, out: Collector) -> None:
             start, end, preferred = snapped or _grow(grams, p, t)
             if not reported.isdisjoint(range(start, end)):
                 continue
+            if neutral and start > 0 and is_word(key[start - 1 : start + 1]):
+                continue  # 在|内的发展中国家: the function character is the text's own, in 在内的
             variant = key[start:end]
             # A glossary term is never a slip; a document's own definition is one only when it
             # misspells a glossary term (联合国环境规化署（环境署）).

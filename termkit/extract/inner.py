@@ -40,6 +40,16 @@ _OR_OR_LIST = lazy(r"或者?|、")
 # `里约+20`, `北京+5`: a place's name with a count of years or meetings, a nickname whose
 # characters need not occur in the full form.
 _SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")
+# `（LLDC，Landlocked Developing Countries）`: the acronym first, then the English name it
+# stands for (two or more words).
+_ACRONYM_THEN_NAME = lazy(
+    r"([A-Z][A-Za-z0-9\-]*[A-Z0-9]) ?[,，] ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)+"
+)
+# `OECD/DAC`: two acronyms joined by a slash, no digit, name a body of a body, not a document.
+_ACRONYM_PAIR = lazy(r"[A-Z]{2,10}/[A-Z]{2,10}")
+# `第三次外空会议`: an ordinal counting meetings or sessions, then a name of three or more
+# characters; the bare ordinal and head (第三章, 第五十七届会议) cite, not name.
+_ORDINAL_NAME = lazy(rf"第[一二三四五六七八九十百]+[次届][{HAN}]{{3,12}}")
 # `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
 # Three capitals and a number are a numbered meeting's acronym (`WRC-23`, `COP-26`).
 _GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,2}[- ]\d+")
@@ -107,10 +117,17 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
         forms = _split_alternatives(tail, start, rule)
         if forms and (intro or all(_ACRONYM.fullmatch(f.text) for f in forms)):
             return forms, ""
+    first = _ACRONYM_THEN_NAME.fullmatch(folded)
+    if first:
+        return [ShortForm(first.group(1), lead, "english", "english:acronym-first")], ""
+    if _ORDINAL_NAME.fullmatch(body):
+        return [ShortForm(body, lead, "abbreviation", "bracket:ordinal")], ""
     if body.startswith(NON_DEFINITION_OPENERS):
         return [], "citation, list or gloss"
     if _URL.search(body):
         return [], "URL"
+    if _ACRONYM_PAIR.fullmatch(folded):
+        return [ShortForm(body, lead, "english", "english")], ""
     if _DOC_SYMBOL.search(body):
         return [], "document symbol"
     if _LIST_MARKER.fullmatch(body):
