@@ -268,3 +268,19 @@ def test_a_concept_the_english_translates_is_not_paired_by_co_occurrence():
     assert "执行主任" in {d.short for d in definitions}
     found = {(p.zh_short, p.en_acronym) for p in pair_terms(pairs, definitions)}
     assert ("执行主任", "UNEP") not in found
+
+
+def test_evidence_reads_the_acronyms_shape_and_the_chinese_that_writes_it():
+    """UNPC devset line 3099 writes MAC in the Chinese too (与MAC艾滋病基金合作): it has no
+    Chinese counterpart there; HCFCs (line 37) is a plural, a class of things, and UF6 (line
+    845) a formula, neither a body's acronym."""
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    lines = (3098, 36, 844)
+    found = candidates([normalize(zh[i]) for i in lines], [en[i] for i in lines])
+    by_acronym = {c.en: c.features for c in found}
+    assert by_acronym["MAC"]["acronym_in_zh"] == 1
+    assert by_acronym["HCFCs"]["acronym_plural"] == 1 and by_acronym["HCFCs"]["acronym_in_zh"] == 0
+    assert by_acronym["UF6"]["acronym_digits"] == 1 and by_acronym["UF6"]["acronym_plural"] == 0
+    assert all(f["acronym_plural"] == f["acronym_digits"] == 0 for f in (by_acronym["MAC"],))

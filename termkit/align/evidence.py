@@ -20,7 +20,9 @@ ranked the strings of each acronym:
   translate; whether the string is such a CC-CEDICT name, or keeps its characters in order
   (原子能机构 in 国际原子能机构, IAEA); the share of its characters inside dictionary words
   (the gold, like UN usage, pairs acronyms with short forms, not with full names);
-- the acronym itself: the share of capitals among its letters;
+- the acronym itself: the share of capitals among its letters, whether it is a plural (NGOs)
+  or holds digits (UF6), and how often the Chinese side writes it too (与MAC艾滋病基金合作);
+  the pair stage sees these as well;
 - what stands beside it: how often the characters just before and after it are words on their
   own in jieba's dictionary (对 in 对伊黎伊斯兰国, 和 in 和儿基会 are; 人 of 人发会议 before
   发会议 and 部 of 部队 after 驻科 mostly are not), so that a string seen once is still
@@ -49,6 +51,9 @@ from termkit.text.normalize import HAN
 
 ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# A plural (NGOs, HCFCs, POPs) names a class of things, not a body; digits make a formula or
+# a code (UF6, HFC-23, BP22).
+_PLURAL = re.compile(r"[A-Z]s$")
 _WHOLE_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 _HAN_WORD = re.compile(f"^[{HAN}]+$")
@@ -80,6 +85,9 @@ FEATURES = (
     "dictionary_abbreviation",
     "dictionary_coverage",
     "acronym_capitals",
+    "acronym_in_zh",
+    "acronym_plural",
+    "acronym_digits",
     "left_free",
     "right_free",
     "first_free",
@@ -182,6 +190,9 @@ def candidates(
                 joint[(index, a)].append(k)
                 gaps[(index, a)] += abs(first[index] - en_where[k][a])
     en_count = Counter(a for found in en_acronyms for a in found)
+    # How often the Chinese side writes the acronym itself (与MAC艾滋病基金合作): it has no
+    # Chinese counterpart there.
+    in_zh = Counter(a for k, found in enumerate(en_acronyms) for a in found if a in zh_texts[k])
     en_words: dict[int, frozenset[str]] = {}
     dictionary = _dictionary()
     expansion: dict[str, frozenset[str]] = {}
@@ -220,6 +231,9 @@ def candidates(
             "expansion_translated": _translated(s, expansion[a]),
             "dictionary_name": float(named),
             "acronym_capitals": sum(c.isupper() for c in letters) / max(len(letters), 1),
+            "acronym_in_zh": in_zh[a] / en_count[a],
+            "acronym_plural": float(bool(_PLURAL.search(a))),
+            "acronym_digits": float(any(c.isdigit() for c in a)),
             "left_free": free[index][0] / with_acronym[index],
             "right_free": free[index][1] / with_acronym[index],
             "first_free": freedom.get(s[0], 1.0),
@@ -234,7 +248,15 @@ def candidates(
 # Evidence on a chosen pair (second stage): how likely its string is the acronym's, and how
 # likely the runner-up string of the same acronym (one holding or held by the chosen string,
 # 发会议 for 人发会议, apart from any other), and the runner-up acronym of the same string.
-_OWN = ("log_joint", "known", "dictionary_name", "dictionary_word")
+_OWN = (
+    "log_joint",
+    "known",
+    "dictionary_name",
+    "dictionary_word",
+    "acronym_in_zh",
+    "acronym_plural",
+    "acronym_digits",
+)
 PAIR_FEATURES = (
     "candidate",
     "share",
