@@ -228,3 +228,11 @@ def test_an_acronym_before_its_english_name_an_acronym_pair_and_an_ordinal_meeti
     unispace = (docs / "un_pages5" / "docs" / "001.txt").read_text("utf-8").split("\n")[0]
     assert definitions(unispace)["第三次外空会议"] == "第三次联合国探索及和平利用外层空间会议"
     assert definitions("大会第五十七届会议(第五十七届会议)审议了该项目。") == {}
+
+
+def test_the_name_before_an_acronym_does_not_open_with_the_determiner_xialie():
+    """un_pages 008 (a WIPO meeting report): 下列政府间组织(IGO)作为观察员与会: 下列 (the
+    following) points at the list, as 上述, 下述 and 以下 do, and is no word of the name."""
+    page = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "008.txt").read_text("utf-8")
+    line = next(ln for ln in page.splitlines() if "下列政府间组织(IGO)" in ln)
+    assert definitions(line)["IGO"] == "政府间组织"
