@@ -239,3 +239,17 @@ def test_a_name_without_its_generic_prefix_is_coined_but_not_a_short_title():
     )
     secretary = GlossaryIndex([Termbase(concepts)], usage_rule=Rule(NEVER))
     assert tk101("秘书长在报告中指出了这一点。\n", secretary) == []
+
+
+def test_a_defined_short_form_and_the_rest_of_the_name_word_for_word_need_no_definition():
+    """un_pages_hant 018 defines 《身心障礙者權利公約施行法》(下稱《CRPD施行法》). 029 (slides on
+    the two conventions) defines 聯合國身心障礙者權利公約(下稱CRPD) and writes 公布CRPD施行法:
+    the defined CRPD and the rest of the act's name, 施行法, which its reader reads from that
+    definition. Without it, CRPD施行法 needs its own."""
+    act = glossary_of("un_pages_hant/018.txt", 6, 6)
+    assert "CRPD施行法" in act.zh_short_keys
+    slides = lines("un_pages_hant/029.txt", 1, 96)
+    assert "聯合國身心障礙者權利公約(下稱CRPD)" in slides
+    assert "CRPD施行法" not in tk101(slides, act)
+    undefined = slides.replace("聯合國身心障礙者權利公約(下稱CRPD)", "聯合國身心障礙者權利公約")
+    assert "CRPD施行法" in tk101(undefined, act)

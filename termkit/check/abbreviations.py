@@ -207,7 +207,25 @@ def _unread(facts: Facts, forms: ShortForms, key: str, hits: list):
     head = any(common_noun(key, normalize(f), as_name=True) for f in fulls)
     if head and not _unidentified_head(facts, forms, key, fulls):
         return None
+    if _composed(forms, key, fulls):
+        return None
     return key, hits, fulls, head
+
+
+def _composed(forms: ShortForms, key: str, fulls: list[str]) -> bool:
+    """Is the short form a short form the document defines followed by the rest of the full
+    form, word for word (CRPD施行法 of 身心障礙者權利公約施行法 where the document defines
+    聯合國身心障礙者權利公約(下稱CRPD))? Its reader reads it from that definition."""
+    for short, d in forms.first_of_short.items():
+        if not (len(short) < len(key) and key.startswith(short)):
+            continue
+        rest, named = key[len(short) :], normalize(d.full)
+        for full in map(normalize, fulls):
+            if len(full) > len(rest) and full.endswith(rest):
+                head = full[: len(full) - len(rest)]
+                if named.endswith(head) or head.endswith(named):
+                    return True
+    return False
 
 
 def _bare_uses(facts: Facts, hits: list, fulls: list[str]) -> int:
