@@ -99,3 +99,13 @@ def test_a_function_character_that_is_the_texts_own_word_is_no_slip():
     assert tk110(f"{lldc}\n{fund}\n") == []
     slipped = fund.replace("包括中国在内的发展中国家", "包括中国等内陆的展中国家")
     assert tk110(f"{lldc}\n{slipped}\n") == [("内陆的展中国家", "内陆发展中国家")]
+
+
+def test_of_two_spellings_the_document_defines_the_first_sets_it():
+    """un_pages4 028 (an UNCTAD report's summary) defines FDI twice: 全球外国直接投资(FDI) on
+    line 5, then 全球外商直接投资(FDI) on line 9. The first definition sets the spelling: the
+    second is reported against it, not the first against the second."""
+    page = (ANNOTATED / "un_pages4" / "docs" / "028.txt").read_text("utf-8")
+    assert page.index("全球外国直接投资(FDI)") < page.index("全球外商直接投资(FDI)")
+    found = [f for f in tk110(page) if "直接投资" in f[0]]
+    assert found == [("全球外商直接投资", "全球外国直接投资")]

@@ -324,6 +324,12 @@ def check(facts: Facts, out: Collector) -> None:
             # misspells a glossary term (联合国环境规化署（环境署）).
             if variant in glossary or (variant in defined_forms and not snapped):
                 continue
+            if (
+                variant in defined_forms
+                and preferred in defined_forms
+                and (key.find(variant) < key.find(preferred))
+            ):
+                continue  # of two spellings the document defines, the first sets it (FDI)
             # A slip of a defined form is written once; a form used again, or defined, is a
             # name of its own (联海稳定团 beside 联刚稳定团).
             sure = (
