@@ -209,3 +209,15 @@ def test_a_form_ending_inside_a_word_of_the_name_is_no_short_form():
     assert [f for f, _ in tk103(page) if f.startswith("争端")] == []
     draft = page.replace("充分肯定了DSU的运作", "充分肯定了争端谅解的运作")
     assert [f for f, _ in tk103(draft) if f.startswith("争端")] == ["争端谅解"]
+
+
+def test_the_end_of_a_longer_title_is_no_short_form():
+    """un_pages5 026 (a paper on arms control) defines 《特定常规武器公约》(…, CCW) and gives its
+    full title, 《禁止或限制使用某些可被认为具有过分杀伤作用的常规武器公约》: 常规武器公约 closes
+    that title, which opens further left, and is no short form of the first. Written as a
+    title of its own, it is one."""
+    page = (REPO / "bench" / "annotated" / "un_pages5" / "docs" / "026.txt").read_text("utf-8")
+    assert "《特定常规武器公约》(Convention" in page and "作用的常规武器公" in page
+    assert [f for f, _ in tk103(page) if "常规武器" in f] == []
+    draft = page.replace("全称为《禁止或限制使用某些可被认为具有过分杀伤作用的", "简称为《")
+    assert [f for f, _ in tk103(draft) if "常规武器" in f] == ["常规武器公\n约"]

@@ -44,6 +44,7 @@ CROSSES, HEAD = "crosses", "head"
 _JOINING = SOFT_CHARS | frozenset("、")
 # The measure words an ordinal (第六次) or a determiner (此次, 本届) counts its noun by.
 _MEASURES = "次届个期轮"
+_TITLE_ENDS = {"》": "《", "〉": "〈"}  # a title's closing mark → its opening mark
 _ORDINAL = lazy(f"第[0-9〇零一二两三四五六七八九十百千]+[{_MEASURES}]")
 
 
@@ -114,6 +115,8 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue  # 经济社会文化权利公约: the glossary's name without only 国际
             if not glossary_name and _unprefixed_title(variant, name, facts):
                 continue  # 《武器贸易条约》 after 联合国武器贸易条约(ATT): its own title
+            if _ends_a_longer_title(key, start, end):
+                continue  # 《禁止或限制…的常规武器公约》 after 《特定常规武器公约》(CCW): that title
             if _continues_left(key, start, variant, name.full):
                 continue  # 经济、社会及|文化权利国际公约: the whole name, joined otherwise
             if _anaphor(key, start, variant, name.full):
@@ -193,6 +196,15 @@ def _ends_inside_a_word(key: str, end: int, full: str) -> bool:
     name's end (…谅解)."""
     word = key[end : end + 2]
     return len(word) == 2 and word in full[:-1] and is_word(word)
+
+
+def _ends_a_longer_title(key: str, start: int, end: int) -> bool:
+    """The form closes a title (》 right after it) that opens further left: it is the end of
+    that title's name (常规武器公约 of 《禁止或限制使用某些…常规武器公约》), not a short form."""
+    if key[end + 1 : end + 2] not in _TITLE_ENDS:
+        return False
+    opening = key.rfind(_TITLE_ENDS[key[end + 1]], 0, start)
+    return 0 <= opening < start - 1 and key.find(key[end + 1], opening, start) < 0
 
 
 def _tail_of_short(key: str, start: int, variant: str, name: Name) -> bool:
