@@ -9,10 +9,14 @@ and a second logistic regression on the mutual-best pairs; pairs are scored as b
 bench/pairing_unpc.py (full-form pairs the gold's notes leave out count neither way). Two-fold
 cross-validation over documents (even / odd documents in order of first line, as in
 bench/pairing_unpc.py): each half is scored with the model and threshold fitted on the other.
-The threshold is the lowest probability at which the pairs of the fitting half (bracket pairs
+The threshold is the lowest probability at which the pairs of the fitting data (bracket pairs
 included) are still `TARGET_PRECISION` precise; `threshold_known` the same when only known
-forms are candidates (what `build --parallel` pairs). With --write, the model fitted on all
-documents is stored with the cross-validated figures. Each held-out half also gets its ranking
+forms are candidates (what `build --parallel` pairs). Fitted on several folds, it is read on
+each fold's pairs scored by the stages fitted on the other folds (inner cross-validation): read
+in-sample, where the stages are more confident than on other documents, it let the held-out
+folds fall short of the precision. With --write, the model fitted on all documents is stored
+with the cross-validated figures, its thresholds read on the K held-out folds' scores when
+--folds K is given (in-sample otherwise). Each held-out half also gets its ranking
 ceiling (the most recall at `TARGET_PRECISION` with the threshold read on that half itself: how
 far the evidence goes, not a held-out figure) and, with --misses, why each certain gold pair was
 missed and which pairs are wrong. With --folds K, a pooled K-fold cross-validation by document
@@ -124,6 +128,23 @@ def labelled(rows, labels):
 
 
 def fit(parts) -> dict:
+    """The stages fitted on `parts` pooled, and the thresholds: with two parts or more, read on
+    each part's pairs scored by the stages fitted on the other parts (inner cross-validation),
+    since the stages are more confident on their own fitting data than on other documents
+    (held-out precision fell short of `TARGET_PRECISION` with thresholds read in-sample); with
+    one part, read on that part itself."""
+    model = stages(parts)
+    if len(parts) > 1:
+        scored = [(part, stages(parts[:j] + parts[j + 1 :])) for j, part in enumerate(parts)]
+    else:
+        scored = [(parts[0], model)]
+    model["threshold"] = pooled_threshold(scored)
+    model["threshold_known"] = pooled_threshold([(known_only(p), m) for p, m in scored])
+    model["confident"] = CONFIDENT
+    return model
+
+
+def stages(parts) -> dict:
     """First stage on every candidate, second on the pairs the first stage chooses, each
     part's candidates (counted over its own documents) pooled."""
     rows, labels = labelled(
@@ -139,9 +160,6 @@ def fit(parts) -> dict:
     ]
     rows, labels = labelled([f for f, _ in chosen], [y for _, y in chosen])
     model["pair"] = logistic(rows, labels, PAIR_FEATURES)
-    model["threshold"] = pooled_threshold(parts, model)
-    model["threshold_known"] = pooled_threshold([known_only(p) for p in parts], model)
-    model["confident"] = CONFIDENT
     return model
 
 
@@ -158,13 +176,13 @@ def evaluate(part, model, at: float, decided=None):
     return score(found, *part["gold"])
 
 
-def pooled_threshold(parts, model) -> float:
-    """The lowest probability whose pairs, pooled over `parts`, are `TARGET_PRECISION` precise."""
-    decided = [decide(part["found"], model) for part in parts]
-    for at in sorted({round(p, 3) for d in decided for _, p in d}):
-        if pooled(evaluate(part, model, at, d) for part, d in zip(parts, decided, strict=True))[
-            0
-        ] >= (TARGET_PRECISION):
+def pooled_threshold(scored) -> float:
+    """The lowest probability whose pairs, pooled over the (part, model) pairs `scored` (each
+    part decided by its model), are `TARGET_PRECISION` precise."""
+    decided = [(part, model, decide(part["found"], model)) for part, model in scored]
+    for at in sorted({round(p, 3) for _, _, d in decided for _, p in d}):
+        figures = (evaluate(part, model, at, d) for part, model, d in decided)
+        if pooled(figures)[0] >= TARGET_PRECISION:
             return at
     return 1.0
 
@@ -228,24 +246,27 @@ def misses(part, model, at: float) -> list[str]:
     return out
 
 
-def k_fold(data, documents, k: int) -> dict:
+def k_fold(data, documents, k: int) -> tuple[dict, list]:
     """Pooled `k`-fold cross-validation by document (every k-th document in order of first
     line): each fold's candidates are counted over its own documents, the model and its
-    threshold fitted on the other folds pooled, and the held-out folds' pairs added up."""
+    threshold fitted on the other folds pooled, and the held-out folds' pairs added up. Also
+    returns each held-out fold with the model that scored it."""
     folds = [half(data, documents[i::k]) for i in range(k)]
-    figures, known = [], []
+    figures, known, scored = [], [], []
     for i, held in enumerate(folds):
         model = fit(folds[:i] + folds[i + 1 :])
+        scored.append((held, model))
         figures.append(evaluate(held, model, model["threshold"]))
         known.append(evaluate(known_only(held), model, model["threshold_known"]))
     figures, known = pooled(figures), pooled(known)
     print(line(f"{k}-fold pooled", figures))
     print(line(f"{k}-fold pooled known", known))
-    return {
+    summary = {
         "precision": round(figures[0], 3),
         "recall": round(figures[1], 3),
         "known_only": {"precision": round(known[0], 3), "recall": round(known[1], 3)},
     }
+    return summary, scored
 
 
 def line(name, figures) -> str:
@@ -288,10 +309,15 @@ def main() -> int:
         )
         if args.misses:
             print("\n".join(misses(halves[held], model, model["threshold"])))
+    scored = []
     if args.folds:
-        cv[f"{args.folds}-fold"] = k_fold(data, documents, args.folds)
+        cv[f"{args.folds}-fold"], scored = k_fold(data, documents, args.folds)
     everything = half(data, documents)
     model = fit([everything])
+    if scored:
+        # The shipped thresholds are read on the held-out folds' scores, not in-sample.
+        model["threshold"] = pooled_threshold(scored)
+        model["threshold_known"] = pooled_threshold([(known_only(p), m) for p, m in scored])
     print(
         line(
             f"all, fitted on all (t={model['threshold']:.3f})",
