@@ -236,3 +236,14 @@ def test_the_name_before_an_acronym_does_not_open_with_the_determiner_xialie():
     page = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "008.txt").read_text("utf-8")
     line = next(ln for ln in page.splitlines() if "下列政府间组织(IGO)" in ln)
     assert definitions(line)["IGO"] == "政府间组织"
+
+
+def test_a_verb_of_founding_or_of_naming_does_not_open_the_name():
+    """组建 (set up) beside 设立, 建立, 成立, and 叫作 (be called) beside 叫做, 称为: un_pages8 020
+    writes 金砖五国开始商议组建新开发银行(New Development Bank,以下简称NDB), un_pages7 034
+    符合这些条件的有机污染物就叫作持久性有机污染物(persistent organic pollutants,缩写为POPs)."""
+    docs = REPO / "bench" / "annotated"
+    bank = (docs / "un_pages8" / "docs" / "020.txt").read_text("utf-8").split("\n")[14]
+    assert definitions(bank)["NDB"] == "新开发银行"
+    pops = (docs / "un_pages7" / "docs" / "034.txt").read_text("utf-8").split("\n")[7]
+    assert definitions(pops)["POPs"] == "持久性有机污染物"
