@@ -980,3 +980,15 @@ def test_a_full_form_after_its_short_form_was_defined_for_the_name_read_otherwis
     # (全球价值链, written on line 5, is defined on line 9: FDI与全球价值链(GVCs).)
     early = [f.found for f in run(text, shipped) if f.rule == "TK112"]
     assert [form for form in early if form.endswith("直接投资")] == []
+
+
+def test_a_bare_head_after_de_is_the_noun_a_clause_describes(shipped):
+    """un_pages4 010 (the IAEA's encyclopaedia entry) calls it, on line 4, 一个…进行科学技术
+    合作的机构 (an agency that …) before defining 国际原子能机构(简称“机构”) on line 6: the
+    head after 的 describes, it is no use of the short form. Standing alone it is one."""
+    page = (REPO / "bench" / "annotated" / "un_pages4" / "docs" / "010.txt").read_text("utf-8")
+    assert "科学技术合作的机构。" in page and "国际原子能机构(简称“机构”)" in page
+    tk102 = Settings(enabled=frozenset({"TK102"}))
+    assert [f.found for f in run(page, shipped, tk102)] == []
+    draft = page.replace("科学技术合作的机构。总部", "科学技术合作的机构。机构总部")
+    assert [(f.line, f.found) for f in run(draft, shipped, tk102)] == [(4, "机构")]

@@ -383,6 +383,9 @@ def _before_definition(facts: Facts, forms: ShortForms, out: Collector) -> None:
             # A head or organ cut from the full form (执行主任 of …规划署执行主任) glued to a
             # name before it (环境署执行主任) is that name's own title or organ.
             and not (common and not stands_alone(facts.doc.key, h.start))
+            # A bare head after 的 is the noun a clause describes (…进行科学技术合作的机构: an
+            # agency that …), not yet the body the document names.
+            and not (generic and facts.doc.key.endswith("的", 0, h.start))
         ]
         if common and early:
             # Once another body with this head is named (禁奴公约 before …歧视公约（公约）),
