@@ -37,27 +37,37 @@ def found_in(doc: GoldDoc, **model) -> list[Found]:
 
 
 def evaluate(docs: list[GoldDoc], kind: str = "", **model) -> Score:
-    total = Score()
+    """The strict score of the documents' extraction, of one kind of short form if `kind`."""
+    return evaluate_kinds(docs, **model)[kind]
+
+
+def evaluate_kinds(docs: list[GoldDoc], **model) -> dict[str, Score]:
+    """The score over all short forms (key "") and of the Chinese ("zh") and the Latin ("en")
+    ones apart, from one extraction of each document."""
+    total = {kind: Score() for kind in ("", "zh", "en")}
     for doc in docs:
-        found = [f for f in found_in(doc, **model) if not kind or f.kind == kind]
-        if kind:
-            doc = GoldDoc(
-                doc.name,
-                doc.group,
-                doc.text,
-                [g for g in doc.definitions if g.kind == kind],
-                doc.non_definitions,
-                doc.line_map,
-            )
-        total += score_document(doc, found)
+        found = found_in(doc, **model)
+        for kind, score in total.items():
+            part = doc
+            if kind:
+                part = GoldDoc(
+                    doc.name,
+                    doc.group,
+                    doc.text,
+                    [g for g in doc.definitions if g.kind == kind],
+                    doc.non_definitions,
+                    doc.line_map,
+                )
+            score += score_document(part, [f for f in found if not kind or f.kind == kind])
     return total
 
 
 def report(name: str, docs: list[GoldDoc], verbose: bool) -> None:
-    score = evaluate(docs)
+    scores = evaluate_kinds(docs)
+    score = scores[""]
     print(f"{name:<22} {score.line()}")
     for kind in ("zh", "en"):
-        print(f"  {kind + ' short forms':<20} {evaluate(docs, kind).line()}")
+        print(f"  {kind + ' short forms':<20} {scores[kind].line()}")
     for error, count in sorted(score.errors.items()):
         print(f"  {error:<20} {count}")
     if verbose:

@@ -7,10 +7,11 @@ the right one. A logistic regression (scikit-learn, `pip install scikit-learn`) 
 evidence marks a true start. Reported, all strict per gold/README.md:
 - leave one set out over the dev sets of bench/gold.py's `dev_sets` (seed 000, the UNPC
   devset's 732 documents, each TRAIN set under bench/annotated/): weights fitted on every
-  other set, the set left out extracted with them and scored; per set and pooled (`--score
-  SET` leaves out only the sets named). A set is another site, year or script, as unseen text
-  is, so this is the honest figure to judge a change by; documents of one set share layout
-  and names, which 5-fold CV by document lets a fold learn from its neighbours;
+  other set, the set left out extracted with them and scored; per set and pooled, the Chinese
+  (zh) and the Latin (en) short forms also apart (`--score SET` leaves out only the sets
+  named). A set is another site, year or script, as unseen text is, so this is the honest
+  figure to judge a change by; documents of one set share layout and names, which 5-fold CV
+  by document lets a fold learn from its neighbours;
 - 5-fold cross-validation grouped by document over every dev set: weights fitted on four
   folds, the fifth extracted with them and scored; the five test folds summed;
 - the rule walk of the same extractor (no weights) on the same splits, for comparison.
@@ -35,7 +36,7 @@ from _paths import REPO
 sys.path.insert(0, str(REPO))
 
 from corpus_names import for_document
-from eval_gold import evaluate
+from eval_gold import evaluate, evaluate_kinds
 from gold import GoldDoc, Score, dev_sets, fold_of, key
 
 from termkit.extract.extractor import boundary_candidates
@@ -175,6 +176,11 @@ def cross_validate(
     fitted = {name: Score() for name in ["all", *scored]}
     walked = {name: Score() for name in ["all", *scored]}
     by_threshold = {t: {name: Score() for name in ["all", *scored]} for t in THRESHOLDS}
+    # The same per kind of short form (Chinese "zh", Latin "en"), each threshold.
+    by_kind = {
+        t: {k: {name: Score() for name in ["all", *scored]} for k in ("zh", "en")}
+        for t in THRESHOLDS
+    }
     ranked = seen = 0
     for train, test in splits:
         strength = choose_c(train, set_of, examples, drop) if c is None else c
@@ -188,14 +194,21 @@ def cross_validate(
         )
         ranked, seen = ranked + r, seen + n
         for name, set_docs in test.items():
-            s, w = evaluate(set_docs, model=model), evaluate(set_docs, model=RULE_WALK)
+            at_zero = evaluate_kinds(set_docs, model=model)
+            s, w = at_zero[""], evaluate(set_docs, model=RULE_WALK)
             for key_ in ("all", name):
                 fitted[key_] += s
                 walked[key_] += w
             for t in THRESHOLDS:
-                cut = s if t == 0.0 else evaluate(set_docs, model=replace(model, min_probability=t))
-                by_threshold[t]["all"] += cut
-                by_threshold[t][name] += cut
+                cuts = (
+                    at_zero
+                    if t == 0.0
+                    else evaluate_kinds(set_docs, model=replace(model, min_probability=t))
+                )
+                for key_ in ("all", name):
+                    by_threshold[t][key_] += cuts[""]
+                    for k in ("zh", "en"):
+                        by_kind[t][k][key_] += cuts[k]
     out = {}
     for name in fitted:
         s, w = fitted[name], walked[name]
@@ -218,6 +231,8 @@ def cross_validate(
         print(f"  at {'the chosen ' if t == best else ''}min_probability {t:.1f}, per set:")
         for name, s in by_threshold[t].items():
             print(f"    {name:<16} {s.line()}")
+            for k in ("zh", "en"):
+                print(f"      {k + ' short forms':<14} {by_kind[t][k][name].line()}")
     out["min_probability"] = {
         "chosen": best,
         **{f"{t:.1f}": round(by_set["all"].f1, 3) for t, by_set in by_threshold.items()},

@@ -42,9 +42,10 @@ _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\r?$", re.M)
 
 
 def initials(glosses: str) -> set[str]:
-    """The first letter of the first content word of each gloss of an entry."""
+    """The first letter of the first content word of each gloss of an entry; `;` parts a
+    gloss's alternatives as `/` parts the glosses (`country; nation; state`: C, N and S)."""
     out = set()
-    for gloss in glosses.split("/"):
+    for gloss in re.split(r"/|; ", glosses):
         if _NOTE.match(gloss):
             continue
         word = next(

@@ -354,8 +354,9 @@ def window_candidates(
     receives the reasons the walk gave for it."""
     walked = None
     rules = [] if walk_rules is None else walk_rules
+    latin = window.kind == "english"
     first = _walk_left(
-        window.words, window.anchor_index, window.anchored, rules, window.kind == "english"
+        window.words, window.anchor_index, window.anchored, rules, latin, "/" in window.short
     )
     if first is not None:
         walked = _prefer_recurring(
@@ -399,6 +400,7 @@ def _walk_left(
     anchored: bool,
     rules: list[str],
     latin: bool = False,
+    two_parts: bool = False,
 ) -> int | None:
     """Index of the first word of the name: move left over content words, stop at a word that
     cannot be inside a name, cross a soft word only when the name plausibly goes on.
@@ -443,9 +445,11 @@ def _walk_left(
         if word not in SOFT_WORDS and _function_word(word, flag):
             rules.append(f"boundary:after:{word}")
             break
-        if word == "的" and latin and not names_instrument(words, i, index):
+        if word == "的" and latin and not two_parts and not names_instrument(words, i, index):
             # `入境事务处的|综合调查组（GIS）`: an acronym's name seldom holds a 的 (2 of the 106
-            # Latin-acronym names of the dev and TRAIN gold), a title's does
+            # Latin-acronym names of the dev and TRAIN gold), a title's does, and so does the
+            # name of a body's part that a slashed acronym spells with its owner's
+            # (`经济合作与发展组织的发展援助委员会（OECD/DAC）`)
             rules.append("boundary:after:的")
             break
         if word in SOFT_WORDS:

@@ -443,6 +443,10 @@ def _not_a_full_form(full: str, form: ShortForm, kind: str) -> str:
             # `…统筹部 Airport（HKIA）`, `COP（Conference of the Parties）`: the bracket
             # spells out or glosses the Latin word before it
             return "a Latin word before the bracket"
+        if full[-1].isdigit():
+            # `联大第3202（S-VI）`: the bracket qualifies the number (a session, a unit); no
+            # certain Latin short form of the dev and TRAIN gold follows a digit
+            return "a number before the bracket"
         # an acronym's name is long; a word's lower-case equivalent may name a word (`"制裁"`)
         return (
             "full form too short" if len(full_key) < (2 if form.rule == LOWER_CASE else 3) else ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from termkit.extract.corpus_names import NOTHING, Seen
-from termkit.extract.initials import acronym_features
+from termkit.extract.initials import acronym_features, letter_gains
 from termkit.extract.lexicon import SOFT_WORDS
 from termkit.extract.recurrence import Recurrence
 from termkit.text.normalize import HAN_CHAR, normalize
@@ -203,4 +203,8 @@ def window_features(
         features |= corpus_features(seen[n], seen[n + 1] if n + 1 < len(seen) else NOTHING)
         out.append((start, features))
         longer = recurs
+    if english:
+        gains = letter_gains(short, [[w[0] for w in words[i:]] for i in starts])
+        for (_, features), gain in zip(out, gains, strict=True):
+            features |= gain
     return out

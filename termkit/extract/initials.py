@@ -47,10 +47,21 @@ def spelled(letters: str, words: list[frozenset[str]]) -> int:
     return sum(place(word, set()) for word in range(len(words)))
 
 
+def acronym_letters(short: str) -> str:
+    """The capitals of a Latin acronym, the letters its name's words spell."""
+    return "".join(c for c in short if "A" <= c <= "Z")
+
+
+def covered_letters(short: str, words: list[str]) -> int:
+    """How many of the acronym's letters the words spell (`spelled`)."""
+    table = gloss_initials()
+    return spelled(acronym_letters(short), [table[w] for w in words if w in table])
+
+
 def acronym_features(short: str, words: list[str]) -> dict[str, float]:
     """Features of the candidate made of `words` (its words, in order) before the acronym
     `short`: none for an acronym of fewer than two capitals."""
-    letters = "".join(c for c in short if "A" <= c <= "Z")
+    letters = acronym_letters(short)
     if len(letters) < 2 or not words:
         return {}
     table = gloss_initials()
@@ -66,3 +77,28 @@ def acronym_features(short: str, words: list[str]) -> dict[str, float]:
     elif first & set(letters):
         features["acronym-first-spells"] = 1.0
     return features
+
+
+def letter_gains(short: str, candidates: list[list[str]]) -> list[dict[str, float]]:
+    """Schwartz–Hearst's test, one word at a time: for each candidate (its words; longest
+    first, each the next one's words and more), whether the words it adds to the next shorter
+    candidate spell a letter that one leaves unspelled (`多边|投资担保机构（MIGA）`: 多边
+    multilateral), whether the next longer candidate's words would (the cut is too short),
+    and whether it spells every letter. Relative evidence a per-candidate model cannot read
+    off the absolute share of letters spelled."""
+    letters = acronym_letters(short)
+    if len(letters) < 2:
+        return [{} for _ in candidates]
+    covered = [covered_letters(short, words) for words in candidates]
+    out = []
+    for n, count in enumerate(covered):
+        shorter = covered[n + 1] if n + 1 < len(covered) else 0
+        features: dict[str, float] = {}
+        if count > shorter:
+            features["acronym-adds-letter"] = 1.0
+        if n > 0 and covered[n - 1] > count:
+            features["acronym-longer-adds-letter"] = 1.0
+        if count == len(letters):
+            features["acronym-all-spelled"] = 1.0
+        out.append(features)
+    return out

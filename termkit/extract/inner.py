@@ -18,9 +18,10 @@ _LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _ACRONYM = lazy(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
 # An English name (its own list inside allowed) and the comma after it.
-# `International Atomic Energy Agency -- IAEA`: a dash may stand for the comma.
+# `International Atomic Energy Agency -- IAEA`: a dash may stand for the comma, and a hyphen
+# glued to both (`…Combat Desertification-UNCCD`).
 _ENGLISH_NAME_THEN = re.compile(
-    r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[a-z] ?(?:[,;]|--|—|–) ?"
+    r"[A-Za-z][A-Za-z'’\- ]*(?: ?, ?[A-Za-z][A-Za-z'’\- ]*)*[A-Za-z] ?(?:[,;]|-{1,2}|—{1,2}|–) ?"
 )
 # `（简称粮农组织,FAO）`: after an introducer, a comma before a Latin acronym lists it too.
 _THEN_ACRONYM = lazy(r" ?[,，] ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])$")
@@ -104,7 +105,7 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
         return labelled, ""
     folded = body.translate(FOLD)
     named = _ENGLISH_NAME_THEN.match(folded)
-    if named and len(folded) == len(body):
+    if named and len(folded) == len(body) and _names_before(named.group(), folded[named.end() :]):
         # `(United Nations Framework Convention on Climate Change, UNFCCC)`, `(Convention on
         # the Rights of Persons with Disabilities,简称身权公约或CRPD)`: the English name, then
         # the short forms the document goes on to use
@@ -118,7 +119,7 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
         if forms and (intro or all(_ACRONYM.fullmatch(f.text) for f in forms)):
             return forms, ""
     first = _ACRONYM_THEN_NAME.fullmatch(folded)
-    if first:
+    if first and _spells_in_order(first.group(1), folded[first.end(1) :].lstrip(" ,，")):
         return [ShortForm(first.group(1), lead, "english", "english:acronym-first")], ""
     if _ORDINAL_NAME.fullmatch(body):
         return [ShortForm(body, lead, "abbreviation", "bracket:ordinal")], ""
@@ -138,6 +139,38 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
         return _english(body, lead)
     forms = _split_alternatives(body, lead, "bracket")
     return (forms, "") if forms else ([], "not a short form")
+
+
+def _names_before(name: str, rest: str) -> bool:
+    """Whether `name` (with the separator after it) reads as the English name before the
+    short forms in `rest`: it ends in a lower-case letter (`…Climate Change, UNFCCC`), or it
+    ends in a capital (`…Programme on HIVandAIDS,UNAIDS`) and holds words in lower case, and
+    the acronym after it spells its letters in order from a word start (Schwartz–Hearst), so
+    that a list of acronyms (`UNDP, UNICEF`) is no name."""
+    name = name.rstrip(",;-—– ")
+    if name[-1].islower():
+        return True
+    acronym = rest.strip()
+    return (
+        bool(re.search("[a-z]{2}", name))
+        and _ACRONYM.fullmatch(acronym) is not None
+        and (_spells_in_order(acronym, name))
+    )
+
+
+def _spells_in_order(acronym: str, name: str) -> bool:
+    """Schwartz–Hearst's test: the acronym's letters occur in the name in order, right to
+    left, the first of them opening a word."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    text = name.lower()
+    j = len(text) - 1
+    for letter in reversed(letters[1:]):
+        j = text.rfind(letter, 0, j + 1) - 1
+        if j < -1:
+            return False
+    return any(
+        text[k] == letters[0] and (k == 0 or not text[k - 1].isalpha()) for k in range(j + 1)
+    )
 
 
 def _labelled_parts(body: str, lead: int) -> list[ShortForm]:
