@@ -247,3 +247,12 @@ def test_a_verb_of_founding_or_of_naming_does_not_open_the_name():
     assert definitions(bank)["NDB"] == "新开发银行"
     pops = (docs / "un_pages7" / "docs" / "034.txt").read_text("utf-8").split("\n")[7]
     assert definitions(pops)["POPs"] == "持久性有机污染物"
+
+
+def test_a_short_title_after_the_year_it_is_known_by_is_read():
+    """un_pages7 014 (a paper on the climate treaties) writes 1992 年《联合国气候变化框架公约》
+    (简称:1992 年《框架公约》): after the marker, the year the convention is known by, then
+    the short title the paper goes on to use."""
+    page = (REPO / "bench" / "annotated" / "un_pages7" / "docs" / "014.txt").read_text("utf-8")
+    line = next(ln for ln in page.splitlines() if "(简称:1992 年《框架公约》)" in ln)
+    assert definitions(line)["框架公约"] == "联合国气候变化框架公约"

@@ -51,6 +51,7 @@ _ACRONYM_PAIR = lazy(r"[A-Z]{2,10}/[A-Z]{2,10}")
 # `第三次外空会议`: an ordinal counting meetings or sessions, then a name of three or more
 # characters; the bare ordinal and head (第三章, 第五十七届会议) cite, not name.
 _ORDINAL_NAME = lazy(rf"第[一二三四五六七八九十百]+[次届][{HAN}]{{3,12}}")
+_YEAR_BEFORE_TITLE = lazy(r"\d{4} ?年 ?(?=《)")
 # `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
 # Three capitals and a number are a numbered meeting's acronym (`WRC-23`, `COP-26`).
 _GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,2}[- ]\d+")
@@ -88,6 +89,8 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
     for intro in INTRODUCERS if body.startswith(INTRODUCERS) else ():
         if body.startswith(intro):
             rest = body[len(intro) :].lstrip("为：: ")
+            # `（简称:1992 年《框架公约》）`: the year the title is known by, then the title
+            rest = rest[year.end() :] if (year := _YEAR_BEFORE_TITLE.match(rest)) else rest
             start = lead + len(body) - len(rest)
             # `（又称公政公约、ICCPR）`: after an introducer, `、` lists alternatives too
             rule = f"introducer:{intro}"
