@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from termkit.check.document import Place
 from termkit.check.finding import NOWHERE, Edit, Finding, Location
@@ -16,8 +16,7 @@ from termkit.text.lazy import lazy
 _DIRECTIVE = lazy(r"termkit:\s*(ignore|disable|enable)\b((?:[\s,]*TK\d{3})*)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Silenced:
+class Silenced(NamedTuple):
     """What is silenced on one line: every rule but `unless`, or the rules in `codes`."""
 
     every: bool = False

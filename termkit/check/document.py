@@ -7,8 +7,7 @@ normalization key; every finding is reported at the user's original line and col
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from termkit.text.normalize import fold, key_with_map, to_simplified
 from termkit.text.offsets import ChainedMap, OffsetMap
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from termkit.check.script import LineScripts
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A span of the original text: offsets and 1-based (line, column), end exclusive."""
 
     start: int

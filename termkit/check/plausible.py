@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from termkit.check.collect import Collector
 from termkit.check.definitions import (
@@ -48,8 +48,7 @@ _TITLE_ENDS = {"》": "《", "〉": "〈"}  # a title's closing mark → its ope
 _ORDINAL = lazy(f"第[0-9〇零一二两三四五六七八九十百千]+[{_MEASURES}]")
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A full form with its short form, as keys and as shown; other forms count after `after`
     (the definition's closing bracket; -1 for a glossary name)."""
 

@@ -7,8 +7,8 @@ times."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from termkit.check.abbreviations import common_noun
 from termkit.check.collect import Collector
@@ -20,8 +20,7 @@ from termkit.check.script import in_simplified
 from termkit.text.normalize import HAN_CHAR, to_simplified
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     code: str
     message: str
     suggestion: str | None

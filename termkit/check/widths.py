@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from termkit.check.collect import Collector
 from termkit.check.definitions import Defined
@@ -21,8 +21,7 @@ _HALF_OF = {chr(k): v for k, v in FOLD.items() if 0xFF01 <= k <= 0xFF5E}
 _FULL_OF = {v: k for k, v in _HALF_OF.items()}
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     name: str
     pattern: re.Pattern[str]  # group 1: the sign(s) whose width varies
 

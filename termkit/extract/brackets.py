@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Full and half width, and the small forms ﹙﹚ that Hong Kong text prints.
 _OPEN = "（(﹙"
@@ -12,8 +12,7 @@ MAX_INNER = 120
 _MARK = re.compile(r"[（()）﹙﹚]")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A bracketed span: `open` and `close` are the offsets of the brackets themselves."""
 
     open: int

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from termkit.extract.lexicon import INTRODUCERS, LATIN_NON_NAMES, NON_DEFINITION_OPENERS
 from termkit.text.lazy import lazy
@@ -57,8 +57,7 @@ _YEAR_BEFORE_TITLE = lazy(r"\d{4} ?年 ?(?=《)")
 _GRADE_OR_NUMBER = re.compile(r"[A-Z]{1,2}[- ]\d+")
 
 
-@dataclass(frozen=True)
-class ShortForm:
+class ShortForm(NamedTuple):
     """One short form a bracket offers: its text as printed and where it starts in the bracket."""
 
     text: str
