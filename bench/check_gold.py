@@ -25,9 +25,16 @@ from termkit.text.normalize import normalize, strip_title_marks
 SEEDS = sorted(str(p.relative_to(REPO)) for p in (REPO / "seeds").glob("*.txt"))
 
 
+def _written(label: str) -> str:
+    """An occurrence key without the annotator's remark, as written: `气候公约 (no 《》)` →
+    `气候公约`, `《战略计划》 (CBD plan)` → `《战略计划》`."""
+    return re.sub(r"\s+\(.*\)$", "", label).strip()
+
+
 def _form(label: str) -> str:
-    """An occurrence key without the annotator's remark: `气候公约 (no 《》)` → `气候公约`."""
-    return strip_title_marks(re.sub(r"\s+\(.*\)$", "", label).strip())
+    """An occurrence key without the annotator's remark and title marks: `《气候公约》` →
+    `气候公约` (a finding's text is compared without them)."""
+    return strip_title_marks(_written(label))
 
 
 def _overlaps(form: str, found: str) -> bool:
@@ -42,8 +49,10 @@ def _overlaps(form: str, found: str) -> bool:
 def _caught(entry: dict, findings: list) -> list:
     hits = []
     for label, occ in entry["occurrences"].items():
+        # The preferred form as written is no variant; the same title without its marks is
+        # one (`气候公约 (no 《》)` of `《气候公约》`), and so is a bare preferred form in marks.
         form = _form(label)
-        if form == _form(entry["preferred"]) or not form:
+        if _written(label) == _written(entry["preferred"]) or not form:
             continue
         for f in findings:
             near = any(f.line - 2 <= n <= f.end_line + 2 for n in occ["lines"])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from termkit.check import abbreviations, near, plausible, symbols, terms, widths
+from termkit.check import abbreviations, near, plausible, symbols, terms, titles, widths
 from termkit.check.abbreviations import ShortForms
 from termkit.check.collect import Collector
 from termkit.check.definitions import find_definitions
@@ -59,6 +59,7 @@ def check_text(
     symbols.check(doc, out)
     widths.check(doc, definitions, out)
     near.check(facts, out)
+    titles.check(doc, out)
     return into_script(one_per_span(out.findings, glossary), doc.analysis.text, facts.scripts)
 
 

@@ -151,6 +151,16 @@ RULES: tuple[Rule, ...] = (
         "in termkit/data/usage_rule.json); TK101 reports the others.",
     ),
     Rule(
+        "TK115",
+        "bare-title",
+        "info",
+        True,
+        False,
+        "A title the document writes in title marks (《名古屋议定书》) written bare elsewhere as a "
+        "name of its own (执行名古屋议定书以促进…); not where it opens or ends a longer name "
+        "(生物多样性公约秘书处).",
+    ),
+    Rule(
         "TK201",
         "missing-target-term",
         "warning",
