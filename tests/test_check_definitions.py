@@ -256,3 +256,11 @@ def test_a_short_title_after_the_year_it_is_known_by_is_read():
     page = (REPO / "bench" / "annotated" / "un_pages7" / "docs" / "014.txt").read_text("utf-8")
     line = next(ln for ln in page.splitlines() if "(简称:1992 年《框架公约》)" in ln)
     assert definitions(line)["框架公约"] == "联合国气候变化框架公约"
+
+
+def test_a_verb_of_mentioning_does_not_open_the_name():
+    """提及 (mention) beside 回顾, 忆及: un_pages7 031 writes 你也许从未听说过GAVI,但提及乙肝
+    (HBV),你一定不会陌生, and HBV's full form is 乙肝."""
+    page = (REPO / "bench" / "annotated" / "un_pages7" / "docs" / "031.txt").read_text("utf-8")
+    line = next(ln for ln in page.splitlines() if "但提及乙肝(HBV)" in ln)
+    assert definitions(line)["HBV"] == "乙肝"
