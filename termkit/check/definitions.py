@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from termkit.extract.anchors import (
     MAX_FULL,
@@ -67,8 +66,7 @@ COORDINATORS = ("以及", *sorted(CONJUNCTIONS), "、")  # 以及 before 及: tr
 DETERMINERS = ("上述", "前述", "该", "本", "此", "这", "各")
 
 
-@dataclass(frozen=True)
-class Defined:
+class Defined(NamedTuple):
     """One definition; offsets are in the analysis text, the forms as printed there."""
 
     full: str

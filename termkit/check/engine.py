@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from termkit.check import abbreviations, near, plausible, symbols, terms, titles, widths
 from termkit.check.abbreviations import ShortForms
@@ -29,8 +30,7 @@ _UNFIXABLE = " (unfixable: the text spans runs of different formatting; edit it 
 _LINE_REFERENCE = lazy(r"(?<=\bon )line (\d+)\b")
 
 
-@dataclass(frozen=True)
-class Checked:
+class Checked(NamedTuple):
     """One file's findings, and its decoded text (kept for --fix and --diff); `error` says
     why a file could not be read when the caller asked to go on."""
 

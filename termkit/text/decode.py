@@ -6,9 +6,8 @@ import codecs
 import gzip
 import lzma
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from termkit import documents
 from termkit.errors import InputError, reading
@@ -29,8 +28,7 @@ _BOMS = (
 )
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     """A decoded file: its text exactly as written, and what is needed to write it back.
     A Word or PDF file's text is one paragraph or PDF line a line; `layout` maps each line
     back to its place in the document."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from termkit.text.lazy import lazy
 from termkit.text.normalize import CJK_PUNCT, HAN
@@ -43,8 +43,7 @@ _SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE
 _WORDISH = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
 
 
-@dataclass(frozen=True)
-class AnalysisText:
+class AnalysisText(NamedTuple):
     """The repaired text, the map back to the original, and the original itself."""
 
     text: str
