@@ -67,4 +67,24 @@ def test_the_seed_gets_its_bare_climate_convention() -> None:
     text = SEED000.read_text(encoding="utf-8")
     found = check_text(text, "seed000.txt", EMPTY, ONLY)
     assert (617, "气候公约") in [(f.line, f.found) for f in found]
-    assert all(f.suggestion == f"《{f.found}》" for f in found)
+    # The found text keeps the file's line breaks (国\n\n家生物多样性…), the suggestion not.
+    assert all(
+        f.suggestion == f"《{''.join(f.found.split())}》" for f in found if f.rule == "TK115"
+    )
+
+
+def test_a_title_between_angle_signs_gets_its_marks() -> None:
+    # Seed 000, lines 1440 and 1516 (cut): the protocol in 《》, then nested in <> inside a title.
+    text = (
+        "为支持《卡塔赫纳生物安全议定书》的执行，环境署开展了工作。\n"
+        "以及将新的《<卡塔赫纳生物安全议定书>关于赔偿责任和补救的名古屋-吉隆坡补充议定书》纳入。\n"
+        "见<卡塔赫纳生物安全议定书>。<p>生效</p>\n"
+    )
+    settings = replace(Settings(), enabled=frozenset({"TK116"}))
+    found = check_text(text, "d.txt", EMPTY, settings)
+    assert [(f.line, f.suggestion) for f in found] == [
+        (2, "〈卡塔赫纳生物安全议定书〉"),
+        (3, "《卡塔赫纳生物安全议定书》"),
+    ]
+    assert found[0].edit is not None and text[found[0].edit.start] == "<"
+    assert found[0].edit.text == "〈卡塔赫纳生物安全议定书〉"

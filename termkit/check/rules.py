@@ -160,6 +160,15 @@ RULES: tuple[Rule, ...] = (
         "(生物多样性公约秘书处).",
     ),
     Rule(
+        "TK116",
+        "angle-sign-title",
+        "warning",
+        True,
+        True,
+        "A title the document writes in title marks written between less-than and greater-than "
+        "signs (<卡塔赫纳生物安全议定书>); the fix writes 〈〉 inside another title, 《》 elsewhere.",
+    ),
+    Rule(
         "TK201",
         "missing-target-term",
         "warning",

@@ -21,10 +21,12 @@ from bisect import bisect_right
 
 from termkit.check.collect import Collector
 from termkit.check.document import Analysed
+from termkit.check.finding import Edit
 from termkit.check.meaning import is_word
 from termkit.text.lazy import lazy
 
 CODE = "TK115"
+ANGLES = "TK116"
 # Han characters a title must have: a shorter one (《公约》) is a bare head, an ordinary noun
 # when written bare (TK101 judges it).
 MIN_HAN = 4
@@ -38,7 +40,7 @@ _HAN = lazy(r"[\u3400-\u9fff]")
 
 
 def check(doc: Analysed, out: Collector) -> None:
-    if not out.wants(CODE):
+    if not (out.wants(CODE) or out.wants(ANGLES)):
         return
     text = doc.simplified
     if "《" not in text:
@@ -46,10 +48,17 @@ def check(doc: Analysed, out: Collector) -> None:
     titles, marked = _titles(text)
     if not titles:
         return
+    if out.wants(CODE):
+        _bare(doc, out, titles, marked)
+    if out.wants(ANGLES) and ("<" in text or "＜" in text):
+        _angles(doc, out, titles)
+
+
+def _bare(doc: Analysed, out: Collector, titles: dict[str, tuple[int, int]], marked: list) -> None:
+    text = doc.simplified
     governing = _governing(text, marked)
     # Longest first: a bare title inside a longer bare title is the longer one's.
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
-    for m in pattern.finditer(text):
+    for m in _alternatives(titles).finditer(text):
         start, end = m.span()
         if _inside_marks(marked, start) or not _stands_alone(text, start, end, governing):
             continue
@@ -65,6 +74,35 @@ def check(doc: Analysed, out: Collector) -> None:
         )
 
 
+def _angles(doc: Analysed, out: Collector, titles: dict[str, tuple[int, int]]) -> None:
+    """TK116: <卡塔赫纳生物安全议定书> (less-than and greater-than signs) for a title the document
+    marks: 〈〉 inside another title (《〈…〉战略计划》), 《》 elsewhere."""
+    text = doc.simplified
+    pattern = re.compile(f"[<＜]({_alternatives(titles).pattern})[>＞]")
+    for m in pattern.finditer(text):
+        title = m.group(1)
+        nested = text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start())
+        opening, closing = "〈〉" if nested else "《》"
+        place = doc.place_of_analysis(*m.span())
+        found = doc.original[place.start : place.end]
+        fixed = opening + found[1:-1] + closing
+        first = doc.place_of_analysis(*titles[title])
+        out.add(
+            ANGLES,
+            place,
+            f"{found[0]}{title}{found[-1]}: title marks are {opening}{closing} "
+            f"({'inside another title; ' if nested else ''}《{title}》 on line {first.line})",
+            found,
+            f"{opening}{title}{closing}",
+            Edit(place.start, place.end, fixed),
+        )
+
+
+def _alternatives(titles: dict[str, tuple[int, int]]) -> re.Pattern[str]:
+    """Any of the titles, the longest first (leftmost-longest)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)))
+
+
 def _titles(text: str) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]]]:
     """The titles the text writes in marks standing alone (title → span of its first marked
     use), and the spans of every marked title (bare uses inside one are part of it)."""
@@ -74,7 +112,7 @@ def _titles(text: str) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]
         marked.append(m.span())
         title = m.group(1)
         after = text[m.end() : m.end() + 1]
-        if _HAN.match(after) and after not in _FUNCTION:
+        if _HAN.match(after) and after not in _FUNCTION and after != "的":
             continue  # 《生物多样性》战略计划: marks inside a name
         if len(_HAN.findall(title)) >= MIN_HAN and title not in titles:
             titles[title] = m.span(1)
