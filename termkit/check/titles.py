@@ -128,12 +128,8 @@ def _inside_marks(marked: list[tuple[int, int]], at: int) -> bool:
 def _governing(text: str, marked: list[tuple[int, int]]) -> frozenset[str]:
     """The dictionary words the text writes right before a marked title (执行《…》, 包括《…》):
     words that govern a title, not words of a name."""
-    out = set()
-    for start, _ in marked:
-        word = text[max(0, start - 2) : start]
-        if len(_HAN.findall(word)) == 2 and is_word(word):
-            out.add(word)
-    return frozenset(out)
+    before = {text[max(0, start - 2) : start] for start, _ in marked}  # each word looked up once
+    return frozenset(w for w in before if len(_HAN.findall(w)) == 2 and is_word(w))
 
 
 def _stands_alone(text: str, start: int, end: int, governing: frozenset[str]) -> bool:
