@@ -221,3 +221,15 @@ def test_the_end_of_a_longer_title_is_no_short_form():
     assert [f for f, _ in tk103(page) if "常规武器" in f] == []
     draft = page.replace("全称为《禁止或限制使用某些可被认为具有过分杀伤作用的", "简称为《")
     assert [f for f, _ in tk103(draft) if "常规武器" in f] == ["常规武器公\n约"]
+
+
+def test_a_longer_title_that_opens_as_the_name_does_is_the_name_miswritten():
+    """un_pages_hant2 022 defines 《關於消耗臭氧層物質的蒙特利爾議定書》(下稱“《蒙特利爾議定書》”)
+    and cites 《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》 on line 13. A garbled form
+    closing that inner title (關臭物特利議書), which opens as the name does, is still reported:
+    it is the name miswritten, not the end of another title."""
+    page = (REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "022.txt").read_text("utf-8")
+    old = "《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》的中文"
+    assert old in page
+    draft = page.replace(old, "《〈關於消耗臭氧層物質的關臭物特利議書〉基加利修正案》的中文")
+    assert "關臭物特利議書" in [f for f, _ in tk103(draft)]

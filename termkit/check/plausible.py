@@ -114,7 +114,7 @@ def check(facts: Facts, definitions: list[Defined], out: Collector) -> None:
                 continue  # 经济社会文化权利公约: the glossary's name without only 国际
             if not glossary_name and _unprefixed_title(variant, name, facts):
                 continue  # 《武器贸易条约》 after 联合国武器贸易条约(ATT): its own title
-            if _ends_a_longer_title(key, start, end):
+            if _ends_a_longer_title(key, start, end, name.full):
                 continue  # 《禁止或限制…的常规武器公约》 after 《特定常规武器公约》(CCW): that title
             if _continues_left(key, start, variant, name.full):
                 continue  # 经济、社会及|文化权利国际公约: the whole name, joined otherwise
@@ -197,13 +197,19 @@ def _ends_inside_a_word(key: str, end: int, full: str) -> bool:
     return len(word) == 2 and word in full[:-1] and is_word(word)
 
 
-def _ends_a_longer_title(key: str, start: int, end: int) -> bool:
-    """The form closes a title (》 right after it) that opens further left: it is the end of
-    that title's name (常规武器公约 of 《禁止或限制使用某些…常规武器公约》), not a short form."""
+def _ends_a_longer_title(key: str, start: int, end: int, full: str) -> bool:
+    """The form closes a title (》 right after it) that opens further left, and not as the
+    name does: it is the end of another title's name (常规武器公约 of 《禁止或限制使用某些…
+    常规武器公约》 after 《特定常规武器公约》(CCW)), not a short form. A title that opens as the
+    name does (《聯合國海洋法國海洋法公約》) is the name miswritten."""
     if key[end + 1 : end + 2] not in _TITLE_ENDS:
         return False
     opening = key.rfind(_TITLE_ENDS[key[end + 1]], 0, start)
-    return 0 <= opening < start - 1 and key.find(key[end + 1], opening, start) < 0
+    return (
+        0 <= opening < start - 1
+        and key.find(key[end + 1], opening, start) < 0
+        and not full.startswith(key[opening + 1 : opening + 3])
+    )
 
 
 def _tail_of_short(key: str, start: int, variant: str, name: Name) -> bool:
