@@ -205,11 +205,11 @@ def _ends_a_longer_title(key: str, start: int, end: int, full: str) -> bool:
     if key[end + 1 : end + 2] not in _TITLE_ENDS:
         return False
     opening = key.rfind(_TITLE_ENDS[key[end + 1]], 0, start)
-    return (
-        0 <= opening < start - 1
-        and key.find(key[end + 1], opening, start) < 0
-        and not full.startswith(key[opening + 1 : opening + 3])
-    )
+    if opening < 0 or key.find(key[end + 1], opening, start) >= 0:
+        return False
+    # What the title holds before the form, a connective (《的…》) left out as a form's start is
+    before = key[opening + 1 : start].lstrip("".join(SOFT_CHARS))
+    return bool(before) and not full.startswith(before[:2])
 
 
 def _tail_of_short(key: str, start: int, variant: str, name: Name) -> bool:
