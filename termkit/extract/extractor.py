@@ -256,13 +256,18 @@ def one_name_per_short_form(definitions: list[Definition]) -> dict[str, str]:
 
 
 _PERSONAL_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}")
+_ONE_NAME = re.compile(r"[A-Z][a-z]+")
 
 
 def _original_spelling(short: str, window: Window) -> bool:
     """`格劳秀斯（Hugo Grotius）`: a person's or a place's name (jieba tags the word before
     the bracket as one) followed by capitalized words alone, its spelling in the original
     language, not a term's English name (`人权事务委员会（Human Rights Committee）`)."""
-    flag = window.words[window.anchor_index][1]
+    word, flag = window.words[window.anchor_index][:2]
+    if flag.startswith("ns") and len(word) >= 2 and _ONE_NAME.fullmatch(short):
+        # `日内瓦（Geneva）`, `总部位于瑞士（Swiss）`: a place jieba knows as a word, spelled;
+        # a piece tagged as one is no such word (`可氯|丹（Chlordane）`, a pesticide)
+        return True
     return flag.startswith(("nr", "ns")) and bool(_PERSONAL_NAME.fullmatch(short))
 
 
