@@ -544,6 +544,21 @@ def test_an_acronym_starts_its_name_where_its_letters_are_spelled(sentence, expe
     assert expected in {(d.full, d.short) for d in extract_text(sentence)}
 
 
+def test_the_letters_a_name_spells_and_what_each_word_adds():
+    """An English name spells its content words' initials, an acronym its capitals; each
+    candidate learns whether its first words add a letter and whether a longer one would."""
+    from termkit.extract.initials import acronym_letters, gloss_initials, letter_gains
+
+    assert acronym_letters("The Paris Principles") == "PP"  # capitals alone: T, P, P
+    assert acronym_letters("Core human rights treaties") == "CHRT"
+    assert acronym_letters("UPU Congress") == "UPUC"
+    assert acronym_letters("UN-REDD") == "UNREDD"
+    assert {"N", "S"} <= gloss_initials()["国家"]  # "country; nation; state"
+    gains = letter_gains("MIGA", [["多边", "投资", "担保", "机构"], ["投资", "担保", "机构"]])
+    assert gains[0] == {"acronym-adds-letter": 1.0, "acronym-all-spelled": 1.0}
+    assert gains[1]["acronym-longer-adds-letter"] == 1.0
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -700,6 +715,10 @@ def test_acronym_brackets_of_un_web_pages(sentence, expected):
         ),
         # a list of acronyms is no English name before an acronym
         ("开发署和儿基会（UNDP, UNICEF）的代表", set()),
+        (  # doc 008: one capitalized word after a place is the place's own spelling
+            "日内瓦(Geneva),现任执行主任为温妮·拜安伊玛(Winnie Byanyima)。",
+            set(),
+        ),
     ],
 )
 def test_latin_brackets_of_un_pages(sentence, expected):

@@ -47,9 +47,29 @@ def spelled(letters: str, words: list[frozenset[str]]) -> int:
     return sum(place(word, set()) for word in range(len(words)))
 
 
+# English function words: a name's words that no Chinese word translates one by one.
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
+
+
 def acronym_letters(short: str) -> str:
-    """The capitals of a Latin acronym, the letters its name's words spell."""
-    return "".join(c for c in short if "A" <= c <= "Z")
+    """The letters the full form's words spell: an acronym's capitals, or the initials of an
+    English name's content words (`The Paris Principles`: P, P; `Core human rights treaties`:
+    C, H, R, T), which its capitals alone miss or overcount; an acronym among the words keeps
+    its capitals (`UPU Congress`: U, P, U, C)."""
+    words = short.split()
+    if len(words) < 2 or not any(any(c.islower() for c in w[1:]) for w in words):
+        return _capitals(short)
+    return "".join(
+        _capitals(w) if len(_capitals(w)) >= 2 else w[0].upper()
+        for w in words
+        if w.lower() not in _FUNCTION_WORDS and w[0].isalpha()
+    )
+
+
+def _capitals(text: str) -> str:
+    return "".join(c for c in text if "A" <= c <= "Z")
 
 
 def covered_letters(short: str, words: list[str]) -> int:
