@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from _paths import REPO
-from check_ratio import BARE_SCAN, write_inputs
+from check_ratio import commands, load_average
 
 
 def cpu(command: list[str], tree: Path) -> float:
@@ -55,21 +55,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     trees = {"other": args.other.resolve(), "this": REPO}
-    print("at start: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(f"at start: load average {load_average()}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        draft, big, large = write_inputs(folder)
-        scan = folder / "scan.py"
-        scan.write_text(BARE_SCAN, encoding="utf-8")
-        check = [sys.executable, "-m", "termkit", "check", "--isolated", "--format", "json"]
-        bare = [sys.executable, "-c", "pass"]
+        compared = commands(Path(tmp))
+        bare, draft_check, scan, big_check = compared.values()
         cases = {
             "import": (bare, [sys.executable, "-c", "import termkit.cli.check, termkit.check.run"]),
-            "draft": (bare, [*check, str(draft)]),
-            "1 MB": (
-                [sys.executable, str(scan), str(large), str(big)],
-                [*check, "--no-default-glossary", "--glossary", str(large), str(big)],
-            ),
+            "draft": (bare, draft_check),
+            "1 MB": (scan, big_check),
         }
         times: dict[tuple[str, str], list[float]] = {}
         for run in range(args.runs + 1):
@@ -88,7 +81,7 @@ def main() -> None:
             print(f"  {who:<6} / bare: {summary(each, 'x', 1)}")
         each = [a / b for a, b in zip(times[case, "this"], times[case, "other"], strict=True)]
         print(f"  this / other: {summary(each, '', 1)}")
-    print("at end: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(f"at end: load average {load_average()}")
 
 
 if __name__ == "__main__":

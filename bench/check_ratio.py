@@ -77,39 +77,50 @@ def ratio(label: str, top: list, bottom: list) -> None:
         print(f"{label} ({what}): min {min(each):.2f}x, median {statistics.median(each):.2f}x")
 
 
+def commands(folder: Path) -> dict[str, list[str]]:
+    """The four commands compared, their inputs written to `folder`: the bare interpreter,
+    the draft check, the bare scan and the 1 MB check (bench/check_ab.py runs them too)."""
+    draft, big, large = write_inputs(folder)
+    scan = folder / "scan.py"
+    scan.write_text(BARE_SCAN, encoding="utf-8")
+    check = [sys.executable, "-m", "termkit", "check", "--isolated", "--format", "json"]
+    return {
+        "bare interpreter": [sys.executable, "-c", "pass"],
+        "check 30 KB draft": [*check, str(draft)],
+        "bare Aho-Corasick scan, 1 MB": [sys.executable, str(scan), str(large), str(big)],
+        "check 1 MB, 20,000 concepts": [
+            *check, "--no-default-glossary", "--glossary", str(large), str(big)
+        ],
+    }  # fmt: skip
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print("at start: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(f"at start: load average {load_average()}")
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        draft, big, large = write_inputs(folder)
-        scan = folder / "scan.py"
-        scan.write_text(BARE_SCAN, encoding="utf-8")
-        check = [sys.executable, "-m", "termkit", "check", "--isolated", "--format", "json"]
-        commands = {
-            "bare interpreter": [sys.executable, "-c", "pass"],
-            "check 30 KB draft": [*check, str(draft)],
-            "bare Aho-Corasick scan, 1 MB": [sys.executable, str(scan), str(large), str(big)],
-            "check 1 MB, 20,000 concepts": [
-                *check, "--no-default-glossary", "--glossary", str(large), str(big)
-            ],
-        }  # fmt: skip
+        compared = commands(Path(tmp))
+        draft = Path(compared["check 30 KB draft"][-1])
+        big = Path(compared["check 1 MB, 20,000 concepts"][-1])
         print(f"draft {draft.stat().st_size} bytes; document {big.stat().st_size} bytes")
-        runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in commands}
+        runs: dict[str, list[tuple[float, float, int]]] = {k: [] for k in compared}
         for _ in range(args.runs + 1):
-            for label, command in commands.items():
+            for label, command in compared.items():
                 runs[label].append(measure(command, REPO, ok=(0, 1)))
     first = {k: v.pop(0) for k, v in runs.items()}
     for label in ("check 30 KB draft", "check 1 MB, 20,000 concepts"):
         show(f"{label} (first run)", [first[label]])
     for label, results in runs.items():
         show(label, results)
-    labels = list(commands)
+    labels = list(compared)
     ratio("30 KB draft / bare interpreter", runs[labels[1]], runs[labels[0]])
     ratio("1 MB check / bare scan", runs[labels[3]], runs[labels[2]])
-    print("at end: load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print(f"at end: load average {load_average()}")
 
 
 if __name__ == "__main__":
