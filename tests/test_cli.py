@@ -29,6 +29,14 @@ def test_extract_jsonl_contract(capsys):
     assert {"full": "世界卫生组织", "short": "世卫组织"}.items() <= records[1].items()
 
 
+def _printed(probe: str) -> list[str]:
+    """The lines a fresh interpreter prints running `probe` from the checkout."""
+    run = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    return run.stdout.strip().splitlines()
+
+
 def test_extract_loads_none_of_the_build_machinery(tmp_path):
     """`termkit extract` extracts file by file: the build's caches, corpus pass and chunking
     (0.1 s of imports a process) are not loaded, nor the usage of the forms computed; once
@@ -43,11 +51,8 @@ def test_extract_loads_none_of_the_build_machinery(tmp_path):
         "heavy = ('termkit.build', 'termkit.cache', 'termkit.corpus', 'jieba')\n"
         "print(code, [m for m in heavy if m in sys.modules])\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
-    )
     cached = user_cache.folder("segmenter") is not None
-    assert run.stdout.strip().splitlines()[-1] == ("0 []" if cached else "0 ['jieba']")
+    assert _printed(probe)[-1] == ("0 []" if cached else "0 ['jieba']")
 
 
 def test_a_termkit_process_spares_its_collector_and_a_caller_keeps_its_own(tmp_path):
@@ -63,10 +68,7 @@ def test_a_termkit_process_spares_its_collector_and_a_caller_keeps_its_own(tmp_p
         "main()\n"
         "print(gc.get_threshold(), gc.get_freeze_count() > 0)\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    called, command = run.stdout.strip().splitlines()[-2:]
+    called, command = _printed(probe)[-2:]
     assert called == f"{gc.get_threshold()} False"
     assert command == "(20000, 20, 20) True"
 

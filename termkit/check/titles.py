@@ -135,7 +135,7 @@ def _governing(text: str, marked: list[tuple[int, int]]) -> frozenset[str]:
 def _stands_alone(text: str, start: int, end: int, governing: frozenset[str]) -> bool:
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
-    if not (after in _CLOSE_MARKS or after in _FUNCTION or after in "的"):
+    if not (after in _CLOSE_MARKS or after in _FUNCTION or after == "的"):
         return False
     # A line's start, a bracket or a quote before it: a heading, a short form, a quotation.
     if before in _OPEN_MARKS or before in _FUNCTION:

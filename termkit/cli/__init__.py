@@ -83,9 +83,10 @@ def _collect_less() -> None:
     what the command's imports made lives as long as the process and is never walked again
     (`gc.freeze`, which also keeps a forked worker from copying those pages to mark them),
     and the youngest objects are collected after 20,000 allocations instead of 700, the
-    older generations after 20 collections of the one before instead of 10: extraction makes millions of short-lived tuples and lists
-    and few cycles, and the walks cost 3 % of `termkit extract` of 3 MB. Not done for a
-    caller's own process (`main(argv)`), whose objects are not termkit's to freeze."""
+    older generations after 20 collections of the one before instead of 10: extraction makes
+    millions of short-lived tuples and lists and few cycles, and the walks cost 3 % of
+    `termkit extract` of 3 MB. Not done for a caller's own process (`main(argv)`), whose
+    objects are not termkit's to freeze."""
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
 
