@@ -24,6 +24,7 @@ from termkit.check.document import Analysed
 from termkit.check.finding import Edit
 from termkit.check.meaning import is_word
 from termkit.text.lazy import lazy
+from termkit.text.normalize import HAN_CHAR
 
 CODE = "TK115"
 ANGLES = "TK116"
@@ -36,7 +37,6 @@ _FUNCTION = "和与及或并而以在为对向从由把被将是等"
 _OPEN_MARKS = "，、；：。！？"
 _CLOSE_MARKS = "，、；：。！？）)"
 _TITLE = lazy(r"《([^《》〈〉<>\n]{2,60})》")
-_HAN = lazy(r"[\u3400-\u9fff]")
 
 
 def check(doc: Analysed, out: Collector) -> None:
@@ -112,9 +112,9 @@ def _titles(text: str) -> tuple[dict[str, tuple[int, int]], list[tuple[int, int]
         marked.append(m.span())
         title = m.group(1)
         after = text[m.end() : m.end() + 1]
-        if _HAN.match(after) and after not in _FUNCTION and after != "的":
+        if HAN_CHAR.match(after) and after not in _FUNCTION and after != "的":
             continue  # 《生物多样性》战略计划: marks inside a name
-        if len(_HAN.findall(title)) >= MIN_HAN and title not in titles:
+        if len(HAN_CHAR.findall(title)) >= MIN_HAN and title not in titles:
             titles[title] = m.span(1)
     return titles, marked
 
@@ -129,7 +129,7 @@ def _governing(text: str, marked: list[tuple[int, int]]) -> frozenset[str]:
     """The dictionary words the text writes right before a marked title (执行《…》, 包括《…》):
     words that govern a title, not words of a name."""
     before = {text[max(0, start - 2) : start] for start, _ in marked}  # each word looked up once
-    return frozenset(w for w in before if len(_HAN.findall(w)) == 2 and is_word(w))
+    return frozenset(w for w in before if len(HAN_CHAR.findall(w)) == 2 and is_word(w))
 
 
 def _stands_alone(text: str, start: int, end: int, governing: frozenset[str]) -> bool:
