@@ -44,6 +44,13 @@ def check_text(
 ) -> list[Finding]:
     """Findings of one Chinese text, sorted by position then rule (`repair_breaks`: see
     `Analysed`)."""
+    return check_facts(text, path, glossary, settings, repair_breaks)[0]
+
+
+def check_facts(
+    text: str, path: str, glossary: GlossaryIndex, settings: Settings, repair_breaks: bool = True
+) -> tuple[list[Finding], Facts]:
+    """`check_text`'s findings and the facts the rules read (a bench reads both)."""
     out = Collector(path, text, settings)
     if is_markdown(path):
         text = mask_markdown(text)
@@ -60,7 +67,8 @@ def check_text(
     widths.check(doc, definitions, out)
     near.check(facts, out)
     titles.check(doc, out)
-    return into_script(one_per_span(out.findings, glossary), doc.analysis.text, facts.scripts)
+    findings = one_per_span(out.findings, glossary)
+    return into_script(findings, doc.analysis.text, facts.scripts), facts
 
 
 def one_per_span(findings: list[Finding], glossary: GlossaryIndex) -> list[Finding]:
