@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 import time
+from collections.abc import Hashable
 from pathlib import Path
 
 from _paths import REPO
@@ -41,3 +43,29 @@ def measure(
     if os.waitstatus_to_exitcode(status) not in ok:
         raise SystemExit(f"{' '.join(command)} failed")
     return wall, usage.ru_utime + usage.ru_stime, kb
+
+
+def callgrind(
+    commands: dict[Hashable, tuple[list[str], dict[str, str], Path]], folder: Path
+) -> dict[Hashable, float]:
+    """G instructions each command executes under valgrind's callgrind, all run at once: a
+    count that other users' load does not move, where on a shared machine CPU seconds vary
+    by a fifth from run to run. `commands`: label -> (command, environment, working folder);
+    run a command once before (its bytecode, its caches), so that no count holds a
+    compilation."""
+    children = {}
+    for n, (label, (command, env, cwd)) in enumerate(commands.items()):
+        log = folder / f"callgrind-{n}.log"
+        valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+        child = subprocess.Popen(
+            [*valgrind, f"--log-file={log}", *command], env=env, cwd=cwd, stdout=subprocess.DEVNULL
+        )
+        children[label] = (child, log)
+    counts = {}
+    for label, (child, log) in children.items():
+        child.wait()
+        found = re.search(r"Collected : (\d+)", log.read_text())
+        if found is None:
+            raise SystemExit(f"callgrind of {label} failed")
+        counts[label] = int(found.group(1)) / 1e9
+    return counts

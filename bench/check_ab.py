@@ -1,7 +1,7 @@
 """`termkit check` CPU time, this checkout against another, interleaved, with bench/check_ratio.py's
 two cases and its two bare commands.
 
-Run: python bench/check_ab.py OTHER_CHECKOUT [--runs 15]
+Run: python bench/check_ab.py OTHER_CHECKOUT [--runs 15] [--callgrind]
 OTHER_CHECKOUT is a folder holding another version's `termkit/` (e.g. `git worktree add
 --detach /tmp/base main`). Run by run, in turn: the bare interpreter, each checkout's import of
 the check path (what every check pays first), the bare interpreter again and each checkout's
@@ -11,7 +11,9 @@ On a machine shared with other work a few milliseconds drown in the noise of fiv
 minimum CPU time (user + system) of many still shows them. Prints each command's CPU min and
 median, each checkout's ratio to its bare command run by run (min and median, as
 check_ratio.py gives it), and this checkout's time over the other's, run by run. The first
-run (filling the glossary cache and the bytecode) is left out.
+run (filling the glossary cache and the bytecode) is left out. With `--callgrind` each command
+runs once under valgrind's callgrind instead, all at once, and the instructions each executes
+are counted (bench/_process.py's `callgrind`): a figure the load does not move.
 """
 
 from __future__ import annotations
@@ -25,17 +27,23 @@ import tempfile
 from pathlib import Path
 
 from _paths import REPO
+from _process import callgrind
 from check_ratio import commands, load_average
 
 
-def cpu(command: list[str], tree: Path) -> float:
-    """CPU seconds (user + system) of one process run with `tree`'s termkit."""
+def _env(tree: Path) -> dict[str, str]:
+    """The environment of a process run with `tree`'s termkit, its bytecode kept apart."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(
         PYTHONPATH=str(tree),
         PYTHONPYCACHEPREFIX=os.path.join(tempfile.gettempdir(), f"termkit-ab-{tree.name}-pycache"),
     )
-    child = subprocess.Popen(command, env=env, cwd=tree, stdout=subprocess.DEVNULL)
+    return env
+
+
+def cpu(command: list[str], tree: Path) -> float:
+    """CPU seconds (user + system) of one process run with `tree`'s termkit."""
+    child = subprocess.Popen(command, env=_env(tree), cwd=tree, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} in {tree} failed")
@@ -49,10 +57,33 @@ def summary(values: list[float], unit: str = " ms", scale: float = 1000) -> str:
     )
 
 
+def instructions(
+    cases: dict[str, tuple[list[str], list[str]]], trees: dict[str, Path], folder: Path
+) -> None:
+    """Print the G instructions of each case's commands, run once under callgrind each (after
+    a run that fills the glossary cache and the bytecode)."""
+    commands = {}
+    for case, (bare, command) in cases.items():
+        for who, tree, run in (
+            ("bare", REPO, bare),
+            *((t, tree, command) for t, tree in trees.items()),
+        ):
+            cpu(run, tree)
+            commands[case, who] = (run, _env(tree), tree)
+    counts = callgrind(commands, folder)
+    for case in cases:
+        this, other, bare = (counts[case, w] for w in ("this", "other", "bare"))
+        print(
+            f"{case:<7} G instructions: bare {bare:.3f}, other {other:.3f} ({other / bare:.2f}x),"
+            f" this {this:.3f} ({this / bare:.2f}x); this / other {this / other:.3f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("other", type=Path, help="another checkout (a folder with termkit/)")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--callgrind", action="store_true", help="count instructions instead")
     args = parser.parse_args()
     trees = {"other": args.other.resolve(), "this": REPO}
     print(f"at start: load average {load_average()}")
@@ -64,6 +95,9 @@ def main() -> None:
             "draft": (bare, draft_check),
             "1 MB": (scan, big_check),
         }
+        if args.callgrind:
+            instructions(cases, trees, Path(tmp))
+            return
         times: dict[tuple[str, str], list[float]] = {}
         for run in range(args.runs + 1):
             for case, (bare, command) in cases.items():

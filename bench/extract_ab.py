@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from _paths import REPO
+from _process import callgrind
 from extract_speed import compose
 
 
@@ -46,21 +46,14 @@ def _env(tree: Path) -> dict[str, str]:
 
 def instructions(trees: dict[str, Path], sources: dict[str, Path], tmp: Path) -> dict:
     """(version, source) -> G instructions of one `termkit extract` under callgrind."""
-    children = {}
+    commands = {}
     for name, tree in trees.items():
         for label, source in sources.items():
-            out, log = tmp / f"{name}-{len(children)}.txt", tmp / f"{name}-{len(children)}.log"
+            out = tmp / f"{name}-{len(commands)}.txt"
             extract = [sys.executable, "-m", "termkit", "extract", "-o", str(out), str(source)]
             subprocess.run(extract, env=_env(tree), cwd=tree, check=True)  # bytecode first
-            valgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-            command = [*valgrind, f"--log-file={log}", *extract]
-            children[name, label] = (subprocess.Popen(command, env=_env(tree), cwd=tree), log)
-    counts = {}
-    for key, (child, log) in children.items():
-        if child.wait() != 0:
-            raise SystemExit(f"callgrind of {key} failed")
-        counts[key] = int(re.search(r"Collected : (\d+)", log.read_text()).group(1)) / 1e9
-    return counts
+            commands[name, label] = (extract, _env(tree), tree)
+    return callgrind(commands, tmp)
 
 
 def main() -> None:

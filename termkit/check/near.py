@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from operator import itemgetter
@@ -201,51 +201,44 @@ def _pairs(
     preferred one occurs twice or is part of a known term; the rare one is used at most
     MAX_SHORTLIST times (more is no slip). A function character makes another phrase of free
     text (在这方面 / 在该方面) but a slip in a known name (世卫过织 for 世卫组织, 版权相及关权
-    for 版权及相关权). A 1 MB document has some 150,000 distinct
+    for 版权及相关权). A 1 MB document has some 90,000 distinct
     four-grams, so only the preferred side is grouped and the rare side is looked up.
     `opening`: windows opening with a function character kept for known terms
     (`Grams.add_opening_windows`), which may be the rare side."""
     counts = grams.counts
     usual = [w for w, n in counts.items() if n >= MIN_USUAL]
     usual += [w for w in known if counts.get(w, 0) < MIN_USUAL]
-    # Either change keeps the first and last characters: a rare four-gram whose pair of ends
-    # no usual one has (four in five) needs no further look.
-    ends = {w[::3] for w in usual}
-    rare = [
-        w
-        for w, n in counts.items()
-        if w[::3] in ends and n <= MAX_SHORTLIST and w not in glossary
-        if (w[0] not in _NEUTRAL or w in opening) and w[-1] not in _NEUTRAL
-    ]
-    # The usual side grouped by the three characters each change keeps (the other inner one
-    # and the ends), in one pass for both inner positions; the rare side looked up.
-    at1: dict[str, list[str]] = defaultdict(list)
-    at2: dict[str, list[str]] = defaultdict(list)
+    # Either change keeps the first and last characters: the usual side grouped by its pair
+    # of ends (a group holds one or two), the rare side looked up once. A rare four-gram
+    # whose ends no usual one has (four in five) needs no further look; the others are
+    # compared with their group's few, which beats three lookups by the three characters
+    # each change keeps (one string made per lookup).
+    by_ends: dict[str, list[str]] = {}
     for w in usual:
-        if w[1] not in _NEUTRAL or w in known:
-            at1[w[0] + w[2:]].append(w)
-        if w[2] not in _NEUTRAL or w in known:
-            at2[w[:2] + w[3]].append(w)
-    found = [
-        (s, t)
-        for s in rare
-        for t in at1.get(s[0] + s[2:], ())
-        if t != s and (t in known or (s[1] not in _NEUTRAL and t[1] not in _NEUTRAL))
-    ]
-    found += [
-        (s, t)
-        for s in rare
-        for t in at2.get(s[:2] + s[3], ())
-        if t != s and (t in known or (s[2] not in _NEUTRAL and t[2] not in _NEUTRAL))
-    ]
-    usual_set = set(usual)
-    found += [
-        (s, t)
-        for s in rare
-        for t in [s[0] + s[2] + s[1] + s[3]]
-        if t != s and t in usual_set
-        if t in known or (s[1] not in _NEUTRAL and s[2] not in _NEUTRAL)
-    ]
+        group = by_ends.get(ends := w[::3])
+        if group is None:
+            by_ends[ends] = [w]
+        else:
+            group.append(w)
+    found = []
+    for s, n in counts.items():
+        group = by_ends.get(s[::3])
+        if group is None or n > MAX_SHORTLIST or s in glossary or s[3] in _NEUTRAL:
+            continue
+        if s[0] in _NEUTRAL and s not in opening:
+            continue
+        a, b = s[1], s[2]
+        for t in group:
+            c, d = t[1], t[2]
+            if a == c:  # the third character changed
+                if b != d and (t in known or (b not in _NEUTRAL and d not in _NEUTRAL)):
+                    found.append((s, t))
+            elif b == d:  # the second
+                if t in known or (a not in _NEUTRAL and c not in _NEUTRAL):
+                    found.append((s, t))
+            elif a == d and b == c:  # the inner two swapped
+                if t in known or (a not in _NEUTRAL and b not in _NEUTRAL):
+                    found.append((s, t))
     return sorted(found)
 
 
