@@ -83,6 +83,41 @@ def score(gold: list[Link], test: list[Link]) -> dict[str, float]:
     return out
 
 
+def load_bible(data: Path, limit: int = 0) -> tuple[list[str], list[str], list[Link]]:
+    """Chinese and English sentences and gold links of text 001; with `limit`, the first
+    `limit` gold links and the sentences they hold."""
+    zh_lines = (data / "001.zh").read_text(encoding="utf-8").splitlines()
+    en_lines = (data / "001.en").read_text(encoding="utf-8").splitlines()
+    gold = read_gold(data / "001.align")
+    if limit:
+        gold = gold[:limit]
+        n_en = max(i for s, _ in gold for i in s) + 1
+        n_zh = max(j for _, t in gold for j in t) + 1
+        zh_lines, en_lines = zh_lines[:n_zh], en_lines[:n_en]
+    return zh_lines, en_lines, gold
+
+
+def non_gold(gold: list[Link], test: list[Link]) -> tuple[dict[Link, list[Link]], list[Link]]:
+    """Test beads that are no gold link, in two kinds. Gold links are whole verses: a bead
+    either splits one gold link more finely (all its sentences inside it: right at sentence
+    level), returned by gold link, or crosses links (or holds a sentence no link has)."""
+    gold_set = set(gold)
+    link_of = {("en", i): g for g in gold for i in g[0]} | {
+        ("zh", j): g for g in gold for j in g[1]
+    }
+    finer: dict[Link, list[Link]] = {}
+    crossing: list[Link] = []
+    for s, t in test:
+        if (s, t) in gold_set:
+            continue
+        owners = {link_of.get(("en", i)) for i in s} | {link_of.get(("zh", j)) for j in t}
+        if len(owners) == 1 and None not in owners:
+            finer.setdefault(owners.pop(), []).append((s, t))
+        else:
+            crossing.append((s, t))
+    return finer, crossing
+
+
 def restrict_gold(gold: list[Link], n_en: int, n_zh: int) -> list[Link]:
     """Gold links wholly inside the first n_en / n_zh sentences."""
     return [(s, t) for s, t in gold if all(i < n_en for i in s) and all(j < n_zh for j in t)]
@@ -248,14 +283,7 @@ def main() -> int:
     )
     add_evidence_arguments(parser)
     args = parser.parse_args()
-    zh_lines = (args.data / "001.zh").read_text(encoding="utf-8").splitlines()
-    en_lines = (args.data / "001.en").read_text(encoding="utf-8").splitlines()
-    gold = read_gold(args.data / "001.align")
-    if args.limit:
-        gold = gold[: args.limit]
-        n_en = max(i for s, _ in gold for i in s) + 1
-        n_zh = max(j for _, t in gold for j in t) + 1
-        zh_lines, en_lines = zh_lines[:n_zh], en_lines[:n_en]
+    zh_lines, en_lines, gold = load_bible(args.data, args.limit)
     if args.drop:
         zh_lines, gold = drop_links(zh_lines, gold, args.drop)
     if args.drift:
@@ -273,22 +301,11 @@ def main() -> int:
     for key in ("precision", "recall", "f1"):
         print(f"{key:<10} {res[key + '_strict']:8.4f} {res[key + '_lax']:7.4f}")
     print(f"wall time  {elapsed:8.2f} s (CPU {cpu:.2f} s, load {os.getloadavg()[0]:.1f})")
-    # Gold links are whole verses; a test bead that is not a gold link either splits one gold
-    # link more finely (both sides inside it: right at sentence level) or crosses links.
-    gold_set = set(gold)
-    link_of = {("en", i): g for g in gold for i in g[0]} | {
-        ("zh", j): g for g in gold for j in g[1]
-    }
-    finer = crossing = 0
-    for s, t in test:
-        if (s, t) in gold_set:
-            continue
-        owners = {link_of.get(("en", i)) for i in s} | {link_of.get(("zh", j)) for j in t}
-        if len(owners) == 1 and None not in owners:
-            finer += 1
-        else:
-            crossing += 1
-    print(f"non-gold beads: {finer} inside one gold link (finer split), {crossing} crossing links")
+    finer, crossing = non_gold(gold, test)
+    print(
+        f"non-gold beads: {sum(len(b) for b in finer.values())} inside one gold link (finer "
+        f"split), {len(crossing)} crossing links"
+    )
     if args.nltk:
         nltk_test, nltk_time = nltk_gale_church(zh_lines, en_lines)
         res = score(gold, nltk_test)
