@@ -133,3 +133,27 @@ def test_a_checked_document_is_folded_once(monkeypatch, shipped):
     assert [t for t in checked if len(t) == len(doc.simplified)] == [doc.simplified]
     assert doc.folded == normalize.fold(doc.simplified)
     assert doc.key == normalize.normalize_with_map(doc.analysis.text)[0]
+
+
+def test_short_runs_take_the_script_around_them_the_smallest_first():
+    """A run of fewer than MIN_RUN Han characters between lines of the other script takes
+    theirs, the smallest run first (then the one met first); a run so absorbed joins its
+    neighbours, whose sum may make the joined run strong. Lines of too few characters to be
+    judged (None) neither break nor join runs."""
+    from termkit.check.script import MIN_RUN, _absorb_short_runs
+
+    assert MIN_RUN == 50
+    cases = [
+        # T60 F20 T30 F100: F20 is the smallest; T60+F20+T30 make one strong run of 110
+        ([True, False, None, True, False], [60, 20, 3, 30, 100], [True, True, None, True, False]),
+        # F10 T10 F10: the first of two equally small runs goes first (F10 -> T), then T20 F10
+        # is still weak at both ends: F10 -> T, one run left
+        ([False, True, False], [10, 10, 10], [True, True, True]),
+        # a quoted traditional line (T5) in a simplified page (F80 ... F80)
+        ([False, None, True, None, False], [80, 0, 5, 0, 80], [False, None, False, None, False]),
+        # strong runs stay as they are
+        ([True, False, True], [50, 50, 50], [True, False, True]),
+    ]
+    for judged, sizes, expected in cases:
+        _absorb_short_runs(judged, sizes)
+        assert judged == expected
