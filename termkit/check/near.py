@@ -236,9 +236,10 @@ def _pairs(
             elif b == d:  # the second
                 if t in known or (a not in _NEUTRAL and c not in _NEUTRAL):
                     found.append((s, t))
-            elif a == d and b == c:  # the inner two swapped
-                if t in known or (a not in _NEUTRAL and b not in _NEUTRAL):
-                    found.append((s, t))
+            elif (a == d and b == c) and (  # the inner two swapped
+                t in known or (a not in _NEUTRAL and b not in _NEUTRAL)
+            ):
+                found.append((s, t))
     return sorted(found)
 
 
