@@ -2,7 +2,7 @@
 hand-made `bilingual_pairs` of ../shared/gold/unpc_devset.json.
 
 Run: python bench/pairing_unpc.py [--verbose] [--sources brackets,known,mined]
-     [--min-confidence 0.8]
+     [--min-confidence 0.8] [--no-corpus]
 The devset's lines are already 1-1 translations; they are grouped by document for the Chinese
 extractor (whose short forms, with the shipped glossary's Chinese terms, are the known
 Chinese candidates). Pairs are scored as distinct (zh, en) pairs after the gold's folding:
@@ -11,7 +11,9 @@ recall against the certain `bilingual_pairs`, precision against `bilingual_pairs
 full-form pairs the gold's notes list as outside its criterion: PAHO = 泛美卫生组织). Figures are printed for all
 documents and for two document-grouped halves (even / odd documents in order of first line):
 the method was developed looking at all of them, so the halves show how much the figures move
-with the documents, not a clean held-out score.
+with the documents, not a clean held-out score. Running-text pairs are judged by their
+co-occurrence over the whole devset's count table too (`evidence.count_table`), unless
+--no-corpus.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ from _paths import REPO, SHARED
 
 sys.path.insert(0, str(REPO))
 
+from termkit.align.evidence import count_table
 from termkit.align.pairing import SentencePair, known_forms, pair_terms, running_text_pairs
 from termkit.extract import extract_text
 from termkit.formats import glossary_csv
 from termkit.formats.registry import default_glossary_path
+from termkit.text.normalize import normalize
 
 
 def fold(text: str) -> str:
@@ -82,15 +86,16 @@ def full_form_pairs(notes: str) -> set[tuple[str, str]]:
     return pairs
 
 
-def predict(pairs, definitions, known, sources: set[str], min_confidence: float = 0.0):
-    """Bracket pairs, then running-text pairs for the acronyms brackets did not pair."""
+def predict(pairs, definitions, known, sources: set[str], min_confidence: float = 0.0, corpus=None):
+    """Bracket pairs, then running-text pairs for the acronyms brackets did not pair, their
+    co-occurrence counted over the `corpus` table too when given."""
     bracket = pair_terms(pairs, definitions) if "brackets" in sources else []
     found = {(fold(p.zh_short), fold(p.en_acronym)) for p in bracket}
     running = []
     if sources & {"known", "mined"}:
         forms, full_forms = known if "known" in sources else ((), {})
         running = running_text_pairs(
-            pairs, forms, full_forms, mine="mined" in sources, taken=bracket
+            pairs, forms, full_forms, mine="mined" in sources, taken=bracket, corpus=corpus
         )
         running = [p for p in running if p.confidence >= min_confidence]
         found |= {(fold(p.zh_short), fold(p.en_acronym)) for p in running}
@@ -140,6 +145,15 @@ def load_devset() -> Devset:
     return Devset(zh, en, ids, by_document, definitions, glossary)
 
 
+def corpus_table(data: Devset):
+    """The count table of the whole devset (every document's beads and known forms), what a
+    build counts over its corpus: no labels enter it."""
+    _, pairs, defs = data.subset(list(data.by_document))
+    forms, _ = known_forms(defs, data.glossary)
+    zh = [normalize(p.zh) for p in pairs]
+    return count_table(zh, [p.en for p in pairs], {normalize(f) for f in forms})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every pair found")
@@ -152,6 +166,11 @@ def main() -> int:
     parser.add_argument(
         "--min-confidence", type=float, default=0.0, help="running-text pairs from this one up"
     )
+    parser.add_argument(
+        "--no-corpus",
+        action="store_true",
+        help="co-occurrence over each subset's own documents only, no devset count table",
+    )
     args = parser.parse_args()
     sources = set(args.sources.split(","))
     start = time.perf_counter()
@@ -159,11 +178,12 @@ def main() -> int:
     glossary = data.glossary
     documents = list(data.by_document)
     subsets = {"all": documents, "half A": documents[0::2], "half B": documents[1::2]}
+    corpus = None if args.no_corpus else corpus_table(data)
     print(f"sources: {','.join(sorted(sources))}")
     for name, docs in subsets.items():
         lines, pairs, defs = data.subset(docs)
         known = known_forms(defs, glossary)
-        found, running = predict(pairs, defs, known, sources, args.min_confidence)
+        found, running = predict(pairs, defs, known, sources, args.min_confidence, corpus)
         p, r, n, hits, total = score(found, *gold_sets(set(lines), args.strict))
         print(
             f"{name:<7} {len(docs):>3} documents: precision {p:.3f} ({n} pairs), "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from termkit.align.evidence import acronyms, candidates
+from termkit.align.evidence import acronyms, candidates, count_table
 from termkit.align.pairing import (
     CONFIDENT,
     SentencePair,
@@ -284,3 +284,26 @@ def test_evidence_reads_the_acronyms_shape_and_the_chinese_that_writes_it():
     assert by_acronym["HCFCs"]["acronym_plural"] == 1 and by_acronym["HCFCs"]["acronym_in_zh"] == 0
     assert by_acronym["UF6"]["acronym_digits"] == 1 and by_acronym["UF6"]["acronym_plural"] == 0
     assert all(f["acronym_plural"] == f["acronym_digits"] == 0 for f in (by_acronym["MAC"],))
+
+
+def test_an_acronym_met_once_is_paired_by_the_corpus_count_table():
+    """UNPC devset lines 1748 (S/2015/121) and 2499 (S/2015/12): each document names UNMIL and
+    联利特派团 once, too little for a pair on its own; the count table of the two documents,
+    or the two documents' tables added up, pairs them in each."""
+    root = shared("data", "unpc-v1.0-devset")
+    zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    lines = (1747, 2498)
+    tables = [count_table([normalize(zh[i])], [en[i]]) for i in lines]
+    both = count_table([normalize(zh[i]) for i in lines], [en[i] for i in lines])
+    assert both.joint[("联利特派团", "UNMIL")] == 2
+    merged = tables[0] + tables[1]
+    assert merged.joint == both.joint and merged.zh == both.zh and merged.en == both.en
+    for i in lines:
+        alone = [SentencePair(zh[i], en[i], str(i))]
+        assert ("联利特派团", "UNMIL") not in {
+            (p.zh_short, p.en_acronym) for p in running_text_pairs(alone)
+        }
+        for corpus in (both, merged):
+            paired = running_text_pairs(alone, corpus=corpus)
+            assert [(p.zh_short, p.en_acronym) for p in paired] == [("联利特派团", "UNMIL")]

@@ -34,7 +34,10 @@ ranked the strings of each acronym:
   competitive linking);
 - the acronym's letters: how many its words spell through the initials of their glosses, and
   how many words spell none (年 of 年志愿人员组织 for UNV), as the extractor reads a full form
-  before a Latin acronym (`termkit.extract.initials`).
+  before a Latin acronym (`termkit.extract.initials`);
+- the corpus: Dice, meetings, lone occurrences and accessor variety over a `CountTable` of a
+  corpus holding the beads (联利特派团 and UNMIL meet once in each of two documents: once is
+  nothing, twice in two documents and never apart is a pair).
 """
 
 from __future__ import annotations
@@ -95,6 +98,11 @@ FEATURES = (
     "explained",
     "spelled",
     "unspelled",
+    "corpus_dice",
+    "corpus_log_joint",
+    "corpus_log_zh_alone",
+    "corpus_log_en_alone",
+    "corpus_log_variety",
 )
 
 
@@ -125,17 +133,91 @@ class Candidate:
     features: dict[str, float]
 
 
+@dataclass(frozen=True)
+class CountTable:
+    """How often each Chinese candidate string, each acronym and each (string, acronym) pair
+    occur in the beads of a corpus, as `candidates` counts them: a table of the whole corpus
+    that a document's candidates are judged by, so that an acronym met once in the document
+    is still known by the dozen beads in which the corpus writes it with its short form.
+    Tables of disjoint parts add up (`+`); a merged table counts a string only in the parts
+    that generated it (in a bead that holds an acronym, or as a known form)."""
+
+    zh: Counter[str]
+    en: Counter[str]
+    joint: Counter[tuple[str, str]]
+    # string → the characters seen before it and after it (accessor variety)
+    sides: dict[str, tuple[frozenset[str], frozenset[str]]]
+
+    def __add__(self, other: CountTable) -> CountTable:
+        sides = dict(self.sides)
+        for k, (left, right) in other.sides.items():
+            mine = sides.get(k, (frozenset(), frozenset()))
+            sides[k] = (mine[0] | left, mine[1] | right)
+        return CountTable(self.zh + other.zh, self.en + other.en, self.joint + other.joint, sides)
+
+
+def count_table(
+    zh_texts: Sequence[str], en_texts: Sequence[str], known: Iterable[str] = ()
+) -> CountTable:
+    """The counts of the candidates of the beads (`candidates`' strings and acronyms)."""
+    en_acronyms = [acronyms(e) for e in en_texts]
+    bounds = [_boundaries(z) if en_acronyms[k] else frozenset() for k, z in enumerate(zh_texts)]
+    patterns = _generated(zh_texts, en_acronyms, bounds, known)
+    zh: Counter[str] = Counter()
+    joint: Counter[tuple[str, str]] = Counter()
+    sides: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    if patterns:
+        import ahocorasick_rs
+
+        automaton = ahocorasick_rs.AhoCorasick(patterns)
+        for z, found in zip(zh_texts, en_acronyms, strict=True):
+            present = set()
+            for i, start, end in automaton.find_matches_as_indexes(z, overlapping=True):
+                present.add(patterns[i])
+                _add_sides(sides[patterns[i]], z, start, end)
+            zh.update(present)
+            joint.update((s, a) for s in present for a in found)
+    en = Counter(a for found in en_acronyms for a in found)
+    frozen = {k: (frozenset(left), frozenset(right)) for k, (left, right) in sides.items()}
+    return CountTable(zh, en, joint, frozen)
+
+
+def _add_sides(sides: tuple[set[str], set[str]], z: str, start: int, end: int) -> None:
+    """The Han characters just before and after an occurrence (^ and $ for none)."""
+    sides[0].add(z[start - 1] if start > 0 and _HAN_WORD.match(z[start - 1]) else "^")
+    sides[1].add(z[end] if end < len(z) and _HAN_WORD.match(z[end]) else "$")
+
+
+def _generated(
+    zh_texts: Sequence[str],
+    en_acronyms: Sequence[set[str]],
+    bounds: Sequence[frozenset[int]],
+    known: Iterable[str],
+) -> list[str]:
+    """The candidate strings, sorted: runs of whole words of the beads that hold an acronym,
+    and the known forms (of two characters or more) those beads hold."""
+    known = {k for k in known if len(k) >= 2}
+    generated: set[str] = set()
+    for k, z in enumerate(zh_texts):
+        if en_acronyms[k]:
+            generated |= _word_runs(z, bounds[k])
+            generated |= {f for f in known if f in z}
+    return sorted(generated)
+
+
 def candidates(
     zh_texts: Sequence[str],
     en_texts: Sequence[str],
     known: Iterable[str] = (),
     expansions: dict[str, Counter[str]] | None = None,
+    corpus: CountTable | None = None,
 ) -> list[Candidate]:
     """Every (Chinese string, acronym) of the same beads with Dice ≥ `MIN_DICE`, with its
     evidence. `zh_texts` are normalized Chinese beads, `en_texts` their English sides; Chinese
     strings are runs of whole jieba words (2 to `MAX_ZH_LENGTH` characters) of the beads that
     hold an acronym, and the `known` forms; `expansions` maps an acronym to its written-out
-    English forms."""
+    English forms. The `corpus` table (`count_table` of a corpus holding these beads, the
+    beads themselves when not given) gives the co-occurrence evidence over the corpus."""
     import ahocorasick_rs
 
     from termkit.align.lexical import en_stems
@@ -148,12 +230,7 @@ def candidates(
     known = {k for k in known if len(k) >= 2}
     expansions = expansions or {}
     bounds = [_boundaries(z) if en_acronyms[k] else frozenset() for k, z in enumerate(zh_texts)]
-    generated: set[str] = set()
-    for k, z in enumerate(zh_texts):
-        if en_acronyms[k]:
-            generated |= _word_runs(z, bounds[k])
-            generated |= {f for f in known if f in z}
-    patterns = sorted(generated)
+    patterns = _generated(zh_texts, en_acronyms, bounds, known)
     if not patterns:
         return []
     automaton = ahocorasick_rs.AhoCorasick(patterns)
@@ -174,9 +251,7 @@ def candidates(
             first.setdefault(index, (start + end) / 2 / len(z))
             if start in bounds[k] and end in bounds[k]:
                 whole.add(index)
-            left, right = sides[index]
-            left.add(z[start - 1] if start > 0 and _HAN_WORD.match(z[start - 1]) else "^")
-            right.add(z[end] if end < len(z) and _HAN_WORD.match(z[end]) else "$")
+            _add_sides(sides[index], z, start, end)
             if en_acronyms[k]:
                 beside = free[index]
                 beside[0] += freedom.get(z[start - 1], 1.0) if start > 0 else 1.0
@@ -240,9 +315,35 @@ def candidates(
             "last_free": freedom.get(s[-1], 1.0),
             "explained": sum(_explained(s, en_words[k] - expansion[a]) for k in beads) / n,
             **_spelling(s, a),
+            **_corpus_evidence(corpus, s, a, (n, zh_count[index], en_count[a]), sides[index]),
         }
         found.append(Candidate(s, a, tuple(beads), features))
     return found
+
+
+def _corpus_evidence(
+    corpus: CountTable | None,
+    s: str,
+    a: str,
+    own: tuple[int, int, int],
+    own_sides: tuple[set[str], set[str]],
+) -> dict[str, float]:
+    """Dice, meetings, lone occurrences and accessor variety of the string and the acronym
+    over the corpus (the beads' own counts `own`, joint, string and acronym, and the string's
+    `own_sides` when there is no corpus table)."""
+    n, zh, en = own if corpus is None else (corpus.joint[(s, a)], corpus.zh[s], corpus.en[a])
+    left, right = own_sides
+    if corpus is not None and s in corpus.sides:
+        left, right = left | corpus.sides[s][0], right | corpus.sides[s][1]
+    # A table of another corpus than these beads' still counts them (not less than `own`).
+    n, zh, en = max(n, own[0]), max(zh, own[1]), max(en, own[2])
+    return {
+        "corpus_dice": 2 * n / (zh + en),
+        "corpus_log_joint": math.log(n),
+        "corpus_log_zh_alone": math.log1p(zh - n),
+        "corpus_log_en_alone": math.log1p(en - n),
+        "corpus_log_variety": math.log(min(len(left), len(right))),
+    }
 
 
 # Evidence on a chosen pair (second stage): how likely its string is the acronym's, and how
@@ -250,6 +351,9 @@ def candidates(
 # 发会议 for 人发会议, apart from any other), and the runner-up acronym of the same string.
 _OWN = (
     "log_joint",
+    "corpus_log_joint",
+    "expansion_translated",
+    "dictionary_coverage",
     "known",
     "dictionary_name",
     "dictionary_word",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from termkit.align.evidence import (
     Candidate,
+    CountTable,
     acronyms,
     candidates,
     decide,
@@ -269,6 +270,7 @@ def running_text_pairs(
     mine: bool = True,
     model: dict | None = None,
     taken: Iterable[TermPair] = (),
+    corpus: CountTable | None = None,
 ) -> list[TermPair]:
     """Chinese short forms and names paired with the English acronyms of the same beads,
     bracketed or not (开发署 … UNDP in running text).
@@ -279,11 +281,13 @@ def running_text_pairs(
     most likely partner and the fitted `model`'s confidence in the pair
     (`termkit.align.evidence.decide`) reaches its threshold. `full_forms` maps a short form to its
     concept's full form. The acronyms and Chinese forms of the `taken` pairs (the bracket
-    pairs) are no candidates: a form paired by its definition is not another acronym's."""
+    pairs) are no candidates: a form paired by its definition is not another acronym's. The
+    `corpus` table (`evidence.count_table` of a corpus holding the beads) gives the
+    co-occurrence evidence over the corpus, not only over these beads."""
     model = model or fitted_model()
     full_forms = full_forms or {}
     known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
-    found, en_long = running_text_candidates(pairs, known, mine, taken)
+    found, en_long = running_text_candidates(pairs, known, mine, taken, corpus)
     threshold = model["threshold" if mine else "threshold_known"]
     chosen = [(c, q) for c, q in decide(found, model) if q >= threshold]
     result = []
@@ -321,18 +325,19 @@ def running_text_candidates(
     known: Iterable[str] = (),
     mine: bool = True,
     taken: Iterable[TermPair] = (),
+    corpus: CountTable | None = None,
 ) -> tuple[list[Candidate], dict[str, Counter[str]]]:
-    """The (Chinese string, acronym) candidates of the beads with their evidence, and the
-    English long forms written out for each acronym. `known` forms are normalized; without
-    `mine`, only they are candidates; none holds an acronym or a Chinese form of the `taken`
-    pairs."""
+    """The (Chinese string, acronym) candidates of the beads with their evidence (over the
+    `corpus` table too, when given), and the English long forms written out for each acronym.
+    `known` forms are normalized; without `mine`, only they are candidates; none holds an
+    acronym or a Chinese form of the `taken` pairs."""
     known = set(known)
     en_long: dict[str, Counter[str]] = defaultdict(Counter)
     for p in pairs:
         for long_form, acronym in english_definitions(p.en):
             en_long[acronym][long_form] += 1
     zh_texts = [normalize(p.zh) for p in pairs]
-    found = candidates(zh_texts, [p.en for p in pairs], known, en_long)
+    found = candidates(zh_texts, [p.en for p in pairs], known, en_long, corpus)
     taken = list(taken)
     taken_en = {p.en_acronym for p in taken}
     taken_zh = {normalize(f) for p in taken for f in (p.zh_short, p.zh_full)}
