@@ -773,3 +773,44 @@ def test_a_short_form_that_opens_with_a_stop_word_still_anchors_its_name():
     assert ("联合国环境规划署执行主任", "执行主任") in {
         (d.full, d.short) for d in extract_text(line)
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short", "walked", "without_letters"),
+    [
+        (  # bench/annotated/un_pages9 doc 020: 分为 (divide into) governs the name
+            "ITU的组织结构主要分为电信标准化部门(ITU-T)、无线电通信部门",
+            "ITU-T",
+            "电信标准化部门",
+            "电信标准化部门",
+        ),
+        (  # bench/annotated/un_pages_hant doc 022: 增加 (add) governs it
+            "包括京都议定书第二承诺期(2013-2020),增加三氟化氮(NF3)",
+            "NF3",
+            "三氟化氮",
+            "三氟化氮",
+        ),
+        (  # seed 000 line 587: 减少 (reduce) and 退化 (degrade) spell REDD's R and D
+            "49. 环境署通过与减少发展中国家毁林和森林退化所致排放量联合国合作方案(UN-REDD)合作",
+            "UN-REDD",
+            "减少发展中国家毁林和森林退化所致排放量联合国合作方案",
+            "所致排放量联合国合作方案",
+        ),
+    ],
+)
+def test_a_verb_before_an_acronym_ends_its_name_unless_it_spells_a_letter(
+    sentence, short, walked, without_letters
+):
+    """Before a Latin acronym nothing anchors the name: the walk stops at any verb (jieba's
+    `v`, two characters or more), not at a list of verbs, unless the verb spells one more of
+    the acronym's letters through its English glosses."""
+    from termkit.extract.boundary import _verb_spells, _walk_left, open_window
+
+    end = sentence.index(f"({short})")
+    window = open_window(sentence, end, short, "english")
+    starts = [
+        _walk_left(window.words, window.anchor_index, False, [], latin=True, spells=spells)
+        for spells in (_verb_spells(window), None)
+    ]
+    assert [sentence[window.words[i][2] : end] for i in starts] == [walked, without_letters]
+    assert {(d.full, d.short) for d in extract_text(sentence)} == {(walked, short)}
