@@ -1,13 +1,14 @@
 """Fit the aligner's word-evidence weights and write them to `termkit/data/align_weights.json`.
 
 Two-fold cross-validation on two labelled sets: the Bible gold (first and second half of the
-verses) and the UNPC devset documents (even and odd documents, with a dropped line, merged
+verses, each aligned whole and cut into chapter-sized documents of `align_bible.CHAPTER` links
+aligned on their own) and the UNPC devset documents (even and odd documents, with a dropped line, merged
 lines and an inserted header, each document aligned on its own). A setting is
 (lexical_weight, random_growth, miss_weight, coverage_weight, heading_penalty, min_lift,
 deletion_floor) (see `termkit.align.lengths.Params` and `termkit.align.lexical.Lexical.learn`;
 a shorter setting takes `DEFAULTS` for the rest). For every
-fold the setting is chosen on one half (strict F1 summed over the two sets; for UNPC the
-worst of the three perturbations) and scored on the other; the figures of both folds are
+fold the setting is chosen on one half (strict F1 summed over the whole half, its chapters
+and UNPC; for UNPC the worst of the three perturbations) and scored on the other; the figures of both folds are
 printed apart, and the setting written is the one best on both halves together. Run by hand (minutes):
 
     python bench/align_fit.py [--grid "0.25,0.5,1,0 0.25,0.5,1,1"] [--docs 240] [--write]
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from align_bible import DATA as BIBLE  # noqa: E402
-from align_bible import read_gold, score  # noqa: E402
+from align_bible import align_documents, chapters, cut_links, read_gold, score  # noqa: E402
 from align_unpc import DATA as UNPC  # noqa: E402
 from align_unpc import evaluate, load_documents  # noqa: E402
 
@@ -34,20 +35,18 @@ from termkit.align import align_texts  # noqa: E402
 WEIGHTS = ROOT / "termkit" / "data" / "align_weights.json"
 
 
+def chapters_f1(docs, setting: dict) -> float:
+    """Strict F1 over the links of chapter-sized documents, each aligned on its own."""
+    return score(*align_documents(docs, **setting))["f1_strict"]
+
+
 def bible_halves():
     """Two halves of the Bible gold, each with its own sentences (renumbered from 0)."""
     zh = (BIBLE / "001.zh").read_text(encoding="utf-8").splitlines()
     en = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()
     gold = read_gold(BIBLE / "001.align")
     cut = len(gold) // 2
-    halves = []
-    for links in (gold[:cut], gold[cut:]):
-        en_ids = [i for s, _ in links for i in s]
-        zh_ids = [j for _, t in links for j in t]
-        e0, e1, z0, z1 = min(en_ids), max(en_ids) + 1, min(zh_ids), max(zh_ids) + 1
-        shifted = [(tuple(i - e0 for i in s), tuple(j - z0 for j in t)) for s, t in links]
-        halves.append((zh[z0:z1], en[e0:e1], shifted))
-    return halves
+    return [cut_links(zh, en, links) for links in (gold[:cut], gold[cut:])]
 
 
 KEYS = (
@@ -89,20 +88,29 @@ def main() -> int:
         values = [float(x) for x in item.split(",")]
         grid.append(tuple(values + list(DEFAULTS[len(values) - 3 :])))
     bible = bible_halves()
+    chaptered = [chapters(*half) for half in bible]
     docs = load_documents(UNPC)
     unpc = [docs[0::2][: args.docs], docs[1::2][: args.docs]]
     table = {}
     for w in grid:
         setting = dict(zip(KEYS, w, strict=True))
-        table[w] = [(bible_f1(bible[h], setting), unpc_f1(unpc[h], setting)) for h in (0, 1)]
+        table[w] = [
+            (bible_f1(bible[h], setting), chapters_f1(chaptered[h], setting),
+             unpc_f1(unpc[h], setting))
+            for h in (0, 1)
+        ]  # fmt: skip
         row = "  ".join(
-            f"half {h}: Bible {b:.4f} UNPC {u:.4f}" for h, (b, u) in enumerate(table[w])
+            f"half {h}: Bible {b:.4f} chapters {c:.4f} UNPC {u:.4f}"
+            for h, (b, c, u) in enumerate(table[w])
         )
         print(f"{w} {row}", flush=True)
     for fit, test in ((0, 1), (1, 0)):
         best = max(grid, key=lambda w: sum(table[w][fit]))
-        b, u = table[best][test]
-        print(f"fit on half {fit}: {best}; held-out half {test}: Bible {b:.4f} UNPC {u:.4f}")
+        b, c, u = table[best][test]
+        print(
+            f"fit on half {fit}: {best}; held-out half {test}: Bible {b:.4f} chapters {c:.4f} "
+            f"UNPC {u:.4f}"
+        )
     chosen = max(grid, key=lambda w: sum(table[w][0]) + sum(table[w][1]))
     print(f"chosen on both halves: {chosen}")
     if args.write:

@@ -12,7 +12,7 @@ BIBLE = REPO.parent / "shared" / "data" / "bertalign-bible-zh-en"
 sys.path.insert(0, str(REPO / "bench"))
 try:
     import align_errors
-    from align_bible import non_gold, read_gold, score
+    from align_bible import chapters, load_bible, non_gold, read_gold, score
 finally:
     sys.path.pop(0)
 
@@ -59,3 +59,16 @@ def test_crossing_region_bound():
     # the split beads of 1:8 left over go.
     assert ((8,), (9, 10)) in fixed and ((9, 10), (11, 12)) in fixed
     assert ((10,), (12,)) not in fixed
+
+
+def test_chapters_cut_the_gold_into_documents_of_their_own():
+    """bench/align_fit.py's chapter-sized documents: consecutive runs of gold links with the
+    sentences they hold, renumbered from 0; the remainder joins the last document."""
+    zh, en, gold = load_bible(BIBLE, 400)
+    docs = chapters(zh, en, gold, 190)
+    assert [len(links) for _, _, links in docs] == [190, 210]
+    (zh0, en0, first), (zh1, en1, second) = docs
+    assert len(en0) + len(en1) == len(en)
+    assert first == gold[:190]
+    assert second[0] == ((0,), (0, 1)) and en1[0] == en[gold[190][0][0]]
+    assert zh1[-1] == zh[-1] and len(zh0) + len(zh1) == len(zh)
