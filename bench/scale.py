@@ -103,13 +103,18 @@ def _process_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def on_cluster(observer, folder: Path, out: Path, *options: str) -> tuple[float, int, float]:
-    """`build` on a Dask cluster, its CPU counting the cluster's: the workers' (asked before
-    and after) and the scheduler's, which a LocalCluster runs in this process."""
-    before = sum(observer.run(_process_cpu).values()) + time.process_time()
+def beside_cluster(
+    observer, folder: Path, out: Path, *options: str
+) -> tuple[float, int, tuple[float, float, float]]:
+    """`build` with the CPU of a Dask cluster over the same time, apart: (the build process and
+    its children, the workers, asked before and after, and this process, where a LocalCluster
+    runs the scheduler). A build on the cluster counts all three; beside a `--jobs` build the
+    last two are what the cluster spends idle (heartbeats, the workers' sampling profiler)."""
+    workers = sum(observer.run(_process_cpu).values())
+    here = time.process_time()
     elapsed, peak, cpu = build(folder, out, *options)
-    after = sum(observer.run(_process_cpu).values()) + time.process_time()
-    return elapsed, peak, cpu + after - before
+    workers = sum(observer.run(_process_cpu).values()) - workers
+    return elapsed, peak, (cpu, workers, time.process_time() - here)
 
 
 def timed(label: str, runs: list[tuple[float, int, float]], documents: int, size: int) -> float:
@@ -196,6 +201,7 @@ def speed(
 
     labels = ("--jobs 1", "--jobs 2", "--scheduler, fresh workers", "--scheduler, standing")
     runs: dict[str, list[tuple[float, int]]] = {label: [] for label in labels}
+    parts: dict[str, list[tuple[float, float, float, float]]] = {label: [] for label in labels}
     differ = set()
     print(f"Dask workers' sampling profiler: {'on' if profiler else 'off'}")
     for _ in range(repeat):
@@ -216,10 +222,12 @@ def speed(
                 ("--jobs", "1"), ("--jobs", "2"), ("--scheduler", address), ("--scheduler", address)
             )  # fmt: skip
             for label, option in zip(labels, options, strict=True):
-                if option[0] == "--scheduler":
-                    runs[label].append(on_cluster(observer, corpus, root / "out.csv", *option))
-                else:
-                    runs[label].append(build(corpus, root / "out.csv", *option))
+                elapsed, peak, (cpu, workers, here) = beside_cluster(
+                    observer, corpus, root / "out.csv", *option
+                )
+                cluster = option[0] == "--scheduler"
+                runs[label].append((elapsed, peak, cpu + (workers + here if cluster else 0)))
+                parts[label].append((elapsed, cpu, workers, here))
                 if (root / "out.csv").read_bytes() != reference:
                     differ.add(label)
     for label in labels:
@@ -237,7 +245,31 @@ def speed(
     cpu_dask, cpu_standing = ([c for _, _, c in runs[label]] for label in labels[2:])
     ratios("fresh Dask CPU / --jobs 2 CPU", cpu_dask, cpu_two)
     ratios("standing Dask CPU / --jobs 2 CPU", cpu_standing, cpu_two)
+    cluster_parts(parts, labels)
     print(f"glossaries byte-identical to --jobs 1: {sorted(differ) or 'yes'}")
+
+
+def cluster_parts(parts: dict[str, list[tuple[float, float, float, float]]], labels) -> None:
+    """Where a cluster build's CPU goes, run by run (median): the client (`termkit build`),
+    the workers, this process (the scheduler, the observing client); and what the cluster
+    spends idle over as long a time, at its rate during the `--jobs` builds (heartbeats, the
+    workers' profiler): CPU a longer build pays for time, not for work."""
+    idle = [(w + h) / e for label in labels[:2] for e, _, w, h in parts[label]]
+    rate = statistics.median(idle)
+    print(f"idle cluster CPU during --jobs builds: {rate:.3f} s per second (median)")
+    two = [c for _, c, _, _ in parts[labels[1]]]
+    for label in labels[2:]:
+        runs = parts[label]
+        cpu_client, cpu_workers, cpu_here = (
+            statistics.median(r[k] for r in runs) for k in (1, 2, 3)
+        )
+        spent = statistics.median(rate * r[0] for r in runs)
+        print(
+            f"{label}: client {cpu_client:.2f} s, workers {cpu_workers:.2f} s, scheduler "
+            f"{cpu_here:.2f} s (median); idle over its time {spent:.2f} s"
+        )
+        less = [(c + w + h - rate * e) for e, c, w, h in runs]
+        ratios(f"{label}: CPU less the idle cluster's / --jobs 2 CPU", less, two)
 
 
 def rebuild(
