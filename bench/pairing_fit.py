@@ -9,9 +9,10 @@ and a second logistic regression on the mutual-best pairs; pairs are scored as b
 bench/pairing_unpc.py (full-form pairs the gold's notes leave out count neither way). Two-fold
 cross-validation over documents (even / odd documents in order of first line, as in
 bench/pairing_unpc.py): each half is scored with the model and threshold fitted on the other.
-The threshold is the lowest probability at which the pairs of the fitting data (bracket pairs
-included) are still `TARGET_PRECISION` precise; `threshold_known` the same when only known
-forms are candidates (what `build --parallel` pairs). Fitted on several folds, it is read on
+The threshold is the lowest probability from which the pairs of each part of the fitting data
+(bracket pairs included) stay `TARGET_PRECISION` precise at every higher threshold;
+`threshold_known` the same when only known forms are candidates (what `build --parallel`
+pairs). Fitted on several folds, it is read on
 each fold's pairs scored by the stages fitted on the other folds (inner cross-validation): read
 in-sample, where the stages are more confident than on other documents, it let the held-out
 folds fall short of the precision. With --write, the model fitted on all documents is stored
@@ -179,15 +180,18 @@ def evaluate(part, model, at: float, decided=None):
 
 
 def pooled_threshold(scored) -> float:
-    """The lowest probability from which up the pairs, pooled over the (part, model) pairs
-    `scored` (each part decided by its model), stay `TARGET_PRECISION` precise at every higher
-    threshold too: precision is not monotone in the threshold, and the lowest point where it
-    touches the target by chance sat on the edge, so the held-out folds fell short of it."""
+    """The lowest probability from which up the pairs of every one of the (part, model) pairs
+    `scored` (each part decided by its model) stay `TARGET_PRECISION` precise, at every higher
+    threshold too. A held-out fold is one more such part, so each part must reach the target,
+    not their pool: thresholds read on the pooled parts (the lowest point touching the target,
+    or the lowest from which the pool stays there) left folds of the 5-fold CV at .35, and the
+    held-out folds pooled at P .889; precision is not monotone in the threshold, hence "every
+    higher threshold"."""
     decided = [(part, model, decide(part["found"], model)) for part, model in scored]
     best = 1.0
     for at in sorted({round(p, 3) for _, _, d in decided for _, p in d}, reverse=True):
-        figures = (evaluate(part, model, at, d) for part, model, d in decided)
-        if pooled(figures)[0] < TARGET_PRECISION:
+        figures = [evaluate(part, model, at, d) for part, model, d in decided]
+        if any(n and precision < TARGET_PRECISION for precision, _, n, _, _ in figures):
             break
         best = at
     return best
