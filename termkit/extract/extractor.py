@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -22,8 +22,14 @@ from termkit.extract.boundary import (
 )
 from termkit.extract.brackets import Span, find_spans
 from termkit.extract.corpus_names import NameCounts, shipped_names
+from termkit.extract.definition import (
+    DefinitionModel,
+    bracket_features,
+    classes_around,
+    default_definition_model,
+)
 from termkit.extract.english_extent import own_name
-from termkit.extract.inner import LOWER_CASE, ShortForm, read_inner
+from termkit.extract.inner import FALLBACK, LOWER_CASE, ShortForm, fallback_forms, read_inner
 from termkit.extract.recurrence import Recurrence, document_recurrence
 from termkit.extract.scoring import BoundaryModel, default_model, probability
 from termkit.progress import progress_bar
@@ -64,14 +70,23 @@ def extract_text(
     *,
     model: BoundaryModel | None = None,
     names: NameCounts | None = None,
+    definitions: DefinitionModel | None = None,
 ) -> list[Definition]:
     """Definitions in a text, in document order; `model` replaces the shipped boundary
-    weights and `names` the shipped corpus table (bench/fit_boundary.py scores weights
-    fitted on other documents, and a table counted without the document, with them)."""
+    weights, `names` the shipped corpus table and `definitions` the shipped definition model
+    (bench/fit_boundary.py and bench/fit_definition.py score weights fitted on other
+    documents, and a table counted without the document, with them)."""
     analysis = repair(text)
     plain, key_text = simplified_and_key(analysis)
     return _extract(
-        analysis, plain, key_text, path, LineIndex(text), model or default_model(), names
+        analysis,
+        plain,
+        key_text,
+        path,
+        LineIndex(text),
+        model or default_model(),
+        names,
+        definitions or default_definition_model(),
     )
 
 
@@ -94,7 +109,16 @@ def extract_document(
     # the map back from the key is for the usage only
     key = normalize_with_map(analysis.text, plain) if usage else None
     key_text = key_of(analysis.text, plain) if key is None else key[0]
-    definitions = _extract(analysis, plain, key_text, document.path, lines, default_model())
+    definitions = _extract(
+        analysis,
+        plain,
+        key_text,
+        document.path,
+        lines,
+        default_model(),
+        None,
+        default_definition_model(),
+    )
     if english_of is not None:
         from termkit.extract.english_extent import refine
 
@@ -178,20 +202,33 @@ def boundary_candidates(
     return sets
 
 
-def _prepare(analysis: AnalysisText, plain: str, key_text: str, names: NameCounts | None = None):
+def _prepare(
+    analysis: AnalysisText,
+    plain: str,
+    key_text: str,
+    names: NameCounts | None = None,
+    rescue: bool = False,
+):
     """Every (span, short form, window) of the document, and the stand-alone recurrence of
     every candidate, counted in one pass before any decision. `plain` is the analysis text in
     simplified characters (word lists and jieba know simplified Chinese; the conversion keeps
     every offset), `key_text` its normalization key; `names` the corpus table (None: the
-    shipped one)."""
+    shipped one). With `rescue` (a definition model decides), also the pieces of each bracket
+    the reading rejected or left (`inner.fallback_forms`), and windows for short forms the
+    rules give none (see `_window`)."""
     pending = []
     for span in find_spans(analysis.text):
-        forms = read_inner(plain[span.inner_start : span.close])[0]
+        inner = plain[span.inner_start : span.close]
+        forms = read_inner(inner)[0]
+        if rescue:
+            forms = forms + fallback_forms(inner)
         shorts = tuple(f.text for f in forms)
-        pending.extend((span, form, _window(plain, span, form, shorts)) for form in forms)
-    candidates = (
+        pending.extend((span, form, _window(plain, span, form, shorts, rescue)) for form in forms)
+    candidates = [
         c for _, _, w in pending if isinstance(w, Window) for c in (*w.candidates(), *w.heads())
-    )
+    ]
+    if rescue:
+        candidates.extend(form.text for _, form, _ in pending)
     return pending, document_recurrence(
         key_text, candidates, shipped_names() if names is None else names
     )
@@ -205,12 +242,16 @@ def _extract(
     lines: LineIndex,
     model: BoundaryModel,
     names: NameCounts | None = None,
+    definitions: DefinitionModel | None = None,
 ) -> list[Definition]:
     """The definitions of the analysis text (`plain`, `key_text` and `names` as in
-    `_prepare`)."""
-    pending, recurrences = _prepare(analysis, plain, key_text, names)
+    `_prepare`; `definitions` decides which brackets define, None the rules alone)."""
+    # the reading's leftovers and the windows the rules give none are weighed only where
+    # the model may accept a bracket the rules reject
+    rescue = definitions is not None and bool(definitions.weights) and definitions.accept <= 1.0
+    pending, recurrences = _prepare(analysis, plain, key_text, names, rescue)
     brackets = [list(group) for _, group in groupby(pending, key=lambda p: p[0])]
-    context = (analysis, plain, path, lines, recurrences, model)
+    context = (analysis, plain, path, lines, recurrences, model, definitions)
     found = [_define_bracket(*context, bracket) for bracket in brackets]
     agreed = one_name_per_short_form([d for defined in found for d in defined])
     if agreed:
@@ -278,6 +319,7 @@ def _define_bracket(
     lines: LineIndex,
     recurrences: Recurrence,
     model: BoundaryModel,
+    definitions: DefinitionModel | None,
     group: list,
     agreed: dict[str, str] | None = None,
 ) -> list[Definition]:
@@ -293,7 +335,17 @@ def _define_bracket(
         same = anchored if form.kind == "english" else None
         name = (agreed or {}).get(_key(form.text), "")
         result = _define(
-            analysis, plain, span, form, window, path, lines, recurrences, model, same, name
+            analysis,
+            plain,
+            span,
+            form,
+            window,
+            path,
+            lines,
+            recurrences,
+            (model, definitions),
+            same,
+            name,
         )
         if result is not None:
             found[i], start = result
@@ -311,16 +363,23 @@ def _bracket_end(text: str, span: Span) -> int:
 
 
 def _window(
-    plain: str, span: Span, form: ShortForm, shorts: tuple[str, ...]
+    plain: str, span: Span, form: ShortForm, shorts: tuple[str, ...], rescue: bool = False
 ) -> Window | str | None:
     """The boundary window of a bracket's short form (`shorts`: all the bracket offers); the
     title mark that closes the full form instead, when there is one (its opener decides the
-    start); None when neither."""
+    start); None when neither. With `rescue`, a window also where the rules see none (a
+    spelling after a person's or place's name, one lower-case word): `_define` gives the
+    rules' verdict on it to the definition model. A Chinese short form whose characters the
+    text before does not hold gets none even then: weighed like an acronym, its every word
+    start a candidate, such windows were two thirds of the rescue's cost and, by leave one
+    set out, rescued no definition (bench/fit_definition.py)."""
     end = _bracket_end(plain, span)
     closer = plain[end - 1] if end else ""
     if closer in _TITLE_CLOSERS:
         return closer
-    if form.kind == "title" or (form.rule == LOWER_CASE and " " not in form.text.strip()):
+    if form.kind == "title" or (
+        form.rule == LOWER_CASE and " " not in form.text.strip() and not rescue
+    ):
         # one lower-case word after an unmarked name glosses a word (`监督（monitoring）`);
         # an English phrase, or a word after a quoted term, is the term's equivalent
         return None
@@ -328,13 +387,50 @@ def _window(
     # acronym's.
     unanchored = form.rule.endswith(":numbered")
     window = open_window(plain, end, form.text, "english" if unanchored else form.kind, shorts)
-    if window is not None and form.kind == "english" and _original_spelling(form.text, window):
+    if (
+        not rescue
+        and window is not None
+        and form.kind == "english"
+        and _original_spelling(form.text, window)
+    ):
         return None
     if window is None and counts_a_meeting(form.text, plain, end):
         # `联合国人类住区会议（生境二）`: the numeral counts the meeting and the stem's
         # characters are not in the name: weighed like an acronym
         window = open_window(plain, end, form.text, "english", shorts)
     return window
+
+
+_OPEN_MODELS: dict[int, tuple[BoundaryModel, BoundaryModel]] = {}
+
+
+def _unthresholded(model: BoundaryModel) -> BoundaryModel:
+    """The boundary model without its min_probability: the definition model weighs a
+    bracket whose best start the boundary model finds unlikely."""
+    pair = _OPEN_MODELS.get(id(model))
+    if pair is None or pair[0] is not model:
+        pair = _OPEN_MODELS[id(model)] = (model, replace(model, min_probability=0.0))
+    return pair[1]
+
+
+_BYPASS = (
+    "boundary:same-bracket",
+    "boundary:ordinal-of-acronym",
+    "boundary:instrument-title",
+    "boundary:same-short-form",
+)
+
+
+def _rules_verdict(form: ShortForm, window: Window) -> str:
+    """Why the rules give a short form with this window no definition ("" when they do):
+    the verdicts `_window` let through for the definition model."""
+    if form.rule.startswith(FALLBACK):
+        return form.rule
+    if form.kind == "english" and _original_spelling(form.text, window):
+        return "window:original spelling"
+    if form.rule == LOWER_CASE and " " not in form.text.strip():
+        return "window:one lower-case word"
+    return ""
 
 
 def _define(
@@ -346,15 +442,23 @@ def _define(
     path: str,
     lines: LineIndex,
     recurrences: Recurrence,
-    model: BoundaryModel,
+    models: tuple[BoundaryModel, DefinitionModel | None],
     same_bracket: int | None = None,
     agreed: str = "",
 ) -> tuple[Definition, int] | None:
     """The definition of one short form and where its full form starts; `same_bracket` is
     the start a sibling short form of the bracket found, `agreed` the full form key the
-    document's brackets agree on (see `_define_bracket`)."""
+    document's brackets agree on (see `_define_bracket`). `models`: the boundary model, and
+    the definition model that decides whether the bracket defines (None: the rules)."""
     if window is None:
         return None
+    model, definitions = models
+    # a model whose thresholds leave every decision to the rules weighs nothing
+    deciding = (
+        definitions is not None
+        and bool(definitions.weights)
+        and (definitions.accept <= 1.0 or definitions.reject > 0.0)
+    )
     text = plain
     short_at = span.inner_start + form.offset
     printed_short = analysis.text[short_at : short_at + len(form.text)]
@@ -362,6 +466,8 @@ def _define(
     kind = form.kind
     rules: list[str] = [f"rule:{form.rule}"]
     weighed: tuple[tuple[int, float], ...] = ()
+    verdict = ""
+    probability_ = 1.0
     if isinstance(window, str):
         closer = window
         opener = text.rfind(_TITLE_CLOSERS[closer], max(0, end - 80), end - 1)
@@ -372,23 +478,32 @@ def _define(
             kind = "english" if kind == "english" else "title"
         coverage = _title_coverage(form, full)
         rules.append(f"boundary:{closer}marks")
+        if form.rule.startswith(FALLBACK):
+            verdict = form.rule
         if coverage < 0.5:
             # `《南太平洋无核区条约》（《拉罗通加条约》）`: a shorter title is an alias title.
             if not (closer in _TITLE_MARKS and form.kind == "title" and len(form.text) < len(full)):
-                return None
-            rules.append("alias-title")
+                if not deciding:
+                    return None
+                verdict = verdict or "title:characters not in the title"
+            else:
+                rules.append("alias-title")
         confidence = 0.8 + 0.15 * coverage
     else:
+        verdict = _rules_verdict(form, window) if deciding else ""
         boundary = full_start(
             window,
             recurrences,
-            model,
+            _unthresholded(model) if deciding else model,
             lambda full: not _not_a_full_form(full, form, kind),
             same_bracket,
             agreed,
         )
         if boundary is None:
             return None
+        probability_ = boundary.probability
+        if probability_ < model.min_probability and not any(r in _BYPASS for r in boundary.rules):
+            verdict = verdict or "boundary:below min_probability"
         start, full = boundary.start, text[boundary.start : end]
         coverage = boundary.coverage
         rules.extend(boundary.rules)
@@ -397,8 +512,9 @@ def _define(
         weighed = boundary.weighed
     full = analysis.text[start : start + len(full)]
     reason = _implausible(full, form, kind, coverage)
-    if reason:
+    if reason and not deciding:
         return None
+    verdict = verdict or (f"implausible:{reason}" if reason else "")
     line, column = lines.position(analysis.source_offset(start))
     # Only candidates that could be a full form at all: the corpus may re-decide among them.
     alternatives = tuple(
@@ -410,7 +526,7 @@ def _define(
     short_line, short_column = lines.position(analysis.source_offset(short_at))
     original = analysis.text
     context = original[max(0, start - CONTEXT) : min(len(original), span.close + 1 + CONTEXT)]
-    return Definition(
+    definition = Definition(
         full=full,
         short=printed_short,
         kind=kind,
@@ -423,7 +539,38 @@ def _define(
         evidence=tuple(rules),
         context=context.replace("\n", " "),
         alternatives=alternatives,
-    ), start
+    )
+    if not deciding or (not verdict and definitions.reject <= 0.0):
+        # (a model that rejects nothing the rules accept need not weigh it)
+        return definition, start
+    inner = text[span.inner_start : span.close]
+    if isinstance(window, Window):
+        before, last = classes_around(window.words, start)
+        words = [w[0] for w in window.words if w[2] >= start]
+    else:
+        before, last, words = "marked", "marked", []
+    features = bracket_features(
+        form.text,
+        form.kind,
+        form.rule,
+        verdict,
+        inner,
+        len(read_inner(inner)[0]),
+        full,
+        probability_,
+        isinstance(window, str),
+        before,
+        last,
+        recurrences.uses(form.text),
+        recurrences.uses(full),
+        words,
+    )
+    if not definitions.accepts(features, not verdict, definition):
+        return None
+    p = definitions.probability(features)
+    note = (f"definition:rescued:{verdict}",) if verdict else ()
+    definition = replace(definition, evidence=(*definition.evidence, f"definition:{p:.2f}", *note))
+    return definition, start
 
 
 def _implausible(full: str, form: ShortForm, kind: str, coverage: float) -> str:

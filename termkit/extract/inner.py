@@ -121,7 +121,7 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
         if forms and (intro or all(_ACRONYM.fullmatch(f.text) for f in forms)):
             return forms, ""
     first = _ACRONYM_THEN_NAME.fullmatch(folded)
-    if first and _spells_in_order(first.group(1), folded[first.end(1) :].lstrip(" ,，")):
+    if first and spells_in_order(first.group(1), folded[first.end(1) :].lstrip(" ,，")):
         return [ShortForm(first.group(1), lead, "english", "english:acronym-first")], ""
     if _ORDINAL_NAME.fullmatch(body):
         return [ShortForm(body, lead, "abbreviation", "bracket:ordinal")], ""
@@ -156,11 +156,11 @@ def _names_before(name: str, rest: str) -> bool:
     return (
         bool(re.search("[a-z]{2}", name))
         and _ACRONYM.fullmatch(acronym) is not None
-        and (_spells_in_order(acronym, name))
+        and (spells_in_order(acronym, name))
     )
 
 
-def _spells_in_order(acronym: str, name: str) -> bool:
+def spells_in_order(acronym: str, name: str) -> bool:
     """Schwartz–Hearst's test: the acronym's letters occur in the name in order, right to
     left, the first of them opening a word."""
     letters = [c.lower() for c in acronym if c.isalpha()]
@@ -258,3 +258,74 @@ def _one_form(piece: str, offset: int, rule: str) -> ShortForm | None:
     if _ENGLISH.fullmatch(stripped.translate(FOLD)) and any(c.isupper() for c in stripped):
         return ShortForm(stripped, offset, "english", rule)
     return None
+
+
+FALLBACK = "fallback"
+_PART_SEPARATORS = lazy(r"[,，;；]| ?(?:-{2}|—{1,2}|–) ?")
+_FALLBACK_HAN = lazy(rf"[{HAN}0-9A-Za-z+＋\-－·/ ]*[{HAN}][{HAN}0-9A-Za-z+＋\-－·/ ]*")
+_FALLBACK_LATIN = lazy(r"[A-Za-z][A-Za-z0-9&.\-+/'’]*(?: [A-Za-z0-9&.\-+/'’]+){0,2}")
+_LEADING_LABEL = lazy(rf"[{HAN}]{{0,4}}?(?:{'|'.join(INTRODUCERS)}|英文|英语|中文)[为：: ]*")
+
+
+def fallback_forms(inner: str) -> list[ShortForm]:
+    """The pieces of a bracket's content that may be short forms where `read_inner` offered
+    none, or none of these (`（UNCLOS, 下文简称《海洋法公约》）` gave only the title; `（简称“粮农组织”,
+    Food and Agriculture Organization of the United Nations -- FAO）` nothing), in a bracket
+    of several parts or with an introducer: the whole content and each part between commas,
+    semicolons or a dash, a label before it (`缩写`, `英文:`) and quotes or title marks around
+    it taken off. Their rule is `fallback:` and why the reading
+    rejected them; the fitted definition model (`extract/definition.py`) decides, with the
+    rule's verdict as one piece of evidence among others. Read once a process for each
+    content, as `read_inner` is."""
+    return list(_fallback_once(inner))
+
+
+@lru_cache(maxsize=8192)
+def _fallback_once(inner: str) -> tuple[ShortForm, ...]:
+    forms, reason = _read_once(inner)
+    return tuple(_fallback(inner, forms, reason))
+
+
+def _fallback(inner: str, forms: tuple[ShortForm, ...], reason: str) -> list[ShortForm]:
+    body = inner.strip()
+    if not body or len(body) > 160:
+        return []
+    lead = len(inner) - len(inner.lstrip())
+    known = {f.text for f in forms}
+    rule = f"{FALLBACK}:{reason or 'a part the reading left'}"
+    parts = _PART_SEPARATORS.split(body)
+    if len(parts) == 1 and not _INTRODUCER.search(body):
+        # one piece without an introducer (`（CCC）`, `（A/70/1）`, `（第3条）`): by leave one
+        # set out the model rescued none of them, and their windows cost as much as the rest
+        return []
+    pieces = [(body, lead)]
+    if len(parts) > 1:
+        pos = 0
+        for part in parts:
+            at = body.index(part, pos)
+            pos = at + len(part)
+            pieces.append((part, lead + at))
+    out: list[ShortForm] = []
+    for piece, offset in pieces:
+        label = _LEADING_LABEL.match(piece.lstrip())
+        skip = len(piece) - len(piece.lstrip()) + (label.end() if label else 0)
+        text = piece[skip:].strip()
+        start = offset + skip + (len(piece[skip:]) - len(piece[skip:].lstrip()))
+        quoted = text.strip(_QUOTES)
+        start += text.index(quoted) if quoted else 0
+        kind = "abbreviation"
+        if len(quoted) > 2 and quoted[0] == "《" and quoted[-1] == "》":
+            quoted, start, kind = quoted[1:-1], start + 1, "title"
+        if not quoted or quoted in known or "《" in quoted or "》" in quoted:
+            continue
+        folded = quoted.translate(FOLD)
+        if _FALLBACK_HAN.fullmatch(folded):
+            if not 2 <= len(quoted) <= 16 or sum(ch.isdigit() for ch in folded) > 4:
+                continue
+        elif _FALLBACK_LATIN.fullmatch(folded) and any(c.isupper() for c in folded):
+            kind = "english"
+        else:
+            continue
+        known.add(quoted)
+        out.append(ShortForm(quoted, start, kind, rule))
+    return out

@@ -9,7 +9,7 @@ number of matches, not with text × candidates (7,000 definitions in one file st
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from termkit.extract.corpus_names import NameCounts
@@ -28,12 +28,17 @@ class Recurrence:
     varieties: dict[str, int]
     # How the candidates occur across a corpus (`extract/corpus_names.py`): data passed in.
     corpus: NameCounts
+    # Every occurrence, glued or not: how often a short form is used (`该公约` uses `公约`).
+    occurrences: dict[str, int] = field(default_factory=dict)
 
     def __call__(self, candidate: str) -> int:
         return self.standalone.get(normalize(candidate), 0)
 
     def variety(self, candidate: str) -> int:
         return self.varieties.get(normalize(candidate), 0)
+
+    def uses(self, candidate: str) -> int:
+        return self.occurrences.get(normalize(candidate), 0)
 
 
 def document_recurrence(key_text: str, candidates: Iterable[str], corpus: NameCounts) -> Recurrence:
@@ -42,11 +47,13 @@ def document_recurrence(key_text: str, candidates: Iterable[str], corpus: NameCo
     counter = CandidateCounter(candidates, one_text=True)
     standalone = dict.fromkeys(counter.keys, 0)
     varieties = dict.fromkeys(counter.keys, 0)
+    occurrences = dict.fromkeys(counter.keys, 0)
     for (key, left), n in counter.contexts(key_text).items():
         varieties[key] += 1
+        occurrences[key] += n
         if not left:
             standalone[key] += n
-    return Recurrence(standalone, varieties, corpus)
+    return Recurrence(standalone, varieties, corpus, occurrences)
 
 
 def _glues(character: str) -> bool:
