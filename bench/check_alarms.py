@@ -102,7 +102,7 @@ def fold_inputs(name: str, shipped):
 
 def collect(name: str, features=None) -> tuple[list[Record], int]:
     """One fold's records and its clean characters; `features(finding, facts)` adds each
-    finding's features."""
+    finding's features (of the findings before grading: the fit's input)."""
     settings = Settings()
     shipped = [load_glossary(p) for p in glossary_paths(settings)]
     mine, gold, glossary, line_of, variants, early = fold_inputs(name, shipped)
@@ -111,8 +111,8 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
     out: list[Record] = []
     number = 0
 
-    def record(doc, source, label, f, facts, plant=-1) -> Record:
-        feats = features(f, facts) if features is not None else None
+    def record(doc, source, label, f, values, plant=-1) -> Record:
+        feats = values.get(f) if values is not None else None
         return Record(name, doc, source, label, f.rule, template(f.message), f.found,
                       f.severity, plant, feats)  # fmt: skip
 
@@ -123,10 +123,13 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
         planter.glossary = glossary_for(glossary, g["doc"])
         for plant in planter.plants(g, lines, line_of(g, lines)):
             number += 1
-            findings, facts = check_facts(plant.text, plant.doc, planter.glossary, settings)
+            findings, facts = check_facts(
+                plant.text, plant.doc, planter.glossary, settings, graded=features is None
+            )
             hits = _found(plant, findings)
+            values = _values(findings, facts, features)
             for f in hits:
-                out.append(record(plant.doc, plant.kind, "caught", f, facts, number))
+                out.append(record(plant.doc, plant.kind, "caught", f, values, number))
             if not hits:
                 why = _why_missed(plant, findings, planter.glossary)
                 out.append(
@@ -136,11 +139,21 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
     for doc, lines in sorted(mine.items()):
         text = "\n".join(lines) + "\n"
         chars += len(text)
-        findings, facts = check_facts(text, doc, glossary_for(glossary, doc), settings)
+        findings, facts = check_facts(
+            text, doc, glossary_for(glossary, doc), settings, graded=features is None
+        )
+        values = _values(findings, facts, features)
         for f in findings:
             real = _real(f, variants.get(doc, []), early.get(doc, set()))
-            out.append(record(doc, "clean", "real" if real else "alarm", f, facts))
+            out.append(record(doc, "clean", "real" if real else "alarm", f, values))
     return out, chars
+
+
+def _values(findings, facts, features) -> dict | None:
+    """Finding → its features (`features(findings, facts)` gives them in order)."""
+    if features is None:
+        return None
+    return dict(zip(findings, features(findings, facts), strict=True))
 
 
 def _why_missed(plant, findings, glossary) -> str:

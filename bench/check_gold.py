@@ -62,13 +62,16 @@ def _caught(entry: dict, findings: list) -> list:
 
 
 def seed_findings(show: bool = False) -> list:
-    """Every finding (all rules on, TK111 included) on the two seeds."""
+    """Every finding (all rules on, TK111 included) on the two seeds; not the hints (below
+    the confidence threshold, shown to no one by default), which are counted."""
     import os
 
     settings = Settings().with_options(enable=["ALL"])
     os.chdir(REPO)
     checked = check_files(SEEDS, settings, glossary_paths(settings))
     findings = [f for c in checked for f in c.findings]
+    print("hints (not counted):", sum(f.severity == "hint" for f in findings))
+    findings = [f for f in findings if f.severity != "hint"]
     by_rule: dict[str, int] = {}
     for f in findings:
         by_rule[f.rule] = by_rule.get(f.rule, 0) + 1

@@ -212,20 +212,20 @@ def test_exit_zero_reports_but_passes(capsys, draft):
 def test_standard_input_with_a_file_name(tmp_path):
     run = subprocess.run(
         [sys.executable, "-m", "termkit", "check", "--isolated", "-", "--stdin-filename", "a.md"],
-        input="东盟各国。`東盟`\n".encode(),
+        input="联合国环境规划署（环境署）与东盟各国。`東盟`\n".encode(),
         capture_output=True,
         cwd=REPO,
     )
     out = run.stdout.decode()
     assert run.returncode == 1
-    assert out.startswith("a.md:1:1: TK101 error: ") and "東盟" not in out.splitlines()[0][10:]
+    assert out.startswith("a.md:1:15: TK101 error: ") and "東盟" not in out.splitlines()[0][10:]
     assert len(out.splitlines()) == 2  # the code span is not checked (a.md is Markdown)
 
 
 def test_quoted_globs_are_expanded(capsys, tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("a.txt", "sub/b.txt", "sub/c.md"):
-        (tmp_path / name).write_text("東盟。\n", encoding="utf-8")
+        (tmp_path / name).write_text("联合国开发计划署（开发署）与東盟。\n", encoding="utf-8")
     code, out, _ = check(capsys, str(tmp_path / "**" / "*.txt"))
     assert sorted({line.split(":")[0] for line in out.splitlines()[:-1]}) == [
         str(tmp_path / "a.txt"),

@@ -36,8 +36,11 @@ def test_hook_fails_a_bad_draft_and_passes_a_good_one(tmp_path: Path):
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "config", "user.email", "test@example.org")
     _git(tmp_path, "config", "user.name", "test")
-    # 东盟 is a short form of the shipped glossary; a draft must define it on first use.
-    (tmp_path / "bad.txt").write_text("东盟各国参加了会议。\n", encoding="utf-8")
+    # 东盟 is a short form of the shipped glossary; a draft that defines its short forms must
+    # define it on first use too.
+    (tmp_path / "bad.txt").write_text(
+        "联合国环境规划署（环境署）与东盟各国参加了会议。\n", encoding="utf-8"
+    )
     (tmp_path / "good.txt").write_text(
         "东南亚国家联盟（东盟）各国参加了会议。东盟秘书处也参加了。\n", encoding="utf-8"
     )
@@ -46,7 +49,7 @@ def test_hook_fails_a_bad_draft_and_passes_a_good_one(tmp_path: Path):
 
     bad = _try_repo(tmp_path, "bad.txt")
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.txt:1:1: TK101" in bad.stdout
+    assert "bad.txt:1:15: TK101" in bad.stdout
 
     good = _try_repo(tmp_path, "good.txt")
     assert good.returncode == 0, good.stdout + good.stderr

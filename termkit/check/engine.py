@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from termkit.check import abbreviations, near, plausible, symbols, terms, titles, widths
+from termkit.check import abbreviations, confidence, near, plausible, symbols, terms, titles, widths
 from termkit.check.abbreviations import ShortForms
 from termkit.check.collect import Collector
 from termkit.check.definitions import find_definitions
@@ -48,9 +48,15 @@ def check_text(
 
 
 def check_facts(
-    text: str, path: str, glossary: GlossaryIndex, settings: Settings, repair_breaks: bool = True
+    text: str,
+    path: str,
+    glossary: GlossaryIndex,
+    settings: Settings,
+    repair_breaks: bool = True,
+    graded: bool = True,
 ) -> tuple[list[Finding], Facts]:
-    """`check_text`'s findings and the facts the rules read (a bench reads both)."""
+    """`check_text`'s findings and the facts the rules read (a bench reads both); `graded`:
+    the findings below the confidence threshold as hints (`termkit.check.confidence`)."""
     out = Collector(path, text, settings)
     if is_markdown(path):
         text = mask_markdown(text)
@@ -67,8 +73,8 @@ def check_facts(
     widths.check(doc, definitions, out)
     near.check(facts, out)
     titles.check(doc, out)
-    findings = one_per_span(out.findings, glossary)
-    return into_script(findings, doc.analysis.text, facts.scripts), facts
+    findings = into_script(one_per_span(out.findings, glossary), doc.analysis.text, facts.scripts)
+    return (confidence.grade(findings, facts) if graded else findings), facts
 
 
 def one_per_span(findings: list[Finding], glossary: GlossaryIndex) -> list[Finding]:

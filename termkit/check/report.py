@@ -16,9 +16,9 @@ from termkit.check.rules import BY_CODE, RULES
 FORMATS = ("text", "json", "sarif", "html", "xlsx")
 # Formats written to a file only (-o), never to a terminal.
 BINARY = ("xlsx",)
-_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "hint": "\x1b[2m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
-_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 
 
 def use_colour(out: IO) -> bool:
@@ -34,9 +34,12 @@ def write(
     fixed: int = 0,
     glossary: GlossaryIndex | None = None,
     skipped: int = 0,
+    hints: bool = False,
 ) -> None:
     """Write a text format to `out` (`glossary`: the concepts an HTML report lists;
-    `skipped`: the files that could not be read, counted in the summary)."""
+    `skipped`: the files that could not be read, counted in the summary; `hints`: the text
+    format lists the findings below the confidence threshold too, which it otherwise only
+    counts; JSON, SARIF and HTML always carry them)."""
     import json
 
     if fmt == "html":
@@ -48,14 +51,21 @@ def write(
     elif fmt == "sarif":
         out.write(json.dumps(sarif(findings), ensure_ascii=False, indent=2) + "\n")
     else:
-        write_text(findings, out, files, fixed, skipped)
+        write_text(findings, out, files, fixed, skipped, hints)
 
 
 def write_text(
-    findings: list[Finding], out: IO, files: int, fixed: int = 0, skipped: int = 0
+    findings: list[Finding],
+    out: IO,
+    files: int,
+    fixed: int = 0,
+    skipped: int = 0,
+    hints: bool = False,
 ) -> None:
     colour = use_colour(out)
     for f in findings:
+        if f.severity == "hint" and not hints:
+            continue
         change = f" ({f.found} → {f.suggestion})" if f.suggestion else f" ({f.found})"
         code = f.rule
         where = f"{f.path}:{_position(f)}:"
@@ -64,7 +74,7 @@ def write_text(
             where = f"{_BOLD}{where}{_RESET}"
         label = f" [{f.location.label()}]" if f.location else ""
         out.write(f"{where} {code} {f.severity}: {f.message}{change}{label}\n")
-    out.write(summary(findings, files, fixed, skipped) + "\n")
+    out.write(summary(findings, files, fixed, skipped, hints) + "\n")
 
 
 def _position(f: Finding) -> str:
@@ -79,10 +89,21 @@ def _position(f: Finding) -> str:
     return f"{f.line}:{f.column}"
 
 
-def summary(findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0) -> str:
-    """One line; files that could not be read (`skipped`) are counted apart."""
+def summary(
+    findings: list[Finding], files: int, fixed: int = 0, skipped: int = 0, hints: bool = True
+) -> str:
+    """One line; files that could not be read (`skipped`) are counted apart, and so are the
+    hints (findings below the confidence threshold), with how to see them when they were not
+    listed."""
     done = f"Fixed {fixed} finding{'s' * (fixed != 1)}. " if fixed else ""
-    left = f"; {skipped} skipped" if skipped else ""
+    low = sum(f.severity == "hint" for f in findings)
+    if low:
+        shown = "" if hints else " not shown (--hints lists them)"
+        left = f"; {low} hint{'s' * (low != 1)} below the confidence threshold{shown}"
+        left += f"; {skipped} skipped" if skipped else ""
+        findings = [f for f in findings if f.severity != "hint"]
+    else:
+        left = f"; {skipped} skipped" if skipped else ""
     if not findings:
         return f"{done}All checks passed ({files} file{'s' * (files != 1)}{left})."
     by = Counter(f.severity for f in findings)

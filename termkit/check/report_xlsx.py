@@ -17,7 +17,7 @@ from termkit.io import atomic_write
 HEADER = ("File", "Line", "Column", "Segment", "Side", "Rule", "Name", "Severity", "Found",
           "Suggestion", "Message", "Context", "Source")  # fmt: skip
 WIDTHS = (28, 7, 7, 14, 8, 8, 24, 9, 18, 18, 50, 60, 60)
-FILLS = {"error": "FDE2E1", "warning": "FEF0C7", "info": "D1E9FF"}
+FILLS = {"error": "FDE2E1", "warning": "FEF0C7", "info": "D1E9FF", "hint": "EEEEEE"}
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 

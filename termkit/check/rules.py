@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-SEVERITIES = ("info", "warning", "error")
+# `hint`: a finding below the fitted confidence threshold (`termkit.check.confidence`); no
+# rule has it as its default.
+SEVERITIES = ("hint", "info", "warning", "error")
 
 
 class Rule(NamedTuple):

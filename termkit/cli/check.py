@@ -64,7 +64,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="CODE=LEVEL",
-        help="set a rule's severity (error, warning, info)",
+        help="set a rule's severity (error, warning, info, hint)",
     )
     parser.add_argument(
         "--format",
@@ -94,6 +94,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--statistics",
         action="store_true",
         help="print the number of findings of each rule and term instead of the findings",
+    )
+    parser.add_argument(
+        "--hints",
+        action="store_true",
+        help="list the findings below the confidence threshold (severity hint) in the text "
+        "output too; it counts them otherwise (JSON, SARIF, HTML and XLSX always carry them)",
     )
     parser.add_argument(
         "--exit-zero",
@@ -161,7 +167,14 @@ def run(args: argparse.Namespace) -> int:
                 statistics.write(findings, out, args.format)
             else:
                 report.write(
-                    findings, out, args.format, len(checked), fixed, glossary, len(skipped)
+                    findings,
+                    out,
+                    args.format,
+                    len(checked),
+                    fixed,
+                    glossary,
+                    len(skipped),
+                    args.hints,
                 )
     if refused:
         return 2
