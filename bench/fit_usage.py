@@ -39,7 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import product
 
 from _paths import REPO
@@ -204,12 +204,12 @@ def best(folds: dict[str, Fold], names: list[str], loss: float) -> Rule:
             return 10**9, 0, 0.0
         # Ties: the stricter cut-offs (more documents, a larger share) drop fewer forms.
         alarms = sum(a for _, _, a in scores.values())
-        return alarms, *(-v for c in vars(rule).values() for v in vars(c).values())
+        return alarms, *(-v for c in rule._asdict().values() for v in c._asdict().values())
 
     two = min((Rule(e, w) for e, w in product(cutoffs, cutoffs)), key=cost)
     three = min((Rule(two.everywhere, two.where_none_defined, c) for c in several), key=cost)
     often = [NOT_OFTEN, *(Often(n) for n in MIN_USES)]
-    return min((replace(three, where_used_often=o) for o in often), key=cost)
+    return min((three._replace(where_used_often=o) for o in often), key=cost)
 
 
 def left_out(folds: dict[str, Fold], names: list[str], loss: float) -> dict[str, Rule]:
@@ -253,7 +253,7 @@ def main() -> None:
     }
     print(json.dumps({"folds": [*names, JUDGED], "found/alarms by cut-off": curve}))
     written = {
-        part: None if c in (NEVER, NOT_OFTEN) else asdict(c) for part, c in vars(rule).items()
+        part: None if c in (NEVER, NOT_OFTEN) else c._asdict() for part, c in rule._asdict().items()
     }
     RULE.write_text(json.dumps(written) + "\n", "utf-8")
     print(
@@ -267,7 +267,7 @@ def report(fold: Fold, held: str, rule: Rule) -> None:
     found, plants, alarms = fold.score(rule)
     off_found, _, off_alarms = fold.score(OFF)
     print(json.dumps({
-        "held_out": held, "chosen_on_others": asdict(rule),
+        "held_out": held, "chosen_on_others": {k: c._asdict() for k, c in rule._asdict().items()},
         "found": f"{found}/{plants}", "false_alarms": alarms,
         "per_10k": round(10_000 * alarms / fold.chars, 2), "cost": fold.cost(rule),
         "rule_off": {"found": f"{off_found}/{plants}", "false_alarms": off_alarms},

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Edit:
-    """Replace original[start:end] with `text` (offsets in the file's decoded text)."""
+class Edit(NamedTuple):
+    """Replace original[start:end] with `text` (offsets in the file's decoded text). A named
+    tuple: a frozen dataclass is compiled at import, in every check process."""
 
     start: int
     end: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -65,14 +64,14 @@ def match_keys(tb: Termbase) -> list[str]:
     return [normalize(t.text) if t.lang in ANALYSED else "" for c in tb.concepts for t in c.terms]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """One glossary as the index files it: `refs`, each key's terms as (concept, term) indexes
     in glossary order, flat (`places` pairs them: a cached table's JSON parses twice as fast
     without a list per term); the keys of its Chinese full forms (`full`) and of its Chinese short
     forms in use (`short`, as `Entry.short` has them); `concept`, a concept by index. A
     cached glossary (`termkit.glossary_cache.load_table`) makes a concept only when a rule
-    first asks for it."""
+    first asks for it. A named tuple: a frozen dataclass is compiled at import, in every
+    check process."""
 
     refs: dict[str, list[int]]
     full: frozenset[str]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from termkit.errors import InputError
 
@@ -41,8 +42,7 @@ class Usage:
         return Usage(self.documents + other.documents, forms)
 
 
-@dataclass(frozen=True)
-class Cutoff:
+class Cutoff(NamedTuple):
     """At least `min_documents` documents use the form, and `min_undefined_share` of them
     without a definition."""
 
@@ -57,8 +57,7 @@ class Cutoff:
 NEVER = Cutoff(10**9, 1.0)
 
 
-@dataclass(frozen=True)
-class Often:
+class Often(NamedTuple):
     """The document uses the form at least `min_uses` times and never writes its full form:
     it is the body the document is by or about (粮农组织 in an FAO paper, 观察员部队 in the
     reports on that force), which its readers know by that name."""
@@ -72,8 +71,7 @@ class Often:
 NOT_OFTEN = Often(10**9)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A short form is established when the corpus uses it undefined as a rule: `everywhere`,
     or, with a weaker cut-off, `where_none_defined`: in a document that defines no short form
     of its own (one written for readers who know the names, or an excerpt). A document that
