@@ -35,6 +35,7 @@ from check_planted import (
     annotated_glossaries,
     documents,
     glossary_for,
+    planted,
     read_gold_set,
     unpc_glossaries,
     unpc_gold,
@@ -109,32 +110,25 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
     seed = "gold" if not name.startswith("unpc_") else name.removeprefix("unpc_")
     planter = Planter(seed, gold)
     out: list[Record] = []
-    number = 0
 
     def record(doc, source, label, f, values, plant=-1) -> Record:
         feats = values.get(f) if values is not None else None
         return Record(name, doc, source, label, f.rule, template(f.message), f.found,
                       f.severity, plant, feats)  # fmt: skip
 
-    for g in gold:
-        if g["doc"] not in mine:
-            continue
-        lines = mine[g["doc"]]
-        planter.glossary = glossary_for(glossary, g["doc"])
-        for plant in planter.plants(g, lines, line_of(g, lines)):
-            number += 1
-            findings, facts = check_facts(
-                plant.text, plant.doc, planter.glossary, settings, graded=features is None
+    for number, (_, plant) in enumerate(planted(planter, gold, mine, glossary, line_of), 1):
+        findings, facts = check_facts(
+            plant.text, plant.doc, planter.glossary, settings, graded=features is None
+        )
+        hits = _found(plant, findings)
+        values = _values(findings, facts, features)
+        for f in hits:
+            out.append(record(plant.doc, plant.kind, "caught", f, values, number))
+        if not hits:
+            why = _why_missed(plant, findings, planter.glossary)
+            out.append(
+                Record(name, plant.doc, plant.kind, "missed", "", why, plant.note, "", number)
             )
-            hits = _found(plant, findings)
-            values = _values(findings, facts, features)
-            for f in hits:
-                out.append(record(plant.doc, plant.kind, "caught", f, values, number))
-            if not hits:
-                why = _why_missed(plant, findings, planter.glossary)
-                out.append(
-                    Record(name, plant.doc, plant.kind, "missed", "", why, plant.note, "", number)
-                )
     chars = 0
     for doc, lines in sorted(mine.items()):
         text = "\n".join(lines) + "\n"

@@ -318,6 +318,19 @@ def _found(plant: Plant, findings) -> list:
     ]
 
 
+def planted(planter: Planter, gold: list, mine: dict, glossary, line_of):
+    """(definition, plant) for every plant next to `gold`'s definitions in the documents
+    `mine`, the planter's glossary set to the plant's document's (bench/check_alarms.py reads
+    the same plants)."""
+    for g in gold:
+        if g["doc"] not in mine:
+            continue
+        lines = mine[g["doc"]]
+        planter.glossary = glossary_for(glossary, g["doc"])
+        for plant in planter.plants(g, lines, line_of(g, lines)):
+            yield g, plant
+
+
 def evaluate(
     name: str,
     mine,
@@ -347,26 +360,19 @@ def evaluate(
     total: Counter[str] = Counter()
     other_script = 0
     scripts = {d: Analysed("\n".join(ls) + "\n").scripts() for d, ls in mine.items()}
-    for g in gold:
-        if g["doc"] not in mine:
-            continue
-        lines = mine[g["doc"]]
-        planter.glossary = glossary_for(glossary, g["doc"])
-        for plant in planter.plants(g, lines, line_of(g, lines)):
-            findings = check_text(
-                plant.text, plant.doc, glossary_for(glossary, plant.doc), settings
-            )
-            findings = [f for f in findings if f.severity != "hint"]  # shown to no one
-            hits = _found(plant, findings)
-            other_script += _other_script(findings, scripts[g["doc"]])
-            if trace is not None:
-                caught = [(f.rule, normalize(f.found)) for f in hits]
-                defines = _defines(plant.text, planter.glossary)
-                trace.append((plant.kind, plant.doc, defines, caught, _undefined(findings)))
-            total[plant.kind] += 1
-            found[plant.kind] += bool(hits)
-            if args.misses and not hits:
-                print(f"  missed {plant.kind}: {plant.doc}:{plant.line}:{plant.start} {plant.note}")
+    for g, plant in planted(planter, gold, mine, glossary, line_of):
+        findings = check_text(plant.text, plant.doc, glossary_for(glossary, plant.doc), settings)
+        findings = [f for f in findings if f.severity != "hint"]  # shown to no one
+        hits = _found(plant, findings)
+        other_script += _other_script(findings, scripts[g["doc"]])
+        if trace is not None:
+            caught = [(f.rule, normalize(f.found)) for f in hits]
+            defines = _defines(plant.text, planter.glossary)
+            trace.append((plant.kind, plant.doc, defines, caught, _undefined(findings)))
+        total[plant.kind] += 1
+        found[plant.kind] += bool(hits)
+        if args.misses and not hits:
+            print(f"  missed {plant.kind}: {plant.doc}:{plant.line}:{plant.start} {plant.note}")
     alarms: Counter[str] = Counter()
     real: Counter[str] = Counter()
     chars = hints = 0

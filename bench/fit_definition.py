@@ -173,18 +173,19 @@ def trace(sets: dict[str, list[GoldDoc]], verbose: bool) -> None:
                 examples.append(f"trap {doc.name}:{f.short_line} {f.full}（{f.short}） {path}")
         pooled_miss.update(misses)
         pooled_trap.update(traps)
-        print(f"{name}: {sum(misses.values())} missed, {sum(traps.values())} traps")
-        for why, n in misses.most_common():
-            print(f"  miss {n:3d} {why}")
-        for why, n in traps.most_common():
-            print(f"  trap {n:3d} {why}")
+        _print_table(name, misses, traps)
         if verbose:
             for e in examples:
                 print("    " + e)
-    print(f"pooled: {sum(pooled_miss.values())} missed, {sum(pooled_trap.values())} traps")
-    for why, n in pooled_miss.most_common():
+    _print_table("pooled", pooled_miss, pooled_trap)
+
+
+def _print_table(name: str, misses: Counter, traps: Counter) -> None:
+    """One set's (or the pool's) misses and traps by where they die or get in."""
+    print(f"{name}: {sum(misses.values())} missed, {sum(traps.values())} traps")
+    for why, n in misses.most_common():
         print(f"  miss {n:3d} {why}")
-    for why, n in pooled_trap.most_common():
+    for why, n in traps.most_common():
         print(f"  trap {n:3d} {why}")
 
 
