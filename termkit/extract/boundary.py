@@ -23,7 +23,6 @@ from termkit.extract.anchors import (
     window_start,
 )
 from termkit.extract.features import names_instrument, window_features
-from termkit.extract.initials import covered_letters
 from termkit.extract.lexicon import CONJUNCTIONS, ENTITY_SUFFIXES, SOFT_WORDS, STOP_WORDS
 from termkit.extract.recurrence import Recurrence
 from termkit.extract.scoring import BoundaryModel, probability
@@ -361,7 +360,6 @@ def window_candidates(
         latin,
         "/" in window.short,
         _own_word(window),
-        _verb_spells(window) if latin else None,
     )
     if first is not None:
         walked = _prefer_recurring(
@@ -399,16 +397,6 @@ def window_candidates(
     return candidates
 
 
-def _verb_spells(window: Window) -> Callable[[int], bool]:
-    """Whether word i of an acronym's window, added to the candidate that starts after it,
-    spells one more of the acronym's letters through its English glosses
-    (`减少|发展中国家…排放量联合国合作方案（UN-REDD）`: 减少 reduce)."""
-    words = [w[0] for w in window.words]
-    return lambda i: (
-        covered_letters(window.short, words[i:]) > covered_letters(window.short, words[i + 1 :])
-    )
-
-
 def _walk_left(
     words: list[tuple[str, str, int, int]],
     index: int,
@@ -417,7 +405,6 @@ def _walk_left(
     latin: bool = False,
     two_parts: bool = False,
     own: bool = False,
-    spells: Callable[[int], bool] | None = None,
 ) -> int | None:
     """Index of the first word of the name: move left over content words, stop at a word that
     cannot be inside a name, cross a soft word only when the name plausibly goes on.
@@ -426,9 +413,7 @@ def _walk_left(
     verb before `东南亚国家联盟（东盟）` governs it), unless an organization word opens the
     clause (`联合国促进性别平等和增强妇女权能署`); an organization word (`联合国`) is where
     such a name starts. A word the short form opens with (`own`) ends the name whatever its
-    class (`联合国环境规划署执行主任（执行主任）`: 执行 is a governing verb elsewhere).
-    Before a Latin acronym a verb of two or more characters ends the name unless it
-    `spells` (given its index) one more of the acronym's letters."""
+    class (`联合国环境规划署执行主任（执行主任）`: 执行 is a governing verb elsewhere)."""
     if not own and not _can_end_name(words[index]):
         return None
     i = index
@@ -467,12 +452,6 @@ def _walk_left(
                 rules.append("boundary:instrument-title")
                 break
             rules.append(f"boundary:after:{word}")
-            break
-        if latin and flag == "v" and len(word) >= 2 and not (spells and spells(i - 1)):
-            # `分为|电信标准化部门（ITU-T）`, `治理认可|加勒比…署（CAHFSA）`: before an acronym
-            # nothing anchors the name, and a verb (any verb, not a list) governs it, unless
-            # the verb spells one of the acronym's letters (减少 reduce, in REDD)
-            rules.append(f"boundary:after-verb:{word}")
             break
         if word not in SOFT_WORDS and _function_word(word, flag):
             rules.append(f"boundary:after:{word}")
