@@ -42,6 +42,18 @@ class DefinitionModel:
     accept: float = 1.01
     reject: float = 0.0
 
+    @property
+    def rescues(self) -> bool:
+        """Can it accept a bracket the rules reject (then extraction also reads the pieces
+        the rules leave, `inner.fallback_forms`)?"""
+        return bool(self.weights) and self.accept <= 1.0
+
+    @property
+    def decides(self) -> bool:
+        """Does it overturn any verdict of the rules? (Thresholds that leave every decision
+        to the rules weigh nothing.)"""
+        return self.rescues or (bool(self.weights) and self.reject > 0.0)
+
     def probability(self, features: dict[str, float]) -> float:
         score = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
@@ -80,8 +92,9 @@ def _place_or_person(text: str) -> bool:
 
 
 def _verdict(verdict: str) -> str:
-    """A verdict's family: `fallback:document symbol` -> `fallback:document symbol`,
-    `implausible:…` and `window:…` as written (a fixed set of the rules' own reasons)."""
+    """The verdict as a feature value: why the rules reject (`fallback:document symbol`,
+    `implausible:…`, `window:…`, a fixed set of their own reasons), `accepted` when they do
+    not."""
     return verdict or "accepted"
 
 

@@ -248,7 +248,7 @@ def _extract(
     `_prepare`; `definitions` decides which brackets define, None the rules alone)."""
     # the reading's leftovers and the windows the rules give none are weighed only where
     # the model may accept a bracket the rules reject
-    rescue = definitions is not None and bool(definitions.weights) and definitions.accept <= 1.0
+    rescue = definitions is not None and definitions.rescues
     pending, recurrences = _prepare(analysis, plain, key_text, names, rescue)
     brackets = [list(group) for _, group in groupby(pending, key=lambda p: p[0])]
     context = (analysis, plain, path, lines, recurrences, model, definitions)
@@ -453,12 +453,7 @@ def _define(
     if window is None:
         return None
     model, definitions = models
-    # a model whose thresholds leave every decision to the rules weighs nothing
-    deciding = (
-        definitions is not None
-        and bool(definitions.weights)
-        and (definitions.accept <= 1.0 or definitions.reject > 0.0)
-    )
+    deciding = definitions is not None and definitions.decides
     text = plain
     short_at = span.inner_start + form.offset
     printed_short = analysis.text[short_at : short_at + len(form.text)]
