@@ -97,13 +97,12 @@ def summary(
     listed."""
     done = f"Fixed {fixed} finding{'s' * (fixed != 1)}. " if fixed else ""
     low = sum(f.severity == "hint" for f in findings)
+    left = ""
     if low:
         shown = "" if hints else " not shown (--hints lists them)"
         left = f"; {low} hint{'s' * (low != 1)} below the confidence threshold{shown}"
-        left += f"; {skipped} skipped" if skipped else ""
         findings = [f for f in findings if f.severity != "hint"]
-    else:
-        left = f"; {skipped} skipped" if skipped else ""
+    left += f"; {skipped} skipped" if skipped else ""
     if not findings:
         return f"{done}All checks passed ({files} file{'s' * (files != 1)}{left})."
     by = Counter(f.severity for f in findings)
