@@ -17,12 +17,13 @@ from termkit.text.decode import Document
 
 from .conftest import REPO
 
-HANT = REPO / "bench" / "annotated" / "un_pages_hant" / "docs"
+ANNOTATED = REPO / "bench" / "annotated"
 ONLY_TK103 = Settings(enabled=frozenset({"TK103"}))
 
 
-def paper(name: str) -> str:
-    return (HANT / name).read_text("utf-8")
+def paper(name: str, folder: str = "un_pages_hant") -> str:
+    """Document `name` of the TRAIN set `folder` (the traditional-script set by default)."""
+    return (ANNOTATED / folder / "docs" / name).read_text("utf-8")
 
 
 @cache
@@ -66,8 +67,7 @@ def test_a_known_head_glued_to_another_name_is_that_name_not_a_short_form():
 
 
 def _line(folder: str, name: str, number: int) -> str:
-    path = REPO / "bench" / "annotated" / folder / "docs" / name
-    return path.read_text("utf-8").split("\n")[number - 1] + "\n"
+    return paper(name, folder).split("\n")[number - 1] + "\n"
 
 
 def test_the_whole_name_written_another_way_is_no_short_form():
@@ -101,11 +101,9 @@ def test_a_short_tail_after_a_determiner_points_back_to_the_name():
     assert tk103(text) == []
     assert [f for f, _ in tk103(text.replace("。该快速", "。快速"))] == ["快速反应小组"]
     # hant2 023 defines 《關於發生武裝衝突時保護文化財產的公約》(下稱“公約”), then 上述公約.
-    paper = (REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "023.txt").read_text(
-        "utf-8"
-    )
-    assert "對上述公約(" in paper
-    kept = paper.replace("對上述公約(", "對上述於發生武裝衝突時保護文化財產的公約(")
+    page = paper("023.txt", "un_pages_hant2")
+    assert "對上述公約(" in page
+    kept = page.replace("對上述公約(", "對上述於發生武裝衝突時保護文化財產的公約(")
     assert "於發生武裝衝突時保護文化財產的公約" in [f for f, _ in tk103(kept)]
 
 
@@ -124,10 +122,10 @@ def test_a_determiner_takes_its_measure_word_before_the_noun():
 def test_a_defined_short_form_missing_its_first_character_is_reported():
     """un_pages 061 defines 《農藥的銷售與使用國際行為守則》(以下簡稱《國際行為守則》) and goes
     on 顧及《國際行為守則》: written 《際行為守則》, one character of the short form is lost."""
-    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "061.txt").read_text("utf-8")
-    assert "特別是顧及《國際行為守則》和" in paper
-    assert [f for f, _ in tk103(paper) if "行為守則" in f] == []
-    draft = paper.replace("特別是顧及《國際行為守則》和", "特別是顧及《際行為守則》和")
+    page = paper("061.txt", "un_pages")
+    assert "特別是顧及《國際行為守則》和" in page
+    assert [f for f, _ in tk103(page) if "行為守則" in f] == []
+    draft = page.replace("特別是顧及《國際行為守則》和", "特別是顧及《際行為守則》和")
     assert [f for f, _ in tk103(draft) if "行為守則" in f] == ["際行為守則"]
 
 
@@ -135,8 +133,8 @@ def test_a_slip_before_a_tail_of_a_defined_short_form_is_no_other_short_form():
     """un_pages 049 defines 亚洲及太平洋经济社会委员会(亚太经社会); written 亚其经社会 later, the
     short form has a slip (TK110), and 经社会 is no other short form: its suggestion would
     make 亚其亚太经社会 (the planted draft of bench/check_planted.py --seed 1)."""
-    paper = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "049.txt").read_text("utf-8")
-    lines = paper.split("\n")
+    page = paper("049.txt", "un_pages")
+    lines = page.split("\n")
     assert lines[13].startswith("通过《亚洲公路网政府间协定》")
     lines[13] = "亚其经社会的" + lines[13]
     draft = "\n".join(lines)
@@ -150,7 +148,7 @@ def test_a_slip_before_a_tail_of_a_defined_short_form_is_no_other_short_form():
 def test_the_rest_of_a_name_after_its_ordinal_is_no_short_form():
     """un_pages4 040 (a CMA news item) defines 第六次评估报告(AR6) and later writes IPCC评估报告,
     the IPCC's assessment reports: the noun the ordinal counts, no short form of the sixth."""
-    news = (REPO / "bench" / "annotated" / "un_pages4" / "docs" / "040.txt").read_text("utf-8")
+    news = paper("040.txt", "un_pages4")
     assert "第六次评估报告(AR6)" in news and "IPCC评估报告凝结了" in news
     assert [f for f, _ in tk103(news) if "评估报告" in f] == []
     draft = news.replace("IPCC评估报告凝结了", "IPCC六次评估报告凝结了")
@@ -162,7 +160,7 @@ def test_a_title_given_only_an_acronym_is_the_name_without_its_generic_prefix():
     《武器贸易条约》: beside a Latin acronym the document gives the name no Chinese short form,
     and the title it writes without 联合国 is the treaty's own name, there and bare. A cut
     inside it still counts."""
-    page = (REPO / "bench" / "annotated" / "un_pages5" / "docs" / "032.txt").read_text("utf-8")
+    page = paper("032.txt", "un_pages5")
     assert "联合国武器贸易条约(ATT)" in page and "制定《武器贸易条约》的想法" in page
     assert [f for f, _ in tk103(page) if "条约" in f] == []
     draft = page.replace("制定《武器贸易条约》的想法", "制定《武器条约》的想法")
@@ -173,15 +171,14 @@ def test_a_glossary_name_whose_short_form_is_its_bare_head_has_no_form_to_keep_t
     """un_pages5 022 defines 联合国大陆架界限委员会(以下简称委员会); a glossary built from it gives
     the commission only its bare head. 016 (a CERD page) writes 由联合国大会于1965年通过: the
     General Assembly, no other short form of the commission."""
-    docs = REPO / "bench" / "annotated" / "un_pages5" / "docs"
-    commission = Document("022.txt", (docs / "022.txt").read_text("utf-8"), "utf-8")
+    commission = Document("022.txt", paper("022.txt", "un_pages5"), "utf-8")
     glossary = GlossaryIndex(
         [
             *map(load_glossary, glossary_paths(Settings())),
             document_termbase(extract_document(commission)),
         ]
     )
-    page = (docs / "016.txt").read_text("utf-8")
+    page = paper("016.txt", "un_pages5")
     assert "由联合国大会于1965年通过" in page
     found = check_text(page, "016.txt", glossary, ONLY_TK103)
     assert [f.found for f in found if f.found == "联合国大会"] == []
@@ -204,7 +201,7 @@ def test_a_form_ending_inside_a_word_of_the_name_is_no_short_form():
     and writes 争端解决的规则和程序, 争端解决规则的审议: 争端解 ends inside 解决, a word the name
     holds inside, not with the name's end 谅解. A form that ends with the name's end is still
     another short form of it."""
-    page = (REPO / "bench" / "annotated" / "un_pages8" / "docs" / "024.txt").read_text("utf-8")
+    page = paper("024.txt", "un_pages8")
     assert "《争端解决规则程序及谅解》(DSU)" in page and "二、争端解决规则的审议" in page
     assert [f for f, _ in tk103(page) if f.startswith("争端")] == []
     draft = page.replace("充分肯定了DSU的运作", "充分肯定了争端谅解的运作")
@@ -216,7 +213,7 @@ def test_the_end_of_a_longer_title_is_no_short_form():
     full title, 《禁止或限制使用某些可被认为具有过分杀伤作用的常规武器公约》: 常规武器公约 closes
     that title, which opens further left, and is no short form of the first. Written as a
     title of its own, it is one."""
-    page = (REPO / "bench" / "annotated" / "un_pages5" / "docs" / "026.txt").read_text("utf-8")
+    page = paper("026.txt", "un_pages5")
     assert "《特定常规武器公约》(Convention" in page and "作用的常规武器公" in page
     assert [f for f, _ in tk103(page) if "常规武器" in f] == []
     draft = page.replace("全称为《禁止或限制使用某些可被认为具有过分杀伤作用的", "简称为《")
@@ -228,13 +225,13 @@ def test_a_longer_title_that_opens_as_the_name_does_is_the_name_miswritten():
     and cites 《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》 on line 13. A garbled form
     closing that inner title (關臭物特利議書), which opens as the name does, is still reported:
     it is the name miswritten, not the end of another title."""
-    page = (REPO / "bench" / "annotated" / "un_pages_hant2" / "docs" / "022.txt").read_text("utf-8")
+    page = paper("022.txt", "un_pages_hant2")
     old = "《〈關於消耗臭氧層物質的蒙特利爾議定書〉基加利修正案》的中文"
     assert old in page
     draft = page.replace(old, "《〈關於消耗臭氧層物質的關臭物特利議書〉基加利修正案》的中文")
     assert "關臭物特利議書" in [f for f, _ in tk103(draft)]
     # un_pages 061 defines 國際行為守則 and writes 顧及《國際行為守則》: a garble opening that
     # title after a connective is the title's whole name, as 的 opens no form.
-    fao = (REPO / "bench" / "annotated" / "un_pages" / "docs" / "061.txt").read_text("utf-8")
+    fao = paper("061.txt", "un_pages")
     garbled = fao.replace("顧及《國際行為守則》", "顧及《的銷使國際行為則》")
     assert "銷使國際行為則" in [f for f, _ in tk103(garbled)]
