@@ -373,6 +373,18 @@ def test_deprecated_term_fix_and_admitted_term():
     assert ("TK107", "联合国环境规划署") in [(f.rule, f.suggestion) for f in admitted]
 
 
+def test_an_admitted_term_is_reported_only_when_asked_for(shipped):
+    """un_pages6 035 (a page on the UN development system's three funding bodies) names UNDP
+    开发计划署, the shipped glossary's admitted short form (开发署 preferred): a form official
+    texts use, so TK107 is off by default and reports it only when enabled."""
+    page = (REPO / "bench" / "annotated" / "un_pages6" / "docs" / "035.txt").read_text("utf-8")
+    assert "三大筹资机构是指开发计划署、人口基金会和儿童基金会" in page
+    assert "TK107" not in codes(run(page, shipped, Settings()))
+    asked = Settings().with_options(enable=["TK107"])
+    found = [(f.found, f.suggestion) for f in run(page, shipped, asked) if f.rule == "TK107"]
+    assert found[0] == ("开发计划署", "开发署")
+
+
 def test_an_admitted_short_form_read_as_an_ordinary_noun_phrase_is_no_term_choice():
     """un_pages8 007 (the SCO's twentieth-anniversary declaration) defines 上海合作组织(简称
     “上合组织”或“本组织”); a glossary built from it holds 本组织 as an admitted short form. The

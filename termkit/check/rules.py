@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         "TK107",
         "non-preferred-term",
         "info",
-        True,
+        False,
         False,
         "An admitted term where the glossary has a preferred one of the same kind, and the "
         "document does not define the admitted form itself.",
