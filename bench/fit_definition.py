@@ -200,6 +200,11 @@ class Recorder:
         self.accept = 0.5
         self.units: dict[tuple, tuple[dict[str, float], bool, Found]] = {}
 
+    # The extractor asks a model these (a14db5b): the recorder reads every leftover and
+    # weighs every bracket, as a model that rescues and rejects would.
+    rescues = True
+    decides = True
+
     def probability(self, features: dict[str, float]) -> float:
         return 0.5
 

@@ -424,6 +424,19 @@ def test_the_boundary_on_real_un_text(sentence, expected):
     assert {(d.full, d.short) for d in extract_text(sentence)} == expected
 
 
+def test_the_rows_of_a_list_of_abbreviations_define_one_name_each():
+    """bench/annotated/un_pages9 doc 025: rows `SHORT (ACRONYM) NAME` between blank lines, as
+    long as the page's other lines; joined, `海关合作理事会空运协会` was the name of IATA."""
+    rows = (
+        "    海关合作理事会 (CCC) 海关合作理事会\n\n    空运协会 (IATA) 国际空运协会\n\n"
+        "    刑警组织 (ICPO/Interpol) 国际刑事警察组织\n\n    劳工组织 (ILO) 国际劳工组织\n\n"
+        "    海事组织 (IMO) 国际海事组织\n\n前言\n"
+    )
+    found = {(d.full, d.short) for d in extract_text(rows)}
+    assert {("空运协会", "IATA"), ("劳工组织", "ILO"), ("海事组织", "IMO")} <= found
+    assert not any(full.endswith(("空运协会", "劳工组织")) and len(full) > 4 for full, _ in found)
+
+
 def test_a_symbol_nickname_is_a_short_form():
     (found,) = extract_text("会员国出席了联合国可持续发展大会（里约+20）。")
     assert found.short == "里约+20" and found.full.endswith("发展大会")

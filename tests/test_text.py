@@ -228,6 +228,27 @@ def test_repair_joins_pdf_breaks_and_drops_page_furniture():
     assert line == 82
 
 
+def test_repair_keeps_the_rows_of_a_list_apart_and_joins_wrapped_prose():
+    """The list of abbreviations of bench/annotated/un_pages9 doc 025 (a short form, its
+    acronym in brackets, the name), rows of one layout on lines as long as the document's
+    wrapped ones: each row stays a line. Seed 000's PDF prose wraps between two lines that
+    also hold a Latin word between Chinese (`HERMES`, `AJAX`) and is joined as before."""
+    page = (REPO / "bench" / "annotated" / "un_pages9" / "docs" / "025.txt").read_text("utf-8")
+    rows = repair(page).text.splitlines()
+    for row in (
+        "海关合作理事会 (CCC) 海关合作理事会",
+        "空运协会 (IATA) 国际空运协会",
+        "刑警组织 (ICPO/Interpol) 国际刑事警察组织",
+        "劳工组织 (ILO) 国际劳工组织",
+    ):
+        assert row in rows
+    seed = repair(SEED000.read_text(encoding="utf-8")).text
+    assert "以及“利用生物多样性公约秘书处提供的 AJAX 插件" in seed
+    # A row and a line of prose, or rows of two layouts, are not one list.
+    assert repair("东盟 (ASEAN) 东南亚国家联盟\n东南亚国家联盟的成员国").text.count("\n") == 0
+    assert "\n" in repair("东盟 (ASEAN) 东南亚国家联盟\n空运协会 (IATA) 国际空运协会").text
+
+
 def test_page_furniture_is_told_by_its_first_character_as_by_the_whole_pattern():
     """`repair` tries the furniture pattern only on lines that start with a character some
     furniture starts with: every character that starts a match of the pattern (a symbol, a

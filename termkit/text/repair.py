@@ -38,6 +38,14 @@ _SENTENCE_END = re.compile(r"[。！？；：!?;:]\s*$|[。！？]['\"”’」�
 # search skips from space to space (as `normalize._SPACE_BY_CJK` explains).
 _CHINESE = f"[{HAN}{CJK_PUNCT}]"
 _SPACED = re.compile(rf"[ \t\u3000](?<={_CHINESE}[\s\S])[ \t\u3000]*(?={_CHINESE})")
+# Rows of a list or table keep their lines: columns split by spaces or a tab, a short first one
+# (a short form, an acronym), no sentence punctuation (`东盟 (ASEAN) 东南亚国家联盟`, `AIDS 获得性
+# 免疫缺陷综合征`). Two lines of the same columns are two rows, however long: a PDF wraps prose at
+# the column's width, wherever the line's words fall, so a wrapped line's layout seldom repeats.
+_GAP = re.compile(r"[ \t\u3000]+")
+_PROSE = re.compile(r"[，。；：！？,;:]")
+_HAN_START = re.compile(f"[{HAN}]")
+_ROW_HEAD = 16  # the first column's most characters (hand-set: a short form or a term)
 # Letters and digits in either width: a wrapped line joined between two of them keeps a space
 # (a footnote's 1 before ＮＰＩＦ: the key folds the widths, and 1NPIF would be one word).
 _WORDISH = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]")
@@ -117,6 +125,7 @@ def repair(text: str) -> AnalysisText:
                 # a sentence end is one or two characters before the end of a stripped line
                 and not sentence_end(previous, len(previous) - 2)
                 and not paragraph_start(body)
+                and not _same_row_layout(previous, body)
             )
             if not joined or (wordish(previous[-1]) and wordish(body[0]) and previous[-1] != "-"):
                 # a character of no source of its own, pointing at the next line (its run)
@@ -140,6 +149,39 @@ def repair(text: str) -> AnalysisText:
                 next_source = source + len(piece)
         previous = body
     return AnalysisText("".join(parts), OffsetMap(outs, sources, length), text)
+
+
+def _row_layout(body: str) -> tuple[str, ...] | None:
+    """The columns of a line that may be a row of a list (`东盟 (ASEAN) 东南亚国家联盟`: Chinese,
+    bracket, Chinese), or None: no gap, a long first column, sentence punctuation, or one
+    column. A Chinese piece is a column of its own; a run of Latin words, digits or a
+    bracket's pieces (`(World Health Organization)`) is one."""
+    pieces = _GAP.split(body)
+    if len(pieces) < 2 or len(pieces[0]) > _ROW_HEAD or _PROSE.search(body):
+        return None
+    out: list[str] = []
+    for piece in pieces:
+        first = piece[0]
+        kind = (
+            "han"
+            if _HAN_START.match(first)
+            else "bracket"
+            if first in "(（"
+            else "latin"
+            if first.isascii() and first.isalpha()
+            else "other"
+        )
+        if kind == "han" or not out or out[-1] != kind:
+            out.append(kind)
+    return tuple(out) if len(out) > 1 else None
+
+
+def _same_row_layout(previous: str, body: str) -> bool:
+    """Whether two lines are rows of one list: both in columns, the same columns."""
+    if not _GAP.search(previous) or not _GAP.search(body):  # most lines: no gap
+        return False
+    layout = _row_layout(previous)
+    return layout is not None and layout == _row_layout(body)
 
 
 def _unspaced(body: str, start: int) -> list[tuple[str, int]]:
