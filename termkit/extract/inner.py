@@ -14,7 +14,12 @@ _HAN_SHORT = re.compile(rf"[{HAN}][{HAN}0-9A-Za-z+＋\-－·]*")
 _ENGLISH = re.compile(r"[A-Za-z][A-Za-z0-9&.\-+'’ ]*[A-Za-z0-9+.]|[A-Z]")
 _DOC_SYMBOL = re.compile(r"[A-Z]{1,10}/[A-Za-z0-9]|/[0-9]+/")
 _URL = re.compile(r"https?://|www\.|\.(?:org|int|net|com)\b|@")
-_LIST_MARKER = re.compile(r"[a-zA-Z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|\d+|[一二三四五六七八九十]+")
+# Roman numerals that number items and sessions (`（ii）`, `（XXIX）`, `（LXVIII）`) are written
+# with I, V, X and L; C, D and M spell acronyms (`（CDC）`, `（CCC）`, `（CD）`, `（LDC）`, `（CDM）`).
+_LIST_MARKER = re.compile(
+    r"[a-zA-Z]|\d+|[一二三四五六七八九十]+"
+    r"|(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|(?=[ivxl])(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+)
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _ACRONYM = lazy(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*")
 # An English name (its own list inside allowed) and the comma after it.
@@ -30,10 +35,21 @@ _THEN_ACRONYM = lazy(r" ?[,，] ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])$")
 _ENGLISH_WITH_LIST = re.compile(
     r"[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*(?: ?, ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)*)+"
 )
-# A labelled part: up to four Chinese characters (a language: 中文, 英文) and an introducer.
+# A labelled part: up to four Chinese characters (a language: 中文, 英文; where the text
+# goes on: 下文, 以下) and an introducer, or a verb of naming after such an adverb or one of
+# usage (`通常称为`, `以下称作`); not after one that dates the name (`前称为`, `原称`: a former
+# name) or adds another (`也称`: a synonym, tico19's `保持社交距离（也称保持物理距离）`).
 _INTRODUCER = re.compile("|".join(INTRODUCERS))
 _PART = lazy(r"[^,，;；]+")
-_LABELLED = lazy(rf" *[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})[为：: ]*")
+_LABELLED = lazy(
+    rf" *(?:[{HAN}]{{0,4}}?({'|'.join(INTRODUCERS)})"
+    r"|(?:下文|以下|通常|一般)(称为|称作|称|简作|简写为?))[为作：: ]*"
+)
+_LABELLED_INTRODUCER = lazy(rf"(?:{'|'.join(INTRODUCERS)})|(?:下文|以下|通常|一般)(?:称|简作|简写)")
+# `…of the United Nations -- FAO`: an English name, a dash and its acronym.
+_NAME_DASH_ACRONYM = lazy(
+    r"([A-Za-z][A-Za-z'’\- ]*[A-Za-z]) ?(?:-{1,2}|—{1,2}|–) ?([A-Z][A-Za-z0-9\-]*[A-Z0-9])"
+)
 LOWER_CASE = "english:lower-case"
 _QUOTES = "“”\"'‘’「」『』"
 _OR = re.compile(r"或者?")
@@ -46,11 +62,12 @@ _SYMBOL_SHORT = re.compile(rf"[{HAN}]{{1,6}} ?\+ ?\d{{1,3}}")
 _ACRONYM_THEN_NAME = lazy(
     r"([A-Z][A-Za-z0-9\-]*[A-Z0-9]) ?[,，] ?[A-Z][A-Za-z'’\-]*(?: [A-Za-z'’\-]+)+"
 )
-# `OECD/DAC`: two acronyms joined by a slash, no digit, name a body of a body, not a document.
-_ACRONYM_PAIR = lazy(r"[A-Z]{2,10}/[A-Z]{2,10}")
-# `第三次外空会议`: an ordinal counting meetings or sessions, then a name of three or more
-# characters; the bare ordinal and head (第三章, 第五十七届会议) cite, not name.
-_ORDINAL_NAME = lazy(rf"第[一二三四五六七八九十百]+[次届][{HAN}]{{3,12}}")
+# `OECD/DAC`: two acronyms joined by a slash, no digit, name a body of a body, not a document;
+# so do an acronym and a name of one capitalized word (`ICPO/Interpol`), two names of one body.
+_ACRONYM_PAIR = lazy(r"[A-Z]{2,10}/(?:[A-Z]{2,10}|[A-Z][a-z]{2,15})|[A-Z][a-z]{2,15}/[A-Z]{2,10}")
+# `第三次外空会议`, `第二期联索行动`: an ordinal counting meetings, sessions or phases, then a
+# name of three or more characters; the bare ordinal and head (第三章, 第五十七届会议) cite.
+_ORDINAL_NAME = lazy(rf"第[一二三四五六七八九十百]+[次届期][{HAN}]{{3,12}}")
 _YEAR_BEFORE_TITLE = lazy(r"\d{4} ?年 ?(?=《)")
 # `P-5`, `D-1` (staff grades), `RA 9208` (a law number): identifiers, not names.
 # Three capitals and a number are a numbered meeting's acronym (`WRC-23`, `COP-26`).
@@ -101,7 +118,12 @@ def _read(inner: str) -> tuple[list[ShortForm], str]:
                     forms.append(
                         ShortForm(acronym.group(1), start + acronym.start(1), "english", rule)
                     )
-            return (forms, "") if forms else ([], "introducer without a short form")
+            if forms:
+                return forms, ""
+            # `（简称:联合国教科文组织,英文:United Nations…,缩写UNESCO）`: the introducer's
+            # part is one of several labelled parts
+            labelled = _labelled_parts(body, lead)
+            return (labelled, "") if labelled else ([], "introducer without a short form")
     labelled = _labelled_parts(body, lead)
     if labelled:
         return labelled, ""
@@ -178,17 +200,33 @@ def spells_in_order(acronym: str, name: str) -> bool:
 def _labelled_parts(body: str, lead: int) -> list[ShortForm]:
     """`（英语:World Health Organization,英文缩写为 WHO;中文简称:世卫组织或世卫）`: a bracket of
     labelled parts, the short forms those whose label is an introducer, perhaps after the name
-    of a language; the other parts (the English name) define nothing."""
+    of a language or an adverb (`下文简称`, `通常称为`). Of the parts without a label, a bare
+    acronym (`（UNCLOS, 下文简称《海洋法公约》）`) and the acronym after an English name and a dash
+    (`（简称“粮农组织”,Food and Agriculture Organization of the United Nations -- FAO）`) are short
+    forms too, as the unlabelled acronym of a bracket is; the other parts (the English name,
+    `下同`) define nothing."""
     forms: list[ShortForm] = []
-    if not _INTRODUCER.search(body):
+    if not _LABELLED_INTRODUCER.search(body):
         return forms
+    unlabelled: list[ShortForm] = []
     for part in _PART.finditer(body):
         label = _LABELLED.match(part.group())
         if label:
             start = lead + part.start() + label.end()
-            rule = f"introducer:{label.group(1)}"
+            rule = f"introducer:{label.group(1) or label.group(2)}"
             forms.extend(_split_alternatives(part.group()[label.end() :], start, rule, _OR_OR_LIST))
-    return forms
+            continue
+        text = part.group().translate(FOLD)
+        stripped = text.strip()
+        at = lead + part.start() + text.index(stripped) if stripped else 0
+        if _ACRONYM.fullmatch(stripped) and "/" not in stripped:
+            unlabelled.append(ShortForm(stripped, at, "english", "english:labelled-bracket"))
+            continue
+        named = _NAME_DASH_ACRONYM.fullmatch(stripped)
+        if named and spells_in_order(named.group(2), named.group(1)):
+            at += named.start(2)
+            unlabelled.append(ShortForm(named.group(2), at, "english", "english:labelled-bracket"))
+    return sorted(forms + unlabelled, key=lambda f: f.offset) if forms else forms
 
 
 def _english_name_with_list(folded: str) -> bool:
@@ -269,12 +307,11 @@ _LEADING_LABEL = lazy(rf"[{HAN}]{{0,4}}?(?:{'|'.join(INTRODUCERS)}|英文|英语
 
 def fallback_forms(inner: str) -> list[ShortForm]:
     """The pieces of a bracket's content that may be short forms where `read_inner` offered
-    none, or none of these (`（UNCLOS, 下文简称《海洋法公约》）` gave only the title; `（简称“粮农组织”,
-    Food and Agriculture Organization of the United Nations -- FAO）` nothing), in a bracket
-    of several parts or with an introducer: the whole content and each part between commas,
-    semicolons or a dash, a label before it (`缩写`, `英文:`) and quotes or title marks around
-    it taken off. Their rule is `fallback:` and why the reading
-    rejected them; the fitted definition model (`extract/definition.py`) decides, with the
+    none, or none of these (`（以下称1972 年议定书）`, `（巴塞尔公约区域中心，埃及）` give nothing),
+    in a bracket of several parts or with an introducer: the whole content and each part
+    between commas, semicolons or a dash, a label before it (`缩写`, `英文:`) and quotes or
+    title marks around it taken off. Their rule is `fallback:` and why the reading rejected
+    them; the fitted definition model (`extract/definition.py`) decides, with the
     rule's verdict as one piece of evidence among others. Read once a process for each
     content, as `read_inner` is."""
     return list(_fallback_once(inner))
