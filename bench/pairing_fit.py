@@ -9,8 +9,9 @@ and a second logistic regression on the mutual-best pairs; pairs are scored as b
 bench/pairing_unpc.py (full-form pairs the gold's notes leave out count neither way). Two-fold
 cross-validation over documents (even / odd documents in order of first line, as in
 bench/pairing_unpc.py): each half is scored with the model and threshold fitted on the other.
-The threshold is the lowest probability from which the pairs of each part of the fitting data
-(bracket pairs included) stay `TARGET_PRECISION` precise at every higher threshold;
+The threshold is the lowest probability from which the running-text pairs of each part of the
+fitting data (those no bracket pair gives) stay `TARGET_PRECISION` precise at every higher
+threshold;
 `threshold_known` the same when only known forms are candidates (what `build --parallel`
 pairs). Fitted on several folds, it is read on
 each fold's pairs scored by the stages fitted on the other folds (inner cross-validation): read
@@ -34,13 +35,12 @@ from collections import Counter, defaultdict
 
 import numpy as np
 from _paths import REPO
-from pairing_unpc import corpus_table, fold, gold_sets, load_devset, score
+from pairing_unpc import fold, gold_sets, load_devset, score, sum_tables
 
 sys.path.insert(0, str(REPO))
 
-from termkit.align.evidence import FEATURES, PAIR_FEATURES, chosen_pairs, decide
-from termkit.align.pairing import known_forms, pair_terms, running_text_candidates
-from termkit.text.normalize import normalize
+from termkit.align.evidence import FEATURES, PAIR_FEATURES, chosen_pairs, decide, with_corpus
+from termkit.align.pairing import decided
 
 # The issue's aim: recall ≥ 0.6 at precision ≥ 0.9.
 TARGET_PRECISION = 0.9
@@ -50,24 +50,45 @@ CONFIDENT = 0.9
 PENALTY_C = 0.1
 
 
-def half(data, documents, corpus=None):
-    """Candidates, labels and what scoring needs, for some documents (their co-occurrence over
-    the `corpus` count table too, when given)."""
-    lines, pairs, defs = data.subset(documents)
-    forms, _ = known_forms(defs, data.glossary)
-    bracket = pair_terms(pairs, defs)
-    known = {normalize(f) for f in forms}
-    found, _ = running_text_candidates(pairs, known, taken=bracket, corpus=corpus)
-    gold = gold_sets(set(lines))
+def half(data, documents, corpus=None, counted=True):
+    """Candidates, labels and what scoring needs, for some documents, each document's
+    candidates apart (`groups`), as the build decides them: their co-occurrence over the
+    `corpus` count table too when given, which counts these documents unless `counted` is
+    false (then each document's own table is added to it)."""
+    parts = [data.parts[d] for d in documents]
+    groups = [
+        list(p.candidates)
+        if corpus is None
+        else with_corpus(p.candidates, corpus, None if counted else p.table)
+        for p in parts
+    ]
+    lines = {i for d in documents for i in data.by_document[d]}
+    gold = gold_sets(lines)
     # Labels are strict: a full-form pair the gold leaves out is no short form to learn.
-    _, acceptable, uncertain = gold_sets(set(lines), strict=True)
+    _, acceptable, uncertain = gold_sets(lines, strict=True)
     label = {}
-    for c in found:
+    for c in (c for g in groups for c in g):
         key = (fold(c.zh), fold(c.en))
         label[(c.zh, c.en)] = None if key in uncertain else key in acceptable
-    brackets = {(fold(p.zh_short), fold(p.en_acronym)) for p in bracket}
+    brackets = {(fold(p.zh_short), fold(p.en_acronym)) for part in parts for p in part.bracket}
+    found = [c for g in groups for c in g]
     labels = [label[(c.zh, c.en)] for c in found]
-    return {"found": found, "labels": labels, "label": label, "gold": gold, "brackets": brackets}
+    return {
+        "groups": groups,
+        "found": found,
+        "labels": labels,
+        "label": label,
+        "gold": gold,
+        "brackets": brackets,
+        "parts": parts,
+        "corpus": corpus,
+        "counted": counted,
+    }
+
+
+def decide_all(part, model):
+    """`decide` of each document's candidates, as the build decides each twin."""
+    return [d for g in part["groups"] for d in decide(g, model)]
 
 
 def logistic(rows, labels, names) -> dict:
@@ -99,10 +120,12 @@ def conditional_logit(parts, names) -> dict[str, float]:
     groups = defaultdict(list)
     i = 0
     for k, part in enumerate(parts):
-        for c, y in zip(part["found"], part["labels"], strict=True):
-            if y is not None:
-                groups[(k, c.en)].append(i)
-            i += 1
+        labels_of = iter(part["labels"])
+        for d, group in enumerate(part["groups"]):
+            for c in group:
+                if next(labels_of) is not None:
+                    groups[(k, d, c.en)].append(i)
+                i += 1
     groups = [g for g in groups.values() if len(g) > 1 and any(labels[i] for i in g)]
     x = np.array([[c.features[f] for f in names] for c in found], dtype=float)
     used = sorted({i for g in groups for i in g})
@@ -159,7 +182,8 @@ def stages(parts) -> dict:
     chosen = [
         (f, part["label"][(c.zh, c.en)])
         for part in parts
-        for c, f in chosen_pairs(part["found"], model)
+        for group in part["groups"]
+        for c, f in chosen_pairs(group, model)
     ]
     rows, labels = labelled([f for f, _ in chosen], [y for _, y in chosen])
     model["pair"] = logistic(rows, labels, PAIR_FEATURES)
@@ -167,14 +191,16 @@ def stages(parts) -> dict:
 
 
 def known_only(part):
-    """The part with only the known forms as candidates (what `build --parallel` pairs)."""
-    return {**part, "found": [c for c in part["found"] if c.features["known"]]}
+    """The part with only the known forms as candidates (what `build --parallel` paired
+    before it judged by the corpus's table)."""
+    groups = [[c for c in g if c.features["known"]] for g in part["groups"]]
+    return {**part, "groups": groups, "found": [c for g in groups for c in g]}
 
 
 def evaluate(part, model, at: float, decided=None):
     """(precision, recall, pairs, hits, certain) of bracket + running-text pairs from `at` up;
     `decided` is `decide(part["found"], model)` when the caller has it already."""
-    decided = decide(part["found"], model) if decided is None else decided
+    decided = decide_all(part, model) if decided is None else decided
     found = part["brackets"] | {(fold(c.zh), fold(c.en)) for c, p in decided if p >= at}
     return score(found, *part["gold"])
 
@@ -187,14 +213,23 @@ def pooled_threshold(scored) -> float:
     or the lowest from which the pool stays there) left folds of the 5-fold CV at .35, and the
     held-out folds pooled at P .889; precision is not monotone in the threshold, hence "every
     higher threshold"."""
-    decided = [(part, model, decide(part["found"], model)) for part, model in scored]
+    decided = [(part, model, decide_all(part, model)) for part, model in scored]
     best = 1.0
     for at in sorted({round(p, 3) for _, _, d in decided for _, p in d}, reverse=True):
-        figures = [evaluate(part, model, at, d) for part, model, d in decided]
+        figures = [running(part, at, d) for part, model, d in decided]
         if any(n and precision < TARGET_PRECISION for precision, _, n, _, _ in figures):
             break
         best = at
     return best
+
+
+def running(part, at: float, decided):
+    """The figures of the running-text pairs from `at` up that no bracket pair gives: what
+    the threshold decides. The bracket pairs of a part may fall short of the target on
+    their own (one wrong in a fold's six, each twin paired apart), and would then hold the
+    threshold at 1 whatever the running-text pairs' precision."""
+    found = {(fold(c.zh), fold(c.en)) for c, p in decided if p >= at} - part["brackets"]
+    return score(found, *part["gold"])
 
 
 def pooled(figures) -> tuple[float, float, int, int, int]:
@@ -217,7 +252,7 @@ def ceiling(part, model) -> tuple[float, float]:
     `part` itself. Not a held-out figure: it tells how far the ranking of the evidence goes,
     apart from how well the fitting half chose the threshold."""
     best = (0.0, 1.0)
-    decided = decide(part["found"], model)
+    decided = decide_all(part, model)
     for at in sorted({round(p, 3) for _, p in decided}):
         precision, recall = evaluate(part, model, at, decided)[:2]
         if precision >= TARGET_PRECISION and recall > best[0]:
@@ -232,7 +267,7 @@ def misses(part, model, at: float) -> list[str]:
     """Why each certain gold pair of `part` was missed from `at` up (not a candidate; another
     string chosen for its acronym, or the acronym left out because its best string went to
     another acronym; chosen but under the threshold), and the wrong pairs chosen."""
-    decided = decide(part["found"], model)
+    decided = decide_all(part, model)
     chosen = {(fold(c.zh), fold(c.en)): (c, p) for c, p in decided}
     by_acronym = {c.en: (c, p) for c, p in decided}
     candidates = {(fold(c.zh), fold(c.en)): c for c in part["found"]}
@@ -259,21 +294,35 @@ def misses(part, model, at: float) -> list[str]:
     return out
 
 
-def k_fold(data, documents, k: int, corpus=None) -> tuple[dict, list]:
+def k_fold(data, documents, k: int, table: str | None = "all") -> tuple[dict, list]:
     """Pooled `k`-fold cross-validation by document (every k-th document in order of first
-    line): each fold's candidates are counted over its own documents, the model and its
-    threshold fitted on the other folds pooled, and the held-out folds' pairs added up. Also
-    returns each held-out fold with the model that scored it."""
-    folds = [half(data, documents[i::k], corpus) for i in range(k)]
+    line): the model and its threshold fitted on the other folds pooled, the held-out folds'
+    pairs added up. Each document's candidates are its own (as the build pairs a twin), their
+    corpus evidence read over the count table of `table`: "all" documents (what the build
+    counts over the user's corpus: no labels enter it), the "train" folds only (the held-out
+    fold's documents each add their own table, as a new document would; the inner folds that
+    choose the threshold are read over the same training table), or none. Also returns each
+    held-out fold with the model that scored it."""
+    parts = [documents[i::k] for i in range(k)]
+    everything = data.table() if table == "all" else None
     figures, known, scored = [], [], []
-    for i, held in enumerate(folds):
-        model = fit(folds[:i] + folds[i + 1 :])
+    for i in range(k):
+        if table == "train":
+            corpus = sum_tables(data.parts[d].table for j in range(k) if j != i for d in parts[j])
+            held = half(data, parts[i], corpus, counted=False)
+        else:
+            corpus = everything
+            held = half(data, parts[i], corpus)
+        model = fit([half(data, parts[j], corpus) for j in range(k) if j != i])
         scored.append((held, model))
         figures.append(evaluate(held, model, model["threshold"]))
+        # The library's own decision, as `build --parallel` makes it, gives the same pairs.
+        assert built(held, model) == evaluate_found(held, model, model["threshold"])
         known.append(evaluate(known_only(held), model, model["threshold_known"]))
     figures, known = pooled(figures), pooled(known)
-    print(line(f"{k}-fold pooled", figures))
-    print(line(f"{k}-fold pooled known", known))
+    name = f"{k}-fold pooled, table {table or 'none'}"
+    print(line(name, figures))
+    print(line(f"{name}, known", known))
     print(miss_table(scored))
     summary = {
         "precision": round(figures[0], 3),
@@ -281,6 +330,22 @@ def k_fold(data, documents, k: int, corpus=None) -> tuple[dict, list]:
         "known_only": {"precision": round(known[0], 3), "recall": round(known[1], 3)},
     }
     return summary, scored
+
+
+def built(part, model) -> set[tuple[str, str]]:
+    """The pairs `termkit.align.pairing.decided` gives each document of `part` (bracket and
+    running-text), the build's decision, folded as the gold is."""
+    return {
+        (fold(p.zh_short), fold(p.en_acronym))
+        for dp in part["parts"]
+        for p in decided(dp, part["corpus"], model, counted=part["counted"])
+    }
+
+
+def evaluate_found(part, model, at: float) -> set[tuple[str, str]]:
+    return part["brackets"] | {
+        (fold(c.zh), fold(c.en)) for c, p in decide_all(part, model) if p >= at
+    }
 
 
 def miss_table(scored) -> str:
@@ -322,7 +387,8 @@ def main() -> int:
     args = parser.parse_args()
     data = load_devset()
     documents = list(data.by_document)
-    corpus = None if args.no_corpus else corpus_table(data)
+    table = None if args.no_corpus else "all"
+    corpus = None if args.no_corpus else data.table()
     halves = {"A": half(data, documents[0::2], corpus), "B": half(data, documents[1::2], corpus)}
     cv = {}
     for held, other in (("A", "B"), ("B", "A")):
@@ -345,7 +411,11 @@ def main() -> int:
             print("\n".join(misses(halves[held], model, model["threshold"])))
     scored = []
     if args.folds:
-        cv[f"{args.folds}-fold"], scored = k_fold(data, documents, args.folds, corpus)
+        cv[f"{args.folds}-fold"], scored = k_fold(data, documents, args.folds, table)
+        if table == "all":
+            cv[f"{args.folds}-fold, training table"], _ = k_fold(
+                data, documents, args.folds, "train"
+            )
     everything = half(data, documents, corpus)
     model = fit([everything])
     if scored:

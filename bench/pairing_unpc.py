@@ -3,40 +3,39 @@ hand-made `bilingual_pairs` of ../shared/gold/unpc_devset.json.
 
 Run: python bench/pairing_unpc.py [--verbose] [--sources brackets,known,mined]
      [--min-confidence 0.8] [--no-corpus]
-The devset's lines are already 1-1 translations; they are grouped by document for the Chinese
-extractor (whose short forms, with the shipped glossary's Chinese terms, are the known
-Chinese candidates). Pairs are scored as distinct (zh, en) pairs after the gold's folding:
+The devset's lines are already 1-1 translations; they are grouped by document, each paired as
+`build --parallel` pairs a twin (`termkit.align.pairing.defined_pairs`: the Chinese extractor's
+short forms are its known candidates, its bracket pairs taken), and decided as the build
+decides it (`pairing.decided`), by the count table of all the documents (the sum of their
+tables, as the build's reduce adds them up). Pairs are scored as distinct (zh, en) pairs after the gold's folding:
 recall against the certain `bilingual_pairs`, precision against `bilingual_pairs` and
 `bilingual_pairs_extra` (uncertain ones count neither way, nor, unless --strict, the
 full-form pairs the gold's notes list as outside its criterion: PAHO = 泛美卫生组织). Figures are printed for all
 documents and for two document-grouped halves (even / odd documents in order of first line):
 the method was developed looking at all of them, so the halves show how much the figures move
-with the documents, not a clean held-out score. Running-text pairs are judged by their
-co-occurrence over the whole devset's count table too (`evidence.count_table`), unless
---no-corpus.
+with the documents, not a clean held-out score. With --no-corpus each document is its own
+corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import operator
 import re
 import sys
 import time
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from _paths import REPO, SHARED
 
 sys.path.insert(0, str(REPO))
 
-from termkit.align.evidence import count_table
-from termkit.align.pairing import SentencePair, known_forms, pair_terms, running_text_pairs
+
+from termkit.align.pairing import RUNNING_TEXT, DocumentPairs, SentencePair, decided, defined_pairs
 from termkit.extract import extract_text
-from termkit.formats import glossary_csv
-from termkit.formats.registry import default_glossary_path
-from termkit.text.normalize import normalize
 
 
 def fold(text: str) -> str:
@@ -86,19 +85,23 @@ def full_form_pairs(notes: str) -> set[tuple[str, str]]:
     return pairs
 
 
-def predict(pairs, definitions, known, sources: set[str], min_confidence: float = 0.0, corpus=None):
-    """Bracket pairs, then running-text pairs for the acronyms brackets did not pair, their
-    co-occurrence counted over the `corpus` table too when given."""
-    bracket = pair_terms(pairs, definitions) if "brackets" in sources else []
-    found = {(fold(p.zh_short), fold(p.en_acronym)) for p in bracket}
-    running = []
-    if sources & {"known", "mined"}:
-        forms, full_forms = known if "known" in sources else ((), {})
-        running = running_text_pairs(
-            pairs, forms, full_forms, mine="mined" in sources, taken=bracket, corpus=corpus
+def predict(parts, sources: set[str], min_confidence: float = 0.0, corpus=None, model=None):
+    """The pairs of some documents' `parts` (`DocumentPairs`), each decided as the build
+    decides it (`pairing.decided`) by the `corpus` table, which counts it (its own when None):
+    bracket pairs, running-text pairs of known forms, of mined strings, as `sources` say."""
+    found, running = set(), []
+    for part in parts:
+        kept = tuple(
+            c for c in part.candidates if ("known" if c.features["known"] else "mined") in sources
         )
-        running = [p for p in running if p.confidence >= min_confidence]
-        found |= {(fold(p.zh_short), fold(p.en_acronym)) for p in running}
+        part = replace(part, candidates=kept, mine="mined" in sources)
+        for p in decided(part, corpus, model):
+            if RUNNING_TEXT not in p.evidence:
+                if "brackets" in sources:
+                    found.add((fold(p.zh_short), fold(p.en_acronym)))
+            elif p.confidence >= min_confidence:
+                found.add((fold(p.zh_short), fold(p.en_acronym)))
+                running.append(p)
     return found, running
 
 
@@ -113,20 +116,35 @@ def score(found, certain, acceptable, uncertain):
 @dataclass
 class Devset:
     """The UNPC devset lines, grouped by document, with each document's extracted
-    definitions and the shipped glossary."""
+    definitions and what it decides of its term pairs alone (`parts`)."""
 
     zh: list[str]
     en: list[str]
     ids: list[str]
     by_document: dict[str, list[int]]
     definitions: dict[str, list]
-    glossary: object
+    parts: dict[str, DocumentPairs]
 
     def subset(self, documents):
         """(line numbers, sentence pairs, definitions) of some documents."""
         lines = sorted(i for d in documents for i in self.by_document[d])
         pairs = [SentencePair(self.zh[i], self.en[i], self.ids[i]) for i in lines]
         return lines, pairs, [x for d in documents for x in self.definitions[d]]
+
+    def table(self, documents=None):
+        """The count table of some documents (all by default): the sum of their tables, as
+        the build's reduce adds up its twins'. No labels enter it."""
+        documents = list(self.by_document) if documents is None else documents
+        return sum_tables(self.parts[d].table for d in documents)
+
+
+def sum_tables(tables):
+    from termkit.tree import TreeReducer
+
+    reducer = TreeReducer(operator.add)
+    for t in tables:
+        reducer.add(t)
+    return reducer.result()
 
 
 def load_devset() -> Devset:
@@ -141,17 +159,11 @@ def load_devset() -> Devset:
         document: extract_text("\n".join(zh[i] for i in lines), document)
         for document, lines in by_document.items()
     }
-    glossary = glossary_csv.read(default_glossary_path())
-    return Devset(zh, en, ids, by_document, definitions, glossary)
-
-
-def corpus_table(data: Devset):
-    """The count table of the whole devset (every document's beads and known forms), what a
-    build counts over its corpus: no labels enter it."""
-    _, pairs, defs = data.subset(list(data.by_document))
-    forms, _ = known_forms(defs, data.glossary)
-    zh = [normalize(p.zh) for p in pairs]
-    return count_table(zh, [p.en for p in pairs], {normalize(f) for f in forms})
+    parts = {}
+    for document, lines in by_document.items():
+        pairs = [SentencePair(zh[i], en[i], document) for i in lines]
+        parts[document] = defined_pairs(pairs, definitions[document])
+    return Devset(zh, en, ids, by_document, definitions, parts)
 
 
 def main() -> int:
@@ -175,15 +187,14 @@ def main() -> int:
     sources = set(args.sources.split(","))
     start = time.perf_counter()
     data = load_devset()
-    glossary = data.glossary
     documents = list(data.by_document)
     subsets = {"all": documents, "half A": documents[0::2], "half B": documents[1::2]}
-    corpus = None if args.no_corpus else corpus_table(data)
+    corpus = None if args.no_corpus else data.table()
     print(f"sources: {','.join(sorted(sources))}")
     for name, docs in subsets.items():
-        lines, pairs, defs = data.subset(docs)
-        known = known_forms(defs, glossary)
-        found, running = predict(pairs, defs, known, sources, args.min_confidence, corpus)
+        lines = [i for d in docs for i in data.by_document[d]]
+        parts = [data.parts[d] for d in docs]
+        found, running = predict(parts, sources, args.min_confidence, corpus)
         p, r, n, hits, total = score(found, *gold_sets(set(lines), args.strict))
         print(
             f"{name:<7} {len(docs):>3} documents: precision {p:.3f} ({n} pairs), "

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termkit.cache import ResultCache
-from termkit.chunk_cache import ChunkCache, CountCache, PairedCache, TablesCache
+from termkit.chunk_cache import ChunkCache, CountCache, TablesCache
 from termkit.chunks import (
     CONTENT_CHUNK,
     MIN_CHUNK,
@@ -47,6 +47,7 @@ from termkit.corpus import (
 from termkit.errors import InputError
 from termkit.extract.extractor import DocumentResult, extract_document
 from termkit.extract.recurrence import CandidateCounter
+from termkit.paired_cache import PairedCache
 from termkit.progress import progress_bar
 from termkit.stamps import Stamp, StampIndex, stamp
 from termkit.termbase.merge import finalize, from_definitions, merge
@@ -55,7 +56,9 @@ from termkit.text.decode import decode_bytes, read_bytes, read_document
 from termkit.text.normalize import normalize
 from termkit.tree import TreeReducer
 
-if TYPE_CHECKING:  # the checker's modules load only for `build --usage`
+if TYPE_CHECKING:  # the checker's modules load only for `build --usage`, the aligner's
+    from termkit.align.evidence import CountTable  # for twins
+    from termkit.align.pairing import DocumentPairs
     from termkit.check.corpus_tables import Forms, Tables
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -119,7 +122,7 @@ class Extraction:
         tally = Tally()
         keys: list[tuple[str, str]] = []
         disputes: list[Dispute] = []
-        equivalents: list[tuple[str, str, Termbase]] = []
+        equivalents: list[tuple[str, str, DocumentPairs]] = []
         for path in chunk:
             try:
                 (termbase, held), size, hit, key = self._document(path, cache, equivalents)
@@ -133,12 +136,17 @@ class Extraction:
             tally += Tally(1, size, int(hit))
             keys.append((path, key))
         merged = reducer.result()
+        tables: TreeReducer[CountTable] = TreeReducer(operator.add)
+        for _, _, part in equivalents:
+            tables.add(part.table)
         result = ChunkResult(
             merged if merged is not None else Termbase(),
             tally,
             tuple(keys),
             tuple(sorted(disputes, key=attrgetter("order"))),
-            equivalents=tuple(equivalents),
+            # each twin's count table travels once, in the chunk's sum
+            equivalents=tuple((zh, en, part.without_table()) for zh, en, part in equivalents),
+            pairing=tables.result(),
         )
         if cache is not None and len(keys) == len(chunk):
             chunks = ChunkCache(cache)
@@ -146,11 +154,14 @@ class Extraction:
         return result
 
     def _document(
-        self, path: str, cache: ResultCache | None, equivalents: list[tuple[str, str, Termbase]]
+        self,
+        path: str,
+        cache: ResultCache | None,
+        equivalents: list[tuple[str, str, DocumentPairs]],
     ) -> tuple[tuple[Termbase, tuple[Dispute, ...]], int, bool, str]:
         """One document's part (termbase and disputes), its size, whether it came from the
-        cache, and its key; a document extracted with its English twin adds the terms paired
-        across the two to `equivalents`, from the same alignment."""
+        cache, and its key; a document extracted with its English twin adds what the two
+        decide of their term pairs to `equivalents`, from the same alignment."""
         data = read_bytes(path)
         twin = dict(self.twins).get(path)
         # a twin's result depends on both files
@@ -173,9 +184,9 @@ class Extraction:
         if cache:
             cache.put(key, path, *part)
         if beads is not None:
-            from termkit.align.pairing import twin_termbase
+            from termkit.align.pairing import twin_pairs
 
-            paired = twin_termbase(beads, path, twin, document.definitions)
+            paired = twin_pairs(beads, path, twin, document.definitions)
             equivalents.append((path, twin, paired))
             if cache:
                 PairedCache(cache).put(key, path, twin, paired)
@@ -290,9 +301,8 @@ class Tabulation:
 class Build:
     """A finalized glossary and the counts of its build (documents, bytes, cache hits, skips),
     with the (path, document cache key) of every document read, for a later pass over them
-    (`corpus_tables`), and the terms paired across each twin the build aligned, as
-    `ChunkResult.equivalents` (those of a twin loaded from the cache from its entry, when
-    there is one)."""
+    (`corpus_tables`), and the terms paired across each twin it read (Chinese path, English
+    path, termbase), judged by the count table of all the twins."""
 
     termbase: Termbase
     files: int
@@ -374,26 +384,51 @@ def build_corpus(
         variety = varieties(_count(recount, files, total.keys, warm, run, chunk_size).counts)
         weight = fitted_rule().weight
         termbase = merge(termbase, *(resolve(d, variety, weight) for d in total.disputes))
-    equivalents = total.equivalents
     if warm is not None:
         warm.remember(total.keys)
-        equivalents = _paired_from_cache(PairedCache(warm.cache), twins, total)
-    return Build(finalize(termbase), len(files), total.tally, total.keys, equivalents)
+    store = None if warm is None else PairedCache(warm.cache)
+    final = finalize(termbase)
+    equivalents = _judged(dict(twins), total, final, store, encoding, revisions)
+    return Build(final, len(files), total.tally, total.keys, equivalents)
 
 
-def _paired_from_cache(
-    store: PairedCache, twins: tuple[tuple[str, str], ...], total: ChunkResult
+def _judged(
+    twins: dict[str, str],
+    total: ChunkResult,
+    termbase: Termbase,
+    store: PairedCache | None,
+    encoding: str | None,
+    revisions: str,
 ) -> tuple[tuple[str, str, Termbase], ...]:
-    """The build's paired terms of every twin, those of the documents loaded from the cache
-    from their entries (the ones a worker extracted are in `total` already)."""
-    found = {(zh, en): paired for zh, en, paired in total.equivalents}
+    """The terms paired across every twin the build read, each twin's running-text pairs
+    judged by the count table of all of them (the workers' sum, and the tables of the twins
+    loaded from the cache, `store`, or aligned here when their entry is lost), their
+    concepts named by the glossary's full forms (`termbase`) when the twin defines none."""
+    if not twins:
+        return ()
+    from termkit.align.pairing import decided, known_forms, pairs_termbase, twin_part
+
+    parts = {(zh, en): part for zh, en, part in total.equivalents}
+    tables: TreeReducer[CountTable] = TreeReducer(operator.add)
+    if total.pairing is not None:
+        tables.add(total.pairing)
     keys = dict(total.keys)
-    for zh, en in dict(twins).items():
-        if (zh, en) not in found and zh in keys:
-            paired = store.get(keys[zh], zh, en)
-            if paired is not None:
-                found[zh, en] = paired
-    return tuple((zh, en, found[zh, en]) for zh, en in sorted(found))
+    for zh, en in sorted(twins.items()):
+        if (zh, en) in parts or zh not in keys:
+            continue  # paired by a worker, or not read
+        part = store.get(keys[zh], zh, en) if store is not None else None
+        if part is None:
+            part = twin_part(zh, en, encoding, revisions)
+            if store is not None:
+                store.put(keys[zh], zh, en, part)
+        tables.add(part.table)
+        parts[zh, en] = part
+    corpus = tables.result()
+    _, full_forms = known_forms((), termbase)
+    return tuple(
+        (zh, en, pairs_termbase(decided(part, corpus, full_forms=full_forms)))
+        for (zh, en), part in sorted(parts.items())
+    )
 
 
 def corpus_tables(

@@ -38,7 +38,6 @@ _FORMAT = "termkit-chunk-cache"
 _COUNTS = "termkit-count-cache-2"
 _TEXTS = "termkit-analysed-texts-2"
 _DIRECTORY = "termkit-text-directory"
-_PAIRED = "termkit-paired-terms-1"
 _TABLES = "termkit-corpus-tables-1"
 
 
@@ -236,37 +235,6 @@ def _windows(raw: list) -> dict[str, int]:
             raise ValueError("windows")
         windows.update(dict.fromkeys((joined[i : i + N] for i in range(0, len(joined), N)), count))
     return windows
-
-
-class PairedCache:
-    """The terms paired across a document and its English twin (`pairing.twin_termbase`),
-    under the document's cache key, which holds both files' bytes: a rebuild that loads the
-    document from the cache does not align the twin again. An entry names the two files, and
-    serves only the same two names."""
-
-    def __init__(self, cache: ResultCache) -> None:
-        self._cache = cache
-        self.folder = cache.folder / "paired"
-
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
-
-    def get(self, key: str, zh: str, en: str) -> Termbase | None:
-        """The paired terms of the twins `zh` and `en`; None when missing or unusable."""
-        entry = read_entry(self._entry(key), self._cache.root)
-        try:
-            if entry["format"] != _PAIRED or entry["key"] != key or entry["twins"] != [zh, en]:
-                return None
-            return _termbase(entry["concepts"], [typed(p, str) for p in entry["paths"]])
-        except (ValueError, KeyError, TypeError, IndexError, RecursionError):
-            return None
-
-    def put(self, key: str, zh: str, en: str, termbase: Termbase) -> None:
-        paths: dict[str, int] = {}
-        concepts = _encode_termbase(termbase, paths)
-        if concepts is not None:
-            entry = {"format": _PAIRED, "key": key, "twins": [zh, en], "paths": list(paths)}
-            write_entry(self._entry(key), self._cache.root, {**entry, "concepts": concepts})
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,16 +11,19 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from termkit.corpus import Counts, Dispute, add_counts
 from termkit.termbase.merge import merge
 from termkit.termbase.model import Termbase
 
 if TYPE_CHECKING:
+    from termkit.align.evidence import CountTable
+    from termkit.align.pairing import DocumentPairs
     from termkit.check.corpus_tables import Tables
 
 Chunk = tuple[str, ...]
+_T = TypeVar("_T")
 # Documents per chunk at most: small enough for steady progress and load balance, large
 # enough that pickling one termbase per chunk costs little.
 MAX_CHUNK = 64
@@ -62,8 +65,10 @@ class ChunkResult:
     the corpus's evidence (`termkit.corpus`), in document order; from the corpus pass, the
     disputed candidates' occurrences in the chunk by left context (`counts`); from the
     tables pass of `build --usage`, the chunk's rows of the corpus tables (`tables`); for
-    each English twin the chunk aligned, (Chinese path, English path, the termbase of the
-    terms paired across them), so that the build aligns a twin once (`equivalents`)."""
+    each English twin the chunk aligned, (Chinese path, English path, what the twin decides
+    of its term pairs, without its count table), so that the build aligns a twin once
+    (`equivalents`), and the sum of those twins' count tables (`pairing`), by which the
+    build judges every twin's running-text pairs once the reduce is done."""
 
     termbase: Termbase
     tally: Tally
@@ -71,7 +76,8 @@ class ChunkResult:
     disputes: tuple[Dispute, ...] = ()
     counts: Counts = ()
     tables: Tables | None = None
-    equivalents: tuple[tuple[str, str, Termbase], ...] = ()
+    equivalents: tuple[tuple[str, str, DocumentPairs], ...] = ()
+    pairing: CountTable | None = None
 
 
 def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
@@ -81,9 +87,15 @@ def combine(a: ChunkResult, b: ChunkResult) -> ChunkResult:
         a.keys + b.keys,
         tuple(sorted(a.disputes + b.disputes, key=attrgetter("order"))),
         add_counts(a.counts, b.counts),
-        b.tables if a.tables is None else a.tables if b.tables is None else a.tables + b.tables,
+        _added(a.tables, b.tables),
         tuple(sorted(a.equivalents + b.equivalents, key=lambda e: e[:2])),
+        _added(a.pairing, b.pairing),
     )
+
+
+def _added(a: _T | None, b: _T | None) -> _T | None:
+    """The sum of two optional tables (corpus tables, count tables)."""
+    return b if a is None else a if b is None else a + b
 
 
 def tally_of(result: ChunkResult) -> Tally:

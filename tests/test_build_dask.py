@@ -125,3 +125,22 @@ def test_dask_runs_few_tasks_a_pass(scheduler):
     assert tasks["Recount"] == tasks["Extraction"]
     tasks = Counter(key_split(t["key"]).split("(")[0] for t in small.data)
     assert tasks["tally_of"] == tasks["Extraction"] == math.ceil(len(files) / 2)
+
+
+def test_dask_gives_the_twins_the_same_pairs(scheduler, tmp_path):
+    """Each twin's count table summed on the workers, every twin judged by the sum: the pairs
+    and the glossary of `build --parallel` are those of one process (tests/test_build_pairs)."""
+    from .test_build_pairs import TWINS
+
+    files = [zh for zh, _ in TWINS]
+    reference = build_corpus(files, jobs=1, twins=TWINS)
+    build = build_corpus(files[::-1], scheduler=scheduler, chunk_size=1, twins=TWINS)
+    assert build.equivalents == reference.equivalents
+    argv = ["build", *(x for zh, en in TWINS for x in ("--parallel", zh, en)), "-q"]
+    out = tmp_path / "glossary.csv"
+    assert main([*argv, "-j", "1", "-o", str(out)]) == 0
+    expected = out.read_bytes()
+    cache = tmp_path / "cache"
+    for _ in ("cold", "warm"):
+        assert main([*argv, "--scheduler", scheduler, "--cache", str(cache), "-o", str(out)]) == 0
+        assert out.read_bytes() == expected

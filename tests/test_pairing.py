@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 
-from termkit.align.evidence import acronyms, candidates, count_table, decide
+from termkit.align.evidence import acronyms, candidates, decide, scan, with_corpus
 from termkit.align.pairing import (
     CONFIDENT,
     SentencePair,
     TermPair,
+    document_pairs,
     english_definitions,
     pair_terms,
     pairs_termbase,
-    running_text_candidates,
     running_text_pairs,
 )
 from termkit.extract import extract_text
@@ -213,11 +213,12 @@ def test_a_known_form_is_paired_with_one_acronym_and_not_with_a_bracket_pairs():
     zh, en = _devset_lines(1243, 3399)
     pairs = [SentencePair(z, e, "S/2015/303") for z, e in zip(zh, en, strict=True)]
     forms = {"欧盟驻科法治团"}
-    found = [(p.zh_short, p.en_acronym) for p in running_text_pairs(pairs, forms, mine=False)]
-    assert found == [("欧盟驻科法治团", "EULEX")]
+    found = document_pairs(pairs, forms, mine=False).candidates
+    assert {c.en for c in found} == {"KFOR", "EULEX"}
+    assert [(c.zh, c.en) for c, _ in decide(found)] == [("欧盟驻科法治团", "EULEX")]
     # The definition's pair, as pair_terms gives it when the English brackets the acronym.
     taken = [TermPair("欧洲联盟驻科索沃法治特派团", "欧盟驻科法治团", "EULEX", "", 1, (), ())]
-    assert running_text_pairs(pairs, forms, mine=False, taken=taken) == []
+    assert document_pairs(pairs, forms, mine=False, taken=taken).candidates == ()
 
 
 def test_the_pair_stage_weighs_a_share_by_how_many_strings_it_beat():
@@ -296,18 +297,18 @@ def test_an_acronym_met_once_is_paired_by_the_corpus_count_table():
     zh = (root / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
     en = (root / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
     lines = (1747, 2498)
-    tables = [count_table([normalize(zh[i])], [en[i]]) for i in lines]
-    both = count_table([normalize(zh[i]) for i in lines], [en[i] for i in lines])
+    tables = [scan([normalize(zh[i])], [en[i]])[0] for i in lines]
+    both = scan([normalize(zh[i]) for i in lines], [en[i] for i in lines])[0]
     assert both.joint[("联利特派团", "UNMIL")] == 2
     merged = tables[0] + tables[1]
     assert merged.joint == both.joint and merged.zh == both.zh and merged.en == both.en
     pair = ("联利特派团", "UNMIL")
     for i in lines:
         alone = [SentencePair(zh[i], en[i], str(i))]
-        found, _ = running_text_candidates(alone)
+        found = document_pairs(alone).candidates
         before = dict(((c.zh, c.en), p) for c, p in decide(found))[pair]
         for corpus in (both, merged):
-            found, _ = running_text_candidates(alone, corpus=corpus)
+            found = with_corpus(document_pairs(alone).candidates, corpus)
             assert dict(((c.zh, c.en), p) for c, p in decide(found))[pair] > before + 0.2
     first = [SentencePair(zh[1747], en[1747], "S/2015/121")]
     assert pair not in {(p.zh_short, p.en_acronym) for p in running_text_pairs(first)}

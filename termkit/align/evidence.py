@@ -47,7 +47,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from termkit.text.normalize import HAN
@@ -136,7 +136,7 @@ class Candidate:
 @dataclass(frozen=True)
 class CountTable:
     """How often each Chinese candidate string, each acronym and each (string, acronym) pair
-    occur in the beads of a corpus, as `candidates` counts them: a table of the whole corpus
+    occur in the beads of a corpus, as `scan` counts them: a table of the whole corpus
     that a document's candidates are judged by, so that an acronym met once in the document
     is still known by the dozen beads in which the corpus writes it with its short form.
     Tables of disjoint parts add up (`+`); a merged table counts a string only in the parts
@@ -154,32 +154,6 @@ class CountTable:
             mine = sides.get(k, (frozenset(), frozenset()))
             sides[k] = (mine[0] | left, mine[1] | right)
         return CountTable(self.zh + other.zh, self.en + other.en, self.joint + other.joint, sides)
-
-
-def count_table(
-    zh_texts: Sequence[str], en_texts: Sequence[str], known: Iterable[str] = ()
-) -> CountTable:
-    """The counts of the candidates of the beads (`candidates`' strings and acronyms)."""
-    en_acronyms = [acronyms(e) for e in en_texts]
-    bounds = [_boundaries(z) if en_acronyms[k] else frozenset() for k, z in enumerate(zh_texts)]
-    patterns = _generated(zh_texts, en_acronyms, bounds, known)
-    zh: Counter[str] = Counter()
-    joint: Counter[tuple[str, str]] = Counter()
-    sides: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    if patterns:
-        import ahocorasick_rs
-
-        automaton = ahocorasick_rs.AhoCorasick(patterns)
-        for z, found in zip(zh_texts, en_acronyms, strict=True):
-            present = set()
-            for i, start, end in automaton.find_matches_as_indexes(z, overlapping=True):
-                present.add(patterns[i])
-                _add_sides(sides[patterns[i]], z, start, end)
-            zh.update(present)
-            joint.update((s, a) for s in present for a in found)
-    en = Counter(a for found in en_acronyms for a in found)
-    frozen = {k: (frozenset(left), frozenset(right)) for k, (left, right) in sides.items()}
-    return CountTable(zh, en, joint, frozen)
 
 
 def _add_sides(sides: tuple[set[str], set[str]], z: str, start: int, end: int) -> None:
@@ -213,16 +187,30 @@ def candidates(
     corpus: CountTable | None = None,
 ) -> list[Candidate]:
     """Every (Chinese string, acronym) of the same beads with Dice ≥ `MIN_DICE`, with its
-    evidence. `zh_texts` are normalized Chinese beads, `en_texts` their English sides; Chinese
-    strings are runs of whole jieba words (2 to `MAX_ZH_LENGTH` characters) of the beads that
-    hold an acronym, and the `known` forms; `expansions` maps an acronym to its written-out
-    English forms. The `corpus` table (`count_table` of a corpus holding these beads, the
-    beads themselves when not given) gives the co-occurrence evidence over the corpus."""
+    evidence (`scan`); the `corpus` table, of a corpus that holds these beads, gives the
+    co-occurrence evidence over the corpus (the beads' own counts when not given)."""
+    _, found = scan(zh_texts, en_texts, known, expansions)
+    return found if corpus is None else with_corpus(found, corpus)
+
+
+def scan(
+    zh_texts: Sequence[str],
+    en_texts: Sequence[str],
+    known: Iterable[str] = (),
+    expansions: dict[str, Counter[str]] | None = None,
+) -> tuple[CountTable, list[Candidate]]:
+    """One pass over the beads: their count table, and every (Chinese string, acronym) of the
+    same beads with Dice ≥ `MIN_DICE`, with its evidence, the corpus's read in that table
+    (`with_corpus` reads it in a larger one). `zh_texts` are normalized Chinese beads,
+    `en_texts` their English sides; Chinese strings are runs of whole jieba words (2 to
+    `MAX_ZH_LENGTH` characters) of the beads that hold an acronym, and the `known` forms;
+    `expansions` maps an acronym to its written-out English forms."""
     import ahocorasick_rs
 
     from termkit.align.lexical import en_stems
 
     en_acronyms = [acronyms(e) for e in en_texts]
+    en_count = Counter(a for found in en_acronyms for a in found)
     en_where = [
         {a: (e.find(a) + len(a) / 2) / len(e) for a in found}
         for e, found in zip(en_texts, en_acronyms, strict=True)
@@ -232,7 +220,7 @@ def candidates(
     bounds = [_boundaries(z) if en_acronyms[k] else frozenset() for k, z in enumerate(zh_texts)]
     patterns = _generated(zh_texts, en_acronyms, bounds, known)
     if not patterns:
-        return []
+        return CountTable(Counter(), en_count, Counter(), {}), []
     automaton = ahocorasick_rs.AhoCorasick(patterns)
     zh_count: Counter[int] = Counter()
     aligned: Counter[int] = Counter()
@@ -264,7 +252,12 @@ def candidates(
             for a in en_acronyms[k]:
                 joint[(index, a)].append(k)
                 gaps[(index, a)] += abs(first[index] - en_where[k][a])
-    en_count = Counter(a for found in en_acronyms for a in found)
+    table = CountTable(
+        Counter({patterns[i]: n for i, n in zh_count.items()}),
+        en_count,
+        Counter({(patterns[i], a): len(beads) for (i, a), beads in joint.items()}),
+        {patterns[i]: (frozenset(left), frozenset(right)) for i, (left, right) in sides.items()},
+    )
     # How often the Chinese side writes the acronym itself (与MAC艾滋病基金合作): it has no
     # Chinese counterpart there.
     in_zh = Counter(a for k, found in enumerate(en_acronyms) for a in found if a in zh_texts[k])
@@ -315,28 +308,33 @@ def candidates(
             "last_free": freedom.get(s[-1], 1.0),
             "explained": sum(_explained(s, en_words[k] - expansion[a]) for k in beads) / n,
             **_spelling(s, a),
-            **_corpus_evidence(corpus, s, a, (n, zh_count[index], en_count[a]), sides[index]),
+            **_corpus_evidence((table,), s, a),
         }
         found.append(Candidate(s, a, tuple(beads), features))
-    return found
+    return table, found
 
 
-def _corpus_evidence(
-    corpus: CountTable | None,
-    s: str,
-    a: str,
-    own: tuple[int, int, int],
-    own_sides: tuple[set[str], set[str]],
-) -> dict[str, float]:
+def with_corpus(
+    found: Iterable[Candidate], corpus: CountTable, beside: CountTable | None = None
+) -> list[Candidate]:
+    """The candidates with their corpus evidence read in the `corpus` table, of a corpus that
+    holds their beads, or with their beads' own table `beside` added, when it does not (a
+    document judged by the table of other documents)."""
+    tables = (corpus,) if beside is None else (corpus, beside)
+    return [
+        replace(c, features={**c.features, **_corpus_evidence(tables, c.zh, c.en)}) for c in found
+    ]
+
+
+def _corpus_evidence(tables: Sequence[CountTable], s: str, a: str) -> dict[str, float]:
     """Dice, meetings, lone occurrences and accessor variety of the string and the acronym
-    over the corpus (the beads' own counts `own`, joint, string and acronym, and the string's
-    `own_sides` when there is no corpus table)."""
-    n, zh, en = own if corpus is None else (corpus.joint[(s, a)], corpus.zh[s], corpus.en[a])
-    left, right = own_sides
-    if corpus is not None and s in corpus.sides:
-        left, right = left | corpus.sides[s][0], right | corpus.sides[s][1]
-    # A table of another corpus than these beads' still counts them (not less than `own`).
-    n, zh, en = max(n, own[0]), max(zh, own[1]), max(en, own[2])
+    over the corpus counted by `tables` (disjoint parts of it)."""
+    n = sum(t.joint[(s, a)] for t in tables)
+    zh = sum(t.zh[s] for t in tables)
+    en = sum(t.en[a] for t in tables)
+    none = (frozenset(), frozenset())
+    left = frozenset().union(*(t.sides.get(s, none)[0] for t in tables))
+    right = frozenset().union(*(t.sides.get(s, none)[1] for t in tables))
     return {
         "corpus_dice": 2 * n / (zh + en),
         "corpus_log_joint": math.log(n),

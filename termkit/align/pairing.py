@@ -15,18 +15,19 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from termkit.align.evidence import (
     Candidate,
     CountTable,
     acronyms,
-    candidates,
     decide,
     fitted_model,
+    scan,
     translated,
     translates_other_words,
+    with_corpus,
 )
 from termkit.termbase.merge import merge
 from termkit.termbase.model import (
@@ -263,6 +264,123 @@ def _choose(
     return result
 
 
+@dataclass(frozen=True)
+class DocumentPairs:
+    """A document's term pairs as far as the document alone decides them, and the evidence
+    the corpus decides the others by: its bracket pairs (`pair_terms`); its running-text
+    candidates with their evidence over its own beads; the form each known candidate is
+    written in and the full form of its concept; the long form its English writes out for
+    each acronym; the document and English location of each bead; and its count table
+    (`evidence.CountTable`), to be added to the corpus's. A pure function of the document
+    and its twin (the map of `build --parallel`); `decided` judges the candidates by the
+    table of the corpus (after the reduce)."""
+
+    bracket: tuple[TermPair, ...]
+    candidates: tuple[Candidate, ...]
+    written: dict[str, str]  # normalized known form → as written
+    full_forms: dict[str, str]  # normalized short form → its concept's full form
+    long_forms: dict[str, str]  # acronym → its long form written most often
+    documents: tuple[str, ...]  # of each bead
+    locations: tuple[Location | None, ...]  # of each bead's English
+    table: CountTable
+    mine: bool = True
+
+    def without_table(self) -> DocumentPairs:
+        """The same evidence with an empty count table: what travels beside a sum of the
+        tables that holds this one."""
+        return replace(self, table=CountTable(Counter(), Counter(), Counter(), {}))
+
+
+def document_pairs(
+    pairs: Sequence[SentencePair],
+    known_forms: Iterable[str] = (),
+    full_forms: dict[str, str] | None = None,
+    mine: bool = True,
+    taken: Iterable[TermPair] = (),
+) -> DocumentPairs:
+    """The running-text evidence of some beads (`DocumentPairs`), their `taken` pairs (the
+    bracket pairs) as their bracket pairs: Chinese candidates are the `known_forms` (the
+    documents' and the glossary's short forms) and, unless `mine` is false, the runs of
+    whole words of the beads that hold an acronym; the acronyms and Chinese forms of the
+    `taken` pairs are no candidates (a form paired by its definition is not another
+    acronym's). `full_forms` maps a short form to its concept's full form. The beads are
+    scanned once, for their candidates and their count table together."""
+    full_forms = full_forms or {}
+    known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
+    en_long: dict[str, Counter[str]] = defaultdict(Counter)
+    for p in pairs:
+        for long_form, acronym in english_definitions(p.en):
+            en_long[acronym][long_form] += 1
+    zh_texts = [normalize(p.zh) for p in pairs]
+    table, found = scan(zh_texts, [p.en for p in pairs], set(known), en_long)
+    taken = tuple(taken)
+    found = [c for c in _untaken(found, taken) if mine or c.zh in known]
+    strings = {c.zh for c in found}
+    return DocumentPairs(
+        taken,
+        tuple(found),
+        {k: v for k, v in known.items() if k in strings},
+        {normalize(k): v for k, v in full_forms.items() if normalize(k) in strings},
+        {a: min(f.items(), key=lambda kv: (-kv[1], kv[0]))[0] for a, f in en_long.items()},
+        tuple(p.document for p in pairs),
+        tuple(p.en_location for p in pairs),
+        table,
+        mine,
+    )
+
+
+def decided(
+    part: DocumentPairs,
+    corpus: CountTable | None = None,
+    model: dict | None = None,
+    *,
+    counted: bool = True,
+    full_forms: dict[str, str] | None = None,
+) -> list[TermPair]:
+    """The document's bracket pairs, then its running-text pairs: each (candidate, acronym)
+    that is the other's most likely partner and whose confidence under the fitted `model`
+    (`termkit.align.evidence.decide`) reaches its threshold, the co-occurrence evidence
+    read over the `corpus` table (the document's own when not given), which counts the
+    document already unless `counted` is false. `full_forms` (normalized short form → full
+    form, the corpus's definitions) names the concept of a string the document does not
+    define."""
+    model = model or fitted_model()
+    found = list(part.candidates)
+    if corpus is not None:
+        found = with_corpus(found, corpus, None if counted else part.table)
+    threshold = model["threshold" if part.mine else "threshold_known"]
+    result = list(part.bracket)
+    for c, p in decide(found, model):
+        if p < threshold:
+            continue
+        short = part.written.get(c.zh, c.zh)
+        # A mined string no definition names is the concept's one Chinese name: a checker
+        # would otherwise ask its definition and know no full form to suggest.
+        full = part.full_forms.get(c.zh) or (full_forms or {}).get(c.zh) or short
+        n = len(c.beads)
+        evidence = (
+            RUNNING_TEXT,
+            f"pairs:{n}",
+            f"dice:{c.features['dice']:.2f}",
+            "known" if c.zh in part.written else "mined",
+        )
+        locations = sorted({part.locations[k] for k in c.beads} - {None})
+        result.append(
+            TermPair(
+                full,
+                short,
+                c.en,
+                part.long_forms.get(c.en, ""),
+                n,
+                tuple(sorted({part.documents[k] for k in c.beads})),
+                evidence,
+                tuple(locations[:MAX_LOCATIONS]),
+                round(p, 3),
+            )
+        )
+    return result
+
+
 def running_text_pairs(
     pairs: Sequence[SentencePair],
     known_forms: Iterable[str] = (),
@@ -273,80 +391,17 @@ def running_text_pairs(
     corpus: CountTable | None = None,
 ) -> list[TermPair]:
     """Chinese short forms and names paired with the English acronyms of the same beads,
-    bracketed or not (开发署 … UNDP in running text).
-
-    Chinese candidates are the `known_forms` (the glossary's and the corpus's short forms)
-    and, unless `mine` is false, the runs of whole words of the beads that hold an acronym.
-    Each (candidate, acronym) gets its evidence; they are paired when each is the other's
-    most likely partner and the fitted `model`'s confidence in the pair
-    (`termkit.align.evidence.decide`) reaches its threshold. `full_forms` maps a short form to its
-    concept's full form. The acronyms and Chinese forms of the `taken` pairs (the bracket
-    pairs) are no candidates: a form paired by its definition is not another acronym's. The
-    `corpus` table (`evidence.count_table` of a corpus holding the beads) gives the
-    co-occurrence evidence over the corpus, not only over these beads."""
-    model = model or fitted_model()
-    full_forms = full_forms or {}
-    known = {normalize(f): f for f in known_forms if len(normalize(f)) >= 2}
-    found, en_long = running_text_candidates(pairs, known, mine, taken, corpus)
-    threshold = model["threshold" if mine else "threshold_known"]
-    chosen = [(c, q) for c, q in decide(found, model) if q >= threshold]
-    result = []
-    for c, p in chosen:
-        documents = tuple(sorted({pairs[k].document for k in c.beads}))
-        locations = sorted({pairs[k].en_location for k in c.beads} - {None})
-        long_forms = en_long.get(c.en)
-        en_full = min(long_forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if long_forms else ""
-        short = known.get(c.zh, c.zh)
-        n = len(c.beads)
-        evidence = (
-            RUNNING_TEXT,
-            f"pairs:{n}",
-            f"dice:{c.features['dice']:.2f}",
-            "known" if c.zh in known else "mined",
-        )
-        result.append(
-            TermPair(
-                full_forms.get(c.zh, short),
-                short,
-                c.en,
-                en_full,
-                n,
-                documents,
-                evidence,
-                tuple(locations[:MAX_LOCATIONS]),
-                round(p, 3),
-            )
-        )
-    return result
+    bracketed or not (开发署 … UNDP in running text): the running-text pairs of
+    `document_pairs` `decided`, over the `corpus` table (of a corpus holding the beads) when
+    given."""
+    part = document_pairs(pairs, known_forms, full_forms, mine, taken)
+    return decided(replace(part, bracket=()), corpus, model)
 
 
-def running_text_candidates(
-    pairs: Sequence[SentencePair],
-    known: Iterable[str] = (),
-    mine: bool = True,
-    taken: Iterable[TermPair] = (),
-    corpus: CountTable | None = None,
-) -> tuple[list[Candidate], dict[str, Counter[str]]]:
-    """The (Chinese string, acronym) candidates of the beads with their evidence (over the
-    `corpus` table too, when given), and the English long forms written out for each acronym.
-    `known` forms are normalized; without `mine`, only they are candidates; none holds an
-    acronym or a Chinese form of the `taken` pairs."""
-    known = set(known)
-    en_long: dict[str, Counter[str]] = defaultdict(Counter)
-    for p in pairs:
-        for long_form, acronym in english_definitions(p.en):
-            en_long[acronym][long_form] += 1
-    zh_texts = [normalize(p.zh) for p in pairs]
-    found = candidates(zh_texts, [p.en for p in pairs], known, en_long, corpus)
-    taken = list(taken)
+def _untaken(found: Sequence[Candidate], taken: Sequence[TermPair]) -> tuple[Candidate, ...]:
     taken_en = {p.en_acronym for p in taken}
     taken_zh = {normalize(f) for p in taken for f in (p.zh_short, p.zh_full)}
-    found = [
-        c
-        for c in found
-        if (mine or c.zh in known) and c.en not in taken_en and c.zh not in taken_zh
-    ]
-    return found, en_long
+    return tuple(c for c in found if c.en not in taken_en and c.zh not in taken_zh)
 
 
 def pairs_termbase(term_pairs: Iterable[TermPair]) -> Termbase:
@@ -385,9 +440,22 @@ def parallel_termbase(
     glossary: Termbase | None = None,
     revisions: str = "accepted",
 ) -> Termbase:
-    """Align a Chinese document with its English twin and pair their terms (`twin_termbase`),
-    with the boundaries the build decides with the same English; both files are read with the
-    same `revisions` (Word tracked changes), so the beads hold the text the extraction reads."""
+    """Align a Chinese document with its English twin and pair their terms, the twin judged
+    as its own corpus (`twin_part`, `decided`)."""
+    return pairs_termbase(decided(twin_part(zh_path, en_path, encoding, revisions, glossary)))
+
+
+def twin_part(
+    zh_path: str,
+    en_path: str,
+    encoding: str | None = None,
+    revisions: str = "accepted",
+    glossary: Termbase | None = None,
+) -> DocumentPairs:
+    """Align a Chinese document with its English twin and say what they decide of their term
+    pairs (`twin_pairs`), with the boundaries the build decides with the same English; both
+    files are read with the same `revisions` (Word tracked changes), so the beads hold the
+    text the extraction reads."""
     from termkit.align import align_files
     from termkit.extract.english_extent import english_by_line
     from termkit.extract.extractor import extract_document
@@ -396,7 +464,7 @@ def parallel_termbase(
     beads = align_files(zh_path, en_path, encoding=encoding, revisions=revisions)
     document = read_document(zh_path, encoding, revisions)
     definitions = extract_document(document, english_of=english_by_line(beads)).definitions
-    return twin_termbase(beads, zh_path, en_path, definitions, glossary)
+    return twin_pairs(beads, zh_path, en_path, definitions, glossary)
 
 
 def twin_termbase(
@@ -406,22 +474,46 @@ def twin_termbase(
     definitions: Sequence[Definition],
     glossary: Termbase | None = None,
 ) -> Termbase:
-    """The terms paired across a Chinese document and its English twin, aligned as `beads`:
-    English equivalents of the document's concepts (its bracketed `definitions`), then of the
-    known short forms used in running text (the document's, and `glossary`'s when given),
-    ready to merge into a glossary. `build --parallel` pairs a twin in the worker that
-    extracted it, with the beads that decided its boundaries."""
+    """The terms paired across a Chinese document and its English twin, aligned as `beads`,
+    the twin judged as its own corpus (`twin_pairs`, `decided`), ready to merge into a
+    glossary. `build --parallel` judges each twin by the count table of all of them."""
+    return pairs_termbase(decided(twin_pairs(beads, zh_path, en_path, definitions, glossary)))
+
+
+def twin_pairs(
+    beads: Sequence[Bead],
+    zh_path: str,
+    en_path: str,
+    definitions: Sequence[Definition],
+    glossary: Termbase | None = None,
+) -> DocumentPairs:
+    """What a Chinese document and its English twin, aligned as `beads`, decide of their term
+    pairs (`document_pairs`): English equivalents of the document's concepts (its bracketed
+    `definitions`), and the running-text candidates, known short forms (the document's, and
+    `glossary`'s when given) and mined strings, for the corpus to judge. `build --parallel`
+    makes it in the worker that extracted the document, with the beads that decided its
+    boundaries."""
     pairs = [
         SentencePair(b.zh_text, b.en_text, zh_path, Location(en_path, b.en_lines[0], 1))
         for b in beads
         if b.zh and b.en
     ]
+    return defined_pairs(pairs, definitions, glossary)
+
+
+def defined_pairs(
+    pairs: Sequence[SentencePair],
+    definitions: Sequence[Definition],
+    glossary: Termbase | None = None,
+) -> DocumentPairs:
+    """What the aligned beads of a document with its `definitions` decide of their term pairs
+    (`document_pairs`): their bracket pairs, and their running-text candidates, the
+    definitions' short forms (and `glossary`'s when given) known and every run of whole words
+    mined. The map step of `build --parallel`, and what `bench/pairing_fit.py` fits and
+    scores."""
     bracket = pair_terms(pairs, definitions)
     forms, full_forms = known_forms(definitions, glossary)
-    # Mined candidates stay out of the termbase: their cross-validated precision on the UNPC
-    # devset is below 0.9 (bench/pairing_fit.py).
-    running = running_text_pairs(pairs, forms, full_forms, mine=False, taken=bracket)
-    return pairs_termbase([*bracket, *running])
+    return document_pairs(pairs, forms, full_forms, taken=bracket)
 
 
 def known_forms(

@@ -20,7 +20,6 @@ from termkit.parallel import WorkersLost
 from termkit.paths import collect, read_list
 from termkit.termbase.curate import curate, read_decisions, unused
 from termkit.termbase.merge import finalize, merge
-from termkit.termbase.model import Termbase
 from termkit.termbase.typos import near_typos
 
 
@@ -121,12 +120,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     termbase, tally = build.termbase, build.tally
-    if twins:
-        # the workers paired the twins they aligned, the cache kept the others' pairs; a twin
-        # with neither (its cache entry lost) is aligned here
-        paired = {(zh, en): found for zh, en, found in build.equivalents}
-        equivalents = [paired[t] if t in paired else _paired(*t, args) for t in twins]
-        termbase = finalize(merge(termbase, *equivalents))
+    if build.equivalents:
+        termbase = finalize(merge(termbase, *(found for _, _, found in build.equivalents)))
     for rare, frequent in near_typos(termbase):
         settled = " and shares its short form: deprecated" if rare.status == "deprecated" else ""
         print(
@@ -183,9 +178,3 @@ def _tables(build: Build, termbase, args: argparse.Namespace):
         cache=args.cache,
         revisions=args.docx_revisions,
     )
-
-
-def _paired(zh: str, en: str, args: argparse.Namespace) -> Termbase:
-    from termkit.align.pairing import parallel_termbase  # numpy: only for aligned twins
-
-    return parallel_termbase(zh, en, args.encoding, revisions=args.docx_revisions)
