@@ -287,6 +287,9 @@ def add_evidence_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--heading-penalty", type=float, help="instead of the fitted one")
     parser.add_argument("--min-lift", type=float, help="instead of the fitted one")
     parser.add_argument("--deletion-floor", type=float, help="instead of the fitted one")
+    parser.add_argument(
+        "--merge", action="store_true", help="join neighbouring beads into verses (merge.py)"
+    )
 
 
 def evidence_options(args: argparse.Namespace) -> dict:
@@ -300,6 +303,7 @@ def evidence_options(args: argparse.Namespace) -> dict:
         "heading_penalty": args.heading_penalty,
         "min_lift": args.min_lift,
         "deletion_floor": args.deletion_floor,
+        "merge": args.merge,
     }
 
 

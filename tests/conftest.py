@@ -24,6 +24,24 @@ def shared(*parts: str) -> Path:
     return path
 
 
+def bible_excerpt(links: int) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], ...]]]:
+    """The Chinese and English sentences of the Bible gold's first `links` links (Genesis
+    onwards), and those links (vecalign's `[en ids]:[zh ids]`, English first); the test is
+    skipped when the data set is not there."""
+    import ast
+
+    folder = shared("data", "bertalign-bible-zh-en")
+    gold = []
+    for line in (folder / "001.align").read_text(encoding="utf-8").splitlines()[:links]:
+        en_ids, zh_ids = line.split(":")
+        gold.append((tuple(ast.literal_eval(en_ids)), tuple(ast.literal_eval(zh_ids))))
+    n_en = max(i for s, _ in gold for i in s) + 1
+    n_zh = max(j for _, t in gold for j in t) + 1
+    zh = (folder / "001.zh").read_text(encoding="utf-8").splitlines()[:n_zh]
+    en = (folder / "001.en").read_text(encoding="utf-8").splitlines()[:n_en]
+    return zh, en, gold
+
+
 def compose_corpus(folder: Path) -> list[Path]:
     """Two dozen documents cut from the seeds, in nested folders, some gzip or xz compressed."""
     paragraphs = [

@@ -18,6 +18,8 @@ from termkit.align.split import presplit
 from termkit.cli import main
 from termkit.errors import InputError
 
+from .conftest import bible_excerpt
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BIBLE = SHARED / "data" / "bertalign-bible-zh-en"
 UNPC = SHARED / "data" / "unpc-v1.0-devset"
@@ -45,14 +47,8 @@ def link_f1(gold: set, test: set) -> float:
 
 @needs_bible
 def test_bible_excerpt_reaches_high_f1():
-    gold = []
-    for line in (BIBLE / "001.align").read_text(encoding="utf-8").splitlines()[:300]:
-        en_ids, zh_ids = line.split(":")
-        gold.append((tuple(ast.literal_eval(en_ids)), tuple(ast.literal_eval(zh_ids))))
-    n_en = max(i for s, _ in gold for i in s) + 1
-    n_zh = max(j for _, t in gold for j in t) + 1
-    zh = (BIBLE / "001.zh").read_text(encoding="utf-8").splitlines()[:n_zh]
-    en = (BIBLE / "001.en").read_text(encoding="utf-8").splitlines()[:n_en]
+    zh, en, gold = bible_excerpt(300)
+    n_zh, n_en = len(zh), len(en)
     beads = align_texts("\n".join(zh), "\n".join(en), presplit=True)
     assert_each_sentence_once(beads, n_zh, n_en)
     test = {(tuple(n - 1 for n in b.en_lines), tuple(n - 1 for n in b.zh_lines)) for b in beads}

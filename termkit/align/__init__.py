@@ -18,6 +18,7 @@ from termkit.align import split as _split
 from termkit.align.anchors import document_anchors, induce_lexicon, lexical_anchors
 from termkit.align.lengths import Params, Shape, fit_and_align, fitted_weights, length_delta
 from termkit.align.lexical import Lexical
+from termkit.align.merge import merge_spans
 from termkit.align.split import Sentence, han_share
 from termkit.errors import InputError
 
@@ -90,12 +91,16 @@ def align_sentences(
     heading_penalty: float | None = None,
     min_lift: float | None = None,
     deletion_floor: float | None = None,
+    merge: bool = False,
 ) -> list[Bead]:
     """Align two lists of sentences into beads. Beads are scored by lengths, anchors and, with
     `dictionary`, by the words CC-CEDICT says translate each other. With `learn_lexicon`, a
     translation table learnt from a first alignment (IBM Model 1 on its 1-1 beads: names,
-    recurring terms) scores a second one, whose band follows the first path. Weights left
-    None are the fitted ones (`fitted_weights`)."""
+    recurring terms) scores a second one, whose band follows the first path. With `merge`,
+    neighbouring beads the fitted model of `termkit.align.merge` says form one unit (a verse
+    of two sentences a side) are joined: for texts whose links are verses, not sentences;
+    off by default, since it splits sentence-level links it should keep. Weights left None are the fitted ones
+    (`fitted_weights`)."""
     weights = fitted_weights()
     anchor_weight = weights["anchor_weight"] if anchor_weight is None else anchor_weight
     lexical_weight = weights["lexical_weight"] if lexical_weight is None else lexical_weight
@@ -140,6 +145,8 @@ def align_sentences(
                 zh_len, en_len, zh_anchors, en_anchors, anchor_weight, zh_shape, en_shape,
                 guide=spans, lexical=lexical, **words,
             )  # fmt: skip
+    if merge:
+        spans = merge_spans(spans, [s.text for s in zh], [s.text for s in en])
     beads = []
     for z0, z1, e0, e1 in spans:
         beads.append(
