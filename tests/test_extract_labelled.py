@@ -90,3 +90,17 @@ def test_an_acronym_and_a_one_word_name_joined_by_a_slash():
     symbol keeps its digits or its lower-case component (`A/Res`)."""
     assert [f.text for f in read_inner("ICPO/Interpol")[0]] == ["ICPO/Interpol"]
     assert read_inner("A/Res")[1] == "document symbol"
+
+
+def test_a_stop_word_whose_first_character_opens_the_short_form_is_inside_the_name():
+    """bench/annotated/un_pages6 doc 012: 执委会 takes 执 from 执行, which governs a name
+    elsewhere (a stop word); the short form abbreviates it, so the name runs through it."""
+    assert found("主要为难民高专方案执行委员会(执委会)和秘书处。") == {
+        ("难民高专方案执行委员会", "执委会")
+    }
+    from termkit.extract.boundary import _can_end_name, _own_word, open_window
+
+    text = "主要为难民高专方案执行委员会"
+    window = open_window(text, len(text), "执委会", "abbreviation", ("执委会",))
+    assert window.words[window.anchor_index][0] == "执行"
+    assert not _can_end_name(window.words[window.anchor_index]) and _own_word(window)

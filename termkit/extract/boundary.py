@@ -516,10 +516,12 @@ def _joins_names(words: list[tuple[str, str, int, int]], j: int) -> bool:
 
 
 def _own_word(window: Window) -> bool:
-    """Whether the anchored word opens the short form: a word of the short form itself is
-    inside the name (`执行主任（执行主任）`, `特别代表（特别代表）`)."""
-    return window.kind != "english" and window.short.startswith(
-        window.words[window.anchor_index][0]
+    """Whether the anchored word opens the short form, or the short form takes its first
+    character from it: a word the short form abbreviates is inside the name (`执行主任（执行
+    主任）`, `特别代表（特别代表）`, `难民高专方案执行委员会（执委会）`: 执行 governs elsewhere)."""
+    word = window.words[window.anchor_index]
+    return window.kind != "english" and (
+        window.short.startswith(word[0]) or (window.anchored and window.anchor == word[2])
     )
 
 
