@@ -94,7 +94,7 @@ def predict(parts, sources: set[str], min_confidence: float = 0.0, corpus=None, 
         kept = tuple(
             c for c in part.candidates if ("known" if c.features["known"] else "mined") in sources
         )
-        part = replace(part, candidates=kept, mine="mined" in sources)
+        part = replace(part.with_candidates(kept), mine="mined" in sources)
         for p in decided(part, corpus, model):
             if RUNNING_TEXT not in p.evidence:
                 if "brackets" in sources:

@@ -2,11 +2,15 @@
 two-worker Dask cluster on loopback; the warm-cache rebuild; peak memory at 1,000 and 4,000.
 
 Run: python bench/scale.py [--documents 4000] [--repeat 3] [--worker-profiler off]
+     [--parts speed,cache,memory,twins]
 
 The corpus is composed at run time in a temporary folder (nothing is copied into the project):
 each document is a window of a seed plus whole UNPC devset documents (grouped by symbol),
 drawn with a fixed random seed, about 10 KB each (30-50 MB in all), under a numbered header so
-no two are alike; one in twenty is gzip and one in twenty xz compressed. Every build runs the
+no two are alike; one in twenty is gzip and one in twenty xz compressed. `--parts twins`
+measures `build --parallel` apart: the devset's 732 documents written as Chinese/English twins
+(their lines as the devset aligns them), every twin aligned and its term pairs judged by the
+count table of all of them. Every build runs the
 `termkit build` command in a fresh process, as a user would; times are wall-clock, the rate
 counts decompressed bytes, and each figure is the best of `--repeat` runs (the median and the
 worst are shown too): the machine is shared. Run it on a committed checkout: a build that reads
@@ -171,6 +175,8 @@ def main() -> None:
             speed(root, corpus, n, size, args.repeat, reference, args.worker_profiler == "on")
         if "cache" in parts:
             rebuild(root, corpus, n, size, args.repeat, reference, (seeds, devset))
+        if "twins" in parts:
+            twins(root, args.repeat)
         if "memory" in parts:
             small = root / "small"
             for i in range(n // 4):
@@ -183,6 +189,35 @@ def main() -> None:
                 print(f"peak memory, {count} documents, --jobs 1: {peaks[count] / 1024:.0f} MB")
             print(f"peak memory ratio {n} / {n // 4}: {peaks[n] / peaks[n // 4]:.2f}")
         print(f"at end: {load()}")
+
+
+def twins(root: Path, repeat: int) -> None:
+    """`build --parallel` of the devset's documents as twins, --jobs 1 and 2 interleaved."""
+    zh = (DEVSET / "UNv1.0.devset.zh").read_text(encoding="utf-8").splitlines()
+    en = (DEVSET / "UNv1.0.devset.en").read_text(encoding="utf-8").splitlines()
+    ids = (DEVSET / "UNv1.0.devset.ids").read_text(encoding="utf-8").splitlines()
+    documents: dict[str, list[int]] = defaultdict(list)
+    for i, meta in enumerate(ids):
+        documents[meta.split()[0]].append(i)
+    folder, options, size = root / "twins", [], 0
+    for side in ("zh", "en"):
+        (folder / side).mkdir(parents=True)
+    for n, lines in enumerate(documents.values()):
+        pair = [folder / side / f"{n:03d}.txt" for side in ("zh", "en")]
+        for path, text in zip(pair, (zh, en), strict=True):
+            path.write_text("".join(text[i] + "\n" for i in lines), encoding="utf-8")
+        size += pair[0].stat().st_size
+        options += ["--parallel", *map(str, pair)]
+    runs: dict[str, list[tuple[float, int, float]]] = {"1": [], "2": []}
+    outputs = set()
+    for _ in range(repeat):
+        for jobs, done in runs.items():
+            out = root / f"twins{jobs}.csv"
+            done.append(build(folder / "zh", out, "--jobs", jobs, *options))
+            outputs.add(out.read_bytes())
+    for jobs, done in runs.items():
+        timed(f"--parallel, --jobs {jobs}", done, len(documents), size)
+    print(f"twin glossaries byte-identical: {'yes' if len(outputs) == 1 else 'NO'}")
 
 
 def speed(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from array import array
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,14 +71,11 @@ class PairedCache:
 
 
 def _encode(part: DocumentPairs) -> dict:
-    from termkit.align.evidence import FEATURES
 
     table = part.table
     return {
         "bracket": [_encode_pair(p) for p in part.bracket],
-        "candidates": [
-            [c.zh, c.en, list(c.beads), [c.features[f] for f in FEATURES]] for c in part.candidates
-        ],
+        "candidates": [[zh, en, list(beads), list(v)] for zh, en, beads, v in part.packed],
         "written": part.written,
         "full_forms": part.full_forms,
         "long_forms": part.long_forms,
@@ -95,21 +93,18 @@ def _encode(part: DocumentPairs) -> dict:
 
 
 def _decode(raw: dict) -> DocumentPairs:
-    from termkit.align.evidence import FEATURES, Candidate, CountTable
+    from termkit.align.evidence import FEATURES, CountTable
     from termkit.align.pairing import DocumentPairs
 
-    candidates = []
+    documents = tuple(_str(d) for d in raw["documents"])
+    packed = []
     for zh, en, beads, values in raw["candidates"]:
         if len(values) != len(FEATURES):
             raise ValueError("features")
-        features = {f: checked_number(v) for f, v in zip(FEATURES, values, strict=True)}
-        candidates.append(
-            Candidate(_str(zh), _str(en), tuple(typed(k, int) for k in beads), features)
-        )
-    documents = tuple(_str(d) for d in raw["documents"])
-    for c in candidates:
-        if any(not 0 <= k < len(documents) for k in c.beads):
+        beads = tuple(typed(k, int) for k in beads)
+        if any(not 0 <= k < len(documents) for k in beads):
             raise IndexError("bead")
+        packed.append((_str(zh), _str(en), beads, array("d", map(checked_number, values))))
     table = CountTable(
         Counter({_str(s): typed(n, int) for s, n in raw["zh"]}),
         Counter({_str(a): typed(n, int) for a, n in raw["en"]}),
@@ -121,7 +116,7 @@ def _decode(raw: dict) -> DocumentPairs:
     )
     return DocumentPairs(
         tuple(_decode_pair(p) for p in raw["bracket"]),
-        tuple(candidates),
+        tuple(packed),
         _strings(raw["written"]),
         _strings(raw["full_forms"]),
         _strings(raw["long_forms"]),

@@ -13,12 +13,14 @@ which documents.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from termkit.align.evidence import (
+    FEATURES,
     Candidate,
     CountTable,
     acronyms,
@@ -276,7 +278,9 @@ class DocumentPairs:
     table of the corpus (after the reduce)."""
 
     bracket: tuple[TermPair, ...]
-    candidates: tuple[Candidate, ...]
+    # (string, acronym, beads, evidence in `FEATURES` order): a build holds every twin's
+    # until the reduce is done, in a sixth of the memory of `Candidate`s
+    packed: tuple[tuple[str, str, tuple[int, ...], array], ...]
     written: dict[str, str]  # normalized known form → as written
     full_forms: dict[str, str]  # normalized short form → its concept's full form
     long_forms: dict[str, str]  # acronym → its long form written most often
@@ -285,10 +289,29 @@ class DocumentPairs:
     table: CountTable
     mine: bool = True
 
+    @property
+    def candidates(self) -> tuple[Candidate, ...]:
+        """The running-text candidates with their evidence."""
+        return tuple(
+            Candidate(zh, en, beads, dict(zip(FEATURES, values, strict=True)))
+            for zh, en, beads, values in self.packed
+        )
+
+    def with_candidates(self, found: Iterable[Candidate]) -> DocumentPairs:
+        """The same document with these candidates."""
+        return replace(self, packed=pack(found))
+
     def without_table(self) -> DocumentPairs:
         """The same evidence with an empty count table: what travels beside a sum of the
         tables that holds this one."""
         return replace(self, table=CountTable(Counter(), Counter(), Counter(), {}))
+
+
+def pack(found: Iterable[Candidate]) -> tuple[tuple[str, str, tuple[int, ...], array], ...]:
+    """Candidates as `DocumentPairs.packed` holds them."""
+    return tuple(
+        (c.zh, c.en, c.beads, array("d", (c.features[f] for f in FEATURES))) for c in found
+    )
 
 
 def document_pairs(
@@ -318,7 +341,7 @@ def document_pairs(
     strings = {c.zh for c in found}
     return DocumentPairs(
         taken,
-        tuple(found),
+        pack(found),
         {k: v for k, v in known.items() if k in strings},
         {normalize(k): v for k, v in full_forms.items() if normalize(k) in strings},
         {a: min(f.items(), key=lambda kv: (-kv[1], kv[0]))[0] for a, f in en_long.items()},
