@@ -104,3 +104,24 @@ def test_a_stop_word_whose_first_character_opens_the_short_form_is_inside_the_na
     window = open_window(text, len(text), "执委会", "abbreviation", ("执委会",))
     assert window.words[window.anchor_index][0] == "执行"
     assert not _can_end_name(window.words[window.anchor_index]) and _own_word(window)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # bench/annotated/un_pages5 doc 025: the bracket is never closed
+            "  • 《禁止杀伤人员地雷公约》(下文简称《禁雷公约》的正式全称为《关于禁止使用、储存、生产和"
+            "转让杀伤人员地雷及销毁此种地雷的公约》,是一项禁止使用、生产、储存和转让杀伤人员地雷的国际协议,",
+            {("禁止杀伤人员地雷公约", "禁雷公约")},
+        ),
+        (  # bench/annotated/un_pages9 doc 005: the line ends before the closing bracket
+            "而美国则坚持要求就“禁止生产用于核武器及爆炸装置的裂变材料条约”(简称《禁产条约》\n"
+            "进行谈判。",
+            {("禁止生产用于核武器及爆炸装置的裂变材料条约", "禁产条约")},
+        ),
+        # an unclosed bracket without an introducer and a marked short form stays unread
+        ("禁止杀伤人员地雷公约(禁雷公约的正式全称为", set()),
+    ],
+)
+def test_an_unclosed_bracket_with_an_introducer_and_a_marked_short_form(sentence, expected):
+    assert found(sentence) == expected

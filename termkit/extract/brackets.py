@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from termkit.extract.lexicon import INTRODUCERS
+
 # Full and half width, and the small forms ﹙﹚ that Hong Kong text prints.
 _OPEN = "（(﹙"
 _CLOSE = "）)﹚"
@@ -45,3 +47,27 @@ def find_spans(text: str) -> list[Span]:
                 spans.append(Span(start, i, len(stack)))
     spans.sort(key=lambda s: s.open)
     return spans
+
+
+# `（下文简称《禁雷公约》的正式全称为…`, `(简称《禁产条约》` at a line's end: an introducer and a
+# short form in title marks or quotes delimit themselves where the closing bracket is missing.
+_UNCLOSED_INTRODUCER = re.compile(
+    rf"(?:{'|'.join(INTRODUCERS)}|下文简称|下文称)[为：: ]*(?:《[^《》\n]{{1,20}}》|“[^“”\n]{{1,20}}”)"
+)
+
+
+def unclosed_introducers(text: str, spans: list[Span]) -> list[Span]:
+    """Spans for brackets never closed whose content opens with an introducer and a marked
+    short form: the span ends after the short form's closing mark (`close` is the offset
+    right after it, which is no bracket). Only extraction reads them; the checker's bracket
+    rules see matched pairs alone."""
+    opened = {s.open for s in spans}
+    out = []
+    for m in _MARK.finditer(text):
+        i = m.start()
+        if m.group() not in _OPEN or i in opened:
+            continue
+        found = _UNCLOSED_INTRODUCER.match(text, i + 1)
+        if found is not None:
+            out.append(Span(i, found.end(), 0))
+    return out

@@ -20,7 +20,7 @@ from termkit.extract.boundary import (
     ordinary_word,
     window_candidates,
 )
-from termkit.extract.brackets import Span, find_spans
+from termkit.extract.brackets import Span, find_spans, unclosed_introducers
 from termkit.extract.corpus_names import NameCounts, shipped_names
 from termkit.extract.definition import (
     DefinitionModel,
@@ -217,7 +217,9 @@ def _prepare(
     the reading rejected or left (`inner.fallback_forms`), and windows for short forms the
     rules give none (see `_window`)."""
     pending = []
-    for span in find_spans(analysis.text):
+    spans = find_spans(analysis.text)
+    spans = sorted(spans + unclosed_introducers(analysis.text, spans), key=lambda s: s.open)
+    for span in spans:
         inner = plain[span.inner_start : span.close]
         forms = read_inner(inner)[0]
         if rescue:
