@@ -30,6 +30,7 @@ from typing import NamedTuple
 from _paths import REPO
 from check_planted import (
     Planter,
+    _bare,
     _found,
     _real,
     annotated_glossaries,
@@ -116,7 +117,7 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
         return Record(name, doc, source, label, f.rule, template(f.message), f.found,
                       f.severity, plant, feats)  # fmt: skip
 
-    for number, (_, plant) in enumerate(planted(planter, gold, mine, glossary, line_of), 1):
+    for number, (g, plant) in enumerate(planted(planter, gold, mine, glossary, line_of), 1):
         findings, facts = check_facts(
             plant.text, plant.doc, planter.glossary, settings, graded=features is None
         )
@@ -125,7 +126,7 @@ def collect(name: str, features=None) -> tuple[list[Record], int]:
         for f in hits:
             out.append(record(plant.doc, plant.kind, "caught", f, values, number))
         if not hits:
-            why = _why_missed(plant, findings, planter.glossary)
+            why = _why_missed(plant, findings, planter.glossary, _read_as(g, facts))
             out.append(
                 Record(name, plant.doc, plant.kind, "missed", "", why, plant.note, "", number)
             )
@@ -150,12 +151,28 @@ def _values(findings, facts, features) -> dict | None:
     return dict(zip(findings, features(findings, facts), strict=True))
 
 
-def _why_missed(plant, findings, glossary) -> str:
+def _read_as(g: dict, facts) -> str:
+    """How the checker reads the gold definition a plant stands next to, in the draft: `read`
+    (its short form with the gold's full form), `read otherwise` (another full form), or
+    `unread` (no definition of that short form): a plant next to a definition the checker
+    does not read as the gold does is missed for that reason, whatever its kind."""
+    short = normalize(_bare(g["abbr"]))
+    fulls = {normalize(_bare(d.full)) for d in facts.definitions if normalize(d.short) == short}
+    if not fulls:
+        return "unread"
+    return "read" if normalize(_bare(g["full"])) in fulls else "read otherwise"
+
+
+def _why_missed(plant, findings, glossary, read_as: str = "read") -> str:
     """Why no finding caught a plant: the planted form known to the glossaries or not, what
-    the planter did (for an undefined short form), and the findings on its line elsewhere."""
+    the planter did (for an undefined short form), how the checker reads the definition the
+    plant stands next to (for the other kinds, when not as the gold), and the findings on its
+    line elsewhere."""
     planted = plant.text.split("\n")[plant.line - 1][plant.start - 1 : plant.end - 1]
     known = "known form" if normalize(planted) in glossary else "unknown form"
     how = plant.note.split(":")[0] + ", " if plant.kind == "undefined" else ""
+    if plant.kind != "undefined" and read_as != "read":
+        how = f"definition {read_as}, "
     on_line = sorted({f.rule for f in findings if f.line <= plant.line <= f.end_line})
     where = (
         "findings elsewhere on its line: " + ",".join(on_line)
