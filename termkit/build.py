@@ -22,6 +22,7 @@ from termkit.cache import ResultCache
 from termkit.chunk_cache import ChunkCache, CountCache, TablesCache
 from termkit.chunks import (
     CONTENT_CHUNK,
+    MAX_TASK_CHUNK,
     MIN_CHUNK,
     MIN_TASK_CHUNK,
     Chunk,
@@ -488,7 +489,9 @@ class Runner:
     def split(self, files: list[str], workers: int, size: int | None) -> list[Chunk]:
         """`chunks.split`, with chunks long enough on a Dask cluster that its cost per task
         stays small beside the work."""
-        return split(files, workers, size, MIN_TASK_CHUNK if self.scheduler else MIN_CHUNK)
+        if self.scheduler:
+            return split(files, workers, size, MIN_TASK_CHUNK, MAX_TASK_CHUNK)
+        return split(files, workers, size, MIN_CHUNK)
 
     def __call__(
         self,
